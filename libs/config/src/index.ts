@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/** Thrown when the environment does not satisfy a service's config schema. One line per problem. */
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads a service's config from environment variables. The schema's keys are the variable names;
+ * use the helpers below (or any zod schema that accepts a string) for each value.
+ * Empty strings count as unset, so `FOO=` falls back to the default instead of failing oddly.
+ */
+export function loadConfig<S extends z.ZodObject>(schema: S, env: Env = process.env): z.infer<S> {
+  const input: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') input[key] = value.trim();
+  }
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => {
+      const name = issue.path.map(String).join('.') || '(config)';
+      const given = typeof issue.path[0] === 'string' ? input[issue.path[0]] : undefined;
+      const missing = given === undefined;
+      return missing ? `${name}: is required (${issue.message})` : `${name}=${JSON.stringify(given)}: ${issue.message}`;
+    }),
+  );
+}
+
+/**
+ * For a composition root: load the config or print the problems and exit(1).
+ * Exiting here is the one place a bad environment is allowed to stop the process.
+ */
+export function loadConfigOrExit<S extends z.ZodObject>(
+  schema: S,
+  env: Env = process.env,
+  exit: (code: number) => never = process.exit,
+): z.infer<S> {
+  try {
+    return loadConfig(schema, env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Common value shapes, so every service reads ports, lists and flags the same way. */
+export const env = {
+  string: () => z.string().min(1),
+  port: () => z.coerce.number().int().min(0).max(65535),
+  positiveInt: () => z.coerce.number().int().positive(),
+  durationMs: () => z.coerce.number().int().nonnegative(),
+  list: () =>
+    z
+      .string()
+      .transform((s) => s.split(',').map((part) => part.trim()))
+      .pipe(z.array(z.string().min(1)).min(1)),
+  bool: () =>
+    z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
+      .transform((s) => s === 'true' || s === '1' || s === 'yes'),
+  url: () => z.url(),
+  logLevel: () => z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
+  enumOf: <T extends readonly [string, ...string[]]>(values: T) => z.enum(values),
+};

@@ -1,0 +1,67 @@
+import type { z } from 'zod';
+
+/**
+ * What went wrong, in terms every edge can act on: gRPC maps the kind to a status code, consumers
+ * map `retryable` to retry-with-backoff or dead-letter.
+ */
+export type ErrorKind =
+  | 'invalid' // the input is wrong: INVALID_ARGUMENT, never retried
+  | 'not_found'
+  | 'conflict' // state forbids it now (e.g. SAMPLE_ALREADY_RESULTED): FAILED_PRECONDITION
+  | 'already_exists'
+  | 'unauthenticated'
+  | 'forbidden' // PERMISSION_DENIED
+  | 'unavailable' // a dependency is down: retry
+  | 'internal';
+
+export interface FieldViolation {
+  /** Dotted path of the offending field, e.g. `members.3.birthYear`. */
+  field: string;
+  description: string;
+}
+
+export class DomainError extends Error {
+  readonly code: string;
+  readonly kind: ErrorKind;
+  readonly retryable: boolean;
+  readonly fields: readonly FieldViolation[];
+
+  constructor(
+    code: string,
+    kind: ErrorKind,
+    message: string,
+    options: { retryable?: boolean; fields?: readonly FieldViolation[]; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'DomainError';
+    this.code = code;
+    this.kind = kind;
+    this.retryable = options.retryable ?? (kind === 'unavailable' || kind === 'internal');
+    this.fields = options.fields ?? [];
+  }
+}
+
+export function invalid(code: string, message: string, fields: readonly FieldViolation[] = []): DomainError {
+  return new DomainError(code, 'invalid', message, { fields });
+}
+
+/** Turns zod issues into field violations with dotted paths (`members.3.birthYear`). */
+export function fieldViolations(error: z.ZodError): FieldViolation[] {
+  return error.issues.map((issue) => ({
+    field: issue.path.map(String).join('.') || '(root)',
+    description: issue.message,
+  }));
+}
+
+/** One line naming every offending field: `members.3.birthYear: Too small; barcode: Required`. */
+export function describeViolations(fields: readonly FieldViolation[]): string {
+  return fields.map((f) => `${f.field}: ${f.description}`).join('; ');
+}
+
+/**
+ * Whether a failure is worth retrying. Unknown errors (driver and network failures) are, since a
+ * broker or store hiccup must not send a good event to the dead-letter topic; domain errors say.
+ */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof DomainError ? error.retryable : true;
+}

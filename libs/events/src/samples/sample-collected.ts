@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { districtCode, wardCode } from '../admin-units';
+import { defineEvent } from '../envelope';
+import { topics } from '../topics';
+
+/** Why a swab was taken; reports and worklists count by it. */
+export const samplingReason = z.enum([
+  'mass_testing',
+  'f0_contact',
+  'symptoms',
+  'arrival_from_epidemic_area',
+  'follow_up_order',
+  'pool_member_retest',
+]);
+
+export const specimenType = z.enum(['nasopharyngeal', 'oropharyngeal', 'nasal', 'saliva']);
+
+export const SampleCollectedV1 = defineEvent({
+  type: 'SampleCollected',
+  version: 1,
+  topic: topics.samples.topic,
+  description: 'A district team took a swab (one person) or a pooled tube (2-20 people) with a barcode.',
+  schema: z
+    .object({
+      sampleId: z.string().min(1),
+      barcode: z.string().min(4).max(64),
+      pooled: z.boolean(),
+      personIds: z.array(z.string().min(1)).min(1).max(20),
+      collectedAt: z.iso.datetime({ offset: true }),
+      site: z.object({ districtCode, wardCode: wardCode.optional(), name: z.string().max(200).optional() }),
+      teamId: z.string().min(1).optional(),
+      reason: samplingReason,
+      specimenType,
+    })
+    .refine((s) => s.pooled === s.personIds.length > 1, {
+      message: 'a pooled sample lists 2 or more people, an individual sample exactly one',
+      path: ['personIds'],
+    })
+    .refine((s) => new Set(s.personIds).size === s.personIds.length, {
+      message: 'a person is listed twice in the same tube',
+      path: ['personIds'],
+    }),
+  key: (data) => data.sampleId,
+});
