@@ -3,7 +3,12 @@
 //   integration  *.int.test.ts, against a real Kafka broker and a MongoDB-wire server
 //   e2e          test/e2e/*.e2e.test.ts, several services together on the real servers
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
-const common = { transform, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const common = {
+  transform,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  setupFiles: ['<rootDir>/test/harness/jest-setup.ts'],
+};
 const ignored = ['/node_modules/', '/dist/', '/.local/'];
 
 /** @type {import('jest').Config} */

@@ -28,7 +28,9 @@ export default async function globalSetup(): Promise<void> {
   if (process.env[INFRA_ENV]) return; // another jest project already resolved it
   const problems: string[] = [];
   const infra =
-    (await fromEnvironment(problems)) ?? (await fromTestcontainers(problems)) ?? (await fromDeployLocal(problems));
+    (await fromEnvironment(problems)) ??
+    (await fromTestcontainers(problems)) ??
+    (await fromDeployLocal(problems));
   if (infra) {
     process.env[INFRA_ENV] = JSON.stringify(infra);
     process.stderr.write(
@@ -42,7 +44,9 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`REQUIRE_INFRA=1 and no real Kafka/MongoDB-wire server could be had: ${reason}`);
   }
   process.env[INFRA_UNAVAILABLE_ENV] = reason;
-  process.stderr.write(`\n*** [test infra] NO REAL SERVERS: integration and e2e suites will be SKIPPED.\n*** ${reason}\n`);
+  process.stderr.write(
+    `\n*** [test infra] NO REAL SERVERS: integration and e2e suites will be SKIPPED.\n*** ${reason}\n`,
+  );
 }
 
 async function fromEnvironment(problems: string[]): Promise<Infra | undefined> {
@@ -55,7 +59,12 @@ async function fromEnvironment(problems: string[]): Promise<Infra | undefined> {
   }
   const kafkaBrokers = brokers.split(',').map((b) => b.trim());
   try {
-    return { kafkaBrokers, mongoUri, source: 'environment', versions: await checkServers(kafkaBrokers, mongoUri) };
+    return {
+      kafkaBrokers,
+      mongoUri,
+      source: 'environment',
+      versions: await checkServers(kafkaBrokers, mongoUri),
+    };
   } catch (error) {
     problems.push(`KAFKA_BROKERS/MONGODB_URI given but not answering: ${String(error)}`);
     return undefined;
@@ -81,13 +90,20 @@ async function fromTestcontainers(problems: string[]): Promise<Infra | undefined
   });
   const kafkaBrokers = [`${kafka.getHost()}:${kafka.getMappedPort(9093)}`];
   const mongoUri = `${mongo.getConnectionString()}/?directConnection=true`;
-  return { kafkaBrokers, mongoUri, source: 'testcontainers', versions: await checkServers(kafkaBrokers, mongoUri) };
+  return {
+    kafkaBrokers,
+    mongoUri,
+    source: 'testcontainers',
+    versions: await checkServers(kafkaBrokers, mongoUri),
+  };
 }
 
 async function fromDeployLocal(problems: string[]): Promise<Infra | undefined> {
   const env = { ...process.env, ...testServerEnv };
   try {
-    process.stderr.write('\n[test infra] starting Kafka and FerretDB with deploy/local (first run installs them)...\n');
+    process.stderr.write(
+      '\n[test infra] starting Kafka and FerretDB with deploy/local (first run installs them)...\n',
+    );
     await run('bash', ['deploy/local/down.sh', '--wipe'], { cwd: repoRoot, env });
     const { stdout } = await run('bash', ['deploy/local/up.sh', '--print-env'], {
       cwd: repoRoot,
@@ -105,17 +121,28 @@ async function fromDeployLocal(problems: string[]): Promise<Infra | undefined> {
     );
     const kafkaBrokers = (vars.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
     const mongoUri = vars.MONGODB_URI ?? '';
-    return { kafkaBrokers, mongoUri, source: 'deploy/local', versions: await checkServers(kafkaBrokers, mongoUri) };
+    return {
+      kafkaBrokers,
+      mongoUri,
+      source: 'deploy/local',
+      versions: await checkServers(kafkaBrokers, mongoUri),
+    };
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? '';
-    problems.push(`deploy/local could not start the servers: ${firstLine(error)}\n${stderr.split('\n').slice(-15).join('\n')}`);
+    problems.push(
+      `deploy/local could not start the servers: ${firstLine(error)}\n${stderr.split('\n').slice(-15).join('\n')}`,
+    );
     return undefined;
   }
 }
 
 /** Both servers must really answer; returns what they say their versions are. */
 async function checkServers(kafkaBrokers: string[], mongoUri: string): Promise<Infra['versions']> {
-  const kafka = new Kafka({ clientId: 'truyvet-test-setup', brokers: kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    clientId: 'truyvet-test-setup',
+    brokers: kafkaBrokers,
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
   const cluster = await admin.describeCluster();

@@ -15,7 +15,9 @@ export function describeWithInfra(name: string, body: (infra: Infra) => void): v
     if (process.env.REQUIRE_INFRA === '1') {
       throw new Error(`REQUIRE_INFRA=1 but no real servers: ${infra.unavailable}`);
     }
-    process.stderr.write(`\n*** SKIPPING "${name}": no real Kafka/MongoDB-wire server (${infra.unavailable})\n`);
+    process.stderr.write(
+      `\n*** SKIPPING "${name}": no real Kafka/MongoDB-wire server (${infra.unavailable})\n`,
+    );
     describe.skip(name, () => {
       body({ kafkaBrokers: [], mongoUri: '', source: 'none', versions: {} });
     });

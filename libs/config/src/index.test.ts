@@ -62,9 +62,9 @@ describe('loadConfig', () => {
 
 function jestSpyStderr(into: string[]): { restore: () => void } {
   const original = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array) => {
+  process.stderr.write = (chunk: string | Uint8Array) => {
     into.push(String(chunk));
     return true;
-  }) as typeof process.stderr.write;
+  };
   return { restore: () => (process.stderr.write = original) };
 }

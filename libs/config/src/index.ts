@@ -31,7 +31,9 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: Env = process.
       const name = issue.path.map(String).join('.') || '(config)';
       const given = typeof issue.path[0] === 'string' ? input[issue.path[0]] : undefined;
       const missing = given === undefined;
-      return missing ? `${name}: is required (${issue.message})` : `${name}=${JSON.stringify(given)}: ${issue.message}`;
+      return missing
+        ? `${name}: is required (${issue.message})`
+        : `${name}=${JSON.stringify(given)}: ${issue.message}`;
     }),
   );
 }
@@ -43,7 +45,7 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: Env = process.
 export function loadConfigOrExit<S extends z.ZodObject>(
   schema: S,
   env: Env = process.env,
-  exit: (code: number) => never = process.exit,
+  exit: (code: number) => never = (code) => process.exit(code),
 ): z.infer<S> {
   try {
     return loadConfig(schema, env);

@@ -21,7 +21,11 @@ export const envelopeSchema = z.object({
 export type Envelope = z.infer<typeof envelopeSchema>;
 
 /** One event type at one version: its schema, the stream (topic) it travels on, and its key. */
-export interface EventDefinition<T extends string = string, V extends number = number, S extends z.ZodType = z.ZodType> {
+export interface EventDefinition<
+  T extends string = string,
+  V extends number = number,
+  S extends z.ZodType = z.ZodType,
+> {
   readonly type: T;
   readonly version: V;
   readonly topic: string;

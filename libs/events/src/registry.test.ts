@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { causedBy, createEvent, defineEvent, EventRegistry, isEvent, SampleCollectedV1, topics } from './index';
+import {
+  causedBy,
+  createEvent,
+  defineEvent,
+  EventRegistry,
+  isEvent,
+  SampleCollectedV1,
+  topics,
+} from './index';
 
 const collected = {
   sampleId: 'smp-1',
@@ -40,7 +48,9 @@ describe('events', () => {
   });
 
   it('refuses to create an event with invalid data', () => {
-    expect(() => createEvent(SampleCollectedV1, { ...collected, pooled: false })).toThrow(/individual sample exactly one/);
+    expect(() => createEvent(SampleCollectedV1, { ...collected, pooled: false })).toThrow(
+      /individual sample exactly one/,
+    );
   });
 
   it('parses raw JSON back into the typed event', () => {
@@ -61,7 +71,11 @@ describe('events', () => {
       JSON.stringify({ ...createEvent(SampleCollectedV1, collected), type: 'SampleEaten' }),
       'UNKNOWN_TYPE',
     ],
-    ['newer version', JSON.stringify(createEvent(SampleCollectedV2, { sampleId: 's', tube: 't' })), 'UNSUPPORTED_VERSION'],
+    [
+      'newer version',
+      JSON.stringify(createEvent(SampleCollectedV2, { sampleId: 's', tube: 't' })),
+      'UNSUPPORTED_VERSION',
+    ],
   ])('says why it cannot parse: %s', (_name, raw, code) => {
     const result = registry.parse(raw);
     expect(result.ok).toBe(false);
@@ -78,7 +92,10 @@ describe('events', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('INVALID_DATA');
-      expect(result.error.fields.map((f) => f.field).sort()).toEqual(['data.barcode', 'data.site.districtCode']);
+      expect(result.error.fields.map((f) => f.field).sort()).toEqual([
+        'data.barcode',
+        'data.site.districtCode',
+      ]);
       expect(result.error.envelope?.id).toBe(event.id);
     }
   });

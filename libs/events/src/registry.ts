@@ -1,7 +1,8 @@
 import { fieldViolations, type FieldViolation } from '@truyvet/errors';
 import { envelopeSchema, type Envelope, type EventDefinition, type EventOf } from './envelope';
 
-export type EventParseErrorCode = 'MALFORMED_JSON' | 'BAD_ENVELOPE' | 'UNKNOWN_TYPE' | 'UNSUPPORTED_VERSION' | 'INVALID_DATA';
+export type EventParseErrorCode =
+  'MALFORMED_JSON' | 'BAD_ENVELOPE' | 'UNKNOWN_TYPE' | 'UNSUPPORTED_VERSION' | 'INVALID_DATA';
 
 export interface EventParseError {
   code: EventParseErrorCode;
@@ -41,7 +42,7 @@ export class EventRegistry<Ds extends readonly EventDefinition[] = readonly Even
   }
 
   /** Parses raw bytes, a string or an object into a typed event, or says exactly why not. */
-  parse(raw: string | Buffer | unknown): ParseResult<EventUnion<Ds>> {
+  parse(raw: unknown): ParseResult<EventUnion<Ds>> {
     let value: unknown = raw;
     if (typeof raw === 'string' || Buffer.isBuffer(raw)) {
       try {
@@ -61,19 +62,32 @@ export class EventRegistry<Ds extends readonly EventDefinition[] = readonly Even
     const definition = versions.get(version);
     if (!definition) {
       const known = [...versions.keys()].sort().join(', ');
-      return failure('UNSUPPORTED_VERSION', `${type} v${version} is not supported (known: v${known})`, [], envelope.data);
+      return failure(
+        'UNSUPPORTED_VERSION',
+        `${type} v${version} is not supported (known: v${known})`,
+        [],
+        envelope.data,
+      );
     }
     const data = definition.schema.safeParse(envelope.data.data);
     if (!data.success) {
       const fields = fieldViolations(data.error).map((f) => ({ ...f, field: `data.${f.field}` }));
-      return failure('INVALID_DATA', `invalid ${type} v${version}: ${describe(fields)}`, fields, envelope.data);
+      return failure(
+        'INVALID_DATA',
+        `invalid ${type} v${version}: ${describe(fields)}`,
+        fields,
+        envelope.data,
+      );
     }
     return { ok: true, event: { ...envelope.data, data: data.data } as EventUnion<Ds> };
   }
 }
 
 /** Narrows a parsed event to one definition. */
-export function isEvent<D extends EventDefinition>(event: { type: string; version: number }, definition: D): event is EventOf<D> {
+export function isEvent<D extends EventDefinition>(
+  event: { type: string; version: number },
+  definition: D,
+): event is EventOf<D> {
   return event.type === definition.type && event.version === definition.version;
 }
 

@@ -20,7 +20,11 @@ export const topics = {
   labResults: topic('lab.results', 12, 'definitive results, pool outcomes and amendments; key = sample id'),
   cases: topic('cases', 6, 'F0 cases, contacts and F-levels; key = person id'),
   isolation: topic('isolation', 6, 'isolation orders and releases; key = person id'),
-  testOrders: topic('tests.ordered', 6, 'follow-up and re-test orders back to the districts; key = person id'),
+  testOrders: topic(
+    'tests.ordered',
+    6,
+    'follow-up and re-test orders back to the districts; key = person id',
+  ),
 } as const satisfies Record<string, TopicSpec>;
 
 export const allTopics: readonly TopicSpec[] = Object.values(topics);

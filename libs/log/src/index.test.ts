@@ -18,14 +18,17 @@ function capture(): { lines: Array<Record<string, unknown>>; stream: Writable } 
 describe('log', () => {
   it('writes JSON lines with the service name', () => {
     const { lines, stream } = capture();
-    createLogger({ name: 'sample-collection', destination: stream }).info({ barcode: 'CT-1' }, 'sample collected');
+    createLogger({ name: 'sample-collection', level: 'info', destination: stream }).info(
+      { barcode: 'CT-1' },
+      'sample collected',
+    );
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ name: 'sample-collection', barcode: 'CT-1', msg: 'sample collected' });
   });
 
   it('adds the correlation id to every line logged inside a handled event, across awaits', async () => {
     const { lines, stream } = capture();
-    const log = createLogger({ name: 'case-graph', destination: stream });
+    const log = createLogger({ name: 'case-graph', level: 'info', destination: stream });
     log.info('outside');
     await withLogContext({ correlationId: 'corr-42', eventId: 'ev-1' }, async () => {
       log.info('before await');
@@ -39,9 +42,11 @@ describe('log', () => {
 
   it('nested contexts keep the outer fields', () => {
     const { lines, stream } = capture();
-    const log = createLogger({ name: 't', destination: stream });
+    const log = createLogger({ name: 't', level: 'info', destination: stream });
     withLogContext({ correlationId: 'a', requestId: 'r1' }, () => {
-      withLogContext({ correlationId: 'b' }, () => log.info('inner'));
+      withLogContext({ correlationId: 'b' }, () => {
+        log.info('inner');
+      });
     });
     expect(lines[0]).toMatchObject({ correlationId: 'b', requestId: 'r1' });
   });

@@ -1,0 +1,111 @@
+import { DomainError, isRetryable } from '@truyvet/errors';
+import type { Logger } from '@truyvet/log';
+import {
+  deadLetterTopic,
+  headers,
+  type DedupStore,
+  type OutgoingMessage,
+  type ReceivedMessage,
+  type RetryPolicy,
+} from './types';
+
+export function backoffMs(policy: RetryPolicy, retry: number): number {
+  const exponential = Math.min(policy.maxBackoffMs, policy.initialBackoffMs * 2 ** (retry - 1));
+  // Jitter so that consumers retrying after one outage do not all hit the store at the same moment.
+  return Math.round(exponential * (0.75 + Math.random() * 0.5));
+}
+
+export interface DeliveryContext {
+  groupId: string;
+  policy: RetryPolicy;
+  dedup: DedupStore | undefined;
+  logger: Logger;
+  /** Publishes the dead-letter record; must be durable before the offset is committed. */
+  publish: (messages: readonly OutgoingMessage[]) => Promise<void>;
+  /** Waits between retries (the Kafka bus heartbeats meanwhile); resolves false if the consumer is stopping. */
+  pause: (ms: number) => Promise<boolean>;
+  /** False once the subscription is aborted: from then on nothing is marked done. */
+  isLive: () => boolean;
+}
+
+export type DeliveryOutcome = 'handled' | 'skipped_duplicate' | 'dead_lettered' | 'interrupted';
+
+/**
+ * Delivers one message: skip it if its event was already applied, else run the handler with
+ * retries and backoff; a non-retryable error, or the last retry's, sends it to the group's
+ * dead-letter topic with the reason. Only 'interrupted' leaves the offset uncommitted.
+ */
+export async function deliver(
+  message: Omit<ReceivedMessage, 'attempt'>,
+  handler: (message: ReceivedMessage) => Promise<void>,
+  ctx: DeliveryContext,
+): Promise<DeliveryOutcome> {
+  const eventId = message.headers[headers.eventId];
+  if (ctx.dedup && eventId && (await ctx.dedup.has(ctx.groupId, eventId))) return 'skipped_duplicate';
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await handler({ ...message, attempt });
+      if (!ctx.isLive()) return 'interrupted';
+      if (ctx.dedup && eventId) await ctx.dedup.add(ctx.groupId, eventId);
+      return 'handled';
+    } catch (error) {
+      if (!ctx.isLive()) return 'interrupted';
+      const retryable = isRetryable(error);
+      const where = {
+        topic: message.topic,
+        partition: message.partition,
+        offset: message.offset,
+        eventId,
+        attempt,
+      };
+      if (retryable && attempt <= ctx.policy.retries) {
+        ctx.logger.warn({ ...where, err: error }, 'handler failed, will retry');
+        if (!(await ctx.pause(backoffMs(ctx.policy, attempt)))) return 'interrupted';
+        continue;
+      }
+      ctx.logger.error({ ...where, err: error }, 'handler failed for good: dead-lettering the message');
+      await ctx.publish([deadLetter(message, ctx.groupId, error, attempt)]);
+      return 'dead_lettered';
+    }
+  }
+}
+
+export function deadLetter(
+  message: Omit<ReceivedMessage, 'attempt'>,
+  groupId: string,
+  error: unknown,
+  attempts: number,
+): OutgoingMessage {
+  const reason = error instanceof Error ? error.message : String(error);
+  const code = error instanceof DomainError ? error.code : error instanceof Error ? error.name : 'UNKNOWN';
+  return {
+    topic: deadLetterTopic(groupId),
+    key: message.key ?? '',
+    value: message.value,
+    headers: {
+      ...message.headers,
+      [headers.dlqReason]: reason,
+      [headers.dlqErrorCode]: code,
+      [headers.dlqGroup]: groupId,
+      [headers.dlqTopic]: message.topic,
+      [headers.dlqPartition]: String(message.partition),
+      [headers.dlqOffset]: message.offset,
+      [headers.dlqAttempts]: String(attempts),
+      [headers.dlqFailedAt]: new Date().toISOString(),
+    },
+  };
+}
+
+/** Dedup for tests and the embedded quick start; the real one is in @truyvet/store. */
+export class InMemoryDedupStore implements DedupStore {
+  private readonly seen = new Set<string>();
+
+  has(groupId: string, eventId: string): Promise<boolean> {
+    return Promise.resolve(this.seen.has(`${groupId}\u0000${eventId}`));
+  }
+
+  add(groupId: string, eventId: string): Promise<void> {
+    this.seen.add(`${groupId}\u0000${eventId}`);
+    return Promise.resolve();
+  }
+}

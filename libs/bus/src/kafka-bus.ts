@@ -1,0 +1,248 @@
+import {
+  Kafka,
+  logLevel as KafkaLogLevel,
+  Partitioners,
+  type IHeaders,
+  type KafkaConfig,
+  type LogEntry,
+  type Producer,
+} from 'kafkajs';
+import { createLogger, type Logger } from '@truyvet/log';
+import { deliver, type DeliveryContext } from './delivery';
+import {
+  deadLetterTopic,
+  defaultRetryPolicy,
+  type Bus,
+  type OutgoingMessage,
+  type SubscribeOptions,
+  type Subscription,
+  type TopicToEnsure,
+} from './types';
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  clientId: string;
+  logger?: Logger;
+  /** How long a fetch waits for data: low keeps result -> isolation latency low. */
+  maxWaitTimeInMs?: number;
+  /** Commit resolved offsets at least every N messages within a batch (and at its end). */
+  commitEveryMessages?: number;
+  /** Extra kafkajs settings (ssl, sasl) for a real cluster. */
+  kafka?: Partial<KafkaConfig>;
+}
+
+/**
+ * The bus on Apache Kafka through kafkajs. Producer: idempotent, acks from all in-sync replicas.
+ * Consumers: a message's offset is resolved only after its handler (or its dead-letter record)
+ * is done, and committed after that, so a crash at any point means redelivery, never loss.
+ */
+export class KafkaBus implements Bus {
+  private readonly kafka: Kafka;
+  private readonly logger: Logger;
+  private producer: Producer | undefined;
+  private producerReady: Promise<Producer> | undefined;
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly commitEvery: number;
+  private readonly maxWaitTimeInMs: number;
+
+  constructor(private readonly options: KafkaBusOptions) {
+    this.logger = options.logger ?? createLogger({ name: 'kafka-bus' });
+    this.commitEvery = options.commitEveryMessages ?? 500;
+    this.maxWaitTimeInMs = options.maxWaitTimeInMs ?? 100;
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: KafkaLogLevel.WARN,
+      logCreator: () => (entry: LogEntry) => {
+        const { message, ...extra } = entry.log;
+        const level =
+          entry.level <= KafkaLogLevel.ERROR
+            ? 'error'
+            : entry.level === KafkaLogLevel.WARN
+              ? 'warn'
+              : 'debug';
+        this.logger[level]({ kafkajs: entry.namespace, ...extra }, message);
+      },
+      retry: { initialRetryTime: 200, retries: 8 },
+      ...options.kafka,
+    });
+  }
+
+  /** The underlying client, for admin tools and the benchmark's raw baseline. */
+  get client(): Kafka {
+    return this.kafka;
+  }
+
+  async ensureTopics(topics: readonly TopicToEnsure[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((t) => !existing.has(t.topic));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions })),
+        });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const producer = await this.getProducer();
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const message of messages) {
+      const list = byTopic.get(message.topic) ?? [];
+      list.push(message);
+      byTopic.set(message.topic, list);
+    }
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers ?? {} })),
+      })),
+    });
+  }
+
+  async subscribe(options: SubscribeOptions): Promise<Subscription> {
+    const dlq = deadLetterTopic(options.groupId);
+    await this.ensureTopics([{ topic: dlq, partitions: 1 }]);
+    await this.getProducer(); // dead-lettering must not be the first thing to connect
+    const consumer = this.kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      maxWaitTimeInMs: this.maxWaitTimeInMs,
+      allowAutoTopicCreation: false,
+      retry: { initialRetryTime: 300, retries: 10, restartOnFailure: () => Promise.resolve(true) },
+    });
+    const state = { live: true };
+    const logger = this.logger.child({ groupId: options.groupId });
+    const policy = { ...defaultRetryPolicy, ...options.retry };
+    const joined = new Promise<void>((resolve) => {
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        resolve();
+      });
+      setTimeout(resolve, 30_000).unref();
+    });
+    consumer.on(consumer.events.CRASH, (event) => {
+      logger.error({ err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
+    });
+
+    await consumer.connect();
+    await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: true,
+      autoCommitThreshold: 1,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: async ({
+        batch,
+        resolveOffset,
+        heartbeat,
+        commitOffsetsIfNecessary,
+        isRunning,
+        isStale,
+      }) => {
+        const ctx: DeliveryContext = {
+          groupId: options.groupId,
+          policy,
+          dedup: options.dedup,
+          logger,
+          publish: (messages) => this.publish(messages),
+          pause: async (ms) => {
+            const until = Date.now() + ms;
+            while (Date.now() < until) {
+              if (!state.live || !isRunning() || isStale()) return false;
+              await heartbeat();
+              await sleep(Math.min(500, until - Date.now()));
+            }
+            return state.live && isRunning() && !isStale();
+          },
+          isLive: () => state.live,
+        };
+        let sinceCommit = 0;
+        for (const message of batch.messages) {
+          if (!state.live || !isRunning() || isStale()) break;
+          const outcome = await deliver(
+            {
+              topic: batch.topic,
+              partition: batch.partition,
+              offset: message.offset,
+              key: message.key?.toString() ?? null,
+              value: message.value?.toString() ?? '',
+              headers: stringHeaders(message.headers),
+            },
+            options.handler,
+            ctx,
+          );
+          if (outcome === 'interrupted') break;
+          resolveOffset(message.offset);
+          if (++sinceCommit >= this.commitEvery) {
+            await commitOffsetsIfNecessary();
+            sinceCommit = 0;
+          }
+          await heartbeat();
+        }
+      },
+    });
+    await joined;
+
+    let stopped: Promise<void> | undefined;
+    const subscription: Subscription = {
+      stop: () => {
+        stopped ??= consumer.disconnect().finally(() => this.subscriptions.delete(subscription));
+        return stopped;
+      },
+      abort: () => {
+        state.live = false;
+        return subscription.stop();
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.subscriptions].map((s) => s.stop()));
+    const producer = this.producer;
+    this.producer = undefined;
+    this.producerReady = undefined;
+    if (producer) await producer.disconnect();
+  }
+
+  private getProducer(): Promise<Producer> {
+    this.producerReady ??= (async () => {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await producer.connect();
+      this.producer = producer;
+      return producer;
+    })().catch((error: unknown) => {
+      this.producerReady = undefined;
+      throw error;
+    });
+    return this.producerReady;
+  }
+}
+
+function stringHeaders(headers: IHeaders | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    out[name] = Array.isArray(value) ? value.map(String).join(',') : value.toString();
+  }
+  return out;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+}
