@@ -1,0 +1,5 @@
+export * from './types';
+export * from './relay';
+export * from './memory';
+export * from './mongo';
+export * from './mongo-aggregate-store';

@@ -1,0 +1,70 @@
+import { MongoClient, MongoServerError, type Collection, type Db, type IndexDescription } from 'mongodb';
+import { createLogger, type Logger } from '@truyvet/log';
+
+export interface MongoConnection {
+  client: MongoClient;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** Connects with the official driver and checks the server answers before returning. */
+export async function connectMongo(
+  uri: string,
+  dbName: string,
+  options: { appName?: string; logger?: Logger } = {},
+): Promise<MongoConnection> {
+  const client = new MongoClient(uri, {
+    appName: options.appName ?? 'truyvet',
+    serverSelectionTimeoutMS: 15_000,
+    retryWrites: true,
+  });
+  await client.connect();
+  const db = client.db(dbName);
+  await db.command({ ping: 1 });
+  (options.logger ?? createLogger({ name: 'mongo' })).debug({ dbName }, 'connected to MongoDB');
+  return { client, db, close: () => client.close() };
+}
+
+export interface IndexDeclaration {
+  collection: string;
+  indexes: IndexDescription[];
+}
+
+/**
+ * Applies a service's declared indexes at start; creating an existing index is a no-op. Only
+ * what FerretDB also supports: unique, compound and sparse indexes (no TTL, no partial).
+ */
+export async function applyIndexes(db: Db, declarations: readonly IndexDeclaration[]): Promise<void> {
+  for (const { collection, indexes } of declarations) {
+    if (indexes.length > 0) await db.collection(collection).createIndexes(indexes);
+  }
+}
+
+export const DUPLICATE_KEY = 11000;
+
+export function isDuplicateKey(error: unknown): boolean {
+  return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
+}
+
+/** Dedup records of one consumer group: `has` before the handler, `add` after its effect. */
+export class MongoDedupStore {
+  private readonly collection: Collection<{ _id: string; at: Date }>;
+
+  constructor(db: Db, collectionName = 'processed_events') {
+    this.collection = db.collection(collectionName);
+  }
+
+  async has(groupId: string, eventId: string): Promise<boolean> {
+    return (
+      (await this.collection.findOne({ _id: `${groupId}|${eventId}` }, { projection: { _id: 1 } })) !== null
+    );
+  }
+
+  async add(groupId: string, eventId: string): Promise<void> {
+    try {
+      await this.collection.insertOne({ _id: `${groupId}|${eventId}`, at: new Date() });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+import { eventMessage, type Bus } from '@truyvet/bus';
+import { createLogger, type Logger } from '@truyvet/log';
+import type { OutboxSource } from './types';
+
+export interface RelayOptions {
+  bus: Bus;
+  sources: readonly OutboxSource[];
+  logger?: Logger;
+  /** Aggregates claimed per round. */
+  batchSize?: number;
+  /** How long a claim holds; a relay that dies mid-round is replaced after this. */
+  leaseMs?: number;
+  /** Idle poll interval; `notify()` wakes the relay at once after a local save. */
+  pollIntervalMs?: number;
+}
+
+/**
+ * Publishes the events commits left pending, then marks them published. Several relays may run
+ * over the same collections: leases keep them off each other's commits (on FerretDB, whose
+ * conditional updates are not atomic under concurrency, two relays can still both take one: a
+ * duplicate, never a loss), and a relay that dies after publishing but before marking leaves the
+ * events to be published again. So delivery is at-least-once and consumers dedup by event id.
+ * Events of one aggregate go out in the order they were saved.
+ */
+export class OutboxRelay {
+  private readonly bus: Bus;
+  private readonly sources: readonly OutboxSource[];
+  private readonly logger: Logger;
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+  private readonly pollIntervalMs: number;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private pendingWake = false;
+  private published = 0;
+
+  constructor(options: RelayOptions) {
+    this.bus = options.bus;
+    this.sources = options.sources;
+    this.logger = options.logger ?? createLogger({ name: 'outbox-relay' });
+    this.batchSize = options.batchSize ?? 200;
+    this.leaseMs = options.leaseMs ?? 30_000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+  }
+
+  /** Events published since start. */
+  get publishedCount(): number {
+    return this.published;
+  }
+
+  /** One round over every source; returns the number of events published. */
+  async publishPending(): Promise<number> {
+    let total = 0;
+    for (const source of this.sources) {
+      const claims = await source.claimPending(this.batchSize, this.leaseMs);
+      if (claims.length === 0) continue;
+      const messages = claims.flatMap((claim) => claim.entries.map(eventMessage));
+      try {
+        await this.bus.publish(messages);
+      } catch (error) {
+        await source.release(claims).catch((releaseError: unknown) => {
+          this.logger.warn(
+            { err: releaseError },
+            'could not release outbox claims; their lease will run out',
+          );
+        });
+        throw error;
+      }
+      await source.markPublished(claims);
+      total += messages.length;
+    }
+    this.published += total;
+    return total;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Finishes the round in hand, then stops. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.notify();
+    await this.loop;
+  }
+
+  /** A save just happened: publish now rather than at the next poll. */
+  notify(): void {
+    this.pendingWake = true;
+    this.wake?.();
+  }
+
+  // A method, not an inline test: `notify()` and `stop()` change these during the awaits above.
+  private wokenOrStopping(): boolean {
+    return this.pendingWake || !this.running;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      this.pendingWake = false;
+      try {
+        const published = await this.publishPending();
+        failures = 0;
+        if (published > 0) continue; // there may be more
+      } catch (error) {
+        failures++;
+        this.logger.warn(
+          { err: error, failures },
+          'outbox relay round failed; events stay pending and are retried',
+        );
+      }
+      if (this.wokenOrStopping()) continue;
+      const wait = failures > 0 ? Math.min(10_000, this.pollIntervalMs * 2 ** failures) : this.pollIntervalMs;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, wait);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+}

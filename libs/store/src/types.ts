@@ -1,0 +1,66 @@
+import { DomainError } from '@truyvet/errors';
+import type { EventToPublish } from '@truyvet/bus';
+
+/** An aggregate's state as loaded, with the version a save must name. */
+export interface Versioned<S> {
+  id: string;
+  version: number;
+  state: S;
+}
+
+/**
+ * One atomic change: the new state and the events it causes, written together as one commit
+ * document (FerretDB and sharded MongoDB have no cross-document atomicity we may rely on).
+ * `expectedVersion` 0 creates the aggregate.
+ */
+export interface Change<S> {
+  id: string;
+  expectedVersion: number;
+  state: S;
+  events: readonly EventToPublish[];
+}
+
+export interface AggregateStore<S> {
+  load(id: string): Promise<Versioned<S> | null>;
+  /** Returns the new version; throws a ConcurrencyError when someone saved first. */
+  save(change: Change<S>): Promise<number>;
+}
+
+export class ConcurrencyError extends DomainError {
+  constructor(collection: string, id: string, expectedVersion: number) {
+    super(
+      'CONCURRENT_UPDATE',
+      'conflict',
+      expectedVersion === 0
+        ? `${collection}/${id} already exists`
+        : `${collection}/${id} changed since version ${expectedVersion} was read`,
+      { retryable: true },
+    );
+  }
+}
+
+/** The pending events of one commit, claimed by one relay for a while. */
+export interface ClaimedOutbox {
+  /** The commit's id. */
+  id: string;
+  aggregateId: string;
+  version: number;
+  entries: readonly EventToPublish[];
+  /** The claim's token: only its holder marks these entries published or lets them go. */
+  token: string;
+}
+
+/** Where a relay finds pending events: each aggregate collection is one. */
+export interface OutboxSource {
+  readonly name: string;
+  /**
+   * Leases up to `limit` commits with pending events that no live lease holds, oldest first,
+   * leaving out any commit whose aggregate has an earlier commit still pending (so one
+   * aggregate's events go out in order even with several relays).
+   */
+  claimPending(limit: number, leaseMs: number): Promise<ClaimedOutbox[]>;
+  /** The claimed events are on the bus: they are no longer pending. */
+  markPublished(claims: readonly ClaimedOutbox[]): Promise<void>;
+  /** Publishing failed: let another round (or relay) take these at once. */
+  release(claims: readonly ClaimedOutbox[]): Promise<void>;
+}
