@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# A real MongoDB-wire server: FerretDB (SQLite backend) embedded in deploy/local/ferretdb/main.go, no Docker.
+# Usage: deploy/local/ferretdb.sh {install|start|stop [--wipe]|status|version|wipe}
+set -euo pipefail
+LOG_PREFIX="[deploy/local ferretdb]"
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+SRC="$DEPLOY_DIR/ferretdb"
+FERRETDB_VERSION="$(awk '$1 == "require" && $2 == "github.com/FerretDB/FerretDB" { print $3 }
+  $1 == "github.com/FerretDB/FerretDB" { print $2 }' "$SRC/go.mod" | head -n1)"
+[[ -n "$FERRETDB_VERSION" ]] || die "cannot read the FerretDB version from $SRC/go.mod"
+FERRETDB_INSTALL="$TRUYVET_CACHE_DIR/ferretdb-$(hash_files "$SRC/go.mod" "$SRC/go.sum" "$SRC/main.go")"
+BIN="$FERRETDB_INSTALL/ferretdb"
+
+STATE="$TRUYVET_LOCAL_DIR/ferretdb"
+DATA="$STATE/data"
+LOGS="$STATE/logs"
+LOG="$LOGS/ferretdb.log"
+PIDFILE="$STATE/ferretdb.pid"
+PORTS_FILE="$STATE/ports"
+PATTERN="-sqlite-dir $DATA -log-level"
+START_TIMEOUT="${FERRETDB_START_TIMEOUT:-60}"
+LOG_LEVEL="${FERRETDB_LOG_LEVEL:-warn}"
+check_port_number FERRETDB_PORT "$FERRETDB_PORT"
+
+usage() {
+  cat >&2 <<EOF
+usage: $0 {install|start|stop [--wipe]|status|version|wipe}
+  install   build FerretDB $FERRETDB_VERSION into $BIN (once per go.mod/go.sum/main.go)
+  start     install if needed, start and wait until it answers a MongoDB 'hello'
+  stop      SIGTERM, then SIGKILL after 30 s; --wipe also deletes the data dir
+  status    exit 0 if running, 3 if not
+  version   print the pinned version
+  wipe      delete the data dir (only when stopped)
+EOF
+  exit 2
+}
+
+build() { # TMPDIR
+  need_tool go
+  log "building FerretDB $FERRETDB_VERSION with Go (first install only; ~1 min on a cold module cache)"
+  # Build from a copy so that -mod=mod can never rewrite the pinned go.mod/go.sum in the repo.
+  mkdir "$1/src"
+  cp "$SRC/go.mod" "$SRC/go.sum" "$SRC/main.go" "$1/src/"
+  (cd "$1/src" && CGO_ENABLED=0 GOWORK=off GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=mod" \
+    go build -trimpath -ldflags='-s -w' -o "$1/ferretdb" .) ||
+    die "go build of FerretDB failed (see its output above)"
+  rm -rf -- "$1/src"
+  printf '%s\n' "$FERRETDB_VERSION" >"$1/VERSION"
+}
+
+cmd_install() {
+  if [[ -f "$FERRETDB_INSTALL/.complete" ]]; then
+    log "FerretDB $FERRETDB_VERSION already installed in $FERRETDB_INSTALL"
+    return 0
+  fi
+  local t0=$SECONDS
+  cache_install "$FERRETDB_INSTALL" build
+  log "installed FerretDB $FERRETDB_VERSION in $FERRETDB_INSTALL ($((SECONDS - t0)) s)"
+}
+
+recorded_port() {
+  local p=""
+  [[ -f "$PORTS_FILE" ]] && p="$(sed -n 's/^FERRETDB_PORT=//p' "$PORTS_FILE")"
+  printf '%s\n' "${p:-$FERRETDB_PORT}"
+}
+
+cmd_start() {
+  need_tool node
+  local pid port
+  lock "$STATE"
+  if pid="$(pid_alive "$PIDFILE" "$PATTERN")"; then
+    port="$(recorded_port)"
+    if [[ "$port" != "$FERRETDB_PORT" ]]; then
+      die "FerretDB from $STATE is already running on port $port (pid $pid), not $FERRETDB_PORT; stop it first or use another TRUYVET_LOCAL_DIR"
+    fi
+    if node "$DEPLOY_DIR/probe.mjs" mongo "127.0.0.1:$FERRETDB_PORT" >/dev/null 2>&1; then
+      unlock
+      log "already running (pid $pid) on 127.0.0.1:$FERRETDB_PORT; logs: $LOG"
+      return 0
+    fi
+    log "running (pid $pid) but not answering yet; waiting"
+  else
+    rm -f -- "$PIDFILE"
+    require_free_port "$FERRETDB_PORT" FERRETDB_PORT
+    [[ -f "$FERRETDB_INSTALL/.complete" ]] || cmd_install
+    mkdir -p "$DATA" "$LOGS"
+    printf 'FERRETDB_PORT=%s\n' "$FERRETDB_PORT" >"$PORTS_FILE"
+    mark_logs "$LOG"
+    printf '=== %s starting FerretDB %s on 127.0.0.1:%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$FERRETDB_VERSION" "$FERRETDB_PORT" >>"$LOG"
+    spawn "$PIDFILE" "$LOG" "$BIN" -listen-addr "127.0.0.1:$FERRETDB_PORT" -sqlite-dir "$DATA" -log-level "$LOG_LEVEL"
+    log "started (pid $(head -n1 "$PIDFILE")), waiting up to $START_TIMEOUT s for 127.0.0.1:$FERRETDB_PORT"
+  fi
+  unlock
+  wait_ready ferretdb "$PIDFILE" "$PATTERN" mongo "127.0.0.1:$FERRETDB_PORT" "$START_TIMEOUT" "$LOG"
+  log "logs: $LOG"
+}
+
+cmd_stop() {
+  lock "$STATE"
+  stop_pid ferretdb "$PIDFILE" "$PATTERN"
+  if [[ "${1:-}" == --wipe ]]; then cmd_wipe; fi
+}
+
+cmd_wipe() {
+  lock "$STATE"
+  if pid_alive "$PIDFILE" "$PATTERN" >/dev/null; then
+    die "FerretDB is running; stop it before wiping $DATA"
+  fi
+  rm -rf -- "$DATA"
+  log "wiped $DATA"
+}
+
+cmd_status() {
+  local pid port reason
+  if pid="$(pid_alive "$PIDFILE" "$PATTERN")"; then
+    port="$(recorded_port)"
+    if reason="$(probe_quiet mongo "127.0.0.1:$port")"; then
+      echo "ferretdb $FERRETDB_VERSION: running (pid $pid) on 127.0.0.1:$port, ready"
+    else
+      echo "ferretdb $FERRETDB_VERSION: running (pid $pid) on 127.0.0.1:$port, NOT answering: $reason"
+    fi
+    echo "  logs: $LOG"
+    echo "  data: $DATA"
+    return 0
+  fi
+  echo "ferretdb $FERRETDB_VERSION: not running (port $FERRETDB_PORT)"
+  echo "  logs: $LOG"
+  echo "  data: $DATA"
+  return 3
+}
+
+case "${1:-}" in
+  install) cmd_install ;;
+  start) cmd_start ;;
+  stop)
+    [[ $# -le 1 || "$2" == --wipe ]] || usage
+    cmd_stop "${2:-}"
+    ;;
+  status) cmd_status ;;
+  version) echo "ferretdb $FERRETDB_VERSION (sqlite)" ;;
+  wipe) cmd_wipe ;;
+  *) usage ;;
+esac

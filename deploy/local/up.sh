@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Install (if needed) and start Kafka and FerretDB, waiting until both answer.
+# Usage: deploy/local/up.sh [--print-env]
+#   --print-env  print only KAFKA_BROKERS=... and MONGODB_URI=... on stdout (everything else on stderr),
+#                e.g.  eval "$(deploy/local/up.sh --print-env)"  or  deploy/local/up.sh --print-env >> .env
+set -euo pipefail
+LOG_PREFIX="[deploy/local up]"
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+print_env=false
+for arg in "$@"; do
+  case "$arg" in
+    --print-env) print_env=true ;;
+    *)
+      echo "usage: $0 [--print-env]" >&2
+      exit 2
+      ;;
+  esac
+done
+
+# run_both CMD: run "kafka.sh CMD" and "ferretdb.sh CMD" in parallel, fail if either fails.
+run_both() {
+  local kpid fpid rc=0
+  "$DEPLOY_DIR/kafka.sh" "$1" >&2 &
+  kpid=$!
+  "$DEPLOY_DIR/ferretdb.sh" "$1" >&2 &
+  fpid=$!
+  wait "$kpid" || rc=1
+  wait "$fpid" || rc=1
+  return "$rc"
+}
+
+t0=$SECONDS
+run_both install || die "install failed (see above)"
+run_both start || die "start failed (see above); stop what did start with deploy/local/down.sh"
+log "both servers ready in $((SECONDS - t0)) s"
+
+versions="$("$DEPLOY_DIR/kafka.sh" version), $("$DEPLOY_DIR/ferretdb.sh" version)"
+env_lines="KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT
+MONGODB_URI=mongodb://127.0.0.1:$FERRETDB_PORT/"
+if $print_env; then
+  log "$versions"
+  printf '%s\n' "$env_lines"
+else
+  printf '%s\n%s\n' "$versions" "$env_lines"
+  log "data, logs and pid files: $TRUYVET_LOCAL_DIR; stop with deploy/local/down.sh"
+fi

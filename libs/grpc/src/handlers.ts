@@ -1,0 +1,113 @@
+import type * as grpc from '@grpc/grpc-js';
+import { DomainError, describeViolations, fieldViolations, type FieldViolation } from '@truyvet/errors';
+import type { Logger } from '@truyvet/log';
+import type { z } from 'zod';
+import type { Caller } from './auth';
+
+/** What a handler gets besides its request: everything cross-cutting is already done. */
+export interface CallContext {
+  /** The verified identity of the caller (from its bearer token). */
+  caller: Caller;
+  /** From request metadata `x-correlation-id`, or made up; also in every log line inside the call. */
+  correlationId: string;
+  /** Full method path, e.g. `/truyvet.registry.v1.Registry/RegisterPerson`. */
+  method: string;
+  /** A child logger for this call (the correlation id and method come with the log context). */
+  logger: Logger;
+  /** The request metadata as received. */
+  metadata: grpc.Metadata;
+  /** The call's deadline, if the client set one. */
+  deadline: Date | undefined;
+  /** Aborted when the client cancels, the deadline passes or the server shuts down. Pass it on to I/O. */
+  signal: AbortSignal;
+}
+
+/** One item of a client stream, validated on its own: a bad item does not fail the stream. */
+export type ItemResult<T> =
+  | { ok: true; index: number; value: T }
+  | { ok: false; index: number; fields: FieldViolation[]; message: string };
+
+/** A unary method: validates the request, then `fn`. Bound to a method by `GrpcServer.addService`. */
+export interface UnaryHandler<Res> {
+  readonly kind: 'unary';
+  readonly handle: (request: unknown, ctx: CallContext) => Promise<Res>;
+}
+
+/** A client-streaming method (bulk import): `fn` gets each item's own parse result. */
+export interface ClientStreamHandler<Res> {
+  readonly kind: 'clientStream';
+  readonly handle: (items: AsyncIterable<unknown>, ctx: CallContext) => Promise<Res>;
+}
+
+/** A server-streaming method: validates the request, then streams what `fn` yields. */
+export interface ServerStreamHandler<Res> {
+  readonly kind: 'serverStream';
+  readonly handle: (request: unknown, ctx: CallContext) => AsyncIterable<Res>;
+}
+
+export type MethodHandler<Res> = UnaryHandler<Res> | ClientStreamHandler<Res> | ServerStreamHandler<Res>;
+
+/** The DomainError a request that fails its schema becomes: INVALID_ARGUMENT naming every bad field. */
+export function invalidRequest(error: z.ZodError, what = 'request'): DomainError {
+  const fields = fieldViolations(error);
+  return new DomainError('INVALID_ARGUMENT', 'invalid', `invalid ${what}: ${describeViolations(fields)}`, {
+    fields,
+  });
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, request: unknown): z.output<S> {
+  const parsed = schema.safeParse(request);
+  if (!parsed.success) throw invalidRequest(parsed.error);
+  return parsed.data;
+}
+
+/** `(request, ctx) => response`, with the request validated by `requestSchema` first. */
+export function unary<S extends z.ZodType, Res>(
+  requestSchema: S,
+  fn: (request: z.output<S>, ctx: CallContext) => Res | Promise<Res>,
+): UnaryHandler<Res> {
+  return {
+    kind: 'unary',
+    handle: async (request, ctx) => fn(parseOrThrow(requestSchema, request), ctx),
+  };
+}
+
+/**
+ * `(items, ctx) => response` for bulk imports: `items` yields each streamed message's own parse
+ * result against `itemSchema` (with its position), so the handler reports bad rows one by one.
+ */
+export function clientStream<S extends z.ZodType, Res>(
+  itemSchema: S,
+  fn: (items: AsyncIterable<ItemResult<z.output<S>>>, ctx: CallContext) => Res | Promise<Res>,
+): ClientStreamHandler<Res> {
+  async function* parseEach(items: AsyncIterable<unknown>): AsyncGenerator<ItemResult<z.output<S>>> {
+    let index = 0;
+    for await (const item of items) {
+      const parsed = itemSchema.safeParse(item);
+      if (parsed.success) {
+        yield { ok: true, index, value: parsed.data };
+      } else {
+        const fields = fieldViolations(parsed.error);
+        yield { ok: false, index, fields, message: `invalid item ${index}: ${describeViolations(fields)}` };
+      }
+      index += 1;
+    }
+  }
+  return {
+    kind: 'clientStream',
+    handle: async (items, ctx) => fn(parseEach(items), ctx),
+  };
+}
+
+/** `(request, ctx) => async iterable of responses`, with the request validated first. */
+export function serverStream<S extends z.ZodType, Res>(
+  requestSchema: S,
+  fn: (request: z.output<S>, ctx: CallContext) => AsyncIterable<Res> | Iterable<Res>,
+): ServerStreamHandler<Res> {
+  return {
+    kind: 'serverStream',
+    handle: async function* (request, ctx) {
+      yield* fn(parseOrThrow(requestSchema, request), ctx);
+    },
+  };
+}

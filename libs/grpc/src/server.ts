@@ -1,0 +1,323 @@
+import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import * as grpc from '@grpc/grpc-js';
+import { withLogContext, type Logger } from '@truyvet/log';
+import { HealthImplementation, service as healthService, type ServingStatus } from 'grpc-health-check';
+import { authenticate, type SigningKey } from './auth';
+import type { CallContext, MethodHandler } from './handlers';
+import { addReflection } from './reflection';
+import { CORRELATION_ID_KEY, toGrpcFailure, type GrpcFailure } from './status';
+
+export interface GrpcServerOptions {
+  logger: Logger;
+  /** Verifies the bearer token of every call (health and reflection need none). */
+  auth: { key: SigningKey };
+  /** Default: insecure (plaintext), for local use and behind a TLS-terminating proxy. */
+  credentials?: grpc.ServerCredentials;
+  /** grpc-js server options (message size limits, keepalive...). */
+  serverOptions?: grpc.ServerOptions;
+  /** Serve grpc.reflection (v1 and v1alpha) so `grpcurl -plaintext host:port list` works. Default: true. */
+  reflection?: boolean;
+}
+
+type ResponseOf<M> = M extends { responseSerialize: (value: infer Res) => Buffer } ? Res : never;
+
+/**
+ * One handler per method of the service, keyed by the proto method name (`RegisterPerson`), made
+ * with `unary`, `clientStream` or `serverStream`. With a generated service definition the keys and
+ * response types are checked.
+ */
+export type ServiceHandlers<D extends grpc.ServiceDefinition> = {
+  [K in keyof D as string extends K ? never : K]: MethodHandler<ResponseOf<D[K]>>;
+};
+
+export interface GrpcServer {
+  /** Registers a service (before `start`): its health status and reflection come with it. */
+  addService<D extends grpc.ServiceDefinition>(definition: D, handlers: ServiceHandlers<D>): GrpcServer;
+  /** Binds and serves; resolves to the bound port (port 0 picks a free one). */
+  start(host?: string, port?: number): Promise<number>;
+  /**
+   * Health goes NOT_SERVING, then the server finishes calls in flight for up to `graceMs` and
+   * cancels what is left. Idempotent.
+   */
+  stop(graceMs?: number): Promise<void>;
+  /** Reports a health status for one registered service, or for the whole server (''). */
+  setServingStatus(status: Exclude<ServingStatus, 'UNKNOWN'>, service?: string): void;
+  /** Fully qualified names of the registered services. */
+  readonly services: readonly string[];
+  /** The underlying grpc-js server, for what this wrapper does not cover. */
+  readonly grpcServer: grpc.Server;
+}
+
+type MethodKind = MethodHandler<unknown>['kind'] | 'bidiStream';
+
+function kindOf(method: grpc.MethodDefinition<unknown, unknown>): MethodKind {
+  if (method.requestStream) return method.responseStream ? 'bidiStream' : 'clientStream';
+  return method.responseStream ? 'serverStream' : 'unary';
+}
+
+/** `/pkg.Service/Method` -> `pkg.Service` */
+function serviceNameOf(path: string): string {
+  return path.split('/')[1] ?? path;
+}
+
+const CORRELATION_ID = /^[\w.:-]{1,128}$/;
+
+/** The caller's correlation id when it is sane (it ends up in logs), a new one otherwise. */
+function correlationIdOf(metadata: grpc.Metadata): string {
+  const [given] = metadata.get(CORRELATION_ID_KEY);
+  return typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
+}
+
+function deadlineOf(deadline: grpc.Deadline): Date | undefined {
+  const ms = deadline instanceof Date ? deadline.getTime() : deadline;
+  return Number.isFinite(ms) ? new Date(ms) : undefined;
+}
+
+function correlationMetadata(correlationId: string): grpc.Metadata {
+  const metadata = new grpc.Metadata();
+  metadata.set(CORRELATION_ID_KEY, correlationId);
+  return metadata;
+}
+
+/** What every kind of server call has in common. */
+interface AnyServerCall {
+  readonly metadata: grpc.Metadata;
+  getDeadline(): grpc.Deadline;
+  sendMetadata(metadata: grpc.Metadata): void;
+  on(event: 'cancelled', listener: () => void): unknown;
+  removeListener(event: 'cancelled', listener: () => void): unknown;
+}
+
+export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
+  const { logger } = options;
+  const server = new grpc.Server(options.serverOptions);
+  const health = new HealthImplementation({ '': 'NOT_SERVING' });
+  const registered: { name: string; definition: grpc.ServiceDefinition }[] = [];
+  let state: 'new' | 'starting' | 'started' | 'stopping' = 'new';
+  let stopping: Promise<void> | undefined;
+
+  /** Runs one call: correlation id, auth, log context, cancellation, error mapping, the call's log line. */
+  async function run(
+    method: string,
+    call: AnyServerCall,
+    body: (ctx: CallContext) => Promise<void>,
+    fail: (failure: GrpcFailure) => void,
+  ): Promise<void> {
+    const startedAt = performance.now();
+    const correlationId = correlationIdOf(call.metadata);
+    const deadline = deadlineOf(call.getDeadline());
+    const controller = new AbortController();
+    const onCancel = () => {
+      controller.abort(new Error('call cancelled by the client or the server shutting down'));
+    };
+    call.on('cancelled', onCancel);
+    const timer = deadline
+      ? setTimeout(
+          () => {
+            controller.abort(new Error('deadline exceeded'));
+          },
+          Math.max(0, deadline.getTime() - Date.now()),
+        )
+      : undefined;
+    timer?.unref();
+    call.sendMetadata(correlationMetadata(correlationId));
+
+    await withLogContext({ correlationId, method }, async () => {
+      let caller: CallContext['caller'] | undefined;
+      const finished = (fields: Record<string, unknown>) => ({
+        ...fields,
+        caller: caller?.sub,
+        role: caller?.role,
+        durationMs: Math.round((performance.now() - startedAt) * 10) / 10,
+      });
+      const logCancelled = () => {
+        const { reason } = controller.signal as { reason: unknown };
+        logger.warn(
+          finished({ status: 'CANCELLED', reason: reason instanceof Error ? reason.message : reason }),
+          'grpc call',
+        );
+      };
+      try {
+        caller = await authenticate(options.auth.key, call.metadata);
+        await body({
+          caller,
+          correlationId,
+          method,
+          logger: logger.child({ caller: caller.sub }),
+          metadata: call.metadata,
+          deadline,
+          signal: controller.signal,
+        });
+        if (controller.signal.aborted) logCancelled();
+        else logger.info(finished({ status: 'OK' }), 'grpc call');
+      } catch (error) {
+        if (controller.signal.aborted) {
+          logCancelled(); // nobody is listening any more: no status to send
+          return;
+        }
+        const failure = toGrpcFailure(error, correlationId);
+        fail(failure);
+        const status = grpc.status[failure.code];
+        if (failure.internal) {
+          logger.error(finished({ status, err: error }), 'grpc call');
+        } else {
+          logger.warn(
+            finished({ status, errorCode: failure.errorCode, error: failure.details }),
+            'grpc call',
+          );
+        }
+      } finally {
+        call.removeListener('cancelled', onCancel);
+        clearTimeout(timer);
+      }
+    });
+  }
+
+  function bind(handler: MethodHandler<unknown>, method: string): grpc.UntypedHandleCall {
+    switch (handler.kind) {
+      case 'unary':
+        return (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+          void run(
+            method,
+            call,
+            async (ctx) => {
+              const response = await handler.handle(call.request, ctx);
+              callback(null, response, correlationMetadata(ctx.correlationId));
+            },
+            (failure) => {
+              callback(failure);
+            },
+          );
+        };
+      case 'clientStream':
+        return (call: grpc.ServerReadableStream<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+          void run(
+            method,
+            call,
+            async (ctx) => {
+              const response = await handler.handle(call, ctx);
+              callback(null, response, correlationMetadata(ctx.correlationId));
+            },
+            (failure) => {
+              callback(failure);
+            },
+          );
+        };
+      case 'serverStream':
+        return (call: grpc.ServerWritableStream<unknown, unknown>) => {
+          void run(
+            method,
+            call,
+            async (ctx) => {
+              for await (const message of handler.handle(call.request, ctx)) {
+                if (ctx.signal.aborted) break;
+                if (!call.write(message)) await once(call, 'drain', { signal: ctx.signal });
+              }
+              call.end(correlationMetadata(ctx.correlationId));
+            },
+            (failure) => {
+              call.emit('error', failure);
+            },
+          );
+        };
+    }
+  }
+
+  const api: GrpcServer = {
+    addService(definition, handlers) {
+      if (state !== 'new') throw new Error('add services before start()');
+      const given = handlers as Partial<Record<string, MethodHandler<unknown>>>;
+      const implementation: grpc.UntypedServiceImplementation = {};
+      const methods = Object.entries(definition as grpc.ServiceDefinition);
+      const [first] = methods;
+      if (!first) throw new Error('a service needs at least one method');
+      const name = serviceNameOf(first[1].path);
+      for (const [methodName, method] of methods) {
+        const handler = given[methodName];
+        const expected = kindOf(method);
+        if (!handler) throw new Error(`no handler for ${method.path}`);
+        if (expected === 'bidiStream')
+          throw new Error(`${method.path}: bidirectional streaming is not supported`);
+        if (handler.kind !== expected) {
+          throw new Error(`${method.path} is ${expected}, but its handler was made with ${handler.kind}()`);
+        }
+        implementation[methodName] = bind(handler, method.path);
+      }
+      const extra = Object.keys(given).filter((key) => !(key in definition));
+      if (extra.length > 0) throw new Error(`${name} has no method ${extra.join(', ')}`);
+      server.addService(definition, implementation);
+      registered.push({ name, definition });
+      health.setStatus(name, 'NOT_SERVING');
+      return api;
+    },
+
+    async start(host = '0.0.0.0', port = 0) {
+      if (state !== 'new') throw new Error('the server was already started');
+      state = 'starting';
+      health.addToServer(server);
+      if (options.reflection ?? true) {
+        const { missing } = addReflection(
+          server,
+          [...registered.map((r) => r.definition), healthService],
+          [...api.services, 'grpc.health.v1.Health'],
+        );
+        if (missing.length > 0)
+          logger.warn({ services: missing }, 'no proto descriptors: left out of reflection');
+      }
+      const address = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+      const credentials = options.credentials ?? grpc.ServerCredentials.createInsecure();
+      const bound = await new Promise<number>((resolve, reject) => {
+        server.bindAsync(address, credentials, (error, boundPort) => {
+          if (error) reject(error);
+          else resolve(boundPort);
+        });
+      });
+      state = 'started';
+      for (const { name } of registered) health.setStatus(name, 'SERVING');
+      health.setStatus('', 'SERVING');
+      logger.info({ address: `${host}:${bound}`, services: api.services }, 'grpc server listening');
+      return bound;
+    },
+
+    stop(graceMs = 5000) {
+      stopping ??= (async () => {
+        state = 'stopping';
+        for (const { name } of registered) health.setStatus(name, 'NOT_SERVING');
+        health.setStatus('', 'NOT_SERVING');
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => {
+            logger.warn(
+              { graceMs },
+              'grpc server: calls still running after the grace period, cancelling them',
+            );
+            server.forceShutdown();
+            resolve();
+          }, graceMs);
+          server.tryShutdown(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+        logger.info('grpc server stopped');
+      })();
+      return stopping;
+    },
+
+    setServingStatus(status, service = '') {
+      if (service !== '' && !registered.some((r) => r.name === service)) {
+        throw new Error(`no service ${service} is registered`);
+      }
+      health.setStatus(service, status);
+    },
+
+    get services() {
+      return registered.map((r) => r.name);
+    },
+
+    grpcServer: server,
+  };
+
+  return api;
+}

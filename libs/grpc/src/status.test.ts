@@ -1,0 +1,84 @@
+import { describe, expect, it } from '@jest/globals';
+import * as grpc from '@grpc/grpc-js';
+import { DomainError, type ErrorKind } from '@truyvet/errors';
+import {
+  BAD_REQUEST_TYPE_URL,
+  STATUS_BY_KIND,
+  decodeStatusDetails,
+  encodeStatusDetails,
+  readErrorCode,
+  readFieldViolations,
+  toGrpcFailure,
+} from './status';
+
+describe('toGrpcFailure', () => {
+  it('maps every error kind, and only internal to INTERNAL', () => {
+    const kinds: ErrorKind[] = [
+      'invalid',
+      'not_found',
+      'conflict',
+      'already_exists',
+      'unauthenticated',
+      'forbidden',
+      'unavailable',
+      'internal',
+    ];
+    expect(Object.fromEntries(kinds.map((kind) => [kind, grpc.status[STATUS_BY_KIND[kind]]]))).toEqual({
+      invalid: 'INVALID_ARGUMENT',
+      not_found: 'NOT_FOUND',
+      conflict: 'FAILED_PRECONDITION',
+      already_exists: 'ALREADY_EXISTS',
+      unauthenticated: 'UNAUTHENTICATED',
+      forbidden: 'PERMISSION_DENIED',
+      unavailable: 'UNAVAILABLE',
+      internal: 'INTERNAL',
+    });
+  });
+
+  it('carries a DomainError message, code and fields in the status and its trailers', () => {
+    const fields = [
+      { field: 'members.3.birthYear', description: 'Too small' },
+      { field: 'barcode', description: 'Required' },
+    ];
+    const failure = toGrpcFailure(
+      new DomainError('BAD_HOUSEHOLD', 'invalid', 'bad household', { fields }),
+      'c-1',
+    );
+    expect(failure).toMatchObject({
+      code: grpc.status.INVALID_ARGUMENT,
+      details: 'bad household',
+      internal: false,
+    });
+    expect(readFieldViolations(failure)).toEqual(fields);
+    expect(readErrorCode(failure)).toBe('BAD_HOUSEHOLD');
+    expect(failure.metadata.get('x-correlation-id')).toEqual(['c-1']);
+  });
+
+  it('hides anything that is not a DomainError behind a generic message', () => {
+    const failure = toGrpcFailure(new TypeError('cannot read x of undefined'), 'c-2');
+    expect(failure).toMatchObject({ code: grpc.status.INTERNAL, internal: true, errorCode: 'INTERNAL' });
+    expect(failure.details).toBe('internal error (correlation id c-2)');
+    expect(readFieldViolations(failure)).toEqual([]);
+  });
+});
+
+describe('google.rpc.Status details', () => {
+  it('packs the field violations as a google.rpc.BadRequest in an Any', () => {
+    const status = decodeStatusDetails(
+      encodeStatusDetails(grpc.status.INVALID_ARGUMENT, 'invalid request: a: x', [
+        { field: 'a', description: 'x' },
+      ]),
+    );
+    expect(status.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(status.message).toBe('invalid request: a: x');
+    expect(status.details.map((d) => d.type_url)).toEqual([BAD_REQUEST_TYPE_URL]);
+  });
+
+  it('has no details without field violations, and reads none from an error without trailers', () => {
+    expect(decodeStatusDetails(encodeStatusDetails(grpc.status.NOT_FOUND, 'no such sample')).details).toEqual(
+      [],
+    );
+    expect(readFieldViolations({ metadata: new grpc.Metadata() })).toEqual([]);
+    expect(readFieldViolations({})).toEqual([]);
+  });
+});

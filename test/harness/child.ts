@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import readline from 'node:readline';
+import { pathToFileURL } from 'node:url';
+
+// `node --import tsx`, not the tsx command: that one runs the program in a child process of its
+// own, so a SIGKILL would hit the wrapper and leave the program running.
+const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
+
+/** A TypeScript program run as a separate OS process, so a test can really kill it (SIGKILL). */
+export class ChildProgram {
+  readonly lines: string[] = [];
+  readonly exited: Promise<number | null>;
+  private readonly process: ChildProcess;
+  private waiters: Array<() => void> = [];
+
+  constructor(script: string, env: Record<string, string>) {
+    this.process = spawn(process.execPath, ['--import', tsxLoader, script], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const onLine = (line: string): void => {
+      this.lines.push(line);
+      for (const wake of this.waiters.splice(0)) wake();
+    };
+    if (this.process.stdout) readline.createInterface({ input: this.process.stdout }).on('line', onLine);
+    if (this.process.stderr)
+      readline
+        .createInterface({ input: this.process.stderr })
+        .on('line', (l) => this.lines.push(`stderr: ${l}`));
+    this.exited = new Promise((resolve) =>
+      this.process.on('exit', (code) => {
+        resolve(code);
+      }),
+    );
+  }
+
+  /** Waits for a line of the program's output matching `pattern`; returns it. */
+  async waitFor(pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.lines.find((l) => pattern.test(l));
+      if (found) return found;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new Error(
+          `no line matching ${String(pattern)} within ${timeoutMs} ms; output:\n${this.lines.slice(-30).join('\n')}`,
+        );
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 500));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  /** Sends a signal and waits for the process to be gone. */
+  async kill(signal: NodeJS.Signals): Promise<void> {
+    if (this.process.exitCode === null && this.process.signalCode === null) this.process.kill(signal);
+    await this.exited;
+  }
+}
