@@ -18,7 +18,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{libs,services,test,bench}/**/*.test.ts'],
+      testMatch: ['<rootDir>/{libs,services,test,bench,scripts}/**/*.test.ts'],
       testPathIgnorePatterns: [...ignored, '\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$'],
     },
     {
