@@ -36,7 +36,7 @@ export type DeliveryOutcome = 'handled' | 'skipped_duplicate' | 'dead_lettered' 
  * dead-letter topic with the reason. Only 'interrupted' leaves the offset uncommitted.
  */
 export async function deliver(
-  message: Omit<ReceivedMessage, 'attempt'>,
+  message: ReceivedMessage,
   handler: (message: ReceivedMessage) => Promise<void>,
   ctx: DeliveryContext,
 ): Promise<DeliveryOutcome> {
@@ -44,7 +44,9 @@ export async function deliver(
   if (ctx.dedup && eventId && (await ctx.dedup.has(ctx.groupId, eventId))) return 'skipped_duplicate';
   for (let attempt = 1; ; attempt++) {
     try {
-      await handler({ ...message, attempt });
+      // One object per delivery (this is the hot path): each retry sees its own attempt number.
+      message.attempt = attempt;
+      await handler(message);
       if (!ctx.isLive()) return 'interrupted';
       if (ctx.dedup && eventId) await ctx.dedup.add(ctx.groupId, eventId);
       return 'handled';

@@ -166,6 +166,7 @@ export class KafkaBus implements Bus {
           isLive: () => state.live,
         };
         let sinceCommit = 0;
+        let lastHeartbeat = Date.now();
         for (const message of batch.messages) {
           if (!state.live || !isRunning() || isStale()) break;
           const outcome = await deliver(
@@ -176,6 +177,7 @@ export class KafkaBus implements Bus {
               key: message.key?.toString() ?? null,
               value: message.value?.toString() ?? '',
               headers: stringHeaders(message.headers),
+              attempt: 1,
             },
             options.handler,
             ctx,
@@ -186,7 +188,11 @@ export class KafkaBus implements Bus {
             await commitOffsetsIfNecessary();
             sinceCommit = 0;
           }
-          await heartbeat();
+          // Heartbeats are due every second, not every message: check the clock, not the broker.
+          if (Date.now() - lastHeartbeat >= 500) {
+            await heartbeat();
+            lastHeartbeat = Date.now();
+          }
         }
       },
     });
@@ -220,6 +226,9 @@ export class KafkaBus implements Bus {
       const producer = this.kafka.producer({
         idempotent: true,
         maxInFlightRequests: 1,
+        // An idempotent producer keeps retrying (kafkajs warns that fewer retries may break its
+        // sequence numbers): while the broker is away a publish waits, and the events stay pending.
+        retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
         allowAutoTopicCreation: false,
         createPartitioner: Partitioners.DefaultPartitioner,
       });
