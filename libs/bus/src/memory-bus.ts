@@ -185,7 +185,14 @@ export class InMemoryBus implements Bus {
         await this.signal.wait();
         continue;
       }
-      const message = { topic, partition, offset: String(offset), ...stored, headers: { ...stored.headers }, attempt: 1 };
+      const message = {
+        topic,
+        partition,
+        offset: String(offset),
+        ...stored,
+        headers: { ...stored.headers },
+        attempt: 1,
+      };
       const delivery = deliver(message, member.options.handler, this.deliveryContext(groupId, member));
       member.inFlight.add(delivery);
       let outcome;
