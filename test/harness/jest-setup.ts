@@ -1,2 +1,2 @@
-// Keep test output readable: services log at error level in tests unless LOG_LEVEL says otherwise.
-process.env.LOG_LEVEL ??= 'error';
+// Keep test output readable: services log only fatal errors in tests unless LOG_LEVEL says otherwise.
+process.env.LOG_LEVEL ??= 'fatal';

@@ -216,6 +216,58 @@ export function describeBusContract(
       expect(withDedup).toEqual([event.id]);
     });
 
+    it('does not re-run or dead-letter a handled message when recording its id fails', async () => {
+      const t = await topic(1);
+      const attempts: string[] = [];
+      const failingDedup = {
+        has: () => Promise.resolve(false),
+        add: () => Promise.reject(new Error('store: not primary')),
+      };
+      await subscribe({
+        groupId: fresh('dedup-down'),
+        topics: [t],
+        dedup: failingDedup,
+        retry: fast,
+        handler: (m) => {
+          attempts.push(`${m.value}#${m.attempt}`);
+          return Promise.resolve();
+        },
+      });
+      const message = eventMessage({ topic: t, event: createEvent(SampleCollectedV1, sampleData('smp-x')) });
+      await bus.publish([message, { ...message, value: message.value.replace('smp-x', 'smp-y') }]);
+      await until(() => attempts.length >= 2, 'both messages', timeoutMs);
+      await sleep(200);
+      expect(attempts.map((a) => a.split('#')[1])).toEqual(['1', '1']);
+    });
+
+    it('hands a message waiting to be retried to the next member when its consumer stops', async () => {
+      const t = await topic(1);
+      const groupId = fresh('stop-retry');
+      const seen: string[] = [];
+      const first = await subscribe({
+        groupId,
+        topics: [t],
+        retry: { retries: 5, initialBackoffMs: 60_000, maxBackoffMs: 60_000 },
+        handler: (m) => {
+          seen.push(`first#${m.attempt}`);
+          return Promise.reject(new Error('store timed out'));
+        },
+      });
+      await bus.publish([{ topic: t, key: 'k', value: 'v' }]);
+      await until(() => seen.length === 1, 'the first attempt', timeoutMs);
+      await first.stop(); // must not wait out a minute of backoff, nor dead-letter the message
+      await subscribe({
+        groupId,
+        topics: [t],
+        handler: (m) => {
+          seen.push(`second#${m.attempt}`);
+          return Promise.resolve();
+        },
+      });
+      await until(() => seen.includes('second#1'), 'redelivery to the next member', timeoutMs);
+      expect(seen).toEqual(['first#1', 'second#1']);
+    });
+
     it('retries a failing handler with backoff, and the message is handled once it succeeds', async () => {
       const t = await topic(1);
       const attempts: number[] = [];

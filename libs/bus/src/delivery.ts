@@ -47,9 +47,6 @@ export async function deliver(
       // One object per delivery (this is the hot path): each retry sees its own attempt number.
       message.attempt = attempt;
       await handler(message);
-      if (!ctx.isLive()) return 'interrupted';
-      if (ctx.dedup && eventId) await ctx.dedup.add(ctx.groupId, eventId);
-      return 'handled';
     } catch (error) {
       if (!ctx.isLive()) return 'interrupted';
       const retryable = isRetryable(error);
@@ -69,6 +66,15 @@ export async function deliver(
       await ctx.publish([deadLetter(message, ctx.groupId, error, attempt)]);
       return 'dead_lettered';
     }
+    if (!ctx.isLive()) return 'interrupted';
+    if (ctx.dedup && eventId) {
+      // The effect is done: a failure to remember that must not re-run or dead-letter it. At worst
+      // a redelivery reaches the handler again, which is idempotent anyway.
+      await ctx.dedup.add(ctx.groupId, eventId).catch((error: unknown) => {
+        ctx.logger.warn({ err: error, eventId }, 'could not record the event as applied');
+      });
+    }
+    return 'handled';
   }
 }
 

@@ -31,10 +31,11 @@ type HandlerMap<Ds extends readonly EventDefinition[]> = {
 };
 
 /**
- * Turns typed per-event handlers into a bus handler. A message that is not a valid event of a
- * known type and version is poison: it fails with a non-retryable error that names every offending
- * field, so the bus dead-letters it at once with that reason. Known types this consumer has no
- * handler for are skipped: topics carry several types.
+ * Turns typed per-event handlers into a bus handler. Malformed JSON, a bad envelope, invalid data,
+ * or an unknown version of a type this consumer handles is poison: it fails with a non-retryable
+ * error that names every offending field, so the bus dead-letters it at once with that reason.
+ * Types this consumer has no handler for, or that this build does not know, are skipped: topics
+ * carry several types, and a newer producer may add some.
  */
 export function eventHandler<Ds extends readonly EventDefinition[]>(
   registry: EventRegistry<Ds>,
@@ -43,9 +44,12 @@ export function eventHandler<Ds extends readonly EventDefinition[]>(
   return async (message) => {
     const parsed = registry.parse(message.value);
     if (!parsed.ok) {
-      throw new DomainError(parsed.error.code, 'invalid', parsed.error.reason, {
-        fields: parsed.error.fields,
-      });
+      const { code, reason, fields, envelope } = parsed.error;
+      // A type this build has never heard of (a newer producer's): not ours to judge, skip it.
+      // A version we do not know of a type we handle: dead-letter it with the reason.
+      const handlesType = envelope?.type !== undefined && envelope.type in handlers;
+      if (code === 'UNKNOWN_TYPE' || (code === 'UNSUPPORTED_VERSION' && !handlesType)) return;
+      throw new DomainError(code, 'invalid', reason, { fields });
     }
     const event = parsed.event;
     const handle = (

@@ -2,6 +2,7 @@ import {
   Kafka,
   logLevel as KafkaLogLevel,
   Partitioners,
+  type Consumer,
   type IHeaders,
   type KafkaConfig,
   type LogEntry,
@@ -114,7 +115,8 @@ export class KafkaBus implements Bus {
     await this.getProducer(); // dead-lettering must not be the first thing to connect
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
-      sessionTimeout: 10_000,
+      // Above the slowest handler we expect (a store failover): a member is not evicted mid-message.
+      sessionTimeout: 30_000,
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: this.maxWaitTimeInMs,
       allowAutoTopicCreation: false,
@@ -122,7 +124,6 @@ export class KafkaBus implements Bus {
     });
     const state = { live: true };
     const logger = this.logger.child({ groupId: options.groupId });
-    const policy = { ...defaultRetryPolicy, ...options.retry };
     const joined = new Promise<void>((resolve) => {
       consumer.on(consumer.events.GROUP_JOIN, () => {
         resolve();
@@ -134,7 +135,37 @@ export class KafkaBus implements Bus {
     });
 
     await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+    try {
+      await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+      await this.run(consumer, options, state, logger);
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    await joined;
+
+    let stopped: Promise<void> | undefined;
+    const subscription: Subscription = {
+      stop: () => {
+        stopped ??= consumer.disconnect().finally(() => this.subscriptions.delete(subscription));
+        return stopped;
+      },
+      abort: () => {
+        state.live = false;
+        return subscription.stop();
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  private async run(
+    consumer: Consumer,
+    options: SubscribeOptions,
+    state: { live: boolean },
+    logger: Logger,
+  ): Promise<void> {
+    const policy = { ...defaultRetryPolicy, ...options.retry };
     await consumer.run({
       autoCommit: true,
       autoCommitThreshold: 1,
@@ -167,50 +198,46 @@ export class KafkaBus implements Bus {
         };
         let sinceCommit = 0;
         let lastHeartbeat = Date.now();
-        for (const message of batch.messages) {
-          if (!state.live || !isRunning() || isStale()) break;
-          const outcome = await deliver(
-            {
-              topic: batch.topic,
-              partition: batch.partition,
-              offset: message.offset,
-              key: message.key?.toString() ?? null,
-              value: message.value?.toString() ?? '',
-              headers: stringHeaders(message.headers),
-              attempt: 1,
-            },
-            options.handler,
-            ctx,
-          );
-          if (outcome === 'interrupted') break;
-          resolveOffset(message.offset);
-          if (++sinceCommit >= this.commitEvery) {
-            await commitOffsetsIfNecessary();
-            sinceCommit = 0;
+        // kafkajs heartbeats only when asked: keep the membership alive while a slow handler runs.
+        const keepAlive = setInterval(() => {
+          heartbeat().catch((error: unknown) => {
+            logger.debug({ err: error }, 'heartbeat failed');
+          });
+          lastHeartbeat = Date.now();
+        }, 3_000);
+        try {
+          for (const message of batch.messages) {
+            if (!state.live || !isRunning() || isStale()) break;
+            const outcome = await deliver(
+              {
+                topic: batch.topic,
+                partition: batch.partition,
+                offset: message.offset,
+                key: message.key?.toString() ?? null,
+                value: message.value?.toString() ?? '',
+                headers: stringHeaders(message.headers),
+                attempt: 1,
+              },
+              options.handler,
+              ctx,
+            );
+            if (outcome === 'interrupted') break;
+            resolveOffset(message.offset);
+            if (++sinceCommit >= this.commitEvery) {
+              await commitOffsetsIfNecessary();
+              sinceCommit = 0;
+            }
+            // Heartbeats are due every second, not every message: check the clock, not the broker.
+            if (Date.now() - lastHeartbeat >= 500) {
+              await heartbeat();
+              lastHeartbeat = Date.now();
+            }
           }
-          // Heartbeats are due every second, not every message: check the clock, not the broker.
-          if (Date.now() - lastHeartbeat >= 500) {
-            await heartbeat();
-            lastHeartbeat = Date.now();
-          }
+        } finally {
+          clearInterval(keepAlive);
         }
       },
     });
-    await joined;
-
-    let stopped: Promise<void> | undefined;
-    const subscription: Subscription = {
-      stop: () => {
-        stopped ??= consumer.disconnect().finally(() => this.subscriptions.delete(subscription));
-        return stopped;
-      },
-      abort: () => {
-        state.live = false;
-        return subscription.stop();
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
   }
 
   async close(): Promise<void> {
@@ -226,9 +253,11 @@ export class KafkaBus implements Bus {
       const producer = this.kafka.producer({
         idempotent: true,
         maxInFlightRequests: 1,
-        // An idempotent producer keeps retrying (kafkajs warns that fewer retries may break its
-        // sequence numbers): while the broker is away a publish waits, and the events stay pending.
-        retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
+        // Bounded (about 20 s in all), so that a publish to a broker that is away fails well within
+        // the outbox relay's lease and the events are released for the next round rather than
+        // published late, after newer ones. kafkajs warns that an idempotent producer with limited
+        // retries may lose exactly-once: we rely on at-least-once and dedup by event id anyway.
+        retry: { retries: 8, initialRetryTime: 200, maxRetryTime: 4_000 },
         allowAutoTopicCreation: false,
         createPartitioner: Partitioners.DefaultPartitioner,
       });

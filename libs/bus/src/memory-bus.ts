@@ -33,7 +33,11 @@ class Signal {
 }
 
 class Member {
+  /** False once aborted: nothing this member finishes is committed any more. */
   live = true;
+  /** Set by stop(): retries waiting for their backoff give up (the message is redelivered). */
+  stopping = false;
+  stopped: Promise<void> | undefined;
   readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(readonly options: SubscribeOptions) {}
@@ -104,21 +108,24 @@ export class InMemoryBus implements Bus {
     group.members.push(member);
     this.rebalance(options.groupId, group);
     const leave = (): void => {
-      member.live = false;
-      group.members.splice(group.members.indexOf(member), 1);
+      const index = group.members.indexOf(member);
+      if (index >= 0) group.members.splice(index, 1);
       this.rebalance(options.groupId, group);
     };
     return {
-      stop: async () => {
-        if (!group.members.includes(member)) return;
-        group.members.splice(group.members.indexOf(member), 1);
-        this.rebalance(options.groupId, group);
-        await Promise.allSettled([...member.inFlight]);
-        member.live = false;
+      stop: () => {
+        member.stopping = true;
+        member.stopped ??= (async () => {
+          leave();
+          await Promise.allSettled([...member.inFlight]);
+          member.live = false;
+        })();
+        return member.stopped;
       },
-      abort: () => {
-        if (group.members.includes(member)) leave();
-        return Promise.resolve();
+      abort: async () => {
+        member.live = false;
+        leave();
+        await Promise.allSettled([...member.inFlight]); // as with Kafka: returns once the handler does
       },
     };
   }
@@ -127,7 +134,10 @@ export class InMemoryBus implements Bus {
     this.closed = true;
     const inFlight: Array<Promise<unknown>> = [];
     for (const group of this.groups.values()) {
-      for (const member of group.members.splice(0)) inFlight.push(...member.inFlight);
+      for (const member of group.members.splice(0)) {
+        member.stopping = true;
+        inFlight.push(...member.inFlight);
+      }
       group.assignment.clear();
     }
     this.signal.notify();
@@ -218,8 +228,10 @@ export class InMemoryBus implements Bus {
       logger: this.logger,
       publish: (messages) => this.publish(messages),
       pause: async (ms) => {
-        await sleep(ms);
-        return member.live && !this.closed;
+        const until = Date.now() + ms;
+        const going = (): boolean => member.live && !member.stopping && !this.closed;
+        while (going() && Date.now() < until) await sleep(Math.min(50, until - Date.now()));
+        return going();
       },
       isLive: () => member.live && !this.closed,
     };
