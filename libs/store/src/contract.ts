@@ -289,11 +289,11 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
         state: { barcode: 'A', status: 'collected', history: [] },
         events: [event],
       });
-      const claims = await store.claimPending(10, 100); // a relay claims... and dies
+      const claims = await store.claimPending(10, 1_500); // a relay claims... and dies
       expect(claims.map((c) => c.aggregateId)).toContain(id);
       const survivor = new OutboxRelay({ bus: bus.asBus(), sources: [store] });
       expect(await survivor.publishPending()).toBe(0);
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await new Promise((resolve) => setTimeout(resolve, 1_600));
       expect(await survivor.publishPending()).toBe(1);
       expect(bus.ids()).toEqual([event.event.id]);
     });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
 import type { EventToPublish } from '@truyvet/bus';
+import type { Logger } from '@truyvet/log';
 import { DUPLICATE_KEY, isDuplicateKey, type IndexDeclaration } from './mongo';
 import {
   ConcurrencyError,
@@ -57,6 +58,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     db: Db,
     readonly name: string,
     private readonly onSaved?: () => void,
+    private readonly logger?: Logger,
   ) {
     this.heads = db.collection<HeadDocument<S>>(name);
     this.commits = db.collection<CommitDocument<S>>(`${name}.commits`);
@@ -109,18 +111,34 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   }
 
   /**
-   * Moves the head forward, never back. A crash before this line leaves the head one version
-   * behind until the next save; `load` reads the commits, so decisions never use a stale head.
+   * Moves the head forward, never back. `load` reads the commits, so decisions never use a stale
+   * head; the head serves queries. A failure here does not fail the save (its commit is durable).
+   * On FerretDB the conditional update is not atomic, so two writers can race: check and repeat.
    */
   private async advanceHead(id: string, version: number, state: S, at: Date): Promise<void> {
     try {
-      await this.heads.updateOne(
-        { _id: id, v: { $lt: version } },
-        { $set: { v: version, state, at } },
-        { upsert: true },
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          await this.heads.updateOne(
+            { _id: id, v: { $lt: version } },
+            { $set: { v: version, state, at } },
+            { upsert: true },
+          );
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error; // a newer head is already there
+        }
+        const head = await this.heads.findOne({ _id: id } as never, { projection: { v: 1 } });
+        if (head && head.v >= version) return;
+      }
+      this.logger?.warn(
+        { aggregate: id, version },
+        'head left behind its latest commit; the next save moves it',
       );
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error; // a newer head is already there
+      this.logger?.warn(
+        { err: error, aggregate: id, version },
+        'could not advance the head; the next save moves it',
+      );
     }
   }
 
@@ -145,18 +163,34 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     const token = randomUUID();
     const until = new Date(now.getTime() + leaseMs);
     const won = await this.insertLeases(free.map((c) => ({ _id: c._id, token, until })));
-    const mine = new Set(won);
-    // An earlier commit of the same aggregate that this relay does not hold goes out first.
-    const blocked = candidates.filter(
-      (c) => mine.has(c._id) && candidates.some((e) => e.agg === c.agg && e.v < c.v && !mine.has(e._id)),
-    );
+    if (won.length === 0) return [];
     const claims = candidates
-      .filter((c) => mine.has(c._id))
+      .filter((c) => won.includes(c._id))
       .map((c) => ({ id: c._id, aggregateId: c.agg, version: c.v, entries: c.events, token }));
-    if (blocked.length === 0) return claims;
-    const blockedIds = new Set(blocked.map((b) => b._id));
-    await this.release(claims.filter((c) => blockedIds.has(c.id)));
-    return claims.filter((c) => !blockedIds.has(c.id));
+    // Read again now that the leases are ours: another relay may have published some of these
+    // between our first read and our lease (it unsets `pendingSince` before it lets go of its lease),
+    // and an earlier commit of the same aggregate may still be pending outside our claim.
+    const pending = await this.commits
+      .find(
+        {
+          agg: { $in: [...new Set(claims.map((c) => c.aggregateId))] },
+          pendingSince: { $exists: true },
+        } as never,
+        { projection: { agg: 1, v: 1 } },
+      )
+      .toArray();
+    const stillPending = new Set(pending.map((p) => p._id));
+    const mine = new Set(claims.map((c) => c.id));
+    const usable = claims.filter(
+      (c) =>
+        stillPending.has(c.id) &&
+        !pending.some((p) => p.agg === c.aggregateId && p.v < c.version && !mine.has(p._id)),
+    );
+    const usableIds = new Set(usable.map((c) => c.id));
+    const dropped = claims.filter((c) => !usableIds.has(c.id));
+    if (dropped.length > 0) await this.release(dropped);
+    // One aggregate's commits in version order, whatever the writers' clocks said.
+    return inAggregateOrder(usable);
   }
 
   /** Inserts leases; of two relays inserting the same one, the unique `_id` lets one win. */
@@ -186,4 +220,12 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     if (claims.length === 0) return;
     await this.leases.deleteMany({ _id: { $in: claims.map((c) => c.id) }, token: claims[0]?.token ?? '' });
   }
+}
+
+/** Keeps the order of first appearance of each aggregate, and each aggregate's commits by version. */
+export function inAggregateOrder(claims: readonly ClaimedOutbox[]): ClaimedOutbox[] {
+  const byAggregate = new Map<string, ClaimedOutbox[]>();
+  for (const claim of claims)
+    byAggregate.set(claim.aggregateId, [...(byAggregate.get(claim.aggregateId) ?? []), claim]);
+  return [...byAggregate.values()].flatMap((list) => list.sort((a, b) => a.version - b.version));
 }

@@ -40,7 +40,7 @@ export class OutboxRelay {
     this.sources = options.sources;
     this.logger = options.logger ?? createLogger({ name: 'outbox-relay' });
     this.batchSize = options.batchSize ?? 200;
-    this.leaseMs = options.leaseMs ?? 30_000;
+    this.leaseMs = options.leaseMs ?? 60_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
   }
 
@@ -52,26 +52,33 @@ export class OutboxRelay {
   /** One round over every source; returns the number of events published. */
   async publishPending(): Promise<number> {
     let total = 0;
+    const failures: unknown[] = [];
     for (const source of this.sources) {
-      const claims = await source.claimPending(this.batchSize, this.leaseMs);
-      if (claims.length === 0) continue;
-      const messages = claims.flatMap((claim) => claim.entries.map(eventMessage));
       try {
-        await this.bus.publish(messages);
+        total += await this.publishFrom(source);
       } catch (error) {
-        await source.release(claims).catch((releaseError: unknown) => {
-          this.logger.warn(
-            { err: releaseError },
-            'could not release outbox claims; their lease will run out',
-          );
-        });
-        throw error;
+        failures.push(error); // one source's trouble must not hold up the others
       }
-      await source.markPublished(claims);
-      total += messages.length;
     }
     this.published += total;
+    if (failures.length > 0) throw failures[0];
     return total;
+  }
+
+  private async publishFrom(source: OutboxSource): Promise<number> {
+    const claims = await source.claimPending(this.batchSize, this.leaseMs);
+    if (claims.length === 0) return 0;
+    const messages = claims.flatMap((claim) => claim.entries.map(eventMessage));
+    try {
+      await this.bus.publish(messages);
+    } catch (error) {
+      await source.release(claims).catch((releaseError: unknown) => {
+        this.logger.warn({ err: releaseError }, 'could not release outbox claims; their lease will run out');
+      });
+      throw error;
+    }
+    await source.markPublished(claims);
+    return messages.length;
   }
 
   start(): void {
