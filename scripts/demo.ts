@@ -68,6 +68,8 @@ export async function runFoundationDemo(deps: DemoDeps): Promise<DemoSummary> {
   const registry = new EventRegistry([SampleCollectedV1]);
   const apply = eventHandler(registry, {
     SampleCollected: (event: EventOf<typeof SampleCollectedV1>) => {
+      // The topic may hold earlier runs' samples (real mode): count only this run's.
+      if (!event.data.sampleId.startsWith(`${deps.groupId}-`)) return Promise.resolve();
       applications.set(event.id, (applications.get(event.id) ?? 0) + 1);
       if (event.id === marker.id) {
         marker.seen = true;
@@ -128,13 +130,15 @@ export async function runFoundationDemo(deps: DemoDeps): Promise<DemoSummary> {
   marker.id = markerEvent.id;
   await bus.publish([eventMessage({ topic, event: first }), eventMessage({ topic, event: markerEvent })]);
   const poison = { ...createEvent(SampleCollectedV1, firstData(deps.groupId)), version: 7 };
-  await bus.publish([{ topic, key: 'poison', value: JSON.stringify(poison) }]);
+  const poisonKey = `${deps.groupId}-poison`;
+  await bus.publish([{ topic, key: poisonKey, value: JSON.stringify(poison) }]);
 
   const deadLettered: DemoSummary['deadLettered'] = [];
   const dlqReader = await bus.subscribe({
     groupId: `${deps.groupId}-dlq-reader`,
     topics: [deadLetterTopic(deps.groupId)],
     handler: (m) => {
+      if (m.key !== poisonKey) return Promise.resolve(); // an earlier run's poison, dead-lettered again
       deadLettered.push({
         reason: m.headers[headers.dlqReason] ?? '',
         code: m.headers[headers.dlqErrorCode] ?? '',
@@ -147,6 +151,9 @@ export async function runFoundationDemo(deps: DemoDeps): Promise<DemoSummary> {
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const endToEndMs = Date.now() - started;
+  if (applied < samples || !marker.seen || deadLettered.length < 1) {
+    throw new Error(`gave up after 120 s: ${applied} of ${samples} samples applied`);
+  }
   await dlqReader.stop();
   await subscription.stop();
   await relay.stop();

@@ -3,7 +3,7 @@
  * the worst moments, and afterwards nothing is lost and nothing is applied twice.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, expect, it, jest } from '@jest/globals';
 import { headers, KafkaBus, deadLetterTopic, eventMessage, type ReceivedMessage } from '@truyvet/bus';
 import { createEvent, SampleCollectedV1 } from '@truyvet/events';
 import { connectMongo, MongoAggregateStore, OutboxRelay, type MongoConnection } from '@truyvet/store';
@@ -12,6 +12,9 @@ import { ChildProgram } from '../harness/child';
 import { describeWithInfra, eventually, uniqueName } from '../harness';
 
 const programs = path.join(__dirname, 'programs');
+
+// Each test waits for processes and, once, for a dead member's session to time out (30 s).
+jest.setTimeout(240_000);
 
 describeWithInfra('crash tests (SIGKILL) on Kafka and FerretDB', (infra) => {
   let mongo: MongoConnection;

@@ -79,23 +79,29 @@ async function fromTestcontainers(problems: string[]): Promise<Infra | undefined
     problems.push(`no Docker engine for testcontainers (${firstLine(error)})`);
     return undefined;
   }
-  const { KafkaContainer } = await import('@testcontainers/kafka');
-  const { MongoDBContainer } = await import('@testcontainers/mongodb');
-  const [kafka, mongo] = await Promise.all([
-    new KafkaContainer('confluentinc/cp-kafka:7.7.1').withKraft().start(),
-    new MongoDBContainer('mongo:7').start(),
-  ]);
-  setTeardown(async () => {
-    await Promise.all([kafka.stop(), mongo.stop()]);
-  });
-  const kafkaBrokers = [`${kafka.getHost()}:${kafka.getMappedPort(9093)}`];
-  const mongoUri = `${mongo.getConnectionString()}/?directConnection=true`;
-  return {
-    kafkaBrokers,
-    mongoUri,
-    source: 'testcontainers',
-    versions: await checkServers(kafkaBrokers, mongoUri),
-  };
+  try {
+    const { KafkaContainer } = await import('@testcontainers/kafka');
+    const { MongoDBContainer } = await import('@testcontainers/mongodb');
+    const [kafka, mongo] = await Promise.all([
+      new KafkaContainer('confluentinc/cp-kafka:7.7.1').withKraft().start(),
+      new MongoDBContainer('mongo:7').start(),
+    ]);
+    setTeardown(async () => {
+      await Promise.all([kafka.stop(), mongo.stop()]);
+    });
+    const kafkaBrokers = [`${kafka.getHost()}:${kafka.getMappedPort(9093)}`];
+    const mongoUri = `${mongo.getConnectionString()}/?directConnection=true`;
+    return {
+      kafkaBrokers,
+      mongoUri,
+      source: 'testcontainers',
+      versions: await checkServers(kafkaBrokers, mongoUri),
+    };
+  } catch (error) {
+    // e.g. an image that cannot be pulled: fall back to deploy/local rather than abort the run
+    problems.push(`testcontainers could not start the servers (${firstLine(error)})`);
+    return undefined;
+  }
 }
 
 async function fromDeployLocal(problems: string[]): Promise<Infra | undefined> {
