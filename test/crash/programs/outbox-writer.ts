@@ -6,12 +6,9 @@
 import { KafkaBus, type Bus } from '@truyvet/bus';
 import { createEvent, SampleCollectedV1 } from '@truyvet/events';
 import { connectMongo, MongoAggregateStore, OutboxRelay } from '@truyvet/store';
+import { requiredEnv } from './env';
 
-const env = (name: string): string => {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is required`);
-  return value;
-};
+const env = requiredEnv;
 
 async function main(): Promise<void> {
   const mongo = await connectMongo(env('MONGODB_URI'), env('DB_NAME'));
