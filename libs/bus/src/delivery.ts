@@ -40,7 +40,8 @@ export async function deliver(
   handler: (message: ReceivedMessage) => Promise<void>,
   ctx: DeliveryContext,
 ): Promise<DeliveryOutcome> {
-  const eventId = message.headers[headers.eventId];
+  // Headers are decoded lazily by the Kafka bus: read them only when they are needed.
+  const eventId = ctx.dedup ? message.headers[headers.eventId] : undefined;
   if (ctx.dedup && eventId && (await ctx.dedup.has(ctx.groupId, eventId))) return 'skipped_duplicate';
   for (let attempt = 1; ; attempt++) {
     try {
@@ -54,7 +55,7 @@ export async function deliver(
         topic: message.topic,
         partition: message.partition,
         offset: message.offset,
-        eventId,
+        eventId: message.headers[headers.eventId],
         attempt,
       };
       if (retryable && attempt <= ctx.policy.retries) {

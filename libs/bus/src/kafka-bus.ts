@@ -5,6 +5,7 @@ import {
   type Consumer,
   type IHeaders,
   type KafkaConfig,
+  type KafkaMessage as KafkaMessageRecord,
   type LogEntry,
   type Producer,
 } from 'kafkajs';
@@ -15,6 +16,7 @@ import {
   defaultRetryPolicy,
   type Bus,
   type OutgoingMessage,
+  type ReceivedMessage,
   type SubscribeOptions,
   type Subscription,
   type TopicToEnsure,
@@ -209,15 +211,7 @@ export class KafkaBus implements Bus {
           for (const message of batch.messages) {
             if (!state.live || !isRunning() || isStale()) break;
             const outcome = await deliver(
-              {
-                topic: batch.topic,
-                partition: batch.partition,
-                offset: message.offset,
-                key: message.key?.toString() ?? null,
-                value: message.value?.toString() ?? '',
-                headers: stringHeaders(message.headers),
-                attempt: 1,
-              },
+              new KafkaMessage(batch.topic, batch.partition, message),
               options.handler,
               ctx,
             );
@@ -269,6 +263,35 @@ export class KafkaBus implements Bus {
       throw error;
     });
     return this.producerReady;
+  }
+}
+
+/**
+ * A received Kafka message. The headers are decoded on first use: most handlers never read them,
+ * and this is the consumer's hot path.
+ */
+class KafkaMessage implements ReceivedMessage {
+  readonly offset: string;
+  readonly key: string | null;
+  readonly value: string;
+  attempt = 1;
+  private decoded: Record<string, string> | undefined;
+  private readonly raw: IHeaders | undefined;
+
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+    message: KafkaMessageRecord,
+  ) {
+    this.offset = message.offset;
+    this.key = message.key?.toString() ?? null;
+    this.value = message.value?.toString() ?? '';
+    this.raw = message.headers;
+  }
+
+  get headers(): Record<string, string> {
+    this.decoded ??= stringHeaders(this.raw);
+    return this.decoded;
   }
 }
 
