@@ -16,7 +16,7 @@ interface Commit<S> {
   state: S;
   events: EventToPublish[];
   pending: boolean;
-  /** Order of saving across the store, like `pendingSince` in MongoDB. */
+  /** Order of saving across the store, like the pending markers' `at` in MongoDB. */
   seq: number;
   lease?: { token: string; until: number };
 }

@@ -26,8 +26,18 @@ export interface CommitDocument<S> {
   state: S;
   events: EventToPublish[];
   at: Date;
-  /** Set while the events are not yet published: the relay's index. */
-  pendingSince?: Date;
+}
+
+/**
+ * A commit whose events are not yet published. Written just before the commit (so a commit with
+ * events always has one) and deleted once they are published: the collection holds only the
+ * backlog, so the relay can scan it (FerretDB uses no index but `_id` to find documents).
+ */
+export interface PendingDocument {
+  _id: string;
+  agg: string;
+  v: number;
+  at: Date;
 }
 
 /**
@@ -40,7 +50,7 @@ export interface LeaseDocument {
   until: Date;
 }
 
-/** The latest state of each aggregate, for the service's queries (find by phone, by ward...). */
+/** The latest state of each aggregate, for the service's queries. */
 export interface HeadDocument<S> {
   _id: string;
   v: number;
@@ -48,10 +58,14 @@ export interface HeadDocument<S> {
   at: Date;
 }
 
+/** A pending marker without its commit is dropped after this long (its writer died or lost). */
+const ORPHAN_AFTER_MS = 60_000;
+
 export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
-  /** Latest state per aggregate: query this (services declare their own indexes on `state.*`). */
+  /** Latest state per aggregate, by id. Queries on other fields scan on FerretDB: see ADR 4. */
   readonly heads: Collection<HeadDocument<S>>;
   readonly commits: Collection<CommitDocument<S>>;
+  readonly pending: Collection<PendingDocument>;
   readonly leases: Collection<LeaseDocument>;
 
   constructor(
@@ -62,135 +76,166 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   ) {
     this.heads = db.collection<HeadDocument<S>>(name);
     this.commits = db.collection<CommitDocument<S>>(`${name}.commits`);
+    this.pending = db.collection<PendingDocument>(`${name}.pending`);
     this.leases = db.collection<LeaseDocument>(`${name}.leases`);
   }
 
-  /** The indexes the store relies on; apply them at start with the service's own. */
+  /** The indexes the store declares (used by MongoDB; FerretDB finds by `_id` only). */
   static indexes(name: string): IndexDeclaration[] {
     return [
-      {
-        collection: `${name}.commits`,
-        indexes: [
-          { key: { agg: 1, v: -1 }, name: 'aggregate_version', unique: true },
-          { key: { pendingSince: 1 }, name: 'outbox_pending', sparse: true },
-        ],
-      },
+      { collection: `${name}.commits`, indexes: [{ key: { agg: 1, v: -1 }, name: 'aggregate_version' }] },
     ];
   }
 
+  /**
+   * The latest commit, found by `_id` only: the head says which version is probably the latest,
+   * and the next versions are probed until one is missing (the head lags after a crash).
+   */
   async load(id: string): Promise<Versioned<S> | null> {
-    const [latest] = await this.commits
-      .find({ agg: id }, { projection: { state: 1, v: 1 } })
-      .sort({ v: -1 })
-      .limit(1)
-      .toArray();
+    const head = await this.heads.findOne({ _id: id } as never, { projection: { v: 1 } });
+    let version = head?.v ?? 0;
+    let latest = version > 0 ? await this.commits.findOne({ _id: `${id}|${version}` } as never) : null;
+    for (;;) {
+      const next = await this.commits.findOne({ _id: `${id}|${version + 1}` } as never);
+      if (!next) break;
+      latest = next;
+      version++;
+    }
     return latest ? { id, version: latest.v, state: latest.state } : null;
   }
 
   async save(change: Change<S>): Promise<number> {
     const version = change.expectedVersion + 1;
     const at = new Date();
-    const commit: CommitDocument<S> = {
-      _id: `${change.id}|${version}`,
-      agg: change.id,
-      v: version,
-      state: change.state,
-      events: [...change.events],
-      at,
-    };
-    if (change.events.length > 0) commit.pendingSince = at;
+    const commitId = `${change.id}|${version}`;
+    const hasEvents = change.events.length > 0;
+    if (hasEvents) {
+      try {
+        await this.pending.insertOne({ _id: commitId, agg: change.id, v: version, at });
+      } catch (error) {
+        // A marker for this very commit: another writer of the same version is under way.
+        if (isDuplicateKey(error)) throw new ConcurrencyError(this.name, change.id, change.expectedVersion);
+        throw error;
+      }
+    }
     try {
-      await this.commits.insertOne(commit);
+      await this.commits.insertOne({
+        _id: commitId,
+        agg: change.id,
+        v: version,
+        state: change.state,
+        events: [...change.events],
+        at,
+      });
     } catch (error) {
+      if (hasEvents) await this.pending.deleteOne({ _id: commitId }).catch(() => undefined);
       if (isDuplicateKey(error)) throw new ConcurrencyError(this.name, change.id, change.expectedVersion);
       throw error;
     }
-    if (change.events.length > 0) this.onSaved?.();
+    if (hasEvents) this.onSaved?.();
     await this.advanceHead(change.id, version, change.state, at);
     return version;
   }
 
   /**
-   * Moves the head forward, never back. `load` reads the commits, so decisions never use a stale
-   * head; the head serves queries. A failure here does not fail the save (its commit is durable).
-   * On FerretDB the conditional update is not atomic, so two writers can race: check and repeat.
+   * Moves the head forward, never back. `load` probes past a lagging head, so decisions never use
+   * a stale one; the head serves lookups by id. A failure here does not fail the save (its commit
+   * is durable). On FerretDB the conditional update is not atomic, so two writers can race: check
+   * and repeat.
    */
   private async advanceHead(id: string, version: number, state: S, at: Date): Promise<void> {
     try {
-      for (let attempt = 0; attempt < 3; attempt++) {
+      if (version === 1) {
+        // A new aggregate (the bulk of any ingest): an insert, atomic everywhere. A duplicate means
+        // a newer version's head got there first.
         try {
-          await this.heads.updateOne(
-            { _id: id, v: { $lt: version } },
-            { $set: { v: version, state, at } },
-            { upsert: true },
-          );
+          await this.heads.insertOne({ _id: id, v: version, state, at });
         } catch (error) {
-          if (!isDuplicateKey(error)) throw error; // a newer head is already there
+          if (!isDuplicateKey(error)) throw error;
+        }
+        return;
+      }
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const filter = { _id: id, v: { $lt: version } } as never;
+        const update = { $set: { v: version, state, at } } as never;
+        const moved = await this.heads.updateOne(filter, update);
+        if (moved.matchedCount === 0) {
+          // No head (a crash right after an earlier commit) or a newer one: upsert settles which.
+          try {
+            await this.heads.updateOne(filter, update, { upsert: true });
+          } catch (error) {
+            if (!isDuplicateKey(error)) throw error; // a newer head is already there
+          }
         }
         const head = await this.heads.findOne({ _id: id } as never, { projection: { v: 1 } });
         if (head && head.v >= version) return;
       }
       this.logger?.warn(
         { aggregate: id, version },
-        'head left behind its latest commit; the next save moves it',
+        'head left behind its latest commit; load still finds it',
       );
     } catch (error) {
       this.logger?.warn(
         { err: error, aggregate: id, version },
-        'could not advance the head; the next save moves it',
+        'could not advance the head; load still finds it',
       );
     }
   }
 
   async claimPending(limit: number, leaseMs: number): Promise<ClaimedOutbox[]> {
     const now = new Date();
-    // Look past commits other relays hold, so that they do not starve this one.
-    const candidates = await this.commits
-      .find({ pendingSince: { $exists: true } } as never, { projection: { agg: 1, v: 1, events: 1 } })
-      .sort({ pendingSince: 1, v: 1 })
-      .limit(limit * 3)
-      .toArray();
-    if (candidates.length === 0) return [];
-    const leases = await this.leases.find({ _id: { $in: candidates.map((c) => c._id) } }).toArray();
+    // The pending collection holds only the backlog: reading it whole is cheap, and it lets this
+    // relay see every earlier pending commit of an aggregate it claims.
+    const markers = (await this.pending.find({}).toArray()).sort(
+      (a, b) => a.at.getTime() - b.at.getTime() || a.v - b.v,
+    );
+    if (markers.length === 0) return [];
+    const leases = await this.leases.find({}).toArray();
     const expired = leases.filter((l) => l.until < now);
     if (expired.length > 0) {
       // A relay died holding these: take them over (the insert below decides who gets each).
       await this.leases.deleteMany({ $or: expired.map((l) => ({ _id: l._id, token: l.token })) });
     }
     const held = new Set(leases.filter((l) => l.until >= now).map((l) => l._id));
-    const free = candidates.filter((c) => !held.has(c._id)).slice(0, limit);
+    const free = markers.filter((m) => !held.has(m._id)).slice(0, limit);
     if (free.length === 0) return [];
     const token = randomUUID();
-    const until = new Date(now.getTime() + leaseMs);
-    const won = await this.insertLeases(free.map((c) => ({ _id: c._id, token, until })));
-    if (won.length === 0) return [];
-    const claims = candidates
-      .filter((c) => won.includes(c._id))
-      .map((c) => ({ id: c._id, aggregateId: c.agg, version: c.v, entries: c.events, token }));
-    // Read again now that the leases are ours: another relay may have published some of these
-    // between our first read and our lease (it unsets `pendingSince` before it lets go of its lease),
-    // and an earlier commit of the same aggregate may still be pending outside our claim.
-    const pending = await this.commits
-      .find(
-        {
-          agg: { $in: [...new Set(claims.map((c) => c.aggregateId))] },
-          pendingSince: { $exists: true },
-        } as never,
-        { projection: { agg: 1, v: 1 } },
-      )
-      .toArray();
-    const stillPending = new Set(pending.map((p) => p._id));
-    const mine = new Set(claims.map((c) => c.id));
-    const usable = claims.filter(
-      (c) =>
-        stillPending.has(c.id) &&
-        !pending.some((p) => p.agg === c.aggregateId && p.v < c.version && !mine.has(p._id)),
+    const won = new Set(
+      await this.insertLeases(
+        free.map((m) => ({ _id: m._id, token, until: new Date(now.getTime() + leaseMs) })),
+      ),
     );
-    const usableIds = new Set(usable.map((c) => c.id));
-    const dropped = claims.filter((c) => !usableIds.has(c.id));
-    if (dropped.length > 0) await this.release(dropped);
+    const mine = markers.filter((m) => won.has(m._id));
+    if (mine.length === 0) return [];
+
+    // Read again now that the leases are ours: another relay may have published some of these
+    // between our first read and our lease (it deletes the marker before it lets go of its lease).
+    const stillPending = await this.pending
+      .find({ agg: { $in: [...new Set(mine.map((m) => m.agg))] } })
+      .toArray();
+    const pendingIds = new Set(stillPending.map((p) => p._id));
+    const usable = mine.filter(
+      (m) =>
+        pendingIds.has(m._id) && !stillPending.some((p) => p.agg === m.agg && p.v < m.v && !won.has(p._id)),
+    );
+    const commits = await Promise.all(usable.map((m) => this.commits.findOne({ _id: m._id } as never)));
+    const claims: ClaimedOutbox[] = [];
+    const orphans: string[] = [];
+    usable.forEach((m, i) => {
+      const commit = commits[i];
+      if (commit) claims.push({ id: m._id, aggregateId: m.agg, version: m.v, entries: commit.events, token });
+      else if (now.getTime() - m.at.getTime() > ORPHAN_AFTER_MS) orphans.push(m._id);
+      // else: its writer is between the marker and the commit; a later round takes it
+    });
+    if (orphans.length > 0) {
+      this.logger?.warn({ orphans }, 'dropping pending markers whose commit never came');
+      await this.pending.deleteMany({ _id: { $in: orphans } });
+    }
+    const claimed = new Set(claims.map((c) => c.id));
+    const dropped = mine.filter((m) => !claimed.has(m._id));
+    if (dropped.length > 0) await this.leases.deleteMany({ _id: { $in: dropped.map((m) => m._id) }, token });
     // One aggregate's commits in version order, whatever the writers' clocks said.
-    return inAggregateOrder(usable);
+    return inAggregateOrder(claims);
   }
 
   /** Inserts leases; of two relays inserting the same one, the unique `_id` lets one win. */
@@ -211,8 +256,8 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
 
   async markPublished(claims: readonly ClaimedOutbox[]): Promise<void> {
     if (claims.length === 0) return;
-    const ids = claims.map((c) => c.id);
-    await this.commits.updateMany({ _id: { $in: ids } }, { $unset: { pendingSince: '' } } as never);
+    // The marker goes first: a relay that reads it after this sees the commit as published.
+    await this.pending.deleteMany({ _id: { $in: claims.map((c) => c.id) } });
     await this.release(claims);
   }
 
@@ -225,7 +270,8 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
 /** Keeps the order of first appearance of each aggregate, and each aggregate's commits by version. */
 export function inAggregateOrder(claims: readonly ClaimedOutbox[]): ClaimedOutbox[] {
   const byAggregate = new Map<string, ClaimedOutbox[]>();
-  for (const claim of claims)
+  for (const claim of claims) {
     byAggregate.set(claim.aggregateId, [...(byAggregate.get(claim.aggregateId) ?? []), claim]);
+  }
   return [...byAggregate.values()].flatMap((list) => list.sort((a, b) => a.version - b.version));
 }
