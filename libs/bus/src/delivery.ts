@@ -85,7 +85,10 @@ export function deadLetter(
   error: unknown,
   attempts: number,
 ): OutgoingMessage {
-  const reason = error instanceof Error ? error.message : String(error);
+  // Capped: a reason listing thousands of fields must not push the record past the broker's size limit.
+  const fullReason = error instanceof Error ? error.message : String(error);
+  const reason =
+    fullReason.length > 4_000 ? `${fullReason.slice(0, 4_000)}... (${fullReason.length} chars)` : fullReason;
   const code = error instanceof DomainError ? error.code : error instanceof Error ? error.name : 'UNKNOWN';
   return {
     topic: deadLetterTopic(groupId),

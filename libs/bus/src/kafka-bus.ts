@@ -45,6 +45,7 @@ export class KafkaBus implements Bus {
   private producer: Producer | undefined;
   private producerReady: Promise<Producer> | undefined;
   private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
   private readonly commitEvery: number;
   private readonly maxWaitTimeInMs: number;
 
@@ -133,7 +134,15 @@ export class KafkaBus implements Bus {
       setTimeout(resolve, 30_000).unref();
     });
     consumer.on(consumer.events.CRASH, (event) => {
-      logger.error({ err: event.payload.error, restart: event.payload.restart }, 'consumer crashed');
+      const { error, restart } = event.payload;
+      if (restart || !state.live) {
+        logger.error({ err: error, restart }, 'consumer crashed; the client restarts it');
+        return;
+      }
+      state.live = false;
+      if (options.onFatal) options.onFatal(error);
+      else
+        logger.fatal({ err: error }, 'consumer stopped for good: nothing more is consumed by this instance');
     });
 
     await consumer.connect();
@@ -235,14 +244,17 @@ export class KafkaBus implements Bus {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.allSettled([...this.subscriptions].map((s) => s.stop()));
-    const producer = this.producer;
+    const ready = this.producerReady;
     this.producer = undefined;
     this.producerReady = undefined;
+    const producer = ready ? await ready.catch(() => undefined) : undefined;
     if (producer) await producer.disconnect();
   }
 
   private getProducer(): Promise<Producer> {
+    if (this.closed) return Promise.reject(new Error('the bus is closed'));
     this.producerReady ??= (async () => {
       const producer = this.kafka.producer({
         idempotent: true,

@@ -44,6 +44,12 @@ export interface SubscribeOptions {
   dedup?: DedupStore;
   /** How many partitions one instance works on at once; order is kept within each partition. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * The consumer stopped for good (an error the client will not restart after). A composition
+   * root exits here, so that the process supervisor restarts the service rather than leaving it
+   * alive and consuming nothing. Default: log it at fatal level.
+   */
+  onFatal?: (error: unknown) => void;
 }
 
 export interface Subscription {
