@@ -1,0 +1,2 @@
+export * from './admin-units';
+export { parseCsvLine } from './csv';
