@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type * as grpc from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
 import { loadGrpcObject } from './proto';
-import { linkedDescriptors } from './reflection';
+import { linkedDescriptors, nameMapEntries } from './reflection';
 import type { ProtoGrpcType } from './generated/registry';
 
 type Loaded = { truyvet: { testing: { v1: { PersonRegistry: { service: grpc.ServiceDefinition } } } } };
@@ -30,5 +30,18 @@ describe('linkedDescriptors', () => {
   it('reports definitions without descriptors', () => {
     const handMade = { Ping: { path: '/x.v1.P/Ping' } } as unknown as grpc.ServiceDefinition;
     expect(linkedDescriptors([handMade]).missing).toEqual([0]);
+  });
+});
+
+describe('map entry names', () => {
+  it('names implicit map entries <Field>Entry, as protoc does and grpcurl requires', () => {
+    const message = {
+      name: 'HealthListResponse',
+      field: [{ name: 'statuses', number: 1, typeName: 'Statuses' }],
+      nestedType: [{ name: 'Statuses', options: { mapEntry: true } }],
+    };
+    nameMapEntries(message);
+    expect(message.nestedType[0]?.name).toBe('StatusesEntry');
+    expect(message.field[0]?.typeName).toBe('StatusesEntry');
   });
 });

@@ -130,7 +130,28 @@ export function linkedDescriptors(definitions: readonly grpc.ServiceDefinition[]
     buffers.map((bytes) => FileDescriptorProto.decode(bytes) as IFileDescriptorProto),
   );
   linkDependencies(files);
+  for (const file of files) for (const message of file.messageType ?? []) nameMapEntries(message);
   return { files, missing, sample };
+}
+
+/**
+ * protobufjs names a map field's implicit entry type after the field (`Statuses`); protoc, and
+ * clients that check descriptors (grpcurl), require `<Field>Entry` (`StatusesEntry`).
+ */
+export function nameMapEntries(message: IDescriptorProto): void {
+  for (const nested of message.nestedType ?? []) {
+    if (nested.options?.mapEntry) {
+      const field = (message.field ?? []).find(
+        (f) => f.typeName === nested.name || f.typeName?.endsWith(`.${nested.name ?? ''}`),
+      );
+      const entryName = `${nested.name ?? ''}Entry`;
+      if (field && !nested.name?.endsWith('Entry')) {
+        field.typeName = field.typeName?.replace(new RegExp(`${nested.name ?? ''}$`), entryName) ?? entryName;
+        nested.name = entryName;
+      }
+    }
+    nameMapEntries(nested);
+  }
 }
 
 /**
