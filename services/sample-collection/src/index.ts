@@ -1,2 +1,4 @@
-// The sample-collection service. So far: the pure identity rules of the person registry.
 export * from './domain/identity';
+export * from './domain/registration';
+export { configSchema, type Config } from './config';
+export { start, SERVICE, type Running } from './start';

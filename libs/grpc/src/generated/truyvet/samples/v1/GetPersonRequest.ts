@@ -1,0 +1,10 @@
+// Original file: protos/truyvet/samples/v1/persons.proto
+
+
+export interface GetPersonRequest {
+  'personId'?: (string);
+}
+
+export interface GetPersonRequest__Output {
+  'personId': (string);
+}

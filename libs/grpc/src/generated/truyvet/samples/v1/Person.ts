@@ -1,0 +1,15 @@
+// Original file: protos/truyvet/samples/v1/persons.proto
+
+import type { PersonDetails as _truyvet_samples_v1_PersonDetails, PersonDetails__Output as _truyvet_samples_v1_PersonDetails__Output } from '../../../truyvet/samples/v1/PersonDetails';
+
+export interface Person {
+  'personId'?: (string);
+  'version'?: (number);
+  'details'?: (_truyvet_samples_v1_PersonDetails | null);
+}
+
+export interface Person__Output {
+  'personId': (string);
+  'version': (number);
+  'details': (_truyvet_samples_v1_PersonDetails__Output | null);
+}

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { occupationGroup } from '@truyvet/events';
+import type { AdminUnits } from '@truyvet/geo';
+import { clientStream, requireArea, requireRole, unary, type CallContext } from '@truyvet/grpc';
+import type { PersonDetails as PersonDetailsMessage } from '@truyvet/grpc/src/generated/truyvet/samples/v1/PersonDetails';
+import type { RegisterPersonResponse } from '@truyvet/grpc/src/generated/truyvet/samples/v1/RegisterPersonResponse';
+import type { ImportPersonsResponse } from '@truyvet/grpc/src/generated/truyvet/samples/v1/ImportPersonsResponse';
+import { DomainError, type FieldViolation } from '@truyvet/errors';
+import { foldName, nationalIdSchema, normalizePhone } from '../domain/identity';
+import type { PersonDetails, Registration } from '../domain/registration';
+import type { PersonRegistry } from '../app/person-registry';
+
+// proto3 sends '' and 0 for fields not set: read them as absent.
+const optionalText = z
+  .string()
+  .optional()
+  .transform((s) => (s === undefined || s.trim() === '' ? undefined : s.trim()));
+const isoDate = z.iso.date();
+
+/** The request schema, with the city's admin units to check addresses against. */
+export function personDetailsSchema(units: AdminUnits) {
+  const currentYear = new Date().getFullYear();
+  return z
+    .object({
+      fullName: z.string().trim().min(2, 'a full name has at least 2 characters').max(120),
+      birthYear: z
+        .number()
+        .int()
+        .min(1900, 'a birth year from 1900')
+        .max(currentYear, 'a birth year not in the future'),
+      birthDate: optionalText.pipe(isoDate.optional()),
+      sex: optionalText.pipe(z.enum(['male', 'female', 'other']).optional()),
+      nationalId: optionalText.pipe(nationalIdSchema.optional()),
+      phone: optionalText.transform((s, ctx) => {
+        if (s === undefined) return undefined;
+        const phone = normalizePhone(s);
+        if (phone === null) {
+          ctx.addIssue({ code: 'custom', message: `${s} is not a Vietnamese phone number` });
+          return z.NEVER;
+        }
+        return phone;
+      }),
+      // Checked on its own, so its problems are reported with the other fields' (zod runs an
+      // object's refinements only when all its fields parsed).
+      address: z
+        .object({
+          districtCode: z.string().regex(/^\d{3}$/, 'a 3-digit district code'),
+          wardCode: z.string().regex(/^\d{5}$/, 'a 5-digit ward code'),
+          hamlet: optionalText,
+          street: optionalText,
+        })
+        .superRefine((a, ctx) => {
+          const ward = units.ward(a.wardCode);
+          if (!ward) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['wardCode'],
+              message: `no ward ${a.wardCode} in ${units.province.name}`,
+            });
+          } else if (ward.parentCode !== a.districtCode) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['districtCode'],
+              message: `${ward.name} is in district ${ward.parentCode ?? '?'}, not ${a.districtCode}`,
+            });
+          }
+        }),
+      householdId: optionalText,
+      vaccinations: z
+        .array(z.object({ dose: z.number().int().min(1).max(10), date: isoDate, vaccine: optionalText }))
+        .default([]),
+      comorbidities: z.array(z.string().trim().min(1).max(80)).default([]),
+      occupation: optionalText.pipe(occupationGroup.optional()),
+    })
+    .superRefine((d, ctx) => {
+      if (d.birthDate && Number(d.birthDate.slice(0, 4)) !== d.birthYear) {
+        ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'does not match birthYear' });
+      }
+    })
+    .transform(
+      (d): PersonDetails => dropUndefined({ ...d, address: dropUndefined(d.address) }) as PersonDetails,
+    );
+}
+
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function registerPersonSchema(units: AdminUnits) {
+  return z.object({
+    details: personDetailsSchema(units),
+    registerDespiteCandidates: z.boolean().default(false),
+    contactRef: optionalText,
+  });
+}
+
+const findPersonsSchema = z
+  .object({
+    nationalId: optionalText,
+    phone: optionalText.transform((s) => (s === undefined ? undefined : (normalizePhone(s) ?? s))),
+    fullName: optionalText,
+    birthYear: z.number().int().min(0).default(0),
+    householdId: optionalText,
+  })
+  .refine((q) => q.nationalId ?? q.phone ?? q.householdId ?? (q.fullName && q.birthYear > 0), {
+    message: 'give a national ID, a phone, a household, or a full name with a birth year',
+  });
+
+function toResponse(registration: Registration): RegisterPersonResponse {
+  switch (registration.outcome) {
+    case 'registered':
+      return { registered: { personId: registration.personId } };
+    case 'existing':
+      return { existing: { personId: registration.personId, reason: registration.reason } };
+    case 'candidates':
+      return { candidates: { candidates: registration.candidates } };
+  }
+}
+
+export function toDetailsMessage(details: PersonDetails): PersonDetailsMessage {
+  return { ...details, vaccinations: details.vaccinations, comorbidities: details.comorbidities };
+}
+
+/** District staff act in their own district; ward teams in their ward; city roles everywhere. */
+function authorizeRegistration(ctx: CallContext, details: PersonDetails): void {
+  requireRole(ctx, 'district_center', 'ward_team', 'city', 'admin');
+  requireArea(ctx, { districtCode: details.address.districtCode, wardCode: details.address.wardCode });
+}
+
+export function personRegistryHandlers(registry: PersonRegistry, units: AdminUnits) {
+  const registerSchema = registerPersonSchema(units);
+  const register = async (
+    request: z.infer<typeof registerSchema>,
+    ctx: CallContext,
+  ): Promise<Registration> => {
+    authorizeRegistration(ctx, request.details);
+    return registry.registerPerson(
+      {
+        details: request.details,
+        registerDespiteCandidates: request.registerDespiteCandidates,
+        contactRef: request.contactRef,
+        registeredBy: ctx.caller.sub,
+      },
+      { correlationId: ctx.correlationId },
+    );
+  };
+
+  return {
+    RegisterPerson: unary(registerSchema, async (request, ctx) => toResponse(await register(request, ctx))),
+
+    GetPerson: unary(z.object({ personId: z.string().min(1) }), async (request, ctx) => {
+      requireRole(ctx, 'district_center', 'ward_team', 'lab', 'city', 'admin');
+      const person = await registry.getPerson(request.personId);
+      if (!person) throw new DomainError('PERSON_NOT_FOUND', 'not_found', `no person ${request.personId}`);
+      requireArea(ctx, {
+        districtCode: person.details.address.districtCode,
+        wardCode: person.details.address.wardCode,
+      });
+      return {
+        personId: person.personId,
+        version: person.version,
+        details: toDetailsMessage(person.details),
+      };
+    }),
+
+    FindPersons: unary(findPersonsSchema, async (query, ctx) => {
+      requireRole(ctx, 'district_center', 'ward_team', 'lab', 'city', 'admin');
+      const found = await registry.findPersons({
+        nationalId: query.nationalId,
+        phone: query.phone,
+        foldedName: query.fullName ? foldName(query.fullName) : undefined,
+        birthYear: query.birthYear > 0 ? query.birthYear : undefined,
+        householdId: query.householdId,
+      });
+      // Only what the caller's jurisdiction covers.
+      const visible = found.filter((p) => {
+        try {
+          requireArea(ctx, {
+            districtCode: p.details.address.districtCode,
+            wardCode: p.details.address.wardCode,
+          });
+          return true;
+        } catch {
+          return false;
+        }
+      });
+      return {
+        persons: visible.map((p) => ({
+          personId: p.personId,
+          version: p.version,
+          details: toDetailsMessage(p.details),
+        })),
+      };
+    }),
+
+    ImportPersons: clientStream(registerSchema, async (items, ctx) => {
+      const response: Required<ImportPersonsResponse> = {
+        results: [],
+        registered: 0,
+        existing: 0,
+        candidates: 0,
+        rejected: 0,
+      };
+      for await (const item of items) {
+        if (!item.ok) {
+          response.rejected++;
+          response.results.push({ index: item.index, rejected: { fieldViolations: item.fields } });
+          continue;
+        }
+        try {
+          const outcome = await register(item.value, ctx);
+          response[outcome.outcome]++;
+          response.results.push({ index: item.index, outcome: toResponse(outcome) });
+        } catch (error) {
+          if (!(error instanceof DomainError) || error.retryable) throw error;
+          const fields: FieldViolation[] =
+            error.fields.length > 0
+              ? [...error.fields]
+              : [{ field: 'details.address', description: error.message }];
+          response.rejected++;
+          response.results.push({ index: item.index, rejected: { fieldViolations: fields } });
+        }
+      }
+      return response;
+    }),
+  };
+}

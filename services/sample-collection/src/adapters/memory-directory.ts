@@ -1,0 +1,49 @@
+import type { InMemoryAggregateStore } from '@truyvet/store';
+import type { Identity } from '../domain/identity';
+import { toIdentity, type PersonState } from '../domain/registration';
+import type { PersonDirectory, PersonQuery, SimilarQuery } from '../app/ports';
+
+/** The directory over the in-memory store, for unit tests and the embedded quick start. */
+export class InMemoryPersonDirectory implements PersonDirectory {
+  constructor(private readonly store: InMemoryAggregateStore<PersonState>) {}
+
+  similar(query: SimilarQuery): Promise<Identity[]> {
+    return Promise.resolve(
+      this.store
+        .all()
+        .filter(({ state: { details, foldedName } }) => {
+          return (
+            (query.nationalId !== undefined && details.nationalId === query.nationalId) ||
+            (query.phone !== undefined && details.phone === query.phone) ||
+            (foldedName === query.foldedName && details.birthYear === query.birthYear) ||
+            (query.householdId !== undefined && details.householdId === query.householdId)
+          );
+        })
+        .map((p) => toIdentity(p.id, p.state.details)),
+    );
+  }
+
+  find(query: PersonQuery, limit: number): ReturnType<PersonDirectory['find']> {
+    return Promise.resolve(
+      this.store
+        .all()
+        .filter(({ state: { details, foldedName } }) => matchesQuery(query, details, foldedName))
+        .slice(0, limit)
+        .map((p) => ({ personId: p.id, version: p.version, state: p.state })),
+    );
+  }
+}
+
+export function matchesQuery(
+  query: PersonQuery,
+  details: PersonState['details'],
+  foldedName: string,
+): boolean {
+  return (
+    (query.nationalId === undefined || details.nationalId === query.nationalId) &&
+    (query.phone === undefined || details.phone === query.phone) &&
+    (query.foldedName === undefined || foldedName === query.foldedName) &&
+    (query.birthYear === undefined || details.birthYear === query.birthYear) &&
+    (query.householdId === undefined || details.householdId === query.householdId)
+  );
+}

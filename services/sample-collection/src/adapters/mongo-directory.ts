@@ -1,0 +1,44 @@
+import type { Filter } from 'mongodb';
+import type { HeadDocument, IndexDeclaration, MongoAggregateStore } from '@truyvet/store';
+import type { Identity } from '../domain/identity';
+import { toIdentity, type PersonState } from '../domain/registration';
+import type { PersonDirectory, PersonQuery, SimilarQuery } from '../app/ports';
+
+export const PERSONS = 'persons';
+
+/** Lookups the registry makes: MongoDB uses these indexes (FerretDB scans: docs/adr/0003). */
+export const personIndexes: IndexDeclaration = {
+  collection: PERSONS,
+  indexes: [
+    { key: { 'state.details.nationalId': 1 }, name: 'national_id', sparse: true },
+    { key: { 'state.details.phone': 1 }, name: 'phone', sparse: true },
+    { key: { 'state.foldedName': 1, 'state.details.birthYear': 1 }, name: 'name_birth_year' },
+    { key: { 'state.details.householdId': 1 }, name: 'household', sparse: true },
+  ],
+};
+
+export class MongoPersonDirectory implements PersonDirectory {
+  constructor(private readonly store: MongoAggregateStore<PersonState>) {}
+
+  async similar(query: SimilarQuery): Promise<Identity[]> {
+    const any: Array<Filter<HeadDocument<PersonState>>> = [
+      { 'state.foldedName': query.foldedName, 'state.details.birthYear': query.birthYear },
+    ];
+    if (query.nationalId) any.push({ 'state.details.nationalId': query.nationalId });
+    if (query.phone) any.push({ 'state.details.phone': query.phone });
+    if (query.householdId) any.push({ 'state.details.householdId': query.householdId });
+    const heads = await this.store.heads.find({ $or: any }).limit(500).toArray();
+    return heads.map((h) => toIdentity(h._id, h.state.details));
+  }
+
+  async find(query: PersonQuery, limit: number): ReturnType<PersonDirectory['find']> {
+    const filter: Filter<HeadDocument<PersonState>> = {};
+    if (query.nationalId !== undefined) filter['state.details.nationalId'] = query.nationalId;
+    if (query.phone !== undefined) filter['state.details.phone'] = query.phone;
+    if (query.foldedName !== undefined) filter['state.foldedName'] = query.foldedName;
+    if (query.birthYear !== undefined) filter['state.details.birthYear'] = query.birthYear;
+    if (query.householdId !== undefined) filter['state.details.householdId'] = query.householdId;
+    const heads = await this.store.heads.find(filter).limit(limit).toArray();
+    return heads.map((h) => ({ personId: h._id, version: h.v, state: h.state }));
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * The person registry through its real gRPC API, as a district team uses it: one suite, run
+ * embedded (in-memory bus and store) and on real Kafka + FerretDB.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { status } from '@grpc/grpc-js';
+import { eventHandler, type Bus } from '@truyvet/bus';
+import { EventRegistry, PersonRegisteredV1, topics, type EventOf } from '@truyvet/events';
+import {
+  createClient,
+  DEV_SIGNING_KEY,
+  issueToken,
+  loadGrpcObject,
+  readFieldViolations,
+  unaryCall,
+  writeClientStream,
+  type Caller,
+} from '@truyvet/grpc';
+import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/persons';
+import type { PersonRegistryClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/PersonRegistry';
+import type { RegisterPersonRequest } from '@truyvet/grpc/src/generated/truyvet/samples/v1/RegisterPersonRequest';
+import type { Config } from './config';
+import { start, type Running } from './start';
+
+const proto = loadGrpcObject<ProtoGrpcType>('truyvet/samples/v1/persons.proto').truyvet.samples.v1;
+
+export const NINH_KIEU_CENTER: Caller = {
+  sub: 'ttyt-ninh-kieu',
+  role: 'district_center',
+  jurisdiction: { level: 'district', code: '916' },
+};
+const O_MON_CENTER: Caller = {
+  sub: 'ttyt-o-mon',
+  role: 'district_center',
+  jurisdiction: { level: 'district', code: '917' },
+};
+
+function person(
+  overrides: Partial<NonNullable<RegisterPersonRequest['details']>> = {},
+): RegisterPersonRequest {
+  return {
+    details: {
+      fullName: 'Nguyễn Văn An',
+      birthYear: 1980,
+      sex: 'male',
+      phone: '0912 345 678',
+      address: { districtCode: '916', wardCode: '31117', hamlet: 'Khu vực 3' },
+      householdId: 'hh-31117-0001',
+      vaccinations: [{ dose: 1, date: '2021-08-20', vaccine: 'AstraZeneca' }],
+      occupation: 'shipper',
+      ...overrides,
+    },
+  };
+}
+
+export function describePersonRegistryComponent(
+  name: string,
+  /** `uniquePrefix`: 4 digits no other run against the same store uses. */
+  setup: () => Promise<{ config: Config; bus?: Bus; uniquePrefix: string; cleanup?: () => Promise<void> }>,
+  timeoutMs = 30_000,
+): void {
+  describe(`sample-collection person registry (${name})`, () => {
+    let running: Running;
+    let client: PersonRegistryClient;
+    let outsider: PersonRegistryClient;
+    let prefix: string;
+    let cleanup: (() => Promise<void>) | undefined;
+    let registered: Array<EventOf<typeof PersonRegisteredV1>>;
+    let stopEvents: (() => Promise<void>) | undefined;
+
+    beforeAll(async () => {
+      const env = await setup();
+      prefix = env.uniquePrefix;
+      cleanup = env.cleanup;
+      running = await start(
+        { ...env.config, GRPC_HOST: '127.0.0.1', GRPC_PORT: 0 },
+        env.bus ? { bus: env.bus } : {},
+      );
+      const address = `127.0.0.1:${running.grpcPort}`;
+      client = createClient(proto.PersonRegistry, address, {
+        token: await issueToken(DEV_SIGNING_KEY, NINH_KIEU_CENTER),
+      });
+      outsider = createClient(proto.PersonRegistry, address, {
+        token: await issueToken(DEV_SIGNING_KEY, O_MON_CENTER),
+      });
+      registered = [];
+      if (env.bus) {
+        const subscription = await env.bus.subscribe({
+          groupId: `${prefix}-watcher`,
+          topics: [topics.persons.topic],
+          handler: eventHandler(new EventRegistry([PersonRegisteredV1]), {
+            PersonRegistered: (event) => {
+              registered.push(event);
+              return Promise.resolve();
+            },
+          }),
+        });
+        stopEvents = () => subscription.stop();
+      }
+    }, 120_000);
+
+    afterAll(async () => {
+      client.close();
+      outsider.close();
+      await stopEvents?.();
+      await running.stop();
+      await cleanup?.();
+    });
+
+    // Phones unique to this run (the real store keeps earlier runs' persons): 09 + 4 + 4 digits.
+    const phoneFor = (n: number): string => `09${prefix}${String(n).padStart(4, '0')}`;
+
+    it('registers a person, normalizing the phone, and publishes PersonRegistered', async () => {
+      const response = await unaryCall(client, 'RegisterPerson', person({ phone: phoneFor(1) }));
+      expect(response.registered?.personId).toMatch(/^p-/);
+      const personId = response.registered?.personId ?? '';
+      const got = await unaryCall(client, 'GetPerson', { personId });
+      expect(got.details).toMatchObject({
+        fullName: 'Nguyễn Văn An',
+        phone: phoneFor(1),
+        address: { wardCode: '31117' },
+      });
+      if (stopEvents) {
+        const deadline = Date.now() + timeoutMs;
+        while (!registered.some((e) => e.data.personId === personId) && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        const event = registered.find((e) => e.data.personId === personId);
+        expect(event?.data).toMatchObject({
+          registeredBy: 'ttyt-ninh-kieu',
+          details: { phone: phoneFor(1) },
+        });
+      }
+    });
+
+    it('knows the same person again: same name (any diacritics), birth year and phone', async () => {
+      const first = await unaryCall(
+        client,
+        'RegisterPerson',
+        person({ fullName: 'Lê Thị Hoa', phone: phoneFor(2) }),
+      );
+      const again = await unaryCall(
+        client,
+        'RegisterPerson',
+        person({ fullName: 'LE THI HOA', phone: `+84 ${phoneFor(2).slice(1)}` }),
+      );
+      expect(again.existing).toEqual({
+        personId: first.registered?.personId,
+        reason: 'same_name_birth_year_phone',
+      });
+    });
+
+    it('returns a probable match as a candidate instead of registering twice', async () => {
+      const first = await unaryCall(
+        client,
+        'RegisterPerson',
+        person({ fullName: 'Trần Văn Bảy', birthYear: 1975, phone: phoneFor(3) }),
+      );
+      const probable = await unaryCall(
+        client,
+        'RegisterPerson',
+        person({ fullName: 'Tran Van Bay', birthYear: 1975, phone: phoneFor(4) }),
+      );
+      expect(probable.candidates?.candidates).toEqual([
+        // Same name and birth year, and (the default test data) the same household.
+        { personId: first.registered?.personId, reasons: ['same_name_birth_year', 'same_household_name'] },
+      ]);
+      const forced = await unaryCall(client, 'RegisterPerson', {
+        ...person({ fullName: 'Tran Van Bay', birthYear: 1975, phone: phoneFor(4) }),
+        registerDespiteCandidates: true,
+      });
+      expect(forced.registered?.personId).not.toBe(first.registered?.personId);
+    });
+
+    it('names every bad field: unknown ward, wrong district, bad phone and ID', async () => {
+      let caught: unknown;
+      try {
+        await unaryCall(
+          client,
+          'RegisterPerson',
+          person({
+            nationalId: '12345',
+            phone: '12345',
+            address: { districtCode: '916', wardCode: '31153' },
+            fullName: 'X',
+          }),
+        );
+      } catch (error) {
+        caught = error;
+      }
+      expect((caught as { code?: number }).code).toBe(status.INVALID_ARGUMENT);
+      const fields = readFieldViolations(caught as Parameters<typeof readFieldViolations>[0]).map(
+        (f) => f.field,
+      );
+      expect(fields.sort()).toEqual([
+        'details.address.districtCode',
+        'details.fullName',
+        'details.nationalId',
+        'details.phone',
+      ]);
+    });
+
+    it('keeps a district center to its own district', async () => {
+      await expect(
+        unaryCall(outsider, 'RegisterPerson', person({ phone: phoneFor(5) })),
+      ).rejects.toMatchObject({
+        code: status.PERMISSION_DENIED,
+      });
+      const found = await unaryCall(outsider, 'FindPersons', { phone: phoneFor(1) });
+      expect(found.persons).toEqual([]);
+      const mine = await unaryCall(client, 'FindPersons', { phone: phoneFor(1) });
+      expect(mine.persons.map((p) => p.details?.fullName)).toEqual(['Nguyễn Văn An']);
+    });
+
+    it('imports a household list item by item, reporting the bad rows', async () => {
+      const household = `hh-${prefix}-import`;
+      const rows: RegisterPersonRequest[] = [
+        person({ fullName: 'Phạm Văn Chín', birthYear: 1960, phone: phoneFor(6), householdId: household }),
+        person({ fullName: 'Phạm Thị Mười', birthYear: 1962, phone: phoneFor(7), householdId: household }),
+        person({ fullName: 'Phạm Văn Út', birthYear: 2010, phone: 'not a phone', householdId: household }),
+        person({ fullName: 'Phạm Văn Chín', birthYear: 1960, phone: phoneFor(6), householdId: household }),
+        person({
+          fullName: 'Ngoài Quận',
+          birthYear: 1990,
+          phone: phoneFor(8),
+          address: { districtCode: '917', wardCode: '31153' },
+        }),
+      ];
+      const response = await writeClientStream(client, 'ImportPersons', rows);
+      expect({ ...response, results: undefined }).toEqual({
+        results: undefined,
+        registered: 2,
+        existing: 1,
+        candidates: 0,
+        rejected: 2,
+      });
+      expect(response.results.map((r) => r.index)).toEqual([0, 1, 2, 3, 4]);
+      expect(response.results[2]?.rejected?.fieldViolations.map((f) => f.field)).toEqual(['details.phone']);
+      expect(response.results[3]?.outcome?.existing?.personId).toBe(
+        response.results[0]?.outcome?.registered?.personId,
+      );
+      expect(response.results[4]?.rejected?.fieldViolations[0]?.description).toMatch(
+        /outside the caller's jurisdiction/,
+      );
+      const members = await unaryCall(client, 'FindPersons', { householdId: household });
+      expect(members.persons.map((p) => p.details?.fullName).sort()).toEqual([
+        'Phạm Thị Mười',
+        'Phạm Văn Chín',
+      ]);
+    });
+  });
+}
