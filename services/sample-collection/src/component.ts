@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { status } from '@grpc/grpc-js';
 import { eventHandler, type Bus } from '@truyvet/bus';
-import { EventRegistry, PersonRegisteredV1, topics, type EventOf } from '@truyvet/events';
+import { EventRegistry, PersonRegisteredV1, SampleCollectedV1, topics, type EventOf } from '@truyvet/events';
 import {
   createClient,
   DEV_SIGNING_KEY,
@@ -17,12 +17,16 @@ import {
   type Caller,
 } from '@truyvet/grpc';
 import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/persons';
+import type { ProtoGrpcType as SamplesProto } from '@truyvet/grpc/src/generated/samples';
+import type { SampleCollectionClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/SampleCollection';
+import type { CollectSampleRequest } from '@truyvet/grpc/src/generated/truyvet/samples/v1/CollectSampleRequest';
 import type { PersonRegistryClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/PersonRegistry';
 import type { RegisterPersonRequest } from '@truyvet/grpc/src/generated/truyvet/samples/v1/RegisterPersonRequest';
 import type { Config } from './config';
 import { start, type Running } from './start';
 
 const proto = loadGrpcObject<ProtoGrpcType>('truyvet/samples/v1/persons.proto').truyvet.samples.v1;
+const samplesProto = loadGrpcObject<SamplesProto>('truyvet/samples/v1/samples.proto').truyvet.samples.v1;
 
 export const NINH_KIEU_CENTER: Caller = {
   sub: 'ttyt-ninh-kieu',
@@ -66,7 +70,10 @@ export function describePersonRegistryComponent(
     let prefix: string;
     let cleanup: (() => Promise<void>) | undefined;
     let registered: Array<EventOf<typeof PersonRegisteredV1>>;
+    let collected: Array<EventOf<typeof SampleCollectedV1>>;
     let stopEvents: (() => Promise<void>) | undefined;
+    let samples: SampleCollectionClient;
+    let outsiderSamples: SampleCollectionClient;
 
     beforeAll(async () => {
       const env = await setup();
@@ -83,14 +90,25 @@ export function describePersonRegistryComponent(
       outsider = createClient(proto.PersonRegistry, address, {
         token: await issueToken(DEV_SIGNING_KEY, O_MON_CENTER),
       });
+      samples = createClient(samplesProto.SampleCollection, address, {
+        token: await issueToken(DEV_SIGNING_KEY, NINH_KIEU_CENTER),
+      });
+      outsiderSamples = createClient(samplesProto.SampleCollection, address, {
+        token: await issueToken(DEV_SIGNING_KEY, O_MON_CENTER),
+      });
       registered = [];
+      collected = [];
       if (env.bus) {
         const subscription = await env.bus.subscribe({
           groupId: `${prefix}-watcher`,
-          topics: [topics.persons.topic],
-          handler: eventHandler(new EventRegistry([PersonRegisteredV1]), {
+          topics: [topics.persons.topic, topics.samples.topic],
+          handler: eventHandler(new EventRegistry([PersonRegisteredV1, SampleCollectedV1]), {
             PersonRegistered: (event) => {
               registered.push(event);
+              return Promise.resolve();
+            },
+            SampleCollected: (event) => {
+              collected.push(event);
               return Promise.resolve();
             },
           }),
@@ -102,6 +120,8 @@ export function describePersonRegistryComponent(
     afterAll(async () => {
       client.close();
       outsider.close();
+      samples.close();
+      outsiderSamples.close();
       await stopEvents?.();
       await running.stop();
       await cleanup?.();
@@ -247,6 +267,139 @@ export function describePersonRegistryComponent(
         'Phạm Thị Mười',
         'Phạm Văn Chín',
       ]);
+    });
+
+    async function registerMany(
+      count: number,
+      from: number,
+      caller = client,
+      ward = { districtCode: '916', wardCode: '31120' },
+    ): Promise<string[]> {
+      const ids: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const response = await unaryCall(caller, 'RegisterPerson', {
+          ...person({
+            fullName: `Người Thử ${from + i}`,
+            birthYear: 1950 + i,
+            phone: phoneFor(from + i),
+            address: ward,
+            householdId: `hh-${prefix}-${from + i}`,
+          }),
+        });
+        const id = response.registered?.personId ?? response.existing?.personId;
+        if (!id) throw new Error('not registered');
+        ids.push(id);
+      }
+      return ids;
+    }
+
+    const tube = (
+      barcode: string,
+      personIds: string[],
+      pooled = personIds.length > 1,
+    ): CollectSampleRequest => ({
+      barcode: `CT${prefix}-${barcode}`,
+      pooled,
+      personIds,
+      collectedAt: new Date(Date.now() - 60_000).toISOString(),
+      site: { districtCode: '916', wardCode: '31120', name: 'Trạm y tế An Hòa' },
+      reason: 'f0_contact',
+      specimenType: 'oropharyngeal',
+    });
+
+    async function failure(call: Promise<unknown>): Promise<{ code: number | undefined; fields: string[] }> {
+      try {
+        await call;
+      } catch (error) {
+        const fields = readFieldViolations(error as Parameters<typeof readFieldViolations>[0]).map(
+          (f) => f.field,
+        );
+        return { code: (error as { code?: number }).code, fields };
+      }
+      throw new Error('the call succeeded');
+    }
+
+    it('collects a pooled tube of five and publishes SampleCollected', async () => {
+      const members = await registerMany(5, 100);
+      const sample = await unaryCall(samples, 'CollectSample', tube('pool-1', members));
+      expect(sample).toMatchObject({
+        sampleId: `s-CT${prefix}-POOL-1`,
+        pooled: true,
+        personIds: members,
+        status: 'collected',
+      });
+      const again = await unaryCall(samples, 'GetSample', { sampleId: sample.sampleId });
+      expect(again.personIds).toEqual(members);
+      if (stopEvents) {
+        const deadline = Date.now() + timeoutMs;
+        while (!collected.some((e) => e.data.sampleId === sample.sampleId) && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        expect(collected.find((e) => e.data.sampleId === sample.sampleId)?.data.personIds).toEqual(members);
+      }
+    });
+
+    it('refuses a used barcode, a person already in an open pool, and a pool over the limit', async () => {
+      const members = await registerMany(12, 200);
+      await unaryCall(samples, 'CollectSample', tube('pool-2', members.slice(0, 3)));
+      expect(await failure(unaryCall(samples, 'CollectSample', tube('pool-2', members.slice(3, 5))))).toEqual(
+        {
+          code: status.ALREADY_EXISTS,
+          fields: ['barcode'],
+        },
+      );
+      expect(
+        await failure(
+          unaryCall(samples, 'CollectSample', tube('pool-3', [members[5] ?? '', members[1] ?? ''])),
+        ),
+      ).toEqual({
+        code: status.FAILED_PRECONDITION,
+        fields: ['personIds.1'],
+      });
+      // The refused pool claimed nobody: its other member can be pooled again.
+      await unaryCall(samples, 'CollectSample', tube('pool-4', [members[5] ?? '', members[6] ?? '']));
+      expect(
+        await failure(unaryCall(samples, 'CollectSample', tube('pool-5', members.slice(0, 11)))),
+      ).toMatchObject({
+        code: status.INVALID_ARGUMENT,
+      });
+    });
+
+    it('keeps a team to people in its jurisdiction', async () => {
+      const [omon] = await registerMany(1, 300, outsider, { districtCode: '917', wardCode: '31153' });
+      expect(await failure(unaryCall(samples, 'CollectSample', tube('ind-1', [omon ?? ''], false)))).toEqual({
+        code: status.PERMISSION_DENIED,
+        fields: ['personIds.0'],
+      });
+      expect(
+        await failure(unaryCall(outsiderSamples, 'CollectSample', tube('ind-2', [omon ?? ''], false))),
+      ).toMatchObject({
+        code: status.PERMISSION_DENIED, // the site is in Ninh Kiều
+      });
+    });
+
+    it('collects in bulk, answering for each tube', async () => {
+      const members = await registerMany(4, 400);
+      const response = await writeClientStream(samples, 'CollectSamples', [
+        tube('bulk-1', [members[0] ?? ''], false),
+        tube('bulk-2', [members[1] ?? '', members[2] ?? '']),
+        tube('bulk-1', [members[3] ?? ''], false),
+        { ...tube('bulk-3', [members[3] ?? ''], false), reason: 'for fun' },
+        tube('bulk-4', ['p-nobody'], false),
+      ]);
+      expect({ accepted: response.accepted, rejected: response.rejected }).toEqual({
+        accepted: 2,
+        rejected: 3,
+      });
+      expect(response.results.map((r) => r.errorCode || 'ok')).toEqual([
+        'ok',
+        'ok',
+        'BARCODE_ALREADY_USED',
+        'INVALID_ARGUMENT',
+        'INVALID_SAMPLE',
+      ]);
+      expect(response.results[3]?.rejected?.fieldViolations.map((f) => f.field)).toEqual(['reason']);
+      expect(response.results[4]?.rejected?.fieldViolations.map((f) => f.field)).toEqual(['personIds.0']);
     });
   });
 }

@@ -1,4 +1,5 @@
 export * from './domain/identity';
 export * from './domain/registration';
 export { configSchema, type Config } from './config';
-export { start, SERVICE, type Running } from './start';
+export * from './domain/samples';
+export { start, SERVICES, type Running } from './start';

@@ -3,6 +3,8 @@ import { allTopics } from '@truyvet/events';
 import { canThoAdminUnits } from '@truyvet/geo';
 import { createGrpcServer, DEV_SIGNING_KEY, loadGrpcObject } from '@truyvet/grpc';
 import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/persons';
+import type { ProtoGrpcType as SamplesProto } from '@truyvet/grpc/src/generated/samples';
+import { defaultRuleBook, type RuleBook } from '@truyvet/rules';
 import { createLogger, type Logger } from '@truyvet/log';
 import {
   applyIndexes,
@@ -14,6 +16,10 @@ import {
   type OutboxSource,
 } from '@truyvet/store';
 import { PersonRegistry } from './app/person-registry';
+import { SampleCollection, type OpenPools } from './app/sample-collection';
+import { sampleCollectionHandlers } from './adapters/grpc-samples';
+import { InMemoryOpenPools, MongoOpenPools } from './adapters/open-pools';
+import type { SampleState } from './domain/samples';
 import type { PersonDirectory } from './app/ports';
 import { personRegistryHandlers } from './adapters/grpc-persons';
 import { InMemoryPersonDirectory } from './adapters/memory-directory';
@@ -21,7 +27,8 @@ import { MongoPersonDirectory, PERSONS, personIndexes } from './adapters/mongo-d
 import type { Config } from './config';
 import type { PersonState } from './domain/registration';
 
-export const SERVICE = 'truyvet.samples.v1.PersonRegistry';
+export const SERVICES = ['truyvet.samples.v1.PersonRegistry', 'truyvet.samples.v1.SampleCollection'] as const;
+const SAMPLES = 'samples';
 
 export interface Running {
   grpcPort: number;
@@ -32,7 +39,10 @@ export interface Running {
  * Starts the service: adapters from config, the outbox relay, the gRPC API. `bus` lets the
  * embedded quick start share one in-memory bus between services.
  */
-export async function start(config: Config, options: { bus?: Bus; logger?: Logger } = {}): Promise<Running> {
+export async function start(
+  config: Config,
+  options: { bus?: Bus; logger?: Logger; rules?: RuleBook } = {},
+): Promise<Running> {
   const logger = options.logger ?? createLogger({ name: 'sample-collection', level: config.LOG_LEVEL });
   const closers: Array<() => Promise<void>> = [];
   const relayHook: { relay?: OutboxRelay } = {};
@@ -40,6 +50,8 @@ export async function start(config: Config, options: { bus?: Bus; logger?: Logge
 
   let bus: Bus;
   let store: AggregateStore<PersonState> & OutboxSource;
+  let samples: AggregateStore<SampleState> & OutboxSource;
+  let openPools: OpenPools;
   let directory: PersonDirectory;
   if (config.TRUYVET_MODE === 'real' && config.KAFKA_BROKERS && config.MONGODB_URI) {
     const kafka =
@@ -51,10 +63,17 @@ export async function start(config: Config, options: { bus?: Bus; logger?: Logge
       logger,
     });
     closers.push(() => mongo.close());
-    await applyIndexes(mongo.db, [...MongoAggregateStore.indexes(PERSONS), personIndexes]);
+    await applyIndexes(mongo.db, [
+      ...MongoAggregateStore.indexes(PERSONS),
+      ...MongoAggregateStore.indexes(SAMPLES),
+      personIndexes,
+    ]);
     const mongoStore = new MongoAggregateStore<PersonState>(mongo.db, PERSONS, wake, logger);
     store = mongoStore;
     directory = new MongoPersonDirectory(mongoStore);
+    const sampleStore = new MongoAggregateStore<SampleState>(mongo.db, SAMPLES, wake, logger);
+    samples = sampleStore;
+    openPools = new MongoOpenPools(mongo.db, async (sampleId) => (await sampleStore.load(sampleId)) !== null);
   } else {
     const memoryBus = options.bus ?? new InMemoryBus({ logger });
     bus = memoryBus;
@@ -62,10 +81,12 @@ export async function start(config: Config, options: { bus?: Bus; logger?: Logge
     const memoryStore = new InMemoryAggregateStore<PersonState>(PERSONS, wake);
     store = memoryStore;
     directory = new InMemoryPersonDirectory(memoryStore);
+    samples = new InMemoryAggregateStore<SampleState>(SAMPLES, wake);
+    openPools = new InMemoryOpenPools();
   }
   await bus.ensureTopics(allTopics);
 
-  const relay = new OutboxRelay({ bus, sources: [store], logger });
+  const relay = new OutboxRelay({ bus, sources: [store, samples], logger });
   relayHook.relay = relay;
   relay.start();
 
@@ -78,7 +99,11 @@ export async function start(config: Config, options: { bus?: Bus; logger?: Logge
     logger.warn('AUTH_SIGNING_KEY not set: accepting tokens signed with the public development key');
   const server = createGrpcServer({ logger, auth: { key: config.AUTH_SIGNING_KEY ?? DEV_SIGNING_KEY } });
   const proto = loadGrpcObject<ProtoGrpcType>('truyvet/samples/v1/persons.proto').truyvet.samples.v1;
-  server.addService(proto.PersonRegistry.service, personRegistryHandlers(registry, canThoAdminUnits()));
+  const units = canThoAdminUnits();
+  server.addService(proto.PersonRegistry.service, personRegistryHandlers(registry, units));
+  const samplesProto = loadGrpcObject<SamplesProto>('truyvet/samples/v1/samples.proto').truyvet.samples.v1;
+  const collection = new SampleCollection(samples, store, openPools, options.rules ?? defaultRuleBook());
+  server.addService(samplesProto.SampleCollection.service, sampleCollectionHandlers(collection, units));
   const grpcPort = await server.start(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ grpcPort, mode: config.TRUYVET_MODE }, 'sample-collection serving');
 

@@ -1,0 +1,37 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { BadRequest as _google_rpc_BadRequest, BadRequest__Output as _google_rpc_BadRequest__Output } from './google/rpc/BadRequest';
+import type { CollectItemResult as _truyvet_samples_v1_CollectItemResult, CollectItemResult__Output as _truyvet_samples_v1_CollectItemResult__Output } from './truyvet/samples/v1/CollectItemResult';
+import type { CollectSampleRequest as _truyvet_samples_v1_CollectSampleRequest, CollectSampleRequest__Output as _truyvet_samples_v1_CollectSampleRequest__Output } from './truyvet/samples/v1/CollectSampleRequest';
+import type { CollectSamplesResponse as _truyvet_samples_v1_CollectSamplesResponse, CollectSamplesResponse__Output as _truyvet_samples_v1_CollectSamplesResponse__Output } from './truyvet/samples/v1/CollectSamplesResponse';
+import type { GetSampleRequest as _truyvet_samples_v1_GetSampleRequest, GetSampleRequest__Output as _truyvet_samples_v1_GetSampleRequest__Output } from './truyvet/samples/v1/GetSampleRequest';
+import type { Sample as _truyvet_samples_v1_Sample, Sample__Output as _truyvet_samples_v1_Sample__Output } from './truyvet/samples/v1/Sample';
+import type { SampleCollectionClient as _truyvet_samples_v1_SampleCollectionClient, SampleCollectionDefinition as _truyvet_samples_v1_SampleCollectionDefinition } from './truyvet/samples/v1/SampleCollection';
+import type { Site as _truyvet_samples_v1_Site, Site__Output as _truyvet_samples_v1_Site__Output } from './truyvet/samples/v1/Site';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  google: {
+    rpc: {
+      BadRequest: MessageTypeDefinition<_google_rpc_BadRequest, _google_rpc_BadRequest__Output>
+    }
+  }
+  truyvet: {
+    samples: {
+      v1: {
+        CollectItemResult: MessageTypeDefinition<_truyvet_samples_v1_CollectItemResult, _truyvet_samples_v1_CollectItemResult__Output>
+        CollectSampleRequest: MessageTypeDefinition<_truyvet_samples_v1_CollectSampleRequest, _truyvet_samples_v1_CollectSampleRequest__Output>
+        CollectSamplesResponse: MessageTypeDefinition<_truyvet_samples_v1_CollectSamplesResponse, _truyvet_samples_v1_CollectSamplesResponse__Output>
+        GetSampleRequest: MessageTypeDefinition<_truyvet_samples_v1_GetSampleRequest, _truyvet_samples_v1_GetSampleRequest__Output>
+        Sample: MessageTypeDefinition<_truyvet_samples_v1_Sample, _truyvet_samples_v1_Sample__Output>
+        SampleCollection: SubtypeConstructor<typeof grpc.Client, _truyvet_samples_v1_SampleCollectionClient> & { service: _truyvet_samples_v1_SampleCollectionDefinition }
+        Site: MessageTypeDefinition<_truyvet_samples_v1_Site, _truyvet_samples_v1_Site__Output>
+      }
+    }
+  }
+}
+

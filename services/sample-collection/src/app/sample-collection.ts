@@ -1,0 +1,108 @@
+import { DomainError } from '@truyvet/errors';
+import { createEvent, SampleCollectedV1, topics, type EventOrigin } from '@truyvet/events';
+import type { RuleBook } from '@truyvet/rules';
+import { ConcurrencyError, type AggregateStore } from '@truyvet/store';
+import type { PersonState } from '../domain/registration';
+import { decideCollection, type CollectSample, type SampleData, type SampleState } from '../domain/samples';
+
+/**
+ * Who is in an open (not yet resulted) pool: a person may be in one at a time. Claims are unique
+ * inserts keyed by person id, so two teams pooling one person at once cannot both succeed.
+ */
+export interface OpenPools {
+  /** Claims every person for the sample, or none: returns the first person already held. */
+  claim(
+    personIds: readonly string[],
+    sampleId: string,
+  ): Promise<{ heldBy?: { personId: string; sampleId: string } }>;
+  release(personIds: readonly string[], sampleId: string): Promise<void>;
+}
+
+export interface PersonArea {
+  personId: string;
+  districtCode: string;
+  wardCode: string;
+}
+
+export class SampleCollection {
+  constructor(
+    private readonly samples: AggregateStore<SampleState>,
+    private readonly persons: AggregateStore<PersonState>,
+    private readonly openPools: OpenPools,
+    private readonly rules: RuleBook,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Records a collected tube and publishes SampleCollected with it. `authorize` sees where the
+   * swabbed people live, so the caller's jurisdiction can be checked before anything is written.
+   */
+  async collectSample(
+    command: CollectSample,
+    authorize: (areas: readonly PersonArea[]) => void,
+    origin: EventOrigin = {},
+  ): Promise<SampleData> {
+    const loaded = await Promise.all(command.personIds.map((id) => this.persons.load(id)));
+    const areas = loaded.flatMap((p) =>
+      p
+        ? [
+            {
+              personId: p.id,
+              districtCode: p.state.details.address.districtCode,
+              wardCode: p.state.details.address.wardCode,
+            },
+          ]
+        : [],
+    );
+    const state = decideCollection(
+      command,
+      this.rules.inForceOn(command.collectedAt),
+      new Set(areas.map((a) => a.personId)),
+      this.now(),
+    );
+    authorize(areas);
+    const { sampleId } = state.sample;
+    if (state.sample.pooled) {
+      const { heldBy } = await this.openPools.claim(state.sample.personIds, sampleId);
+      if (heldBy) {
+        const index = state.sample.personIds.indexOf(heldBy.personId);
+        throw new DomainError(
+          'PERSON_IN_OPEN_POOL',
+          'conflict',
+          `${heldBy.personId} is already in pool ${heldBy.sampleId}, which has no result yet`,
+          {
+            fields: [{ field: `personIds.${index}`, description: `already in open pool ${heldBy.sampleId}` }],
+          },
+        );
+      }
+    }
+    const event = createEvent(SampleCollectedV1, state.sample, origin);
+    try {
+      await this.samples.save({
+        id: sampleId,
+        expectedVersion: 0,
+        state,
+        events: [{ topic: topics.samples.topic, event }],
+      });
+    } catch (error) {
+      if (state.sample.pooled) await this.openPools.release(state.sample.personIds, sampleId);
+      if (error instanceof ConcurrencyError) {
+        throw new DomainError(
+          'BARCODE_ALREADY_USED',
+          'already_exists',
+          `barcode ${state.sample.barcode} was already used`,
+          {
+            fields: [{ field: 'barcode', description: 'was already used for another sample' }],
+          },
+        );
+      }
+      throw error;
+    }
+    return state.sample;
+  }
+
+  async getSample(sampleId: string): Promise<(SampleState & { version: number }) | null> {
+    const found = await this.samples.load(sampleId);
+    return found ? { ...found.state, version: found.version } : null;
+  }
+}
