@@ -4,9 +4,13 @@ export * from './topics';
 export * from './admin-units';
 export * from './samples/sample-collected';
 export * from './persons/person-events';
+export * from './shipments/shipment-events';
+export * from './orders/test-order-events';
 
 import { SampleCollectedV1 } from './samples/sample-collected';
 import { PersonRegisteredV1, PersonsMergedV1, PersonUpdatedV1 } from './persons/person-events';
+import { ShipmentDispatchedV1, ShipmentReceivedV1 } from './shipments/shipment-events';
+import { TestOrderCancelledV1, TestOrderedV1, TestOrderFulfilledV1 } from './orders/test-order-events';
 import { EventRegistry } from './registry';
 
 /** Every event definition in truyvet; services register the ones they consume. */
@@ -15,6 +19,11 @@ export const allEventDefinitions = [
   PersonUpdatedV1,
   PersonsMergedV1,
   SampleCollectedV1,
+  ShipmentDispatchedV1,
+  ShipmentReceivedV1,
+  TestOrderedV1,
+  TestOrderCancelledV1,
+  TestOrderFulfilledV1,
 ] as const;
 
 export const eventRegistry = new EventRegistry(allEventDefinitions);

@@ -16,9 +16,10 @@ import {
   type OutboxSource,
 } from '@truyvet/store';
 import { PersonRegistry } from './app/person-registry';
-import { SampleCollection, type OpenPools } from './app/sample-collection';
+import { SampleCollection } from './app/sample-collection';
+import type { Claims } from './app/claims';
 import { sampleCollectionHandlers } from './adapters/grpc-samples';
-import { InMemoryOpenPools, MongoOpenPools } from './adapters/open-pools';
+import { InMemoryClaims, MongoClaims } from './adapters/claims';
 import type { SampleState } from './domain/samples';
 import type { PersonDirectory } from './app/ports';
 import { personRegistryHandlers } from './adapters/grpc-persons';
@@ -51,7 +52,7 @@ export async function start(
   let bus: Bus;
   let store: AggregateStore<PersonState> & OutboxSource;
   let samples: AggregateStore<SampleState> & OutboxSource;
-  let openPools: OpenPools;
+  let openPools: Claims;
   let directory: PersonDirectory;
   if (config.TRUYVET_MODE === 'real' && config.KAFKA_BROKERS && config.MONGODB_URI) {
     const kafka =
@@ -73,7 +74,11 @@ export async function start(
     directory = new MongoPersonDirectory(mongoStore);
     const sampleStore = new MongoAggregateStore<SampleState>(mongo.db, SAMPLES, wake, logger);
     samples = sampleStore;
-    openPools = new MongoOpenPools(mongo.db, async (sampleId) => (await sampleStore.load(sampleId)) !== null);
+    openPools = new MongoClaims(
+      mongo.db,
+      'open_pools',
+      async (sampleId) => (await sampleStore.load(sampleId)) !== null,
+    );
   } else {
     const memoryBus = options.bus ?? new InMemoryBus({ logger });
     bus = memoryBus;
@@ -82,7 +87,7 @@ export async function start(
     store = memoryStore;
     directory = new InMemoryPersonDirectory(memoryStore);
     samples = new InMemoryAggregateStore<SampleState>(SAMPLES, wake);
-    openPools = new InMemoryOpenPools();
+    openPools = new InMemoryClaims();
   }
   await bus.ensureTopics(allTopics);
 

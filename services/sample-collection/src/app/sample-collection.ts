@@ -3,20 +3,8 @@ import { createEvent, SampleCollectedV1, topics, type EventOrigin } from '@truyv
 import type { RuleBook } from '@truyvet/rules';
 import { ConcurrencyError, type AggregateStore } from '@truyvet/store';
 import type { PersonState } from '../domain/registration';
+import type { Claims } from './claims';
 import { decideCollection, type CollectSample, type SampleData, type SampleState } from '../domain/samples';
-
-/**
- * Who is in an open (not yet resulted) pool: a person may be in one at a time. Claims are unique
- * inserts keyed by person id, so two teams pooling one person at once cannot both succeed.
- */
-export interface OpenPools {
-  /** Claims every person for the sample, or none: returns the first person already held. */
-  claim(
-    personIds: readonly string[],
-    sampleId: string,
-  ): Promise<{ heldBy?: { personId: string; sampleId: string } }>;
-  release(personIds: readonly string[], sampleId: string): Promise<void>;
-}
 
 export interface PersonArea {
   personId: string;
@@ -28,7 +16,8 @@ export class SampleCollection {
   constructor(
     private readonly samples: AggregateStore<SampleState>,
     private readonly persons: AggregateStore<PersonState>,
-    private readonly openPools: OpenPools,
+    /** Who is in an open (not yet resulted) pool: one at a time per person. */
+    private readonly openPools: Claims,
     private readonly rules: RuleBook,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -65,13 +54,13 @@ export class SampleCollection {
     if (state.sample.pooled) {
       const { heldBy } = await this.openPools.claim(state.sample.personIds, sampleId);
       if (heldBy) {
-        const index = state.sample.personIds.indexOf(heldBy.personId);
+        const index = state.sample.personIds.indexOf(heldBy.key);
         throw new DomainError(
           'PERSON_IN_OPEN_POOL',
           'conflict',
-          `${heldBy.personId} is already in pool ${heldBy.sampleId}, which has no result yet`,
+          `${heldBy.key} is already in pool ${heldBy.owner}, which has no result yet`,
           {
-            fields: [{ field: `personIds.${index}`, description: `already in open pool ${heldBy.sampleId}` }],
+            fields: [{ field: `personIds.${index}`, description: `already in open pool ${heldBy.owner}` }],
           },
         );
       }
