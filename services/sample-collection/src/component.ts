@@ -4,8 +4,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { status } from '@grpc/grpc-js';
-import { eventHandler, type Bus } from '@truyvet/bus';
-import { EventRegistry, PersonRegisteredV1, SampleCollectedV1, topics, type EventOf } from '@truyvet/events';
+import { eventHandler, eventMessage, type Bus } from '@truyvet/bus';
+import {
+  createEvent,
+  EventRegistry,
+  PersonRegisteredV1,
+  SampleCollectedV1,
+  ShipmentReceivedV1,
+  topics,
+  type EventOf,
+} from '@truyvet/events';
 import {
   createClient,
   DEV_SIGNING_KEY,
@@ -20,6 +28,7 @@ import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/persons';
 import type { ProtoGrpcType as SamplesProto } from '@truyvet/grpc/src/generated/samples';
 import type { SampleCollectionClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/SampleCollection';
 import type { CollectSampleRequest } from '@truyvet/grpc/src/generated/truyvet/samples/v1/CollectSampleRequest';
+import type { ShipmentsClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Shipments';
 import type { PersonRegistryClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/PersonRegistry';
 import type { RegisterPersonRequest } from '@truyvet/grpc/src/generated/truyvet/samples/v1/RegisterPersonRequest';
 import type { Config } from './config';
@@ -73,15 +82,20 @@ export function describePersonRegistryComponent(
     let collected: Array<EventOf<typeof SampleCollectedV1>>;
     let stopEvents: (() => Promise<void>) | undefined;
     let samples: SampleCollectionClient;
+    let shipments: ShipmentsClient;
+    let bus: Bus | undefined;
+    const clock = { offsetMs: 0 };
     let outsiderSamples: SampleCollectionClient;
 
     beforeAll(async () => {
       const env = await setup();
       prefix = env.uniquePrefix;
       cleanup = env.cleanup;
+      bus = env.bus;
+      const now = (): Date => new Date(Date.now() + clock.offsetMs);
       running = await start(
         { ...env.config, GRPC_HOST: '127.0.0.1', GRPC_PORT: 0 },
-        env.bus ? { bus: env.bus } : {},
+        env.bus ? { bus: env.bus, now } : { now },
       );
       const address = `127.0.0.1:${running.grpcPort}`;
       client = createClient(proto.PersonRegistry, address, {
@@ -91,6 +105,9 @@ export function describePersonRegistryComponent(
         token: await issueToken(DEV_SIGNING_KEY, O_MON_CENTER),
       });
       samples = createClient(samplesProto.SampleCollection, address, {
+        token: await issueToken(DEV_SIGNING_KEY, NINH_KIEU_CENTER),
+      });
+      shipments = createClient(samplesProto.Shipments, address, {
         token: await issueToken(DEV_SIGNING_KEY, NINH_KIEU_CENTER),
       });
       outsiderSamples = createClient(samplesProto.SampleCollection, address, {
@@ -121,6 +138,7 @@ export function describePersonRegistryComponent(
       client.close();
       outsider.close();
       samples.close();
+      shipments.close();
       outsiderSamples.close();
       await stopEvents?.();
       await running.stop();
@@ -400,6 +418,70 @@ export function describePersonRegistryComponent(
       ]);
       expect(response.results[3]?.rejected?.fieldViolations.map((f) => f.field)).toEqual(['reason']);
       expect(response.results[4]?.rejected?.fieldViolations.map((f) => f.field)).toEqual(['personIds.0']);
+    });
+
+    async function eventually<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = await check();
+        if (value !== undefined) return value;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+
+    it("ships collected samples to the lab, shows overdue boxes, and takes the lab's receipt", async () => {
+      const members = await registerMany(3, 500);
+      const ids: string[] = [];
+      for (const [i, member] of members.entries()) {
+        ids.push((await unaryCall(samples, 'CollectSample', tube(`ship-${i}`, [member], false))).sampleId);
+      }
+      const shipment = await unaryCall(shipments, 'DispatchShipment', {
+        fromDistrictCode: '916',
+        labId: 'cdc-can-tho',
+        sampleIds: ids,
+      });
+      expect(shipment).toMatchObject({ status: 'in_transit', overdue: false, fromDistrictCode: '916' });
+      expect(shipment.manifest.map((m) => m.sampleId)).toEqual(ids);
+      expect((await unaryCall(samples, 'GetSample', { sampleId: ids[0] ?? '' })).status).toBe('shipped');
+
+      // The same tubes cannot travel twice; a tube that was never collected cannot travel at all.
+      expect(
+        await failure(
+          unaryCall(shipments, 'DispatchShipment', {
+            fromDistrictCode: '916',
+            labId: 'cdc-can-tho',
+            sampleIds: [ids[0] ?? '', 's-NOPE'],
+          }),
+        ),
+      ).toEqual({
+        code: status.INVALID_ARGUMENT,
+        fields: ['sampleIds.0', 'sampleIds.1'],
+      });
+
+      clock.offsetMs = 25 * 3_600_000; // a day and an hour later, not received: overdue, listed first
+      const listed = await unaryCall(shipments, 'ListShipments', { districtCode: '916' });
+      expect(listed.shipments[0]).toMatchObject({ shipmentId: shipment.shipmentId, overdue: true });
+      clock.offsetMs = 0;
+
+      if (bus) {
+        const receipt = createEvent(ShipmentReceivedV1, {
+          shipmentId: shipment.shipmentId,
+          receivedAt: new Date().toISOString(),
+          receivedSampleIds: [ids[0] ?? '', ids[1] ?? ''],
+          missingSampleIds: [],
+          unexpectedBarcodes: [],
+          rejected: [{ sampleId: ids[2] ?? '', reason: 'leaking' }],
+        });
+        await bus.publish([eventMessage({ topic: topics.shipments.topic, event: receipt })]);
+        const received = await eventually('the receipt to be applied', async () => {
+          const s = await unaryCall(shipments, 'GetShipment', { shipmentId: shipment.shipmentId });
+          return s.status === 'received' ? s : undefined;
+        });
+        expect(received.rejectedSampleIds).toEqual([ids[2]]);
+        expect((await unaryCall(samples, 'GetSample', { sampleId: ids[2] ?? '' })).status).toBe('rejected');
+        expect((await unaryCall(samples, 'GetSample', { sampleId: ids[0] ?? '' })).status).toBe('received');
+      }
     });
   });
 }

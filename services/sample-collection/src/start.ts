@@ -1,34 +1,57 @@
-import { InMemoryBus, KafkaBus, type Bus } from '@truyvet/bus';
-import { allTopics } from '@truyvet/events';
+import {
+  eventHandler,
+  InMemoryBus,
+  InMemoryDedupStore,
+  KafkaBus,
+  type Bus,
+  type DedupStore,
+  type Subscription,
+} from '@truyvet/bus';
+import { allTopics, EventRegistry, ShipmentReceivedV1, topics } from '@truyvet/events';
 import { canThoAdminUnits } from '@truyvet/geo';
 import { createGrpcServer, DEV_SIGNING_KEY, loadGrpcObject } from '@truyvet/grpc';
-import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/persons';
+import type { ProtoGrpcType as PersonsProto } from '@truyvet/grpc/src/generated/persons';
 import type { ProtoGrpcType as SamplesProto } from '@truyvet/grpc/src/generated/samples';
-import { defaultRuleBook, type RuleBook } from '@truyvet/rules';
 import { createLogger, type Logger } from '@truyvet/log';
+import { defaultRuleBook, type RuleBook } from '@truyvet/rules';
 import {
   applyIndexes,
   connectMongo,
   InMemoryAggregateStore,
   MongoAggregateStore,
+  MongoDedupStore,
   OutboxRelay,
   type AggregateStore,
   type OutboxSource,
 } from '@truyvet/store';
-import { PersonRegistry } from './app/person-registry';
-import { SampleCollection } from './app/sample-collection';
 import type { Claims } from './app/claims';
-import { sampleCollectionHandlers } from './adapters/grpc-samples';
-import { InMemoryClaims, MongoClaims } from './adapters/claims';
-import type { SampleState } from './domain/samples';
+import { PersonRegistry } from './app/person-registry';
 import type { PersonDirectory } from './app/ports';
+import { SampleCollection } from './app/sample-collection';
+import { ShipmentDesk, type ShipmentQueries } from './app/shipment-desk';
+import { InMemoryClaims, MongoClaims } from './adapters/claims';
 import { personRegistryHandlers } from './adapters/grpc-persons';
+import { sampleCollectionHandlers } from './adapters/grpc-samples';
+import { shipmentHandlers } from './adapters/grpc-shipments';
 import { InMemoryPersonDirectory } from './adapters/memory-directory';
 import { MongoPersonDirectory, PERSONS, personIndexes } from './adapters/mongo-directory';
+import {
+  InMemoryShipmentQueries,
+  MongoShipmentQueries,
+  SHIPMENTS,
+  shipmentIndexes,
+} from './adapters/shipment-queries';
 import type { Config } from './config';
 import type { PersonState } from './domain/registration';
+import type { SampleState } from './domain/samples';
+import type { ShipmentState } from './domain/shipments';
 
-export const SERVICES = ['truyvet.samples.v1.PersonRegistry', 'truyvet.samples.v1.SampleCollection'] as const;
+export const SERVICES = [
+  'truyvet.samples.v1.PersonRegistry',
+  'truyvet.samples.v1.SampleCollection',
+  'truyvet.samples.v1.Shipments',
+] as const;
+export const CONSUMER_GROUP = 'sample-collection';
 const SAMPLES = 'samples';
 
 export interface Running {
@@ -36,79 +59,137 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+type Store<S> = AggregateStore<S> & OutboxSource;
+
+interface Adapters {
+  bus: Bus;
+  persons: Store<PersonState>;
+  samples: Store<SampleState>;
+  shipments: Store<ShipmentState>;
+  directory: PersonDirectory;
+  shipmentQueries: ShipmentQueries;
+  openPools: Claims;
+  shipped: Claims;
+  dedup: DedupStore;
+  close: () => Promise<void>;
+}
+
+async function realAdapters(
+  config: Config,
+  brokers: string[],
+  uri: string,
+  wake: () => void,
+  logger: Logger,
+  shared?: Bus,
+): Promise<Adapters> {
+  const bus = shared ?? new KafkaBus({ brokers, clientId: 'sample-collection', logger });
+  const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'sample-collection', logger });
+  await applyIndexes(mongo.db, [
+    ...[PERSONS, SAMPLES, SHIPMENTS].flatMap((name) => MongoAggregateStore.indexes(name)),
+    personIndexes,
+    shipmentIndexes,
+  ]);
+  const persons = new MongoAggregateStore<PersonState>(mongo.db, PERSONS, wake, logger);
+  const samples = new MongoAggregateStore<SampleState>(mongo.db, SAMPLES, wake, logger);
+  const shipments = new MongoAggregateStore<ShipmentState>(mongo.db, SHIPMENTS, wake, logger);
+  return {
+    bus,
+    persons,
+    samples,
+    shipments,
+    directory: new MongoPersonDirectory(persons),
+    shipmentQueries: new MongoShipmentQueries(shipments),
+    openPools: new MongoClaims(mongo.db, 'open_pools', async (id) => (await samples.load(id)) !== null),
+    shipped: new MongoClaims(mongo.db, 'shipped_samples', async (id) => (await shipments.load(id)) !== null),
+    dedup: new MongoDedupStore(mongo.db),
+    close: async () => {
+      if (!shared) await bus.close();
+      await mongo.close();
+    },
+  };
+}
+
+function embeddedAdapters(wake: () => void, logger: Logger, shared?: Bus): Adapters {
+  const bus = shared ?? new InMemoryBus({ logger });
+  const persons = new InMemoryAggregateStore<PersonState>(PERSONS, wake);
+  const shipments = new InMemoryAggregateStore<ShipmentState>(SHIPMENTS, wake);
+  return {
+    bus,
+    persons,
+    samples: new InMemoryAggregateStore<SampleState>(SAMPLES, wake),
+    shipments,
+    directory: new InMemoryPersonDirectory(persons),
+    shipmentQueries: new InMemoryShipmentQueries(shipments),
+    openPools: new InMemoryClaims(),
+    shipped: new InMemoryClaims(),
+    dedup: new InMemoryDedupStore(),
+    close: async () => {
+      if (!shared) await bus.close();
+    },
+  };
+}
+
 /**
- * Starts the service: adapters from config, the outbox relay, the gRPC API. `bus` lets the
- * embedded quick start share one in-memory bus between services.
+ * Starts the service: adapters from config, the outbox relay, the consumer of the lab's
+ * shipment receipts, the gRPC API. `bus` lets the embedded quick start share one in-memory bus.
  */
 export async function start(
   config: Config,
-  options: { bus?: Bus; logger?: Logger; rules?: RuleBook } = {},
+  options: { bus?: Bus; logger?: Logger; rules?: RuleBook; now?: () => Date } = {},
 ): Promise<Running> {
   const logger = options.logger ?? createLogger({ name: 'sample-collection', level: config.LOG_LEVEL });
-  const closers: Array<() => Promise<void>> = [];
   const relayHook: { relay?: OutboxRelay } = {};
   const wake = (): void => relayHook.relay?.notify();
-
-  let bus: Bus;
-  let store: AggregateStore<PersonState> & OutboxSource;
-  let samples: AggregateStore<SampleState> & OutboxSource;
-  let openPools: Claims;
-  let directory: PersonDirectory;
-  if (config.TRUYVET_MODE === 'real' && config.KAFKA_BROKERS && config.MONGODB_URI) {
-    const kafka =
-      options.bus ?? new KafkaBus({ brokers: config.KAFKA_BROKERS, clientId: 'sample-collection', logger });
-    bus = kafka;
-    if (!options.bus) closers.push(() => kafka.close());
-    const mongo = await connectMongo(config.MONGODB_URI, config.MONGODB_DB, {
-      appName: 'sample-collection',
-      logger,
-    });
-    closers.push(() => mongo.close());
-    await applyIndexes(mongo.db, [
-      ...MongoAggregateStore.indexes(PERSONS),
-      ...MongoAggregateStore.indexes(SAMPLES),
-      personIndexes,
-    ]);
-    const mongoStore = new MongoAggregateStore<PersonState>(mongo.db, PERSONS, wake, logger);
-    store = mongoStore;
-    directory = new MongoPersonDirectory(mongoStore);
-    const sampleStore = new MongoAggregateStore<SampleState>(mongo.db, SAMPLES, wake, logger);
-    samples = sampleStore;
-    openPools = new MongoClaims(
-      mongo.db,
-      'open_pools',
-      async (sampleId) => (await sampleStore.load(sampleId)) !== null,
-    );
-  } else {
-    const memoryBus = options.bus ?? new InMemoryBus({ logger });
-    bus = memoryBus;
-    if (!options.bus) closers.push(() => memoryBus.close());
-    const memoryStore = new InMemoryAggregateStore<PersonState>(PERSONS, wake);
-    store = memoryStore;
-    directory = new InMemoryPersonDirectory(memoryStore);
-    samples = new InMemoryAggregateStore<SampleState>(SAMPLES, wake);
-    openPools = new InMemoryClaims();
-  }
+  const adapters =
+    config.TRUYVET_MODE === 'real' && config.KAFKA_BROKERS && config.MONGODB_URI
+      ? await realAdapters(config, config.KAFKA_BROKERS, config.MONGODB_URI, wake, logger, options.bus)
+      : embeddedAdapters(wake, logger, options.bus);
+  const { bus } = adapters;
   await bus.ensureTopics(allTopics);
 
-  const relay = new OutboxRelay({ bus, sources: [store, samples], logger });
+  const relay = new OutboxRelay({
+    bus,
+    sources: [adapters.persons, adapters.samples, adapters.shipments],
+    logger,
+  });
   relayHook.relay = relay;
   relay.start();
 
+  const rules = options.rules ?? defaultRuleBook();
+  const now = options.now ?? (() => new Date());
   const registry = new PersonRegistry(
-    store,
-    directory,
+    adapters.persons,
+    adapters.directory,
     config.PERSON_ID_SECRET ?? 'truyvet-development-person-ids',
   );
+  const collection = new SampleCollection(adapters.samples, adapters.persons, adapters.openPools, rules, now);
+  const desk = new ShipmentDesk(
+    adapters.shipments,
+    adapters.samples,
+    adapters.shipped,
+    adapters.shipmentQueries,
+    rules,
+    now,
+  );
+
+  const subscription: Subscription = await bus.subscribe({
+    groupId: CONSUMER_GROUP,
+    topics: [topics.shipments.topic],
+    dedup: adapters.dedup,
+    handler: eventHandler(new EventRegistry([ShipmentReceivedV1]), {
+      ShipmentReceived: (event) => desk.receiveShipment(event.data),
+    }),
+  });
+
   if (!config.AUTH_SIGNING_KEY)
     logger.warn('AUTH_SIGNING_KEY not set: accepting tokens signed with the public development key');
   const server = createGrpcServer({ logger, auth: { key: config.AUTH_SIGNING_KEY ?? DEV_SIGNING_KEY } });
-  const proto = loadGrpcObject<ProtoGrpcType>('truyvet/samples/v1/persons.proto').truyvet.samples.v1;
   const units = canThoAdminUnits();
-  server.addService(proto.PersonRegistry.service, personRegistryHandlers(registry, units));
-  const samplesProto = loadGrpcObject<SamplesProto>('truyvet/samples/v1/samples.proto').truyvet.samples.v1;
-  const collection = new SampleCollection(samples, store, openPools, options.rules ?? defaultRuleBook());
-  server.addService(samplesProto.SampleCollection.service, sampleCollectionHandlers(collection, units));
+  const persons = loadGrpcObject<PersonsProto>('truyvet/samples/v1/persons.proto').truyvet.samples.v1;
+  const samples = loadGrpcObject<SamplesProto>('truyvet/samples/v1/samples.proto').truyvet.samples.v1;
+  server.addService(persons.PersonRegistry.service, personRegistryHandlers(registry, units));
+  server.addService(samples.SampleCollection.service, sampleCollectionHandlers(collection, units));
+  server.addService(samples.Shipments.service, shipmentHandlers(desk, units));
   const grpcPort = await server.start(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ grpcPort, mode: config.TRUYVET_MODE }, 'sample-collection serving');
 
@@ -118,8 +199,9 @@ export async function start(
     stop: () => {
       stopping ??= (async () => {
         await server.stop(5_000); // no new requests; in-flight ones finish
+        await subscription.stop(); // the event in hand is applied and committed
         await relay.stop(); // the last events go out
-        for (const close of closers.reverse()) await close();
+        await adapters.close();
       })();
       return stopping;
     },

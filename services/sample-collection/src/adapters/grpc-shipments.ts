@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { DomainError } from '@truyvet/errors';
+import type { AdminUnits } from '@truyvet/geo';
+import { requireArea, requireRole, unary } from '@truyvet/grpc';
+import type { Shipment } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Shipment';
+import type { ShipmentDesk } from '../app/shipment-desk';
+import type { ShipmentState } from '../domain/shipments';
+
+export function toShipmentMessage(s: ShipmentState & { overdue: boolean }): Shipment {
+  return {
+    ...s.dispatch,
+    status: s.status,
+    overdue: s.overdue,
+    missingSampleIds: s.receipt?.missingSampleIds ?? [],
+    rejectedSampleIds: s.receipt?.rejected.map((r) => r.sampleId) ?? [],
+  };
+}
+
+export function shipmentHandlers(desk: ShipmentDesk, units: AdminUnits) {
+  const district = z
+    .string()
+    .refine((code) => units.district(code) !== undefined, { message: 'not a district of the city' });
+  return {
+    DispatchShipment: unary(
+      z.object({
+        fromDistrictCode: district,
+        labId: z.string().trim().min(1).default('cdc-can-tho'),
+        sampleIds: z.array(z.string().trim().min(1)).min(1, 'at least one sample'),
+      }),
+      async (request, ctx) => {
+        requireRole(ctx, 'district_center', 'city', 'admin');
+        requireArea(ctx, { districtCode: request.fromDistrictCode });
+        const shipment = await desk.dispatchShipment(
+          { ...request, dispatchedBy: ctx.caller.sub },
+          { correlationId: ctx.correlationId },
+        );
+        return toShipmentMessage({ ...shipment, overdue: false });
+      },
+    ),
+
+    GetShipment: unary(z.object({ shipmentId: z.string().min(1) }), async (request, ctx) => {
+      requireRole(ctx, 'district_center', 'lab', 'city', 'admin');
+      const shipment = await desk.getShipment(request.shipmentId);
+      if (!shipment)
+        throw new DomainError('SHIPMENT_NOT_FOUND', 'not_found', `no shipment ${request.shipmentId}`);
+      requireArea(ctx, { districtCode: shipment.dispatch.fromDistrictCode });
+      return toShipmentMessage(shipment);
+    }),
+
+    ListShipments: unary(z.object({ districtCode: district }), async (request, ctx) => {
+      requireRole(ctx, 'district_center', 'lab', 'city', 'admin');
+      requireArea(ctx, { districtCode: request.districtCode });
+      return { shipments: (await desk.listShipments(request.districtCode)).map(toShipmentMessage) };
+    }),
+  };
+}

@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '@truyvet/errors';
+import { createEvent, ShipmentDispatchedV1, topics, type EventOrigin } from '@truyvet/events';
+import type { RuleBook } from '@truyvet/rules';
+import type { AggregateStore } from '@truyvet/store';
+import type { SampleState } from '../domain/samples';
+import { decideDispatch, isOverdue, type Receipt, type ShipmentState } from '../domain/shipments';
+import type { Claims } from './claims';
+
+/** Shipments of a district, for its list of boxes in transit and received. */
+export interface ShipmentQueries {
+  byDistrict(districtCode: string): Promise<ShipmentState[]>;
+}
+
+export class ShipmentDesk {
+  constructor(
+    private readonly shipments: AggregateStore<ShipmentState>,
+    private readonly samples: AggregateStore<SampleState>,
+    /** A sample travels in one shipment only. */
+    private readonly shipped: Claims,
+    private readonly queries: ShipmentQueries,
+    private readonly rules: RuleBook,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async dispatchShipment(
+    command: { fromDistrictCode: string; labId: string; sampleIds: string[]; dispatchedBy: string },
+    origin: EventOrigin = {},
+  ): Promise<ShipmentState> {
+    const shipmentId = `sh-${randomUUID()}`;
+    const loaded = await Promise.all(
+      command.sampleIds.map(async (id) => [id, (await this.samples.load(id))?.state ?? null] as const),
+    );
+    const shipment = decideDispatch({ ...command, shipmentId, dispatchedAt: this.now() }, new Map(loaded));
+    const sampleIds = shipment.dispatch.manifest.map((m) => m.sampleId);
+    const { heldBy } = await this.shipped.claim(sampleIds, shipmentId);
+    if (heldBy) {
+      const index = command.sampleIds.indexOf(heldBy.key);
+      throw new DomainError(
+        'SAMPLE_ALREADY_SHIPPED',
+        'conflict',
+        `${heldBy.key} is already in shipment ${heldBy.owner}`,
+        {
+          fields: [{ field: `sampleIds.${index}`, description: `already in shipment ${heldBy.owner}` }],
+        },
+      );
+    }
+    const event = createEvent(ShipmentDispatchedV1, shipment.dispatch, origin);
+    try {
+      await this.shipments.save({
+        id: shipmentId,
+        expectedVersion: 0,
+        state: shipment,
+        events: [{ topic: topics.shipments.topic, event }],
+      });
+    } catch (error) {
+      await this.shipped.release(sampleIds, shipmentId);
+      throw error;
+    }
+    await this.setStatus(sampleIds, () => 'shipped');
+    return shipment;
+  }
+
+  /**
+   * The lab's accessioning result, applied once however often the event is delivered. The samples
+   * first, the shipment last: a shipment shown as received has its samples' statuses too, and a
+   * crash in between is redone by the redelivery.
+   */
+  async receiveShipment(receipt: Receipt): Promise<void> {
+    const found = await this.shipments.load(receipt.shipmentId);
+    if (!found || found.state.status === 'received') return;
+    const rejected = new Set(receipt.rejected.map((r) => r.sampleId));
+    await this.setStatus([...receipt.receivedSampleIds, ...rejected], (id) =>
+      rejected.has(id) ? 'rejected' : 'received',
+    );
+    await this.shipments.save({
+      id: receipt.shipmentId,
+      expectedVersion: found.version,
+      state: { ...found.state, status: 'received', receipt },
+      events: [],
+    });
+  }
+
+  async getShipment(shipmentId: string): Promise<(ShipmentState & { overdue: boolean }) | null> {
+    const found = await this.shipments.load(shipmentId);
+    return found ? this.withOverdue(found.state) : null;
+  }
+
+  /** A district's shipments, overdue ones first, then the newest. */
+  async listShipments(districtCode: string): Promise<Array<ShipmentState & { overdue: boolean }>> {
+    const list = (await this.queries.byDistrict(districtCode)).map((s) => this.withOverdue(s));
+    return list.sort(
+      (a, b) =>
+        Number(b.overdue) - Number(a.overdue) ||
+        b.dispatch.dispatchedAt.localeCompare(a.dispatch.dispatchedAt),
+    );
+  }
+
+  private withOverdue(state: ShipmentState): ShipmentState & { overdue: boolean } {
+    return {
+      ...state,
+      overdue: isOverdue(state, this.rules.inForceOn(state.dispatch.dispatchedAt), this.now()),
+    };
+  }
+
+  private async setStatus(
+    sampleIds: readonly string[],
+    status: (id: string) => SampleState['status'],
+  ): Promise<void> {
+    for (const id of sampleIds) {
+      const found = await this.samples.load(id);
+      if (!found) continue;
+      await this.samples.save({
+        id,
+        expectedVersion: found.version,
+        state: { ...found.state, status: status(id) },
+        events: [],
+      });
+    }
+  }
+}
