@@ -11,6 +11,9 @@ import {
   PersonRegisteredV1,
   SampleCollectedV1,
   ShipmentReceivedV1,
+  TestOrderCancelledV1,
+  TestOrderedV1,
+  TestOrderFulfilledV1,
   topics,
   type EventOf,
 } from '@truyvet/events';
@@ -29,6 +32,7 @@ import type { ProtoGrpcType as SamplesProto } from '@truyvet/grpc/src/generated/
 import type { SampleCollectionClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/SampleCollection';
 import type { CollectSampleRequest } from '@truyvet/grpc/src/generated/truyvet/samples/v1/CollectSampleRequest';
 import type { ShipmentsClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Shipments';
+import type { WorklistsClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Worklists';
 import type { PersonRegistryClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/PersonRegistry';
 import type { RegisterPersonRequest } from '@truyvet/grpc/src/generated/truyvet/samples/v1/RegisterPersonRequest';
 import type { Config } from './config';
@@ -80,9 +84,11 @@ export function describePersonRegistryComponent(
     let cleanup: (() => Promise<void>) | undefined;
     let registered: Array<EventOf<typeof PersonRegisteredV1>>;
     let collected: Array<EventOf<typeof SampleCollectedV1>>;
+    const fulfilled: Array<EventOf<typeof TestOrderFulfilledV1>> = [];
     let stopEvents: (() => Promise<void>) | undefined;
     let samples: SampleCollectionClient;
     let shipments: ShipmentsClient;
+    let worklists: WorklistsClient;
     let bus: Bus | undefined;
     const clock = { offsetMs: 0 };
     let outsiderSamples: SampleCollectionClient;
@@ -107,6 +113,9 @@ export function describePersonRegistryComponent(
       samples = createClient(samplesProto.SampleCollection, address, {
         token: await issueToken(DEV_SIGNING_KEY, NINH_KIEU_CENTER),
       });
+      worklists = createClient(samplesProto.Worklists, address, {
+        token: await issueToken(DEV_SIGNING_KEY, NINH_KIEU_CENTER),
+      });
       shipments = createClient(samplesProto.Shipments, address, {
         token: await issueToken(DEV_SIGNING_KEY, NINH_KIEU_CENTER),
       });
@@ -118,17 +127,24 @@ export function describePersonRegistryComponent(
       if (env.bus) {
         const subscription = await env.bus.subscribe({
           groupId: `${prefix}-watcher`,
-          topics: [topics.persons.topic, topics.samples.topic],
-          handler: eventHandler(new EventRegistry([PersonRegisteredV1, SampleCollectedV1]), {
-            PersonRegistered: (event) => {
-              registered.push(event);
-              return Promise.resolve();
+          topics: [topics.persons.topic, topics.samples.topic, topics.testOrders.topic],
+          handler: eventHandler(
+            new EventRegistry([PersonRegisteredV1, SampleCollectedV1, TestOrderFulfilledV1] as const),
+            {
+              TestOrderFulfilled: (event) => {
+                fulfilled.push(event);
+                return Promise.resolve();
+              },
+              PersonRegistered: (event) => {
+                registered.push(event);
+                return Promise.resolve();
+              },
+              SampleCollected: (event) => {
+                collected.push(event);
+                return Promise.resolve();
+              },
             },
-            SampleCollected: (event) => {
-              collected.push(event);
-              return Promise.resolve();
-            },
-          }),
+          ),
         });
         stopEvents = () => subscription.stop();
       }
@@ -139,6 +155,7 @@ export function describePersonRegistryComponent(
       outsider.close();
       samples.close();
       shipments.close();
+      worklists.close();
       outsiderSamples.close();
       await stopEvents?.();
       await running.stop();
@@ -482,6 +499,61 @@ export function describePersonRegistryComponent(
         expect((await unaryCall(samples, 'GetSample', { sampleId: ids[2] ?? '' })).status).toBe('rejected');
         expect((await unaryCall(samples, 'GetSample', { sampleId: ids[0] ?? '' })).status).toBe('received');
       }
+    });
+
+    it('puts test orders on the district worklist, overdue first, until a sample is taken or the order is cancelled', async () => {
+      if (!bus) return;
+      const [late, soon, cancelled] = await registerMany(3, 600);
+      const order = (orderId: string, personId: string, dueInHours: number) =>
+        eventMessage({
+          topic: topics.testOrders.topic,
+          event: createEvent(TestOrderedV1, {
+            orderId: `${prefix}-${orderId}`,
+            personId,
+            reason: 'f1_follow_up',
+            dueBy: new Date(Date.now() + dueInHours * 3_600_000).toISOString(),
+            cause: 'case-F0-123',
+          }),
+        });
+      const message = order('soon', soon ?? '', 20);
+      await bus.publish([
+        order('late', late ?? '', -2),
+        message,
+        message,
+        order('cancel', cancelled ?? '', 30),
+      ]);
+      const mine = <T extends { orderId: string }>(items: T[]): T[] =>
+        items.filter((i) => i.orderId.startsWith(prefix));
+      const listed = await eventually('the orders on the worklist', async () => {
+        const list = await unaryCall(worklists, 'ListWorklist', { districtCode: '916', wardCode: '31120' });
+        return mine(list.items).length === 3 ? list.items : undefined;
+      });
+      expect(mine(listed).map((i) => [i.orderId, i.overdue])).toEqual([
+        [`${prefix}-late`, true],
+        [`${prefix}-soon`, false],
+        [`${prefix}-cancel`, false],
+      ]);
+
+      const sample = await unaryCall(samples, 'CollectSample', tube('order-1', [late ?? ''], false));
+      await bus.publish([
+        eventMessage({
+          topic: topics.testOrders.topic,
+          event: createEvent(TestOrderCancelledV1, {
+            orderId: `${prefix}-cancel`,
+            personId: cancelled ?? '',
+            reason: 'released',
+          }),
+        }),
+      ]);
+      const left = await eventually('the fulfilled and cancelled orders to leave', async () => {
+        const list = await unaryCall(worklists, 'ListWorklist', { districtCode: '916' });
+        return mine(list.items).length === 1 ? mine(list.items) : undefined;
+      });
+      expect(left.map((i) => i.orderId)).toEqual([`${prefix}-soon`]);
+      const done = await eventually('TestOrderFulfilled', () =>
+        Promise.resolve(fulfilled.find((e) => e.data.orderId === `${prefix}-late`)),
+      );
+      expect(done.data).toMatchObject({ personId: late, sampleId: sample.sampleId });
     });
   });
 }

@@ -7,7 +7,15 @@ import {
   type DedupStore,
   type Subscription,
 } from '@truyvet/bus';
-import { allTopics, EventRegistry, ShipmentReceivedV1, topics } from '@truyvet/events';
+import {
+  allTopics,
+  EventRegistry,
+  SampleCollectedV1,
+  ShipmentReceivedV1,
+  TestOrderCancelledV1,
+  TestOrderedV1,
+  topics,
+} from '@truyvet/events';
 import { canThoAdminUnits } from '@truyvet/geo';
 import { createGrpcServer, DEV_SIGNING_KEY, loadGrpcObject } from '@truyvet/grpc';
 import type { ProtoGrpcType as PersonsProto } from '@truyvet/grpc/src/generated/persons';
@@ -29,6 +37,15 @@ import { PersonRegistry } from './app/person-registry';
 import type { PersonDirectory } from './app/ports';
 import { SampleCollection } from './app/sample-collection';
 import { ShipmentDesk, type ShipmentQueries } from './app/shipment-desk';
+import { Worklists, type WorklistQueries } from './app/worklists';
+import { worklistHandlers } from './adapters/grpc-worklists';
+import {
+  InMemoryWorklistQueries,
+  MongoWorklistQueries,
+  WORKLIST,
+  worklistIndexes,
+} from './adapters/worklist-queries';
+import type { WorklistEntry } from './domain/worklist';
 import { InMemoryClaims, MongoClaims } from './adapters/claims';
 import { personRegistryHandlers } from './adapters/grpc-persons';
 import { sampleCollectionHandlers } from './adapters/grpc-samples';
@@ -50,6 +67,7 @@ export const SERVICES = [
   'truyvet.samples.v1.PersonRegistry',
   'truyvet.samples.v1.SampleCollection',
   'truyvet.samples.v1.Shipments',
+  'truyvet.samples.v1.Worklists',
 ] as const;
 export const CONSUMER_GROUP = 'sample-collection';
 const SAMPLES = 'samples';
@@ -66,6 +84,8 @@ interface Adapters {
   persons: Store<PersonState>;
   samples: Store<SampleState>;
   shipments: Store<ShipmentState>;
+  worklist: Store<WorklistEntry>;
+  worklistQueries: WorklistQueries;
   directory: PersonDirectory;
   shipmentQueries: ShipmentQueries;
   openPools: Claims;
@@ -85,18 +105,22 @@ async function realAdapters(
   const bus = shared ?? new KafkaBus({ brokers, clientId: 'sample-collection', logger });
   const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'sample-collection', logger });
   await applyIndexes(mongo.db, [
-    ...[PERSONS, SAMPLES, SHIPMENTS].flatMap((name) => MongoAggregateStore.indexes(name)),
+    ...[PERSONS, SAMPLES, SHIPMENTS, WORKLIST].flatMap((name) => MongoAggregateStore.indexes(name)),
     personIndexes,
     shipmentIndexes,
+    worklistIndexes,
   ]);
   const persons = new MongoAggregateStore<PersonState>(mongo.db, PERSONS, wake, logger);
   const samples = new MongoAggregateStore<SampleState>(mongo.db, SAMPLES, wake, logger);
   const shipments = new MongoAggregateStore<ShipmentState>(mongo.db, SHIPMENTS, wake, logger);
+  const worklist = new MongoAggregateStore<WorklistEntry>(mongo.db, WORKLIST, wake, logger);
   return {
     bus,
     persons,
     samples,
     shipments,
+    worklist,
+    worklistQueries: new MongoWorklistQueries(worklist),
     directory: new MongoPersonDirectory(persons),
     shipmentQueries: new MongoShipmentQueries(shipments),
     openPools: new MongoClaims(mongo.db, 'open_pools', async (id) => (await samples.load(id)) !== null),
@@ -113,11 +137,14 @@ function embeddedAdapters(wake: () => void, logger: Logger, shared?: Bus): Adapt
   const bus = shared ?? new InMemoryBus({ logger });
   const persons = new InMemoryAggregateStore<PersonState>(PERSONS, wake);
   const shipments = new InMemoryAggregateStore<ShipmentState>(SHIPMENTS, wake);
+  const worklist = new InMemoryAggregateStore<WorklistEntry>(WORKLIST, wake);
   return {
     bus,
     persons,
     samples: new InMemoryAggregateStore<SampleState>(SAMPLES, wake),
     shipments,
+    worklist,
+    worklistQueries: new InMemoryWorklistQueries(worklist),
     directory: new InMemoryPersonDirectory(persons),
     shipmentQueries: new InMemoryShipmentQueries(shipments),
     openPools: new InMemoryClaims(),
@@ -149,7 +176,7 @@ export async function start(
 
   const relay = new OutboxRelay({
     bus,
-    sources: [adapters.persons, adapters.samples, adapters.shipments],
+    sources: [adapters.persons, adapters.samples, adapters.shipments, adapters.worklist], // every store that saves events
     logger,
   });
   relayHook.relay = relay;
@@ -171,14 +198,26 @@ export async function start(
     rules,
     now,
   );
+  const worklists = new Worklists(adapters.worklist, adapters.persons, adapters.worklistQueries, now);
 
   const subscription: Subscription = await bus.subscribe({
     groupId: CONSUMER_GROUP,
-    topics: [topics.shipments.topic],
+    topics: [topics.shipments.topic, topics.testOrders.topic, topics.samples.topic],
     dedup: adapters.dedup,
-    handler: eventHandler(new EventRegistry([ShipmentReceivedV1]), {
-      ShipmentReceived: (event) => desk.receiveShipment(event.data),
-    }),
+    handler: eventHandler(
+      new EventRegistry([
+        ShipmentReceivedV1,
+        TestOrderedV1,
+        TestOrderCancelledV1,
+        SampleCollectedV1,
+      ] as const),
+      {
+        ShipmentReceived: (event) => desk.receiveShipment(event.data),
+        TestOrdered: (event) => worklists.orderTest(event),
+        TestOrderCancelled: (event) => worklists.cancelOrder(event),
+        SampleCollected: (event) => worklists.sampleCollected(event),
+      },
+    ),
   });
 
   if (!config.AUTH_SIGNING_KEY)
@@ -190,6 +229,7 @@ export async function start(
   server.addService(persons.PersonRegistry.service, personRegistryHandlers(registry, units));
   server.addService(samples.SampleCollection.service, sampleCollectionHandlers(collection, units));
   server.addService(samples.Shipments.service, shipmentHandlers(desk, units));
+  server.addService(samples.Worklists.service, worklistHandlers(worklists, units, now));
   const grpcPort = await server.start(config.GRPC_HOST, config.GRPC_PORT);
   logger.info({ grpcPort, mode: config.TRUYVET_MODE }, 'sample-collection serving');
 

@@ -10,12 +10,16 @@ import type { GetSampleRequest as _truyvet_samples_v1_GetSampleRequest, GetSampl
 import type { GetShipmentRequest as _truyvet_samples_v1_GetShipmentRequest, GetShipmentRequest__Output as _truyvet_samples_v1_GetShipmentRequest__Output } from './truyvet/samples/v1/GetShipmentRequest';
 import type { ListShipmentsRequest as _truyvet_samples_v1_ListShipmentsRequest, ListShipmentsRequest__Output as _truyvet_samples_v1_ListShipmentsRequest__Output } from './truyvet/samples/v1/ListShipmentsRequest';
 import type { ListShipmentsResponse as _truyvet_samples_v1_ListShipmentsResponse, ListShipmentsResponse__Output as _truyvet_samples_v1_ListShipmentsResponse__Output } from './truyvet/samples/v1/ListShipmentsResponse';
+import type { ListWorklistRequest as _truyvet_samples_v1_ListWorklistRequest, ListWorklistRequest__Output as _truyvet_samples_v1_ListWorklistRequest__Output } from './truyvet/samples/v1/ListWorklistRequest';
+import type { ListWorklistResponse as _truyvet_samples_v1_ListWorklistResponse, ListWorklistResponse__Output as _truyvet_samples_v1_ListWorklistResponse__Output } from './truyvet/samples/v1/ListWorklistResponse';
 import type { ManifestItem as _truyvet_samples_v1_ManifestItem, ManifestItem__Output as _truyvet_samples_v1_ManifestItem__Output } from './truyvet/samples/v1/ManifestItem';
 import type { Sample as _truyvet_samples_v1_Sample, Sample__Output as _truyvet_samples_v1_Sample__Output } from './truyvet/samples/v1/Sample';
 import type { SampleCollectionClient as _truyvet_samples_v1_SampleCollectionClient, SampleCollectionDefinition as _truyvet_samples_v1_SampleCollectionDefinition } from './truyvet/samples/v1/SampleCollection';
 import type { Shipment as _truyvet_samples_v1_Shipment, Shipment__Output as _truyvet_samples_v1_Shipment__Output } from './truyvet/samples/v1/Shipment';
 import type { ShipmentsClient as _truyvet_samples_v1_ShipmentsClient, ShipmentsDefinition as _truyvet_samples_v1_ShipmentsDefinition } from './truyvet/samples/v1/Shipments';
 import type { Site as _truyvet_samples_v1_Site, Site__Output as _truyvet_samples_v1_Site__Output } from './truyvet/samples/v1/Site';
+import type { WorklistItem as _truyvet_samples_v1_WorklistItem, WorklistItem__Output as _truyvet_samples_v1_WorklistItem__Output } from './truyvet/samples/v1/WorklistItem';
+import type { WorklistsClient as _truyvet_samples_v1_WorklistsClient, WorklistsDefinition as _truyvet_samples_v1_WorklistsDefinition } from './truyvet/samples/v1/Worklists';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -38,12 +42,16 @@ export interface ProtoGrpcType {
         GetShipmentRequest: MessageTypeDefinition<_truyvet_samples_v1_GetShipmentRequest, _truyvet_samples_v1_GetShipmentRequest__Output>
         ListShipmentsRequest: MessageTypeDefinition<_truyvet_samples_v1_ListShipmentsRequest, _truyvet_samples_v1_ListShipmentsRequest__Output>
         ListShipmentsResponse: MessageTypeDefinition<_truyvet_samples_v1_ListShipmentsResponse, _truyvet_samples_v1_ListShipmentsResponse__Output>
+        ListWorklistRequest: MessageTypeDefinition<_truyvet_samples_v1_ListWorklistRequest, _truyvet_samples_v1_ListWorklistRequest__Output>
+        ListWorklistResponse: MessageTypeDefinition<_truyvet_samples_v1_ListWorklistResponse, _truyvet_samples_v1_ListWorklistResponse__Output>
         ManifestItem: MessageTypeDefinition<_truyvet_samples_v1_ManifestItem, _truyvet_samples_v1_ManifestItem__Output>
         Sample: MessageTypeDefinition<_truyvet_samples_v1_Sample, _truyvet_samples_v1_Sample__Output>
         SampleCollection: SubtypeConstructor<typeof grpc.Client, _truyvet_samples_v1_SampleCollectionClient> & { service: _truyvet_samples_v1_SampleCollectionDefinition }
         Shipment: MessageTypeDefinition<_truyvet_samples_v1_Shipment, _truyvet_samples_v1_Shipment__Output>
         Shipments: SubtypeConstructor<typeof grpc.Client, _truyvet_samples_v1_ShipmentsClient> & { service: _truyvet_samples_v1_ShipmentsDefinition }
         Site: MessageTypeDefinition<_truyvet_samples_v1_Site, _truyvet_samples_v1_Site__Output>
+        WorklistItem: MessageTypeDefinition<_truyvet_samples_v1_WorklistItem, _truyvet_samples_v1_WorklistItem__Output>
+        Worklists: SubtypeConstructor<typeof grpc.Client, _truyvet_samples_v1_WorklistsClient> & { service: _truyvet_samples_v1_WorklistsDefinition }
       }
     }
   }

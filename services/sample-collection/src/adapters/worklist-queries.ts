@@ -1,0 +1,55 @@
+import type { InMemoryAggregateStore, IndexDeclaration, MongoAggregateStore } from '@truyvet/store';
+import type { WorklistQueries } from '../app/worklists';
+import type { WorklistEntry } from '../domain/worklist';
+
+export const WORKLIST = 'worklist';
+
+export const worklistIndexes: IndexDeclaration = {
+  collection: WORKLIST,
+  indexes: [
+    { key: { 'state.order.personId': 1, 'state.status': 1 }, name: 'person_status' },
+    { key: { 'state.districtCode': 1, 'state.status': 1 }, name: 'district_status' },
+  ],
+};
+
+export class MongoWorklistQueries implements WorklistQueries {
+  constructor(private readonly store: MongoAggregateStore<WorklistEntry>) {}
+
+  async openForPerson(personId: string): Promise<WorklistEntry[]> {
+    const heads = await this.store.heads
+      .find({ 'state.order.personId': personId, 'state.status': 'open' })
+      .toArray();
+    return heads.map((h) => h.state);
+  }
+
+  async inDistrict(districtCode: string, wardCode?: string): Promise<WorklistEntry[]> {
+    const filter = wardCode
+      ? { 'state.districtCode': districtCode, 'state.wardCode': wardCode, 'state.status': 'open' as const }
+      : { 'state.districtCode': districtCode, 'state.status': 'open' as const };
+    const heads = await this.store.heads.find(filter).limit(5_000).toArray();
+    return heads.map((h) => h.state);
+  }
+}
+
+export class InMemoryWorklistQueries implements WorklistQueries {
+  constructor(private readonly store: InMemoryAggregateStore<WorklistEntry>) {}
+
+  openForPerson(personId: string): Promise<WorklistEntry[]> {
+    return Promise.resolve(this.states().filter((e) => e.order.personId === personId && e.status === 'open'));
+  }
+
+  inDistrict(districtCode: string, wardCode?: string): Promise<WorklistEntry[]> {
+    return Promise.resolve(
+      this.states().filter(
+        (e) =>
+          e.districtCode === districtCode &&
+          (wardCode === undefined || e.wardCode === wardCode) &&
+          e.status === 'open',
+      ),
+    );
+  }
+
+  private states(): WorklistEntry[] {
+    return this.store.all().map((e) => e.state);
+  }
+}
