@@ -4,7 +4,7 @@
  * known and listed once. Uniqueness of barcodes and "one open pool per person" need the store and
  * are enforced by the use case with unique inserts.
  */
-import { DomainError, type FieldViolation } from '@truyvet/errors';
+import { DomainError, describeViolations, type FieldViolation } from '@truyvet/errors';
 import type { EventOf, SampleCollectedV1 } from '@truyvet/events';
 import type { RuleSet } from '@truyvet/rules';
 
@@ -81,12 +81,7 @@ export function decideCollection(
     fields.push({ field: 'collectedAt', description: 'is in the future' });
   }
   if (fields.length > 0) {
-    throw new DomainError(
-      'INVALID_SAMPLE',
-      'invalid',
-      fields.map((f) => `${f.field}: ${f.description}`).join('; '),
-      { fields },
-    );
+    throw new DomainError('INVALID_SAMPLE', 'invalid', describeViolations(fields), { fields });
   }
   return {
     sample: {

@@ -2,7 +2,7 @@
  * Shipments: a district's box of collected samples sent to a lab, with its manifest. Pure rules:
  * what may go in a box, and when a box in transit is overdue.
  */
-import { DomainError, type FieldViolation } from '@truyvet/errors';
+import { DomainError, describeViolations, type FieldViolation } from '@truyvet/errors';
 import type { EventOf, ShipmentDispatchedV1, ShipmentReceivedV1 } from '@truyvet/events';
 import type { RuleSet } from '@truyvet/rules';
 import type { SampleState } from './samples';
@@ -54,12 +54,7 @@ export function decideDispatch(
     seen.add(sampleId);
   });
   if (fields.length > 0) {
-    throw new DomainError(
-      'INVALID_MANIFEST',
-      'invalid',
-      fields.map((f) => `${f.field}: ${f.description}`).join('; '),
-      { fields },
-    );
+    throw new DomainError('INVALID_MANIFEST', 'invalid', describeViolations(fields), { fields });
   }
   return {
     status: 'in_transit',
