@@ -97,39 +97,9 @@ cmd_start() {
   log "logs: $LOG"
 }
 
-cmd_stop() {
-  lock "$STATE"
-  stop_pid ferretdb "$PIDFILE" "$PATTERN"
-  if [[ "${1:-}" == --wipe ]]; then cmd_wipe; fi
-}
-
-cmd_wipe() {
-  lock "$STATE"
-  if pid_alive "$PIDFILE" "$PATTERN" >/dev/null; then
-    die "FerretDB is running; stop it before wiping $DATA"
-  fi
-  rm -rf -- "$DATA"
-  log "wiped $DATA"
-}
-
-cmd_status() {
-  local pid port reason
-  if pid="$(pid_alive "$PIDFILE" "$PATTERN")"; then
-    port="$(recorded_port)"
-    if reason="$(probe_quiet mongo "127.0.0.1:$port")"; then
-      echo "ferretdb $FERRETDB_VERSION: running (pid $pid) on 127.0.0.1:$port, ready"
-    else
-      echo "ferretdb $FERRETDB_VERSION: running (pid $pid) on 127.0.0.1:$port, NOT answering: $reason"
-    fi
-    echo "  logs: $LOG"
-    echo "  data: $DATA"
-    return 0
-  fi
-  echo "ferretdb $FERRETDB_VERSION: not running (port $FERRETDB_PORT)"
-  echo "  logs: $LOG"
-  echo "  data: $DATA"
-  return 3
-}
+cmd_stop() { server_stop ferretdb FerretDB "${1:-}"; }
+cmd_wipe() { server_wipe FerretDB; }
+cmd_status() { server_status ferretdb "$FERRETDB_VERSION" mongo "$FERRETDB_PORT" "$LOG"; }
 
 case "${1:-}" in
   install) cmd_install ;;

@@ -193,39 +193,9 @@ cmd_start() {
   log "logs: $SERVER_LOG (JVM output: $OUT_LOG)"
 }
 
-cmd_stop() {
-  lock "$STATE"
-  stop_pid kafka "$PIDFILE" "$PATTERN"
-  if [[ "${1:-}" == --wipe ]]; then cmd_wipe; fi
-}
-
-cmd_wipe() {
-  lock "$STATE"
-  if pid_alive "$PIDFILE" "$PATTERN" >/dev/null; then
-    die "Kafka is running; stop it before wiping $DATA"
-  fi
-  rm -rf -- "$DATA"
-  log "wiped $DATA"
-}
-
-cmd_status() {
-  local pid port reason
-  if pid="$(pid_alive "$PIDFILE" "$PATTERN")"; then
-    port="$(recorded_port)"
-    if reason="$(probe_quiet kafka "127.0.0.1:$port")"; then
-      echo "kafka $KAFKA_VERSION: running (pid $pid) on 127.0.0.1:$port, ready"
-    else
-      echo "kafka $KAFKA_VERSION: running (pid $pid) on 127.0.0.1:$port, NOT answering: $reason"
-    fi
-    echo "  logs: $SERVER_LOG"
-    echo "  data: $DATA"
-    return 0
-  fi
-  echo "kafka $KAFKA_VERSION: not running (port $KAFKA_PORT)"
-  echo "  logs: $SERVER_LOG"
-  echo "  data: $DATA"
-  return 3
-}
+cmd_stop() { server_stop kafka Kafka "${1:-}"; }
+cmd_wipe() { server_wipe Kafka; }
+cmd_status() { server_status kafka "$KAFKA_VERSION" kafka "$KAFKA_PORT" "$SERVER_LOG"; }
 
 case "${1:-}" in
   install) cmd_install ;;

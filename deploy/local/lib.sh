@@ -292,3 +292,44 @@ wait_ready() {
     sleep 0.5
   done
 }
+
+# shellcheck disable=SC2153 # STATE, PIDFILE, PATTERN, DATA: set by the calling script
+# The stop/wipe/status commands both servers share. They use the calling script's STATE, PIDFILE,
+# PATTERN and DATA, and its recorded_port function.
+
+# server_stop NAME LABEL [--wipe]
+server_stop() {
+  lock "$STATE"
+  stop_pid "$1" "$PIDFILE" "$PATTERN"
+  if [[ "${3:-}" == --wipe ]]; then server_wipe "$2"; fi
+}
+
+# server_wipe LABEL: delete the data dir, only when the server is stopped.
+server_wipe() {
+  lock "$STATE"
+  if pid_alive "$PIDFILE" "$PATTERN" >/dev/null; then
+    die "$1 is running; stop it before wiping $DATA"
+  fi
+  rm -rf -- "$DATA"
+  log "wiped $DATA"
+}
+
+# server_status NAME VERSION PROBE_KIND DEFAULT_PORT LOGS: exit 0 when running, 3 when not.
+server_status() {
+  local name="$1" version="$2" kind="$3" default_port="$4" logs="$5" pid port reason
+  if pid="$(pid_alive "$PIDFILE" "$PATTERN")"; then
+    port="$(recorded_port)"
+    if reason="$(probe_quiet "$kind" "127.0.0.1:$port")"; then
+      echo "$name $version: running (pid $pid) on 127.0.0.1:$port, ready"
+    else
+      echo "$name $version: running (pid $pid) on 127.0.0.1:$port, NOT answering: $reason"
+    fi
+    echo "  logs: $logs"
+    echo "  data: $DATA"
+    return 0
+  fi
+  echo "$name $version: not running (port $default_port)"
+  echo "  logs: $logs"
+  echo "  data: $DATA"
+  return 3
+}
