@@ -75,6 +75,21 @@ export class InMemoryAggregateStore<S> implements AggregateStore<S>, OutboxSourc
     });
   }
 
+  /**
+   * The latest states that match, copied (only the matches are copied: queries over a large store
+   * stay cheap).
+   */
+  find(predicate: (state: Readonly<S>) => boolean, limit = Infinity): Array<Versioned<S>> {
+    const found: Array<Versioned<S>> = [];
+    for (const [id, commits] of this.byAggregate) {
+      const latest = commits.at(-1);
+      if (!latest || !predicate(latest.state)) continue;
+      found.push({ id, version: latest.version, state: structuredClone(latest.state) });
+      if (found.length >= limit) break;
+    }
+    return found;
+  }
+
   /** Every version of one aggregate, oldest first: its audit history. */
   history(id: string): Array<Versioned<S>> {
     return (this.byAggregate.get(id) ?? []).map((c) => ({

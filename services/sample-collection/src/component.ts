@@ -37,6 +37,7 @@ import type { PersonRegistryClient } from '@truyvet/grpc/src/generated/truyvet/s
 import type { RegisterPersonRequest } from '@truyvet/grpc/src/generated/truyvet/samples/v1/RegisterPersonRequest';
 import type { Config } from './config';
 import { start, type Running } from './start';
+import { importHouseholdCsv } from './cli/household-csv';
 
 const proto = loadGrpcObject<ProtoGrpcType>('truyvet/samples/v1/persons.proto').truyvet.samples.v1;
 const samplesProto = loadGrpcObject<SamplesProto>('truyvet/samples/v1/samples.proto').truyvet.samples.v1;
@@ -75,6 +76,8 @@ export function describePersonRegistryComponent(
   /** `uniquePrefix`: 4 digits no other run against the same store uses. */
   setup: () => Promise<{ config: Config; bus?: Bus; uniquePrefix: string; cleanup?: () => Promise<void> }>,
   timeoutMs = 30_000,
+  /** Rows in the household-list CSV import test (10,000 embedded; fewer on FerretDB, which scans). */
+  csvRows = 10_000,
 ): void {
   describe(`sample-collection person registry (${name})`, () => {
     let running: Running;
@@ -555,5 +558,38 @@ export function describePersonRegistryComponent(
       );
       expect(done.data).toMatchObject({ personId: late, sampleId: sample.sampleId });
     });
+
+    it(`imports a household list CSV of ${csvRows} rows, reporting each bad row`, async () => {
+      const header = 'full_name,birth_year,phone,district_code,ward_code,household_id,sex';
+      const rows: string[] = [];
+      const bad = new Map<number, string>(); // file line -> field
+      let duplicates = 0;
+      for (let i = 0; i < csvRows; i++) {
+        const line = i + 2;
+        const phone = `08${prefix}${String(i).padStart(4, '0')}`;
+        if (i % 97 === 13) {
+          rows.push(`Người Lỗi ${i},1980,123,916,31117,hh-${prefix}-${Math.floor(i / 4)},male`);
+          bad.set(line, 'details.phone');
+        } else if (i % 211 === 7) {
+          rows.push(`Người Sai Phường ${i},1980,${phone},916,31153,hh-${prefix}-${Math.floor(i / 4)},female`);
+          bad.set(line, 'details.address.districtCode');
+        } else if (i % 250 === 249) {
+          rows.push(rows[rows.length - 1] ?? ''); // the same person entered twice
+          if (!bad.has(line - 1)) duplicates++;
+          else bad.set(line, bad.get(line - 1) ?? '');
+        } else {
+          rows.push(
+            `Người Dân ${prefix} ${i},${1940 + (i % 80)},${phone},916,31117,hh-${prefix}-${Math.floor(i / 4)},${i % 2 ? 'male' : 'female'}`,
+          );
+        }
+      }
+      const report = await importHouseholdCsv(client, [header, ...rows].join('\n'), { chunkSize: 1_000 });
+      expect(report.rows).toBe(csvRows);
+      expect(report.rejected).toBe(bad.size);
+      expect(report.existing).toBe(duplicates);
+      expect(report.candidates).toBe(0);
+      expect(report.registered).toBe(csvRows - bad.size - duplicates);
+      expect(new Map(report.problems.map((p) => [p.line, p.field]))).toEqual(bad);
+    }, 600_000);
   });
 }

@@ -31,5 +31,6 @@ describeWithInfra('sample-collection on Kafka and FerretDB', (infra) => {
       });
     },
     60_000,
+    300, // FerretDB/SQLite scans for every lookup (ADR 3): the 10,000-row import runs embedded
   );
 });

@@ -10,15 +10,13 @@ export class InMemoryPersonDirectory implements PersonDirectory {
   similar(query: SimilarQuery): Promise<Identity[]> {
     return Promise.resolve(
       this.store
-        .all()
-        .filter(({ state: { details, foldedName } }) => {
-          return (
+        .find(
+          ({ details, foldedName }) =>
             (query.nationalId !== undefined && details.nationalId === query.nationalId) ||
             (query.phone !== undefined && details.phone === query.phone) ||
             (foldedName === query.foldedName && details.birthYear === query.birthYear) ||
-            (query.householdId !== undefined && details.householdId === query.householdId)
-          );
-        })
+            (query.householdId !== undefined && details.householdId === query.householdId),
+        )
         .map((p) => toIdentity(p.id, p.state.details)),
     );
   }
@@ -26,9 +24,7 @@ export class InMemoryPersonDirectory implements PersonDirectory {
   find(query: PersonQuery, limit: number): ReturnType<PersonDirectory['find']> {
     return Promise.resolve(
       this.store
-        .all()
-        .filter(({ state: { details, foldedName } }) => matchesQuery(query, details, foldedName))
-        .slice(0, limit)
+        .find(({ details, foldedName }) => matchesQuery(query, details, foldedName), limit)
         .map((p) => ({ personId: p.id, version: p.version, state: p.state })),
     );
   }

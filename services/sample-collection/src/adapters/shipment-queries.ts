@@ -26,10 +26,7 @@ export class InMemoryShipmentQueries implements ShipmentQueries {
 
   byDistrict(districtCode: string): Promise<ShipmentState[]> {
     return Promise.resolve(
-      this.store
-        .all()
-        .map((s) => s.state)
-        .filter((s) => s.dispatch.fromDistrictCode === districtCode),
+      this.store.find((s) => s.dispatch.fromDistrictCode === districtCode).map((s) => s.state),
     );
   }
 }

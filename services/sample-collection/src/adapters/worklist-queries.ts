@@ -35,12 +35,12 @@ export class InMemoryWorklistQueries implements WorklistQueries {
   constructor(private readonly store: InMemoryAggregateStore<WorklistEntry>) {}
 
   openForPerson(personId: string): Promise<WorklistEntry[]> {
-    return Promise.resolve(this.states().filter((e) => e.order.personId === personId && e.status === 'open'));
+    return Promise.resolve(this.states((e) => e.order.personId === personId && e.status === 'open'));
   }
 
   inDistrict(districtCode: string, wardCode?: string): Promise<WorklistEntry[]> {
     return Promise.resolve(
-      this.states().filter(
+      this.states(
         (e) =>
           e.districtCode === districtCode &&
           (wardCode === undefined || e.wardCode === wardCode) &&
@@ -49,7 +49,7 @@ export class InMemoryWorklistQueries implements WorklistQueries {
     );
   }
 
-  private states(): WorklistEntry[] {
-    return this.store.all().map((e) => e.state);
+  private states(predicate: (entry: Readonly<WorklistEntry>) => boolean): WorklistEntry[] {
+    return this.store.find(predicate).map((e) => e.state);
   }
 }
