@@ -16,6 +16,9 @@ const ignored = ['/node_modules/', '/dist/', '/.local/'];
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 60_000,
+  // A suite that fails half-way can leave a consumer or server open; the run must still end (CI
+  // would otherwise wait out its time limit). Leaks show up as jest's "did not exit" warning locally.
+  forceExit: true,
   projects: [
     {
       ...common,
