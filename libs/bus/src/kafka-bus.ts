@@ -77,17 +77,39 @@ export class KafkaBus implements Bus {
     return this.kafka;
   }
 
+  /**
+   * Creates missing topics and waits until every partition has a leader. A new KRaft broker can
+   * answer "unknown topic" for a moment after creating one (kafkajs' own wait then fails), so the
+   * wait is ours: metadata polled until complete, for up to a minute.
+   */
   async ensureTopics(topics: readonly TopicToEnsure[]): Promise<void> {
+    if (topics.length === 0) return;
     const admin = this.kafka.admin();
     await admin.connect();
     try {
       const existing = new Set(await admin.listTopics());
       const missing = topics.filter((t) => !existing.has(t.topic));
       if (missing.length > 0) {
+        // Another instance may create the same topics at the same moment: that is fine.
         await admin.createTopics({
-          waitForLeaders: true,
+          waitForLeaders: false,
           topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions })),
         });
+      }
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        try {
+          const { topics: found } = await admin.fetchTopicMetadata({ topics: topics.map((t) => t.topic) });
+          const ready = found.every(
+            (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
+          );
+          if (ready && found.length === topics.length) return;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+        }
+        if (Date.now() > deadline)
+          throw new Error(`topics not ready after 60 s: ${topics.map((t) => t.topic).join(', ')}`);
+        await sleep(200);
       }
     } finally {
       await admin.disconnect();
