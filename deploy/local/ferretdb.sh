@@ -60,28 +60,15 @@ cmd_install() {
   log "installed FerretDB $FERRETDB_VERSION in $FERRETDB_INSTALL ($((SECONDS - t0)) s)"
 }
 
-recorded_port() {
-  local p=""
-  [[ -f "$PORTS_FILE" ]] && p="$(sed -n 's/^FERRETDB_PORT=//p' "$PORTS_FILE")"
-  printf '%s\n' "${p:-$FERRETDB_PORT}"
-}
+recorded_port() { recorded_port_of FERRETDB_PORT "$FERRETDB_PORT"; }
 
 cmd_start() {
   need_tool node
-  local pid port
   lock "$STATE"
-  if pid="$(pid_alive "$PIDFILE" "$PATTERN")"; then
-    port="$(recorded_port)"
-    if [[ "$port" != "$FERRETDB_PORT" ]]; then
-      die "FerretDB from $STATE is already running on port $port (pid $pid), not $FERRETDB_PORT; stop it first or use another TRUYVET_LOCAL_DIR"
-    fi
-    if node "$DEPLOY_DIR/probe.mjs" mongo "127.0.0.1:$FERRETDB_PORT" >/dev/null 2>&1; then
-      unlock
-      log "already running (pid $pid) on 127.0.0.1:$FERRETDB_PORT; logs: $LOG"
-      return 0
-    fi
-    log "running (pid $pid) but not answering yet; waiting"
-  else
+  local running=0
+  server_already_running FerretDB mongo "$FERRETDB_PORT" "$LOG" || running=$?
+  if ((running == 0)); then return 0; fi
+  if ((running == 1)); then
     rm -f -- "$PIDFILE"
     require_free_port "$FERRETDB_PORT" FERRETDB_PORT
     [[ -f "$FERRETDB_INSTALL/.complete" ]] || cmd_install

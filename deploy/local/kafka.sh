@@ -151,28 +151,15 @@ format_storage() {
   }
 }
 
-recorded_port() { # print the port the running broker was started with
-  local p=""
-  [[ -f "$PORTS_FILE" ]] && p="$(sed -n 's/^KAFKA_PORT=//p' "$PORTS_FILE")"
-  printf '%s\n' "${p:-$KAFKA_PORT}"
-}
+recorded_port() { recorded_port_of KAFKA_PORT "$KAFKA_PORT"; }
 
 cmd_start() {
   need_tool node
-  local pid port
   lock "$STATE"
-  if pid="$(pid_alive "$PIDFILE" "$PATTERN")"; then
-    port="$(recorded_port)"
-    if [[ "$port" != "$KAFKA_PORT" ]]; then
-      die "Kafka from $STATE is already running on port $port (pid $pid), not $KAFKA_PORT; stop it first or use another TRUYVET_LOCAL_DIR"
-    fi
-    if node "$DEPLOY_DIR/probe.mjs" kafka "127.0.0.1:$KAFKA_PORT" >/dev/null 2>&1; then
-      unlock
-      log "already running (pid $pid) on 127.0.0.1:$KAFKA_PORT; logs: $SERVER_LOG"
-      return 0
-    fi
-    log "running (pid $pid) but not answering yet; waiting"
-  else
+  local running=0
+  server_already_running Kafka kafka "$KAFKA_PORT" "$SERVER_LOG" || running=$?
+  if ((running == 0)); then return 0; fi
+  if ((running == 1)); then
     rm -f -- "$PIDFILE"
     require_free_port "$KAFKA_PORT" KAFKA_PORT
     require_free_port "$KAFKA_CONTROLLER_PORT" KAFKA_CONTROLLER_PORT

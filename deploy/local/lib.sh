@@ -333,3 +333,29 @@ server_status() {
   echo "  data: $DATA"
   return 3
 }
+
+# recorded_port_of VAR DEFAULT: the port the running server was started with (from PORTS_FILE).
+recorded_port_of() {
+  local p=""
+  [[ -f "$PORTS_FILE" ]] && p="$(sed -n "s/^$1=//p" "$PORTS_FILE")"
+  printf '%s\n' "${p:-$2}"
+}
+
+# server_already_running LABEL PROBE_KIND PORT LOGS (with the lock held): 0 when the server runs and
+# answers (the lock is released), 1 when it is not running, 2 when it runs but does not answer yet.
+# Dies when it runs on another port than asked.
+server_already_running() {
+  local label="$1" kind="$2" port="$3" logs="$4" pid running_port
+  pid="$(pid_alive "$PIDFILE" "$PATTERN")" || return 1
+  running_port="$(recorded_port)"
+  if [[ "$running_port" != "$port" ]]; then
+    die "$label from $STATE is already running on port $running_port (pid $pid), not $port; stop it first or use another TRUYVET_LOCAL_DIR"
+  fi
+  if node "$DEPLOY_DIR/probe.mjs" "$kind" "127.0.0.1:$port" >/dev/null 2>&1; then
+    unlock
+    log "already running (pid $pid) on 127.0.0.1:$port; logs: $logs"
+    return 0
+  fi
+  log "running (pid $pid) but not answering yet; waiting"
+  return 2
+}
