@@ -9,6 +9,8 @@ import {
   createEvent,
   EventRegistry,
   PersonRegisteredV1,
+  PersonsMergedV1,
+  PersonUpdatedV1,
   SampleCollectedV1,
   ShipmentReceivedV1,
   TestOrderCancelledV1,
@@ -88,6 +90,7 @@ export function describePersonRegistryComponent(
     let registered: Array<EventOf<typeof PersonRegisteredV1>>;
     let collected: Array<EventOf<typeof SampleCollectedV1>>;
     const fulfilled: Array<EventOf<typeof TestOrderFulfilledV1>> = [];
+    const personChanges: Array<EventOf<typeof PersonUpdatedV1> | EventOf<typeof PersonsMergedV1>> = [];
     let stopEvents: (() => Promise<void>) | undefined;
     let samples: SampleCollectionClient;
     let shipments: ShipmentsClient;
@@ -132,8 +135,22 @@ export function describePersonRegistryComponent(
           groupId: `${prefix}-watcher`,
           topics: [topics.persons.topic, topics.samples.topic, topics.testOrders.topic],
           handler: eventHandler(
-            new EventRegistry([PersonRegisteredV1, SampleCollectedV1, TestOrderFulfilledV1] as const),
+            new EventRegistry([
+              PersonRegisteredV1,
+              PersonUpdatedV1,
+              PersonsMergedV1,
+              SampleCollectedV1,
+              TestOrderFulfilledV1,
+            ] as const),
             {
+              PersonUpdated: (event) => {
+                personChanges.push(event);
+                return Promise.resolve();
+              },
+              PersonsMerged: (event) => {
+                personChanges.push(event);
+                return Promise.resolve();
+              },
               TestOrderFulfilled: (event) => {
                 fulfilled.push(event);
                 return Promise.resolve();
@@ -165,6 +182,15 @@ export function describePersonRegistryComponent(
       await cleanup?.();
     });
 
+    /** Waits (on the real bus) until an event the test expects was published. */
+    async function published<E>(events: readonly E[], match: (event: E) => boolean): Promise<E | undefined> {
+      const deadline = Date.now() + timeoutMs;
+      while (!events.some(match) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return events.find(match);
+    }
+
     // Phones unique to this run (the real store keeps earlier runs' persons): 09 + 4 + 4 digits.
     const phoneFor = (n: number): string => `09${prefix}${String(n).padStart(4, '0')}`;
 
@@ -179,11 +205,7 @@ export function describePersonRegistryComponent(
         address: { wardCode: '31117' },
       });
       if (stopEvents) {
-        const deadline = Date.now() + timeoutMs;
-        while (!registered.some((e) => e.data.personId === personId) && Date.now() < deadline) {
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        const event = registered.find((e) => e.data.personId === personId);
+        const event = await published(registered, (e) => e.data.personId === personId);
         expect(event?.data).toMatchObject({
           registeredBy: 'ttyt-ninh-kieu',
           details: { phone: phoneFor(1) },
@@ -307,6 +329,174 @@ export function describePersonRegistryComponent(
       ]);
     });
 
+    it('corrects a person with a reason, keeps the audit trail, refuses stale or clashing corrections', async () => {
+      const registeredAs = await unaryCall(
+        client,
+        'RegisterPerson',
+        person({
+          fullName: 'Võ Văn Sửa',
+          birthYear: 1970,
+          phone: phoneFor(20),
+          householdId: `hh-${prefix}-20`,
+        }),
+      );
+      const personId = registeredAs.registered?.personId ?? '';
+      const read = await unaryCall(client, 'GetPerson', { personId });
+      const correction = {
+        personId,
+        expectedVersion: read.version,
+        details: { ...read.details, birthYear: 1971, phone: phoneFor(21) },
+        reason: 'năm sinh ghi nhầm khi nhập liệu',
+      };
+      const corrected = await unaryCall(client, 'CorrectPerson', correction);
+      expect(corrected.version).toBe(read.version + 1);
+      expect(corrected.details).toMatchObject({ birthYear: 1971, phone: phoneFor(21) });
+      expect(corrected.audit.map((a) => a.action)).toEqual(['registered', 'corrected']);
+      expect(corrected.audit[1]).toMatchObject({
+        by: 'ttyt-ninh-kieu',
+        reason: 'năm sinh ghi nhầm khi nhập liệu',
+        changedFields: ['birthYear', 'phone'],
+      });
+      expect(JSON.parse(corrected.audit[1]?.previousJson ?? '{}')).toEqual({
+        birthYear: 1970,
+        phone: phoneFor(20),
+      });
+      // The same correction re-sent (a retry): nothing changes.
+      expect((await unaryCall(client, 'CorrectPerson', correction)).version).toBe(corrected.version);
+      // A correction made on an old read is refused, naming the field.
+      const stale = { ...correction, details: { ...correction.details, householdId: `hh-${prefix}-stale` } };
+      await expect(unaryCall(client, 'CorrectPerson', stale)).rejects.toMatchObject({
+        code: status.FAILED_PRECONDITION,
+      });
+      // The registry finds the person by the corrected details only.
+      const byNew = await unaryCall(client, 'FindPersons', { phone: phoneFor(21) });
+      expect(byNew.persons.map((p) => p.personId)).toEqual([personId]);
+      expect((await unaryCall(client, 'FindPersons', { phone: phoneFor(20) })).persons).toEqual([]);
+      // Giving them another person's certain details is a merge, not a correction.
+      const other = await unaryCall(
+        client,
+        'RegisterPerson',
+        person({ fullName: 'Võ Thị Khác', phone: phoneFor(22) }),
+      );
+      let clash: unknown;
+      try {
+        await unaryCall(client, 'CorrectPerson', {
+          ...correction,
+          expectedVersion: corrected.version,
+          details: { ...correction.details, fullName: 'Võ Thị Khác', birthYear: 1980, phone: phoneFor(22) },
+        });
+      } catch (error) {
+        clash = error;
+      }
+      expect(clash).toMatchObject({ code: status.FAILED_PRECONDITION });
+      expect((clash as Error).message).toContain(other.registered?.personId ?? '?');
+      if (stopEvents) {
+        const updates = await published(
+          personChanges,
+          (e) => e.type === 'PersonUpdated' && e.data.personId === personId,
+        );
+        expect(updates?.data).toMatchObject({
+          changedFields: ['birthYear', 'phone'],
+          reason: 'năm sinh ghi nhầm khi nhập liệu',
+          updatedBy: 'ttyt-ninh-kieu',
+        });
+        // A retried correction publishes nothing more (counted by event id: delivery is at least once).
+        const ids = personChanges.filter((e) => e.type === 'PersonUpdated' && e.data.personId === personId);
+        expect(new Set(ids.map((e) => e.id)).size).toBe(1);
+      }
+      // Another district cannot correct this district's people.
+      await expect(
+        unaryCall(outsider, 'CorrectPerson', { ...correction, expectedVersion: corrected.version }),
+      ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+    });
+
+    it('merges two registrations of one person: the merged id points to the survivor everywhere', async () => {
+      const a = await unaryCall(
+        client,
+        'RegisterPerson',
+        person({
+          fullName: 'Đặng Văn Gộp',
+          birthYear: 1985,
+          phone: phoneFor(30),
+          householdId: `hh-${prefix}-30`,
+        }),
+      );
+      const b = await unaryCall(client, 'RegisterPerson', {
+        ...person({
+          fullName: 'Dang Van Gop',
+          birthYear: 1985,
+          phone: phoneFor(31),
+          householdId: `hh-${prefix}-31`,
+        }),
+        registerDespiteCandidates: true,
+      });
+      const survivorId = a.registered?.personId ?? '';
+      const mergedId = b.registered?.personId ?? '';
+      expect(mergedId).not.toBe(survivorId);
+      await expect(
+        unaryCall(outsider, 'MergePersons', { survivorId, mergedId, reason: 'cùng một người' }),
+      ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+      const survivor = await unaryCall(client, 'MergePersons', {
+        survivorId,
+        mergedId,
+        reason: 'cùng một người, hai số điện thoại',
+      });
+      expect(survivor.personId).toBe(survivorId);
+      expect(survivor.mergedFrom).toEqual([
+        expect.objectContaining({
+          personId: mergedId,
+          by: 'ttyt-ninh-kieu',
+          reason: 'cùng một người, hai số điện thoại',
+        }),
+      ]);
+      // Done again (a retry): the same answer, no second merge.
+      const again = await unaryCall(client, 'MergePersons', { survivorId, mergedId, reason: 'retry' });
+      expect(again.mergedFrom).toHaveLength(1);
+      if (stopEvents) {
+        const mergeEvent = await published(
+          personChanges,
+          (e) => e.type === 'PersonsMerged' && e.data.mergedId === mergedId,
+        );
+        expect(mergeEvent?.key).toBe(survivorId);
+        expect(mergeEvent?.data).toMatchObject({ survivorId, mergedBy: 'ttyt-ninh-kieu' });
+      }
+      const merged = await unaryCall(client, 'GetPerson', { personId: mergedId });
+      expect(merged.mergedInto).toBe(survivorId);
+      expect(merged.audit.at(-1)).toMatchObject({ action: 'merged_into', survivorId });
+      // Registering the merged registration's details again finds the survivor.
+      const reRegistered = await unaryCall(
+        client,
+        'RegisterPerson',
+        person({
+          fullName: 'Dang Van Gop',
+          birthYear: 1985,
+          phone: phoneFor(31),
+          householdId: `hh-${prefix}-31`,
+        }),
+      );
+      expect(reRegistered.existing?.personId).toBe(survivorId);
+      // Lookups list the survivor only; a sample under the merged id is refused, naming the survivor.
+      expect((await unaryCall(client, 'FindPersons', { phone: phoneFor(31) })).persons).toEqual([]);
+      let refused: unknown;
+      try {
+        await unaryCall(samples, 'CollectSample', tube('merged', [mergedId]));
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).toMatchObject({ code: status.INVALID_ARGUMENT });
+      expect(readFieldViolations(refused as Parameters<typeof readFieldViolations>[0])).toEqual([
+        { field: 'personIds.0', description: `${mergedId} was merged into ${survivorId}: use that id` },
+      ]);
+      // Merging the other way round now is refused: the merged registration is not a survivor.
+      await expect(
+        unaryCall(client, 'MergePersons', {
+          survivorId: mergedId,
+          mergedId: survivorId,
+          reason: 'ngược lại',
+        }),
+      ).rejects.toMatchObject({ code: status.FAILED_PRECONDITION });
+    });
+
     async function registerMany(
       count: number,
       from: number,
@@ -369,11 +559,8 @@ export function describePersonRegistryComponent(
       const again = await unaryCall(samples, 'GetSample', { sampleId: sample.sampleId });
       expect(again.personIds).toEqual(members);
       if (stopEvents) {
-        const deadline = Date.now() + timeoutMs;
-        while (!collected.some((e) => e.data.sampleId === sample.sampleId) && Date.now() < deadline) {
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        expect(collected.find((e) => e.data.sampleId === sample.sampleId)?.data.personIds).toEqual(members);
+        const event = await published(collected, (e) => e.data.sampleId === sample.sampleId);
+        expect(event?.data.personIds).toEqual(members);
       }
     });
 

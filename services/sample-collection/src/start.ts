@@ -188,6 +188,7 @@ export async function start(
     adapters.persons,
     adapters.directory,
     config.PERSON_ID_SECRET ?? 'truyvet-development-person-ids',
+    now,
   );
   const collection = new SampleCollection(adapters.samples, adapters.persons, adapters.openPools, rules, now);
   const desk = new ShipmentDesk(

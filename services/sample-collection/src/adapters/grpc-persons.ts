@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { occupationGroup } from '@truyvet/events';
 import type { AdminUnits } from '@truyvet/geo';
-import { clientStream, requireArea, requireRole, unary, type CallContext } from '@truyvet/grpc';
+import { clientStream, coversArea, requireArea, requireRole, unary, type CallContext } from '@truyvet/grpc';
+import type { Person as PersonMessage } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Person';
 import type { PersonDetails as PersonDetailsMessage } from '@truyvet/grpc/src/generated/truyvet/samples/v1/PersonDetails';
 import type { RegisterPersonResponse } from '@truyvet/grpc/src/generated/truyvet/samples/v1/RegisterPersonResponse';
 import type { ImportPersonsResponse } from '@truyvet/grpc/src/generated/truyvet/samples/v1/ImportPersonsResponse';
 import { DomainError, type FieldViolation } from '@truyvet/errors';
 import { foldName, nationalIdSchema, normalizePhone } from '../domain/identity';
 import type { PersonDetails, Registration } from '../domain/registration';
-import type { PersonRegistry } from '../app/person-registry';
+import type { PersonRecord, PersonRegistry } from '../app/person-registry';
 
 // proto3 sends '' and 0 for fields not set: read them as absent.
 const optionalText = z
@@ -121,6 +122,45 @@ export function toDetailsMessage(details: PersonDetails): PersonDetailsMessage {
   return { ...details, vaccinations: details.vaccinations, comorbidities: details.comorbidities };
 }
 
+function toPersonMessage(
+  person: Omit<PersonRecord, 'audit' | 'mergedFrom'> & Partial<PersonRecord>,
+): PersonMessage {
+  return {
+    personId: person.personId,
+    version: person.version,
+    details: toDetailsMessage(person.details),
+    mergedInto: person.mergedInto ?? '',
+    audit: (person.audit ?? []).map((entry) => ({
+      ...entry,
+      previousJson: entry.previous ? JSON.stringify(entry.previous) : '',
+    })),
+    mergedFrom: person.mergedFrom ?? [],
+  };
+}
+
+const reasonText = z.string().trim().min(3, 'say why, in a few words').max(500);
+
+function areaOf(details: PersonDetails) {
+  return { districtCode: details.address.districtCode, wardCode: details.address.wardCode };
+}
+
+/** Loads a person the caller may act on, or answers NOT_FOUND / PERMISSION_DENIED. */
+async function personInArea(
+  registry: PersonRegistry,
+  ctx: CallContext,
+  personId: string,
+  field = 'personId',
+): Promise<PersonRecord> {
+  const person = await registry.getPerson(personId);
+  if (!person) {
+    throw new DomainError('PERSON_NOT_FOUND', 'not_found', `no person ${personId}`, {
+      fields: [{ field, description: `no person ${personId} in the registry` }],
+    });
+  }
+  requireArea(ctx, areaOf(person.details));
+  return person;
+}
+
 /** District staff act in their own district; ward teams in their ward; city roles everywhere. */
 function authorizeRegistration(ctx: CallContext, details: PersonDetails): void {
   requireRole(ctx, 'district_center', 'ward_team', 'city', 'admin');
@@ -150,18 +190,43 @@ export function personRegistryHandlers(registry: PersonRegistry, units: AdminUni
 
     GetPerson: unary(z.object({ personId: z.string().min(1) }), async (request, ctx) => {
       requireRole(ctx, 'district_center', 'ward_team', 'lab', 'city', 'admin');
-      const person = await registry.getPerson(request.personId);
-      if (!person) throw new DomainError('PERSON_NOT_FOUND', 'not_found', `no person ${request.personId}`);
-      requireArea(ctx, {
-        districtCode: person.details.address.districtCode,
-        wardCode: person.details.address.wardCode,
-      });
-      return {
-        personId: person.personId,
-        version: person.version,
-        details: toDetailsMessage(person.details),
-      };
+      return toPersonMessage(await personInArea(registry, ctx, request.personId));
     }),
+
+    CorrectPerson: unary(
+      z.object({
+        personId: z.string().min(1),
+        expectedVersion: z.number().int().min(1, 'the version read with GetPerson'),
+        details: personDetailsSchema(units),
+        reason: reasonText,
+      }),
+      async (request, ctx) => {
+        requireRole(ctx, 'district_center', 'ward_team', 'city', 'admin');
+        await personInArea(registry, ctx, request.personId);
+        requireArea(ctx, areaOf(request.details)); // moving a person needs both areas
+        return toPersonMessage(
+          await registry.correctPerson(
+            { ...request, correctedBy: ctx.caller.sub },
+            { correlationId: ctx.correlationId },
+          ),
+        );
+      },
+    ),
+
+    MergePersons: unary(
+      z.object({ survivorId: z.string().min(1), mergedId: z.string().min(1), reason: reasonText }),
+      async (request, ctx) => {
+        requireRole(ctx, 'district_center', 'city', 'admin');
+        await personInArea(registry, ctx, request.survivorId, 'survivorId');
+        await personInArea(registry, ctx, request.mergedId, 'mergedId');
+        return toPersonMessage(
+          await registry.mergePersons(
+            { ...request, mergedBy: ctx.caller.sub },
+            { correlationId: ctx.correlationId },
+          ),
+        );
+      },
+    ),
 
     FindPersons: unary(findPersonsSchema, async (query, ctx) => {
       requireRole(ctx, 'district_center', 'ward_team', 'lab', 'city', 'admin');
@@ -173,24 +238,8 @@ export function personRegistryHandlers(registry: PersonRegistry, units: AdminUni
         householdId: query.householdId,
       });
       // Only what the caller's jurisdiction covers.
-      const visible = found.filter((p) => {
-        try {
-          requireArea(ctx, {
-            districtCode: p.details.address.districtCode,
-            wardCode: p.details.address.wardCode,
-          });
-          return true;
-        } catch {
-          return false;
-        }
-      });
-      return {
-        persons: visible.map((p) => ({
-          personId: p.personId,
-          version: p.version,
-          details: toDetailsMessage(p.details),
-        })),
-      };
+      const visible = found.filter((p) => coversArea(ctx.caller, areaOf(p.details)));
+      return { persons: visible.map(toPersonMessage) };
     }),
 
     ImportPersons: clientStream(registerSchema, async (items, ctx) => {

@@ -17,15 +17,27 @@ export class InMemoryPersonDirectory implements PersonDirectory {
             (foldedName === query.foldedName && details.birthYear === query.birthYear) ||
             (query.householdId !== undefined && details.householdId === query.householdId),
         )
-        .map((p) => toIdentity(p.id, p.state.details)),
+        .map((p) => toIdentity(p.id, p.state.details, p.state.mergedInto)),
     );
   }
 
   find(query: PersonQuery, limit: number): ReturnType<PersonDirectory['find']> {
     return Promise.resolve(
       this.store
-        .find(({ details, foldedName }) => matchesQuery(query, details, foldedName), limit)
+        .find(
+          ({ details, foldedName, mergedInto }) =>
+            mergedInto === undefined && matchesQuery(query, details, foldedName),
+          limit,
+        )
         .map((p) => ({ personId: p.id, version: p.version, state: p.state })),
+    );
+  }
+
+  mergedInto(survivorId: string): ReturnType<PersonDirectory['mergedInto']> {
+    return Promise.resolve(
+      this.store
+        .find((state) => state.mergedInto === survivorId, 100)
+        .map((p) => ({ personId: p.id, state: p.state })),
     );
   }
 }

@@ -14,6 +14,7 @@ export const personIndexes: IndexDeclaration = {
     { key: { 'state.details.phone': 1 }, name: 'phone', sparse: true },
     { key: { 'state.foldedName': 1, 'state.details.birthYear': 1 }, name: 'name_birth_year' },
     { key: { 'state.details.householdId': 1 }, name: 'household', sparse: true },
+    { key: { 'state.mergedInto': 1 }, name: 'merged_into', sparse: true },
   ],
 };
 
@@ -28,11 +29,11 @@ export class MongoPersonDirectory implements PersonDirectory {
     if (query.phone) any.push({ 'state.details.phone': query.phone });
     if (query.householdId) any.push({ 'state.details.householdId': query.householdId });
     const heads = await this.store.heads.find({ $or: any }).limit(500).toArray();
-    return heads.map((h) => toIdentity(h._id, h.state.details));
+    return heads.map((h) => toIdentity(h._id, h.state.details, h.state.mergedInto));
   }
 
   async find(query: PersonQuery, limit: number): ReturnType<PersonDirectory['find']> {
-    const filter: Filter<HeadDocument<PersonState>> = {};
+    const filter: Filter<HeadDocument<PersonState>> = { 'state.mergedInto': { $exists: false } };
     if (query.nationalId !== undefined) filter['state.details.nationalId'] = query.nationalId;
     if (query.phone !== undefined) filter['state.details.phone'] = query.phone;
     if (query.foldedName !== undefined) filter['state.foldedName'] = query.foldedName;
@@ -40,5 +41,10 @@ export class MongoPersonDirectory implements PersonDirectory {
     if (query.householdId !== undefined) filter['state.details.householdId'] = query.householdId;
     const heads = await this.store.heads.find(filter).limit(limit).toArray();
     return heads.map((h) => ({ personId: h._id, version: h.v, state: h.state }));
+  }
+
+  async mergedInto(survivorId: string): ReturnType<PersonDirectory['mergedInto']> {
+    const heads = await this.store.heads.find({ 'state.mergedInto': survivorId }).limit(100).toArray();
+    return heads.map((h) => ({ personId: h._id, state: h.state }));
   }
 }

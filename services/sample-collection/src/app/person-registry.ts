@@ -1,14 +1,55 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { createEvent, PersonRegisteredV1, topics, type EventOrigin } from '@truyvet/events';
+import { DomainError } from '@truyvet/errors';
+import {
+  createEvent,
+  PersonRegisteredV1,
+  PersonsMergedV1,
+  PersonUpdatedV1,
+  topics,
+  type Envelope,
+  type EventOrigin,
+} from '@truyvet/events';
 import { ConcurrencyError } from '@truyvet/store';
+import { decideCorrection, decideMerge, type CorrectPerson, type MergePersons } from '../domain/corrections';
 import { foldName, identityKeys } from '../domain/identity';
 import {
+  type AuditEntry,
   decideRegistration,
   type PersonDetails,
+  type PersonState,
   type RegisterPerson,
   type Registration,
 } from '../domain/registration';
-import type { PersonDirectory, PersonQuery, PersonStore } from './ports';
+import type { PersonDirectory, PersonQuery, PersonStore, SimilarQuery } from './ports';
+
+/** A person as the registry shows them, with their audit trail and the registrations merged into them. */
+export interface PersonRecord {
+  personId: string;
+  version: number;
+  details: PersonDetails;
+  mergedInto?: string;
+  audit: AuditEntry[];
+  mergedFrom: Array<{ personId: string; at: string; by: string; reason: string }>;
+}
+
+/** Merges chain (A into B, later B into C); following more hops than this means a cycle. */
+const MAX_MERGE_HOPS = 20;
+
+function similarQuery(details: PersonDetails): SimilarQuery {
+  return {
+    nationalId: details.nationalId,
+    phone: details.phone,
+    foldedName: foldName(details.fullName),
+    birthYear: details.birthYear,
+    householdId: details.householdId,
+  };
+}
+
+function notFound(personId: string, field = 'personId'): DomainError {
+  return new DomainError('PERSON_NOT_FOUND', 'not_found', `no person ${personId}`, {
+    fields: [{ field, description: `no person ${personId} in the registry` }],
+  });
+}
 
 /**
  * The id of a new person. Derived from their strongest certain key when they have one, so that two
@@ -26,19 +67,22 @@ export class PersonRegistry {
     private readonly store: PersonStore,
     private readonly directory: PersonDirectory,
     private readonly idSecret: string,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Registers a person, or says who they already are; the event and the state commit together. */
   async registerPerson(command: RegisterPerson, origin: EventOrigin = {}): Promise<Registration> {
     const details = command.details;
-    const similar = await this.directory.similar({
-      nationalId: details.nationalId,
-      phone: details.phone,
-      foldedName: foldName(details.fullName),
-      birthYear: details.birthYear,
-      householdId: details.householdId,
-    });
-    const decision = decideRegistration(command, similar, () => newPersonId(details, this.idSecret));
+    const similar = await this.directory.similar(similarQuery(details));
+    const decision = decideRegistration(
+      command,
+      similar,
+      () => newPersonId(details, this.idSecret),
+      this.now(),
+    );
+    if (decision.outcome === 'existing') {
+      return { ...decision, personId: await this.livePersonId(decision.personId) };
+    }
     if (decision.outcome !== 'registered') return decision;
     const event = createEvent(
       PersonRegisteredV1,
@@ -60,18 +104,128 @@ export class PersonRegistry {
     } catch (error) {
       // Registered a moment ago by someone else (same certain key, so the same id): the same person.
       if (error instanceof ConcurrencyError) {
-        return { outcome: 'existing', personId: decision.personId, reason: 'registered_concurrently' };
+        return {
+          outcome: 'existing',
+          personId: await this.livePersonId(decision.personId),
+          reason: 'registered_concurrently',
+        };
       }
       throw error;
     }
     return decision;
   }
 
-  async getPerson(
-    personId: string,
-  ): Promise<{ personId: string; version: number; details: PersonDetails } | null> {
+  /**
+   * Corrects a person's details with a reason; the state, its audit entry and PersonUpdated commit
+   * together. Answers the person as they now are (unchanged when the correction was already made).
+   */
+  async correctPerson(command: CorrectPerson, origin: EventOrigin = {}): Promise<PersonRecord> {
+    const current = await this.store.load(command.personId);
+    if (!current) throw notFound(command.personId);
+    const others = await this.directory.similar(similarQuery(command.details));
+    const correction = decideCorrection(current, command, others, this.now());
+    if (correction.outcome === 'corrected') {
+      const event = createEvent(
+        PersonUpdatedV1,
+        {
+          personId: command.personId,
+          details: command.details,
+          changedFields: correction.changedFields,
+          reason: command.reason,
+          updatedBy: command.correctedBy,
+        },
+        origin,
+      );
+      await this.saveOrConflict(command.personId, current.version, correction.state, event);
+    }
+    return this.requirePerson(command.personId);
+  }
+
+  /**
+   * Merges a registration into the person it was found to be. Only the merged registration's
+   * record changes (it points to the survivor from now on), so the merge is one atomic commit with
+   * its PersonsMerged event; the survivor shows it among `mergedFrom`.
+   */
+  async mergePersons(command: MergePersons, origin: EventOrigin = {}): Promise<PersonRecord> {
+    const [survivor, merged] = await Promise.all([
+      this.store.load(command.survivorId),
+      this.store.load(command.mergedId),
+    ]);
+    if (!survivor) throw notFound(command.survivorId, 'survivorId');
+    if (!merged) throw notFound(command.mergedId, 'mergedId');
+    const merge = decideMerge(survivor, merged, command, this.now());
+    if (merge.outcome === 'merged') {
+      const event = createEvent(
+        PersonsMergedV1,
+        {
+          survivorId: command.survivorId,
+          mergedId: command.mergedId,
+          reason: command.reason,
+          mergedBy: command.mergedBy,
+        },
+        origin,
+      );
+      await this.saveOrConflict(command.mergedId, merged.version, merge.mergedState, event);
+    }
+    return this.requirePerson(command.survivorId);
+  }
+
+  /** The person with this id as stored (a merged registration shows `mergedInto`). */
+  async getPerson(personId: string): Promise<PersonRecord | null> {
     const person = await this.store.load(personId);
-    return person ? { personId, version: person.version, details: person.state.details } : null;
+    if (!person) return null;
+    const absorbed = await this.directory.mergedInto(personId);
+    return {
+      personId,
+      version: person.version,
+      details: person.state.details,
+      ...(person.state.mergedInto ? { mergedInto: person.state.mergedInto } : {}),
+      audit: person.state.audit,
+      mergedFrom: absorbed.map(({ personId: id, state }) => {
+        const entry = state.audit.findLast((a) => a.action === 'merged_into' && a.survivorId === personId);
+        return { personId: id, at: entry?.at ?? '', by: entry?.by ?? '', reason: entry?.reason ?? '' };
+      }),
+    };
+  }
+
+  /** The id a person lives on as: their own, or the survivor's after merges. */
+  async livePersonId(personId: string): Promise<string> {
+    let id = personId;
+    for (let hop = 0; hop < MAX_MERGE_HOPS; hop++) {
+      const person = await this.store.load(id);
+      if (!person?.state.mergedInto) return id;
+      id = person.state.mergedInto;
+    }
+    throw new DomainError('MERGE_CYCLE', 'internal', `merges starting at ${personId} do not end`);
+  }
+
+  private async requirePerson(personId: string): Promise<PersonRecord> {
+    const person = await this.getPerson(personId);
+    if (!person) throw notFound(personId);
+    return person;
+  }
+
+  private async saveOrConflict(
+    personId: string,
+    expectedVersion: number,
+    state: PersonState,
+    event: Envelope,
+  ): Promise<void> {
+    try {
+      await this.store.save({
+        id: personId,
+        expectedVersion,
+        state,
+        events: [{ topic: topics.persons.topic, event }],
+      });
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      throw new DomainError(
+        'PERSON_CHANGED_SINCE_READ',
+        'conflict',
+        `${personId} was changed by someone else meanwhile: reload and try again`,
+      );
+    }
   }
 
   async findPersons(

@@ -20,12 +20,18 @@ export interface PersonQuery {
 
 /** Lookups over the registry's latest states (the store's heads). */
 export interface PersonDirectory {
-  /** Persons sharing any identifying detail with a registration: the input to matchIdentity. */
+  /**
+   * Persons sharing any identifying detail with a registration: the input to matchIdentity.
+   * Includes merged registrations (with `mergedInto`), so their details still find the survivor.
+   */
   similar(query: SimilarQuery): Promise<Identity[]>;
+  /** Live persons only: merged registrations are not listed. */
   find(
     query: PersonQuery,
     limit: number,
   ): Promise<Array<{ personId: string; version: number; state: PersonState }>>;
+  /** The registrations merged into this person. */
+  mergedInto(survivorId: string): Promise<Array<{ personId: string; state: PersonState }>>;
 }
 
 export type PersonStore = AggregateStore<PersonState>;

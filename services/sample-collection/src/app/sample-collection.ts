@@ -43,11 +43,15 @@ export class SampleCollection {
           ]
         : [],
     );
+    const merged = new Map(
+      loaded.flatMap((p) => (p?.state.mergedInto ? [[p.id, p.state.mergedInto] as const] : [])),
+    );
     const state = decideCollection(
       command,
       this.rules.inForceOn(command.collectedAt),
       new Set(areas.map((a) => a.personId)),
       this.now(),
+      merged,
     );
     authorize(areas);
     const { sampleId } = state.sample;

@@ -47,6 +47,8 @@ export interface Identity {
   phone?: string | undefined;
   nationalId?: string | undefined;
   householdId?: string | undefined;
+  /** A registration merged into another person (ADR 7): it matches as that person. */
+  mergedInto?: string | undefined;
 }
 
 export type MatchReason =

@@ -49,6 +49,8 @@ export function decideCollection(
   rules: RuleSet,
   known: ReadonlySet<string>,
   now: Date,
+  /** Registrations merged into another person: a sample goes under the survivor's id. */
+  merged: ReadonlyMap<string, string> = new Map(),
 ): SampleState {
   const fields: FieldViolation[] = [];
   const barcode = command.barcode.trim().toUpperCase();
@@ -72,6 +74,11 @@ export function decideCollection(
   command.personIds.forEach((personId, i) => {
     if (seen.has(personId))
       fields.push({ field: `personIds.${i}`, description: `${personId} is listed twice` });
+    else if (merged.has(personId))
+      fields.push({
+        field: `personIds.${i}`,
+        description: `${personId} was merged into ${merged.get(personId) ?? '?'}: use that id`,
+      });
     else if (!known.has(personId))
       fields.push({ field: `personIds.${i}`, description: `no person ${personId} in the registry` });
     seen.add(personId);
