@@ -139,6 +139,46 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
       expect(relayBus.published).toHaveLength(0);
     });
 
+    it('saves a batch change by change: the refused one keeps nothing, the others commit with their events', async () => {
+      const relayBus = new RecordingBus();
+      const saved: string[] = [];
+      const store = factory.store(() => saved.push('notified'));
+      const [a, b, c, d] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      const state = (barcode: string, status: SampleState['status'] = 'collected'): SampleState => ({
+        barcode,
+        status,
+        history: [],
+      });
+      await store.save({ id: b, expectedVersion: 0, state: state('B'), events: [] });
+      await store.save({ id: c, expectedVersion: 0, state: state('C'), events: [] });
+      const results = await store.saveMany([
+        { id: a, expectedVersion: 0, state: state('A'), events: [collected(a)] },
+        { id: b, expectedVersion: 0, state: state('B2'), events: [collected(b)] }, // exists: refused
+        { id: c, expectedVersion: 1, state: state('C', 'shipped'), events: [collected(c)] },
+        { id: d, expectedVersion: 0, state: state('D'), events: [] },
+      ]);
+      expect(results.map((r) => (r instanceof ConcurrencyError ? 'refused' : r))).toEqual([
+        1,
+        'refused',
+        2,
+        1,
+      ]);
+      expect(saved.length).toBeGreaterThan(0);
+      const loaded = await store.loadMany([a, b, c, d, randomUUID()]);
+      expect([...loaded.keys()].sort()).toEqual([a, b, c, d].sort());
+      expect(loaded.get(b)).toEqual({ id: b, version: 1, state: state('B') });
+      expect(loaded.get(c)?.version).toBe(2);
+      expect(loaded.get(a)?.state.barcode).toBe('A');
+      await new OutboxRelay({ bus: relayBus.asBus(), sources: [store] }).publishPending();
+      expect(relayBus.published.map((m) => m.key).sort()).toEqual([a, c].sort());
+      await expect(
+        store.saveMany([
+          { id: a, expectedVersion: 1, state: state('A'), events: [] },
+          { id: a, expectedVersion: 2, state: state('A'), events: [] },
+        ]),
+      ).rejects.toThrow(/one change per aggregate/);
+    });
+
     it('lets exactly one of many concurrent writers of the same version win', async () => {
       const store = factory.store();
       for (let round = 0; round < 10; round++) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventToPublish } from '@truyvet/bus';
 import {
   ConcurrencyError,
+  requireDistinctAggregates,
   type AggregateStore,
   type Change,
   type ClaimedOutbox,
@@ -41,6 +42,29 @@ export class InMemoryAggregateStore<S> implements AggregateStore<S>, OutboxSourc
     return Promise.resolve(
       latest ? { id, version: latest.version, state: structuredClone(latest.state) } : null,
     );
+  }
+
+  async loadMany(ids: readonly string[]): Promise<Map<string, Versioned<S>>> {
+    const found = new Map<string, Versioned<S>>();
+    for (const id of new Set(ids)) {
+      const loaded = await this.load(id);
+      if (loaded) found.set(id, loaded);
+    }
+    return found;
+  }
+
+  async saveMany(changes: readonly Change<S>[]): Promise<Array<number | ConcurrencyError>> {
+    requireDistinctAggregates(changes);
+    const results: Array<number | ConcurrencyError> = [];
+    for (const change of changes) {
+      try {
+        results.push(await this.save(change));
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+        results.push(error);
+      }
+    }
+    return results;
   }
 
   save(change: Change<S>): Promise<number> {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import type { EventToPublish } from '@truyvet/bus';
 import type { Logger } from '@truyvet/log';
-import { DUPLICATE_KEY, isDuplicateKey, type IndexDeclaration } from './mongo';
+import { insertReportingDuplicates, isDuplicateKey, type IndexDeclaration } from './mongo';
 import {
   ConcurrencyError,
+  requireDistinctAggregates,
   type AggregateStore,
   type Change,
   type ClaimedOutbox,
@@ -97,6 +98,82 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   async load(id: string): Promise<Versioned<S> | null> {
     const head = await this.heads.findOne({ _id: id } as never);
     return head ? { id, version: head.v, state: head.state } : null;
+  }
+
+  async loadMany(ids: readonly string[]): Promise<Map<string, Versioned<S>>> {
+    const found = new Map<string, Versioned<S>>();
+    if (ids.length === 0) return found;
+    const heads = await this.heads.find({ _id: { $in: [...new Set(ids)] } } as never).toArray();
+    for (const head of heads) found.set(head._id, { id: head._id, version: head.v, state: head.state });
+    return found;
+  }
+
+  /**
+   * The bulk path of `save`, with the same documents in the same order: all pending markers in
+   * one insert, then all commits in one, then the new heads in one. Each change still stands or
+   * falls on its own commit's unique `_id`.
+   */
+  async saveMany(changes: readonly Change<S>[]): Promise<Array<number | ConcurrencyError>> {
+    requireDistinctAggregates(changes);
+    const at = new Date();
+    const results: Array<number | ConcurrencyError> = changes.map((c) => c.expectedVersion + 1);
+    const commitId = (c: Change<S>): string => `${c.id}|${c.expectedVersion + 1}`;
+    const refuse = (i: number): void => {
+      const change = changes[i];
+      if (change) results[i] = new ConcurrencyError(this.name, change.id, change.expectedVersion);
+    };
+
+    const withEvents = changes.flatMap((c, i) => (c.events.length > 0 ? [i] : []));
+    const lostMarkers = await insertReportingDuplicates(
+      this.pending,
+      withEvents.map((i) => {
+        const c = changes[i] as Change<S>;
+        return { _id: commitId(c), agg: c.id, v: c.expectedVersion + 1, at };
+      }),
+    );
+    for (const k of lostMarkers) refuse(withEvents[k] ?? -1);
+
+    const writable = changes.flatMap((c, i) => (typeof results[i] === 'number' ? [i] : []));
+    const lostCommits = await insertReportingDuplicates(
+      this.commits,
+      writable.map((i) => {
+        const c = changes[i] as Change<S>;
+        return {
+          _id: commitId(c),
+          agg: c.id,
+          v: c.expectedVersion + 1,
+          state: c.state,
+          events: [...c.events],
+          at,
+        };
+      }),
+    );
+    for (const k of lostCommits) {
+      const i = writable[k] ?? -1;
+      const change = changes[i];
+      if (!change) continue;
+      refuse(i);
+      if (change.events.length > 0)
+        await this.pending.deleteOne({ _id: commitId(change) }).catch(() => undefined);
+      await this.repairHead(change.id);
+    }
+
+    const saved = changes.filter((_, i) => typeof results[i] === 'number');
+    if (saved.some((c) => c.events.length > 0)) this.onSaved?.();
+    // New aggregates' heads in one insert (a duplicate: a newer head got there first); others one by one.
+    const created = saved.filter((c) => c.expectedVersion === 0);
+    try {
+      await insertReportingDuplicates(
+        this.heads,
+        created.map((c) => ({ _id: c.id, v: 1, state: c.state, at }) as HeadDocument<S>),
+      );
+    } catch (error) {
+      this.logger?.warn({ err: error }, 'could not write new heads; load repairs them on the next save');
+    }
+    for (const c of saved.filter((c) => c.expectedVersion > 0)) {
+      await this.advanceHead(c.id, c.expectedVersion + 1, c.state, at);
+    }
+    return results;
   }
 
   /** Brings the head up to the latest commit (the slow path, after a collision). */
@@ -228,11 +305,17 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       (m) =>
         pendingIds.has(m._id) && !stillPending.some((p) => p.agg === m.agg && p.v < m.v && !won.has(p._id)),
     );
-    const commits = await Promise.all(usable.map((m) => this.commits.findOne({ _id: m._id } as never)));
+    // One query for all (FerretDB scans the commits once per query, not once per commit: ADR 3).
+    const commits = new Map(
+      (await this.commits.find({ _id: { $in: usable.map((m) => m._id) } } as never).toArray()).map((c) => [
+        c._id,
+        c,
+      ]),
+    );
     const claims: ClaimedOutbox[] = [];
     const orphans: string[] = [];
-    usable.forEach((m, i) => {
-      const commit = commits[i];
+    usable.forEach((m) => {
+      const commit = commits.get(m._id);
       if (commit) claims.push({ id: m._id, aggregateId: m.agg, version: m.v, entries: commit.events, token });
       else if (now.getTime() - m.at.getTime() > ORPHAN_AFTER_MS) orphans.push(m._id);
       // else: its writer is between the marker and the commit; a later round takes it
@@ -250,18 +333,8 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
 
   /** Inserts leases; of two relays inserting the same one, the unique `_id` lets one win. */
   private async insertLeases(leases: LeaseDocument[]): Promise<string[]> {
-    try {
-      await this.leases.insertMany(leases, { ordered: false });
-      return leases.map((l) => l._id);
-    } catch (error) {
-      if (!(error instanceof MongoBulkWriteError)) throw error;
-      const lost = new Set<number>();
-      for (const writeError of [error.writeErrors].flat()) {
-        if (writeError.code !== DUPLICATE_KEY) throw error;
-        lost.add(writeError.index);
-      }
-      return leases.filter((_, index) => !lost.has(index)).map((l) => l._id);
-    }
+    const lost = await insertReportingDuplicates(this.leases, leases);
+    return leases.filter((_, index) => !lost.has(index)).map((l) => l._id);
   }
 
   async markPublished(claims: readonly ClaimedOutbox[]): Promise<void> {

@@ -22,8 +22,22 @@ export interface Change<S> {
 
 export interface AggregateStore<S> {
   load(id: string): Promise<Versioned<S> | null>;
+  /** The latest states of these aggregates (those that exist), in one round trip where it can. */
+  loadMany(ids: readonly string[]): Promise<Map<string, Versioned<S>>>;
   /** Returns the new version; throws a ConcurrencyError when someone saved first. */
   save(change: Change<S>): Promise<number>;
+  /**
+   * Saves changes of distinct aggregates, each on its own (each is atomic with its events; one
+   * refused does not stop the others), in a few round trips for the whole batch. Answers, in
+   * order, the new version or the ConcurrencyError of each.
+   */
+  saveMany(changes: readonly Change<S>[]): Promise<Array<number | ConcurrencyError>>;
+}
+
+/** saveMany takes one change per aggregate: two versions of one aggregate are two saves. */
+export function requireDistinctAggregates(changes: readonly Change<unknown>[]): void {
+  const ids = new Set(changes.map((c) => c.id));
+  if (ids.size !== changes.length) throw new Error('saveMany: at most one change per aggregate');
 }
 
 export class ConcurrencyError extends DomainError {
