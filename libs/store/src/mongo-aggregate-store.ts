@@ -165,7 +165,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     try {
       await insertReportingDuplicates(
         this.heads,
-        created.map((c) => ({ _id: c.id, v: 1, state: c.state, at }) as HeadDocument<S>),
+        created.map((c) => ({ _id: c.id, v: 1, state: c.state, at })),
       );
     } catch (error) {
       this.logger?.warn({ err: error }, 'could not write new heads; load repairs them on the next save');
