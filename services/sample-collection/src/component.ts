@@ -604,17 +604,20 @@ export function describePersonRegistryComponent(
     });
 
     it('collects in bulk, answering for each tube', async () => {
-      const members = await registerMany(4, 400);
+      const members = await registerMany(6, 400);
+      const m = (i: number): string => members[i] ?? '';
       const response = await writeClientStream(samples, 'CollectSamples', [
-        tube('bulk-1', [members[0] ?? ''], false),
-        tube('bulk-2', [members[1] ?? '', members[2] ?? '']),
-        tube('bulk-1', [members[3] ?? ''], false),
-        { ...tube('bulk-3', [members[3] ?? ''], false), reason: 'for fun' },
+        tube('bulk-1', [m(0)], false),
+        tube('bulk-2', [m(1), m(2)]),
+        tube('bulk-1', [m(3)], false), // the barcode again, in the same stream
+        { ...tube('bulk-3', [m(3)], false), reason: 'for fun' },
         tube('bulk-4', ['p-nobody'], false),
+        tube('bulk-5', [m(4), m(2)]), // m(2) is in bulk-2, collected a moment ago
+        tube('bulk-6', [m(4), m(5)]),
       ]);
       expect({ accepted: response.accepted, rejected: response.rejected }).toEqual({
-        accepted: 2,
-        rejected: 3,
+        accepted: 3,
+        rejected: 4,
       });
       expect(response.results.map((r) => r.errorCode || 'ok')).toEqual([
         'ok',
@@ -622,9 +625,17 @@ export function describePersonRegistryComponent(
         'BARCODE_ALREADY_USED',
         'INVALID_ARGUMENT',
         'INVALID_SAMPLE',
+        'PERSON_IN_OPEN_POOL',
+        'ok',
       ]);
       expect(response.results[3]?.rejected?.fieldViolations.map((f) => f.field)).toEqual(['reason']);
       expect(response.results[4]?.rejected?.fieldViolations.map((f) => f.field)).toEqual(['personIds.0']);
+      expect(response.results[5]?.rejected?.fieldViolations).toEqual([
+        { field: 'personIds.1', description: `already in open pool s-CT${prefix}-BULK-2` },
+      ]);
+      // The refused pool held nobody: m(4) went into bulk-6. A barcode used in an earlier call is refused too.
+      const later = await writeClientStream(samples, 'CollectSamples', [tube('bulk-2', [m(0)], false)]);
+      expect(later.results.map((r) => r.errorCode)).toEqual(['BARCODE_ALREADY_USED']);
     });
 
     async function eventually<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {

@@ -1,5 +1,5 @@
-import { MongoBulkWriteError, type Collection, type Db } from 'mongodb';
-import { DUPLICATE_KEY } from '@truyvet/store';
+import type { Collection, Db } from 'mongodb';
+import { insertReportingDuplicates } from '@truyvet/store';
 import type { Claims } from '../app/claims';
 
 interface Claim {
@@ -28,7 +28,12 @@ export class MongoClaims implements Claims {
       const at = new Date();
       const lost = await this.insert(keys.map((key) => ({ _id: key, owner, at })));
       if (lost.length === 0) return {};
-      await this.release(keys, owner); // all or none
+      // All or none: let go of what this call inserted, and only that (a holder with the same
+      // owner name, e.g. the same tube collected twice at once, keeps its claims).
+      await this.release(
+        keys.filter((key) => !lost.includes(key)),
+        owner,
+      );
       const holders = await this.claims.find({ _id: { $in: lost } }).toArray();
       const live: Claim[] = [];
       for (const holder of holders) {
@@ -43,25 +48,46 @@ export class MongoClaims implements Claims {
     return { heldBy: { key: keys[0] ?? '', owner: 'unknown' } };
   }
 
+  /**
+   * One insert for the whole batch (unordered inserts are still applied in order, so the first of
+   * two requests for a key wins); a request that lost any key lets go of the rest and is decided
+   * again on its own, which also takes over orphaned claims and names the holder.
+   */
+  async claimEach(
+    requests: ReadonlyArray<{ keys: readonly string[]; owner: string }>,
+  ): ReturnType<Claims['claimEach']> {
+    const at = new Date();
+    const docs = requests.flatMap((r) => r.keys.map((key) => ({ _id: key, owner: r.owner, at })));
+    const lost = await insertReportingDuplicates(this.claims, docs);
+    const lostKeysOf = new Map<string, Set<string>>();
+    for (const i of lost) {
+      const doc = docs[i];
+      if (doc) lostKeysOf.set(doc.owner, (lostKeysOf.get(doc.owner) ?? new Set()).add(doc._id));
+    }
+    const answers: Array<{ heldBy?: { key: string; owner: string } }> = [];
+    for (const request of requests) {
+      const lostKeys = lostKeysOf.get(request.owner);
+      if (!lostKeys) {
+        answers.push({});
+        continue;
+      }
+      await this.release(
+        request.keys.filter((key) => !lostKeys.has(key)),
+        request.owner,
+      );
+      answers.push(await this.claim(request.keys, request.owner));
+    }
+    return answers;
+  }
+
   async release(keys: readonly string[], owner: string): Promise<void> {
     await this.claims.deleteMany({ _id: { $in: [...keys] }, owner });
   }
 
-  /** Returns the person ids someone else holds. */
+  /** Returns the keys someone else holds. */
   private async insert(claims: Claim[]): Promise<string[]> {
-    try {
-      await this.claims.insertMany(claims, { ordered: false });
-      return [];
-    } catch (error) {
-      if (!(error instanceof MongoBulkWriteError)) throw error;
-      const lost: string[] = [];
-      for (const writeError of [error.writeErrors].flat()) {
-        if (writeError.code !== DUPLICATE_KEY) throw error;
-        const claim = claims[writeError.index];
-        if (claim) lost.push(claim._id);
-      }
-      return lost;
-    }
+    const lost = await insertReportingDuplicates(this.claims, claims);
+    return claims.filter((_, i) => lost.has(i)).map((c) => c._id);
   }
 }
 
@@ -73,6 +99,14 @@ export class InMemoryClaims implements Claims {
     if (taken) return Promise.resolve({ heldBy: { key: taken, owner: this.held.get(taken) ?? '' } });
     for (const key of keys) this.held.set(key, owner);
     return Promise.resolve({});
+  }
+
+  async claimEach(
+    requests: ReadonlyArray<{ keys: readonly string[]; owner: string }>,
+  ): ReturnType<Claims['claimEach']> {
+    const answers: Array<{ heldBy?: { key: string; owner: string } }> = [];
+    for (const request of requests) answers.push(await this.claim(request.keys, request.owner));
+    return answers;
   }
 
   release(keys: readonly string[], owner: string): Promise<void> {

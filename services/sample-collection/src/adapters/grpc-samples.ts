@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { DomainError, type FieldViolation } from '@truyvet/errors';
+import { DomainError } from '@truyvet/errors';
 import { samplingReason, specimenType } from '@truyvet/events';
 import type { AdminUnits } from '@truyvet/geo';
-import { clientStream, requireArea, requireRole, unary, type CallContext } from '@truyvet/grpc';
+import { clientStream, coversArea, requireArea, requireRole, unary, type CallContext } from '@truyvet/grpc';
 import type { CollectSamplesResponse } from '@truyvet/grpc/src/generated/truyvet/samples/v1/CollectSamplesResponse';
 import type { Sample } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Sample';
-import type { SampleCollection } from '../app/sample-collection';
-import type { CollectSample, SampleData, SampleStatus } from '../domain/samples';
+import type { CollectionRequest, SampleCollection } from '../app/sample-collection';
+import type { SampleData, SampleStatus } from '../domain/samples';
 
 const optionalText = z
   .string()
@@ -49,9 +49,13 @@ export function toSampleMessage(sample: SampleData, status: SampleStatus, versio
   return { ...sample, site: { ...sample.site }, status, version };
 }
 
+/** Tubes stored per round of a bulk collection. */
+const COLLECT_BATCH = 500;
+
 export function sampleCollectionHandlers(collection: SampleCollection, units: AdminUnits) {
   const schema = collectSampleSchema(units);
-  const collect = async (request: z.infer<typeof schema>, ctx: CallContext): Promise<SampleData> => {
+  /** A tube as the use case takes it, with the check that its people are in the caller's area. */
+  const toRequest = (request: z.infer<typeof schema>, ctx: CallContext): CollectionRequest => {
     requireRole(ctx, 'district_center', 'ward_team', 'city', 'admin');
     requireArea(ctx, {
       districtCode: request.site.districtCode,
@@ -60,38 +64,63 @@ export function sampleCollectionHandlers(collection: SampleCollection, units: Ad
     const site: SampleData['site'] = { districtCode: request.site.districtCode };
     if (request.site.wardCode) site.wardCode = request.site.wardCode;
     if (request.site.name) site.name = request.site.name;
-    const command: CollectSample = { ...request, site, collectedBy: ctx.caller.sub };
-    return collection.collectSample(
-      command,
-      (areas) => {
-        // A team swabs only people its jurisdiction covers.
+    return {
+      command: { ...request, site, collectedBy: ctx.caller.sub },
+      // A team swabs only people its jurisdiction covers.
+      authorize: (areas) => {
         for (const area of areas) {
-          try {
-            requireArea(ctx, { districtCode: area.districtCode, wardCode: area.wardCode });
-          } catch (error) {
-            if (error instanceof DomainError) {
-              const index = request.personIds.indexOf(area.personId);
-              throw new DomainError(error.code, error.kind, error.message, {
-                fields: [
-                  { field: `personIds.${index}`, description: `lives outside the caller's jurisdiction` },
-                ],
-              });
-            }
-            throw error;
-          }
+          if (coversArea(ctx.caller, area)) continue;
+          const index = request.personIds.indexOf(area.personId);
+          throw new DomainError(
+            'OUTSIDE_JURISDICTION',
+            'forbidden',
+            `${area.personId} lives outside the caller's jurisdiction`,
+            {
+              fields: [
+                { field: `personIds.${index}`, description: `lives outside the caller's jurisdiction` },
+              ],
+            },
+          );
         }
       },
-      { correlationId: ctx.correlationId },
-    );
+      origin: { correlationId: ctx.correlationId },
+    };
   };
 
   return {
-    CollectSample: unary(schema, async (request, ctx) =>
-      toSampleMessage(await collect(request, ctx), 'collected', 1),
-    ),
+    CollectSample: unary(schema, async (request, ctx) => {
+      const { command, authorize, origin } = toRequest(request, ctx);
+      return toSampleMessage(await collection.collectSample(command, authorize, origin), 'collected', 1);
+    }),
 
     CollectSamples: clientStream(schema, async (items, ctx) => {
       const response: Required<CollectSamplesResponse> = { results: [], accepted: 0, rejected: 0 };
+      const refuse = (index: number, error: DomainError): void => {
+        response.rejected++;
+        response.results.push({
+          index,
+          rejected: {
+            fieldViolations:
+              error.fields.length > 0 ? [...error.fields] : [{ field: '', description: error.message }],
+          },
+          errorCode: error.code,
+        });
+      };
+      // The whole stream is answered at its end, so tubes are stored in batches: a few round
+      // trips per batch instead of several per tube.
+      let batch: Array<{ index: number; request: CollectionRequest }> = [];
+      const collectBatch = async (): Promise<void> => {
+        const outcomes = await collection.collectSamples(batch.map((b) => b.request));
+        batch.forEach(({ index }, i) => {
+          const outcome = outcomes[i];
+          if (outcome instanceof DomainError) refuse(index, outcome);
+          else if (outcome) {
+            response.accepted++;
+            response.results.push({ index, sampleId: outcome.sampleId });
+          }
+        });
+        batch = [];
+      };
       for await (const item of items) {
         if (!item.ok) {
           response.rejected++;
@@ -103,21 +132,15 @@ export function sampleCollectionHandlers(collection: SampleCollection, units: Ad
           continue;
         }
         try {
-          const sample = await collect(item.value, ctx);
-          response.accepted++;
-          response.results.push({ index: item.index, sampleId: sample.sampleId });
+          batch.push({ index: item.index, request: toRequest(item.value, ctx) });
         } catch (error) {
           if (!(error instanceof DomainError) || error.retryable) throw error;
-          const fields: FieldViolation[] =
-            error.fields.length > 0 ? [...error.fields] : [{ field: '', description: error.message }];
-          response.rejected++;
-          response.results.push({
-            index: item.index,
-            rejected: { fieldViolations: fields },
-            errorCode: error.code,
-          });
+          refuse(item.index, error);
         }
+        if (batch.length >= COLLECT_BATCH) await collectBatch();
       }
+      if (batch.length > 0) await collectBatch();
+      response.results.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
       return response;
     }),
 

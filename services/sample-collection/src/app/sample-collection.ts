@@ -1,15 +1,35 @@
 import { DomainError } from '@truyvet/errors';
 import { createEvent, SampleCollectedV1, topics, type EventOrigin } from '@truyvet/events';
 import type { RuleBook } from '@truyvet/rules';
-import { ConcurrencyError, type AggregateStore } from '@truyvet/store';
+import type { AggregateStore } from '@truyvet/store';
 import type { PersonState } from '../domain/registration';
 import type { Claims } from './claims';
-import { decideCollection, type CollectSample, type SampleData, type SampleState } from '../domain/samples';
+import {
+  decideCollection,
+  sampleIdFor,
+  type CollectSample,
+  type SampleData,
+  type SampleState,
+} from '../domain/samples';
 
 export interface PersonArea {
   personId: string;
   districtCode: string;
   wardCode: string;
+}
+
+/** One tube of a bulk collection, with the check of the caller's jurisdiction over its people. */
+export interface CollectionRequest {
+  command: CollectSample;
+  /** Sees where the swabbed people live; throws a DomainError to refuse the tube. */
+  authorize: (areas: readonly PersonArea[]) => void;
+  origin?: EventOrigin;
+}
+
+function barcodeUsed(barcode: string): DomainError {
+  return new DomainError('BARCODE_ALREADY_USED', 'already_exists', `barcode ${barcode} was already used`, {
+    fields: [{ field: 'barcode', description: 'was already used for another sample' }],
+  });
 }
 
 export class SampleCollection {
@@ -31,67 +51,106 @@ export class SampleCollection {
     authorize: (areas: readonly PersonArea[]) => void,
     origin: EventOrigin = {},
   ): Promise<SampleData> {
-    const loaded = await Promise.all(command.personIds.map((id) => this.persons.load(id)));
-    const areas = loaded.flatMap((p) =>
-      p
-        ? [
-            {
-              personId: p.id,
-              districtCode: p.state.details.address.districtCode,
-              wardCode: p.state.details.address.wardCode,
-            },
-          ]
-        : [],
-    );
-    const merged = new Map(
-      loaded.flatMap((p) => (p?.state.mergedInto ? [[p.id, p.state.mergedInto] as const] : [])),
-    );
-    const state = decideCollection(
-      command,
-      this.rules.inForceOn(command.collectedAt),
-      new Set(areas.map((a) => a.personId)),
-      this.now(),
-      merged,
-    );
-    authorize(areas);
-    const { sampleId } = state.sample;
-    if (state.sample.pooled) {
-      const { heldBy } = await this.openPools.claim(state.sample.personIds, sampleId);
-      if (heldBy) {
-        const index = state.sample.personIds.indexOf(heldBy.key);
-        throw new DomainError(
-          'PERSON_IN_OPEN_POOL',
-          'conflict',
-          `${heldBy.key} is already in pool ${heldBy.owner}, which has no result yet`,
-          {
-            fields: [{ field: `personIds.${index}`, description: `already in open pool ${heldBy.owner}` }],
-          },
+    const [result] = await this.collectSamples([{ command, authorize, origin }]);
+    if (result instanceof Error || result === undefined) throw result ?? new Error('no result');
+    return result;
+  }
+
+  /**
+   * Records many tubes, each accepted or refused on its own (a refused tube writes nothing), in a
+   * few round trips for the whole batch: the people in one read, the pool claims in one write,
+   * the samples with their events in one commit write. Answers, in order, the sample or the
+   * DomainError that refused it.
+   */
+  async collectSamples(requests: readonly CollectionRequest[]): Promise<Array<SampleData | DomainError>> {
+    const [persons, existing] = await Promise.all([
+      this.persons.loadMany(requests.flatMap((r) => r.command.personIds)),
+      this.samples.loadMany(requests.map((r) => sampleIdFor(r.command.barcode.trim()))),
+    ]);
+    const results: Array<SampleData | DomainError> = [];
+    const decided: Array<{ index: number; state: SampleState; origin: EventOrigin }> = [];
+    const barcodesInBatch = new Set<string>();
+    for (const [index, { command, authorize, origin }] of requests.entries()) {
+      try {
+        const members = command.personIds.flatMap((id) => {
+          const person = persons.get(id);
+          return person ? [person] : [];
+        });
+        const state = decideCollection(
+          command,
+          this.rules.inForceOn(command.collectedAt),
+          new Set(members.filter((p) => !p.state.mergedInto).map((p) => p.id)),
+          this.now(),
+          new Map(members.flatMap((p) => (p.state.mergedInto ? [[p.id, p.state.mergedInto] as const] : []))),
         );
+        authorize(
+          members.map((p) => ({
+            personId: p.id,
+            districtCode: p.state.details.address.districtCode,
+            wardCode: p.state.details.address.wardCode,
+          })),
+        );
+        const { sampleId } = state.sample;
+        if (existing.has(sampleId) || barcodesInBatch.has(sampleId)) throw barcodeUsed(state.sample.barcode);
+        barcodesInBatch.add(sampleId);
+        decided.push({ index, state, origin: origin ?? {} });
+        results.push(state.sample);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results.push(error);
       }
     }
-    const event = createEvent(SampleCollectedV1, state.sample, origin);
-    try {
-      await this.samples.save({
-        id: sampleId,
-        expectedVersion: 0,
-        state,
-        events: [{ topic: topics.samples.topic, event }],
-      });
-    } catch (error) {
-      if (state.sample.pooled) await this.openPools.release(state.sample.personIds, sampleId);
-      if (error instanceof ConcurrencyError) {
-        throw new DomainError(
-          'BARCODE_ALREADY_USED',
-          'already_exists',
-          `barcode ${state.sample.barcode} was already used`,
-          {
-            fields: [{ field: 'barcode', description: 'was already used for another sample' }],
-          },
-        );
+
+    const pools = decided.filter((d) => d.state.sample.pooled);
+    const claims = await this.openPools.claimEach(
+      pools.map((d) => ({ keys: d.state.sample.personIds, owner: d.state.sample.sampleId })),
+    );
+    const refusedPools = new Set<string>();
+    pools.forEach((d, i) => {
+      const heldBy = claims[i]?.heldBy;
+      if (!heldBy) return;
+      refusedPools.add(d.state.sample.sampleId);
+      if (heldBy.owner === d.state.sample.sampleId) {
+        // The same tube collected at the same moment by another request: that one has it.
+        results[d.index] = barcodeUsed(d.state.sample.barcode);
+        return;
       }
+      const member = d.state.sample.personIds.indexOf(heldBy.key);
+      results[d.index] = new DomainError(
+        'PERSON_IN_OPEN_POOL',
+        'conflict',
+        `${heldBy.key} is already in pool ${heldBy.owner}, which has no result yet`,
+        { fields: [{ field: `personIds.${member}`, description: `already in open pool ${heldBy.owner}` }] },
+      );
+    });
+
+    const toSave = decided.filter((d) => !refusedPools.has(d.state.sample.sampleId));
+    let saved: Awaited<ReturnType<AggregateStore<SampleState>['saveMany']>>;
+    try {
+      saved = await this.samples.saveMany(
+        toSave.map(({ state, origin }) => ({
+          id: state.sample.sampleId,
+          expectedVersion: 0,
+          state,
+          events: [
+            { topic: topics.samples.topic, event: createEvent(SampleCollectedV1, state.sample, origin) },
+          ],
+        })),
+      );
+    } catch (error) {
+      await this.releasePools(toSave.map((d) => d.state));
       throw error;
     }
-    return state.sample;
+    const barcodeTaken = toSave.filter((_, i) => typeof saved[i] !== 'number');
+    await this.releasePools(barcodeTaken.map((d) => d.state));
+    for (const d of barcodeTaken) results[d.index] = barcodeUsed(d.state.sample.barcode);
+    return results;
+  }
+
+  private async releasePools(states: readonly SampleState[]): Promise<void> {
+    for (const { sample } of states) {
+      if (sample.pooled) await this.openPools.release(sample.personIds, sample.sampleId);
+    }
   }
 
   async getSample(sampleId: string): Promise<(SampleState & { version: number }) | null> {
