@@ -8,7 +8,7 @@ import type { RegisterPersonResponse } from '@truyvet/grpc/src/generated/truyvet
 import type { ImportPersonsResponse } from '@truyvet/grpc/src/generated/truyvet/samples/v1/ImportPersonsResponse';
 import { DomainError, type FieldViolation } from '@truyvet/errors';
 import { foldName, nationalIdSchema, normalizePhone } from '../domain/identity';
-import type { PersonDetails, Registration } from '../domain/registration';
+import type { PersonDetails, RegisterPerson, Registration } from '../domain/registration';
 import type { PersonRecord, PersonRegistry } from '../app/person-registry';
 
 // proto3 sends '' and 0 for fields not set: read them as absent.
@@ -167,26 +167,25 @@ function authorizeRegistration(ctx: CallContext, details: PersonDetails): void {
   requireArea(ctx, { districtCode: details.address.districtCode, wardCode: details.address.wardCode });
 }
 
+/** People registered per round of a bulk import. */
+const IMPORT_BATCH = 200;
+
 export function personRegistryHandlers(registry: PersonRegistry, units: AdminUnits) {
   const registerSchema = registerPersonSchema(units);
-  const register = async (
-    request: z.infer<typeof registerSchema>,
-    ctx: CallContext,
-  ): Promise<Registration> => {
-    authorizeRegistration(ctx, request.details);
-    return registry.registerPerson(
-      {
-        details: request.details,
-        registerDespiteCandidates: request.registerDespiteCandidates,
-        contactRef: request.contactRef,
-        registeredBy: ctx.caller.sub,
-      },
-      { correlationId: ctx.correlationId },
-    );
-  };
+  const toCommand = (request: z.infer<typeof registerSchema>, ctx: CallContext): RegisterPerson => ({
+    details: request.details,
+    registerDespiteCandidates: request.registerDespiteCandidates,
+    contactRef: request.contactRef,
+    registeredBy: ctx.caller.sub,
+  });
 
   return {
-    RegisterPerson: unary(registerSchema, async (request, ctx) => toResponse(await register(request, ctx))),
+    RegisterPerson: unary(registerSchema, async (request, ctx) => {
+      authorizeRegistration(ctx, request.details);
+      return toResponse(
+        await registry.registerPerson(toCommand(request, ctx), { correlationId: ctx.correlationId }),
+      );
+    }),
 
     GetPerson: unary(z.object({ personId: z.string().min(1) }), async (request, ctx) => {
       requireRole(ctx, 'district_center', 'ward_team', 'lab', 'city', 'admin');
@@ -250,26 +249,49 @@ export function personRegistryHandlers(registry: PersonRegistry, units: AdminUni
         candidates: 0,
         rejected: 0,
       };
+      const reject = (index: number, fieldViolations: FieldViolation[]): void => {
+        response.rejected++;
+        response.results.push({ index, rejected: { fieldViolations } });
+      };
+      // Answered at the end of the stream, so people are registered in batches (one registry
+      // lookup and one write per batch), each batch in list order.
+      let batch: Array<{ index: number; request: z.infer<typeof registerSchema> }> = [];
+      const registerBatch = async (): Promise<void> => {
+        const outcomes = await registry.registerPersons(
+          batch.map(({ request }) => ({
+            command: toCommand(request, ctx),
+            origin: { correlationId: ctx.correlationId },
+          })),
+        );
+        batch.forEach(({ index }, i) => {
+          const outcome = outcomes[i];
+          if (!outcome) return;
+          response[outcome.outcome]++;
+          response.results.push({ index, outcome: toResponse(outcome) });
+        });
+        batch = [];
+      };
       for await (const item of items) {
         if (!item.ok) {
-          response.rejected++;
-          response.results.push({ index: item.index, rejected: { fieldViolations: item.fields } });
+          reject(item.index, item.fields);
           continue;
         }
         try {
-          const outcome = await register(item.value, ctx);
-          response[outcome.outcome]++;
-          response.results.push({ index: item.index, outcome: toResponse(outcome) });
+          authorizeRegistration(ctx, item.value.details);
+          batch.push({ index: item.index, request: item.value });
         } catch (error) {
           if (!(error instanceof DomainError) || error.retryable) throw error;
-          const fields: FieldViolation[] =
+          reject(
+            item.index,
             error.fields.length > 0
               ? [...error.fields]
-              : [{ field: 'details.address', description: error.message }];
-          response.rejected++;
-          response.results.push({ index: item.index, rejected: { fieldViolations: fields } });
+              : [{ field: 'details.address', description: error.message }],
+          );
         }
+        if (batch.length >= IMPORT_BATCH) await registerBatch();
       }
+      if (batch.length > 0) await registerBatch();
+      response.results.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
       return response;
     }),
   };

@@ -8,14 +8,22 @@ export class InMemoryPersonDirectory implements PersonDirectory {
   constructor(private readonly store: InMemoryAggregateStore<PersonState>) {}
 
   similar(query: SimilarQuery): Promise<Identity[]> {
+    return this.similarToAny([query]);
+  }
+
+  similarToAny(queries: readonly SimilarQuery[]): Promise<Identity[]> {
+    const nationalIds = new Set(queries.map((q) => q.nationalId));
+    const phones = new Set(queries.map((q) => q.phone));
+    const households = new Set(queries.map((q) => q.householdId));
+    const nameYears = new Set(queries.map((q) => `${q.foldedName}|${q.birthYear}`));
     return Promise.resolve(
       this.store
         .find(
           ({ details, foldedName }) =>
-            (query.nationalId !== undefined && details.nationalId === query.nationalId) ||
-            (query.phone !== undefined && details.phone === query.phone) ||
-            (foldedName === query.foldedName && details.birthYear === query.birthYear) ||
-            (query.householdId !== undefined && details.householdId === query.householdId),
+            (details.nationalId !== undefined && nationalIds.has(details.nationalId)) ||
+            (details.phone !== undefined && phones.has(details.phone)) ||
+            nameYears.has(`${foldedName}|${details.birthYear}`) ||
+            (details.householdId !== undefined && households.has(details.householdId)),
         )
         .map((p) => toIdentity(p.id, p.state.details, p.state.mergedInto)),
     );

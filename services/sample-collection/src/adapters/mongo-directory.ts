@@ -32,6 +32,30 @@ export class MongoPersonDirectory implements PersonDirectory {
     return heads.map((h) => toIdentity(h._id, h.state.details, h.state.mergedInto));
   }
 
+  /**
+   * One query for the batch: `$in` per identifying field (a superset of what matters: the exact
+   * rules are applied by matchIdentity), so FerretDB scans the registry once per batch.
+   */
+  async similarToAny(queries: readonly SimilarQuery[]): Promise<Identity[]> {
+    if (queries.length === 0) return [];
+    const values = <K extends keyof SimilarQuery>(key: K): Array<NonNullable<SimilarQuery[K]>> => [
+      ...new Set(
+        queries.flatMap((q) => (q[key] === undefined ? [] : [q[key] as NonNullable<SimilarQuery[K]>])),
+      ),
+    ];
+    const any: Array<Filter<HeadDocument<PersonState>>> = [
+      { 'state.foldedName': { $in: values('foldedName') } },
+    ];
+    const nationalIds = values('nationalId');
+    const phones = values('phone');
+    const households = values('householdId');
+    if (nationalIds.length > 0) any.push({ 'state.details.nationalId': { $in: nationalIds } });
+    if (phones.length > 0) any.push({ 'state.details.phone': { $in: phones } });
+    if (households.length > 0) any.push({ 'state.details.householdId': { $in: households } });
+    const heads = await this.store.heads.find({ $or: any }).toArray();
+    return heads.map((h) => toIdentity(h._id, h.state.details, h.state.mergedInto));
+  }
+
   async find(query: PersonQuery, limit: number): ReturnType<PersonDirectory['find']> {
     const filter: Filter<HeadDocument<PersonState>> = { 'state.mergedInto': { $exists: false } };
     if (query.nationalId !== undefined) filter['state.details.nationalId'] = query.nationalId;

@@ -15,6 +15,7 @@ import { foldName, identityKeys } from '../domain/identity';
 import {
   type AuditEntry,
   decideRegistration,
+  toIdentity,
   type PersonDetails,
   type PersonState,
   type RegisterPerson,
@@ -72,47 +73,71 @@ export class PersonRegistry {
 
   /** Registers a person, or says who they already are; the event and the state commit together. */
   async registerPerson(command: RegisterPerson, origin: EventOrigin = {}): Promise<Registration> {
-    const details = command.details;
-    const similar = await this.directory.similar(similarQuery(details));
-    const decision = decideRegistration(
-      command,
-      similar,
-      () => newPersonId(details, this.idSecret),
-      this.now(),
-    );
-    if (decision.outcome === 'existing') {
-      return { ...decision, personId: await this.livePersonId(decision.personId) };
-    }
-    if (decision.outcome !== 'registered') return decision;
-    const event = createEvent(
-      PersonRegisteredV1,
-      {
+    const [registration] = await this.registerPersons([{ command, origin }]);
+    if (!registration) throw new Error('no registration decided');
+    return registration;
+  }
+
+  /**
+   * Registers a batch (a household list), deciding each in order against the registry and the
+   * batch's earlier people, so one person listed twice is registered once. One lookup and one
+   * write for the batch; each registration still commits atomically with its event.
+   */
+  async registerPersons(
+    requests: ReadonlyArray<{ command: RegisterPerson; origin?: EventOrigin }>,
+  ): Promise<Registration[]> {
+    const known = await this.directory.similarToAny(requests.map((r) => similarQuery(r.command.details)));
+    const decisions: Registration[] = [];
+    const created: Array<{ index: number; personId: string; change: Parameters<PersonStore['save']>[0] }> =
+      [];
+    for (const [index, { command, origin }] of requests.entries()) {
+      const details = command.details;
+      const decision = decideRegistration(
+        command,
+        known,
+        () => newPersonId(details, this.idSecret),
+        this.now(),
+      );
+      decisions.push(decision);
+      if (decision.outcome !== 'registered') continue;
+      known.push(toIdentity(decision.personId, details));
+      const event = createEvent(
+        PersonRegisteredV1,
+        {
+          personId: decision.personId,
+          details,
+          registeredBy: command.registeredBy,
+          ...(command.contactRef ? { contactRef: command.contactRef } : {}),
+        },
+        origin,
+      );
+      created.push({
+        index,
         personId: decision.personId,
-        details,
-        registeredBy: command.registeredBy,
-        ...(command.contactRef ? { contactRef: command.contactRef } : {}),
-      },
-      origin,
-    );
-    try {
-      await this.store.save({
-        id: decision.personId,
-        expectedVersion: 0,
-        state: decision.state,
-        events: [{ topic: topics.persons.topic, event }],
+        change: {
+          id: decision.personId,
+          expectedVersion: 0,
+          state: decision.state,
+          events: [{ topic: topics.persons.topic, event }],
+        },
       });
-    } catch (error) {
-      // Registered a moment ago by someone else (same certain key, so the same id): the same person.
-      if (error instanceof ConcurrencyError) {
-        return {
-          outcome: 'existing',
-          personId: await this.livePersonId(decision.personId),
-          reason: 'registered_concurrently',
-        };
-      }
-      throw error;
     }
-    return decision;
+    const saved = await this.store.saveMany(created.map((c) => c.change));
+    for (const [i, { index, personId }] of created.entries()) {
+      // Registered a moment ago by someone else (same certain key, so the same id): the same person.
+      if (saved[i] instanceof ConcurrencyError) {
+        decisions[index] = { outcome: 'existing', personId, reason: 'registered_concurrently' };
+      }
+    }
+    // A match on a merged registration was mapped to its survivor; follow longer chains.
+    const merged = new Set(known.filter((k) => k.mergedInto).map((k) => k.personId));
+    return Promise.all(
+      decisions.map(async (d) =>
+        d.outcome === 'existing' && (merged.has(d.personId) || d.reason === 'registered_concurrently')
+          ? { ...d, personId: await this.livePersonId(d.personId) }
+          : d,
+      ),
+    );
   }
 
   /**

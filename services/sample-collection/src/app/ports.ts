@@ -25,6 +25,8 @@ export interface PersonDirectory {
    * Includes merged registrations (with `mergedInto`), so their details still find the survivor.
    */
   similar(query: SimilarQuery): Promise<Identity[]>;
+  /** `similar` for a batch of registrations, in one lookup: persons similar to any of them. */
+  similarToAny(queries: readonly SimilarQuery[]): Promise<Identity[]>;
   /** Live persons only: merged registrations are not listed. */
   find(
     query: PersonQuery,
