@@ -649,11 +649,13 @@ export function describePersonRegistryComponent(
     }
 
     it("ships collected samples to the lab, shows overdue boxes, and takes the lab's receipt", async () => {
-      const members = await registerMany(3, 500);
+      const members = await registerMany(5, 500);
       const ids: string[] = [];
-      for (const [i, member] of members.entries()) {
+      for (const [i, member] of members.slice(0, 2).entries()) {
         ids.push((await unaryCall(samples, 'CollectSample', tube(`ship-${i}`, [member], false))).sampleId);
       }
+      const pooled = members.slice(2);
+      ids.push((await unaryCall(samples, 'CollectSample', tube('ship-pool', pooled))).sampleId);
       const shipment = await unaryCall(shipments, 'DispatchShipment', {
         fromDistrictCode: '916',
         labId: 'cdc-can-tho',
@@ -699,6 +701,9 @@ export function describePersonRegistryComponent(
         expect(received.rejectedSampleIds).toEqual([ids[2]]);
         expect((await unaryCall(samples, 'GetSample', { sampleId: ids[2] ?? '' })).status).toBe('rejected');
         expect((await unaryCall(samples, 'GetSample', { sampleId: ids[0] ?? '' })).status).toBe('received');
+        // The rejected pool will get no result: its members can be pooled again at once.
+        const again = await unaryCall(samples, 'CollectSample', tube('ship-pool-again', pooled));
+        expect(again.personIds).toEqual(pooled);
       }
     });
 

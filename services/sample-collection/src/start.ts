@@ -195,6 +195,7 @@ export async function start(
     adapters.shipments,
     adapters.samples,
     adapters.shipped,
+    adapters.openPools,
     adapters.shipmentQueries,
     rules,
     now,

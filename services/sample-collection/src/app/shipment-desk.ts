@@ -18,6 +18,8 @@ export class ShipmentDesk {
     private readonly samples: AggregateStore<SampleState>,
     /** A sample travels in one shipment only. */
     private readonly shipped: Claims,
+    /** Who is in an open pool: a pool the lab rejected will have no result, so it closes here. */
+    private readonly openPools: Claims,
     private readonly queries: ShipmentQueries,
     private readonly rules: RuleBook,
     private readonly now: () => Date = () => new Date(),
@@ -73,6 +75,12 @@ export class ShipmentDesk {
     await this.setStatus([...receipt.receivedSampleIds, ...rejected], (id) =>
       rejected.has(id) ? 'rejected' : 'received',
     );
+    // A rejected pool's members must be swabbed again, pooled or not: they leave the open pool.
+    // (Releasing is idempotent: a redelivered receipt releases nothing more.)
+    const rejectedSamples = await this.samples.loadMany([...rejected]);
+    for (const { state } of rejectedSamples.values()) {
+      if (state.sample.pooled) await this.openPools.release(state.sample.personIds, state.sample.sampleId);
+    }
     await this.shipments.save({
       id: receipt.shipmentId,
       expectedVersion: found.version,
