@@ -30,15 +30,20 @@ export interface CommitDocument<S> {
 }
 
 /**
- * A commit whose events are not yet published. Written just before the commit (so a commit with
- * events always has one) and deleted once they are published: the collection holds only the
- * backlog, so the relay can scan it (FerretDB uses no index but `_id` to find documents).
+ * A commit whose events are not yet published, with those events. Written just before the commit
+ * (so a commit with events always has one), marked `committed` once the commit is in, deleted once
+ * the events are published: the collection holds only the backlog, so the relay reads it whole
+ * and never has to look into the commits (FerretDB reads every document of a collection for any
+ * query but one `_id`: ADR 3). A marker left unconfirmed (its writer died or lost the commit
+ * race) is settled by looking for its commit once it is old.
  */
 export interface PendingDocument {
   _id: string;
   agg: string;
   v: number;
   at: Date;
+  events: EventToPublish[];
+  committed?: boolean;
 }
 
 /**
@@ -128,7 +133,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       this.pending,
       withEvents.map((i) => {
         const c = changes[i] as Change<S>;
-        return { _id: commitId(c), agg: c.id, v: c.expectedVersion + 1, at };
+        return { _id: commitId(c), agg: c.id, v: c.expectedVersion + 1, at, events: [...c.events] };
       }),
     );
     for (const k of lostMarkers) refuse(withEvents[k] ?? -1);
@@ -159,7 +164,11 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     }
 
     const saved = changes.filter((_, i) => typeof results[i] === 'number');
-    if (saved.some((c) => c.events.length > 0)) this.onSaved?.();
+    const savedWithEvents = saved.filter((c) => c.events.length > 0);
+    if (savedWithEvents.length > 0) {
+      await this.confirmPending(savedWithEvents.map(commitId));
+      this.onSaved?.();
+    }
     // New aggregates' heads in one insert (a duplicate: a newer head got there first); others one by one.
     const created = saved.filter((c) => c.expectedVersion === 0);
     try {
@@ -195,7 +204,13 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     const hasEvents = change.events.length > 0;
     if (hasEvents) {
       try {
-        await this.pending.insertOne({ _id: commitId, agg: change.id, v: version, at });
+        await this.pending.insertOne({
+          _id: commitId,
+          agg: change.id,
+          v: version,
+          at,
+          events: [...change.events],
+        });
       } catch (error) {
         // A marker for this very commit: another writer of the same version is under way.
         if (isDuplicateKey(error)) throw new ConcurrencyError(this.name, change.id, change.expectedVersion);
@@ -219,9 +234,37 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       }
       throw error;
     }
-    if (hasEvents) this.onSaved?.();
+    if (hasEvents) {
+      await this.confirmPending([commitId]);
+      this.onSaved?.();
+    }
     await this.advanceHead(change.id, version, change.state, at);
     return version;
+  }
+
+  /**
+   * Marks pending markers whose commits are in. A failure here does not fail the save (its commit
+   * is durable): the relay finds the commit when the marker is old.
+   */
+  private async confirmPending(commitIds: readonly string[]): Promise<void> {
+    if (commitIds.length === 0) return;
+    try {
+      if (commitIds.length === 1) {
+        await this.pending.updateOne({ _id: commitIds[0] }, { $set: { committed: true } });
+      } else {
+        await this.pending.updateMany(
+          { _id: { $in: [...commitIds] } },
+          {
+            $set: { committed: true },
+          },
+        );
+      }
+    } catch (error) {
+      this.logger?.warn(
+        { err: error, commits: commitIds.length },
+        'could not confirm pending events; the relay checks them later',
+      );
+    }
   }
 
   /**
@@ -273,9 +316,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     const now = new Date();
     // The pending collection holds only the backlog: reading it whole is cheap, and it lets this
     // relay see every earlier pending commit of an aggregate it claims.
-    const markers = (await this.pending.find({}).toArray()).sort(
-      (a, b) => a.at.getTime() - b.at.getTime() || a.v - b.v,
-    );
+    const markers = (await this.pending.find({}).toArray()).sort(oldestFirst);
     if (markers.length === 0) return [];
     const leases = await this.leases.find({}).toArray();
     const expired = leases.filter((l) => l.until < now);
@@ -284,7 +325,9 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       await this.leases.deleteMany({ $or: expired.map((l) => ({ _id: l._id, token: l.token })) });
     }
     const held = new Set(leases.filter((l) => l.until >= now).map((l) => l._id));
-    const free = markers.filter((m) => !held.has(m._id)).slice(0, limit);
+    const old = (m: PendingDocument): boolean => now.getTime() - m.at.getTime() > ORPHAN_AFTER_MS;
+    // A young unconfirmed marker's writer is between the marker and the commit: a later round takes it.
+    const free = markers.filter((m) => !held.has(m._id) && (m.committed === true || old(m))).slice(0, limit);
     if (free.length === 0) return [];
     const token = randomUUID();
     const won = new Set(
@@ -292,41 +335,36 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
         free.map((m) => ({ _id: m._id, token, until: new Date(now.getTime() + leaseMs) })),
       ),
     );
-    const mine = markers.filter((m) => won.has(m._id));
-    if (mine.length === 0) return [];
+    if (won.size === 0) return [];
 
     // Read again now that the leases are ours: another relay may have published some of these
     // between our first read and our lease (it deletes the marker before it lets go of its lease).
     const stillPending = await this.pending
-      .find({ agg: { $in: [...new Set(mine.map((m) => m.agg))] } })
+      .find({ agg: { $in: [...new Set(markers.filter((m) => won.has(m._id)).map((m) => m.agg))] } })
       .toArray();
-    const pendingIds = new Set(stillPending.map((p) => p._id));
-    const usable = mine.filter(
-      (m) =>
-        pendingIds.has(m._id) && !stillPending.some((p) => p.agg === m.agg && p.v < m.v && !won.has(p._id)),
-    );
-    // One query for all (FerretDB scans the commits once per query, not once per commit: ADR 3).
-    const commits = new Map(
-      (await this.commits.find({ _id: { $in: usable.map((m) => m._id) } } as never).toArray()).map((c) => [
-        c._id,
-        c,
-      ]),
-    );
+    const usable = stillPending
+      .filter((m) => won.has(m._id))
+      .filter((m) => !stillPending.some((p) => p.agg === m.agg && p.v < m.v && !won.has(p._id)))
+      .sort(oldestFirst);
     const claims: ClaimedOutbox[] = [];
     const orphans: string[] = [];
-    usable.forEach((m) => {
-      const commit = commits.get(m._id);
+    for (const m of usable) {
+      if (m.committed === true && Array.isArray(m.events)) {
+        claims.push({ id: m._id, aggregateId: m.agg, version: m.v, entries: m.events, token });
+        continue;
+      }
+      // Old and never confirmed: its commit decides (a lookup by `_id`, rare).
+      const commit = await this.commits.findOne({ _id: m._id } as never);
       if (commit) claims.push({ id: m._id, aggregateId: m.agg, version: m.v, entries: commit.events, token });
-      else if (now.getTime() - m.at.getTime() > ORPHAN_AFTER_MS) orphans.push(m._id);
-      // else: its writer is between the marker and the commit; a later round takes it
-    });
+      else orphans.push(m._id);
+    }
     if (orphans.length > 0) {
       this.logger?.warn({ orphans }, 'dropping pending markers whose commit never came');
       await this.pending.deleteMany({ _id: { $in: orphans } });
     }
     const claimed = new Set(claims.map((c) => c.id));
-    const dropped = mine.filter((m) => !claimed.has(m._id));
-    if (dropped.length > 0) await this.leases.deleteMany({ _id: { $in: dropped.map((m) => m._id) }, token });
+    const dropped = [...won].filter((id) => !claimed.has(id));
+    if (dropped.length > 0) await this.leases.deleteMany({ _id: { $in: dropped }, token });
     // One aggregate's commits in version order, whatever the writers' clocks said.
     return inAggregateOrder(claims);
   }
@@ -348,6 +386,10 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     if (claims.length === 0) return;
     await this.leases.deleteMany({ _id: { $in: claims.map((c) => c.id) }, token: claims[0]?.token ?? '' });
   }
+}
+
+function oldestFirst(a: PendingDocument, b: PendingDocument): number {
+  return a.at.getTime() - b.at.getTime() || a.v - b.v;
 }
 
 /** Keeps the order of first appearance of each aggregate, and each aggregate's commits by version. */

@@ -1,9 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { InMemoryBus } from '@truyvet/bus';
+import { createEvent, SampleCollectedV1 } from '@truyvet/events';
 import { describeWithInfra, uniqueName } from '../../../test/harness';
 import { describeStoreContract, type SampleState } from './contract';
 import { ConcurrencyError } from './types';
 import { applyIndexes, connectMongo, MongoDedupStore, type MongoConnection } from './mongo';
 import { MongoAggregateStore } from './mongo-aggregate-store';
+import { OutboxRelay } from './relay';
 
 describeWithInfra('MongoDB-wire store on a real server', (infra) => {
   let connection: MongoConnection | undefined;
@@ -56,6 +59,53 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
         expect(await store.save({ id: 'a', expectedVersion: 2, state: state('resulted'), events: [] })).toBe(
           3,
         );
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+  });
+
+  describe('MongoAggregateStore pending markers', () => {
+    it('publishes a commit whose writer died before confirming it, and drops a marker without a commit', async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('pending'));
+      try {
+        const store = new MongoAggregateStore<SampleState>(conn.db, 'samples');
+        const bus = new InMemoryBus();
+        await bus.ensureTopics([{ topic: 'contract.samples', partitions: 1 }]);
+        const relay = new OutboxRelay({ bus, sources: [store] });
+        const event = (id: string) => ({
+          topic: 'contract.samples',
+          event: createEvent(SampleCollectedV1, {
+            sampleId: id,
+            barcode: `BC-${id}`,
+            pooled: false,
+            personIds: [`p-${id}`],
+            collectedAt: '2021-11-07T08:30:00+07:00',
+            site: { districtCode: '916' },
+            reason: 'mass_testing',
+            specimenType: 'nasal',
+          }),
+        });
+        const state: SampleState = { barcode: 'CT-1', status: 'collected', history: [] };
+        // Committed, but the writer died before confirming the marker.
+        await store.save({ id: 'crashed', expectedVersion: 0, state, events: [event('crashed')] });
+        await store.pending.updateOne({ _id: 'crashed|1' }, { $unset: { committed: '' } });
+        // A marker whose commit never came (the writer died in between).
+        await store.pending.insertOne({
+          _id: 'never|1',
+          agg: 'never',
+          v: 1,
+          at: new Date(),
+          events: [event('never')],
+        });
+        // While young, both wait: their writers may still be at work.
+        expect(await relay.publishPending()).toBe(0);
+        const twoMinutesAgo = new Date(Date.now() - 120_000);
+        await store.pending.updateMany({}, { $set: { at: twoMinutesAgo } });
+        expect(await relay.publishPending()).toBe(1);
+        expect(bus.read('contract.samples').map((m) => m.key)).toEqual(['crashed']);
+        expect(await store.pending.countDocuments({})).toBe(0);
       } finally {
         await conn.db.dropDatabase();
         await conn.close();
