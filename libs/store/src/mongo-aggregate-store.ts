@@ -31,11 +31,12 @@ export interface CommitDocument<S> {
 
 /**
  * A commit whose events are not yet published, with those events. Written just before the commit
- * (so a commit with events always has one), marked `committed` once the commit is in, deleted once
- * the events are published: the collection holds only the backlog, so the relay reads it whole
- * and never has to look into the commits (FerretDB reads every document of a collection for any
- * query but one `_id`: ADR 3). A marker left unconfirmed (its writer died or lost the commit
- * race) is settled by looking for its commit once it is old.
+ * (so a commit with events always has one), confirmed once the commit is in (a document with the
+ * same `_id` in `<name>.confirmed`), deleted with its confirmation once the events are published:
+ * both collections hold only the backlog, so the relay reads them whole and never looks into the
+ * commits (FerretDB reads every document of a collection for any query but one `_id`, and updates
+ * are its slowest operation: ADR 3, so confirming is an insert). A marker left unconfirmed (its
+ * writer died or lost the commit race) is settled by looking for its commit once it is old.
  */
 export interface PendingDocument {
   _id: string;
@@ -43,7 +44,6 @@ export interface PendingDocument {
   v: number;
   at: Date;
   events: EventToPublish[];
-  committed?: boolean;
 }
 
 /**
@@ -73,6 +73,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   readonly commits: Collection<CommitDocument<S>>;
   readonly pending: Collection<PendingDocument>;
   readonly leases: Collection<LeaseDocument>;
+  readonly confirmed: Collection<{ _id: string }>;
 
   constructor(
     db: Db,
@@ -84,6 +85,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     this.commits = db.collection<CommitDocument<S>>(`${name}.commits`);
     this.pending = db.collection<PendingDocument>(`${name}.pending`);
     this.leases = db.collection<LeaseDocument>(`${name}.leases`);
+    this.confirmed = db.collection<{ _id: string }>(`${name}.confirmed`);
   }
 
   /** The indexes the store declares (used by MongoDB; FerretDB finds by `_id` only). */
@@ -247,18 +249,11 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
    * is durable): the relay finds the commit when the marker is old.
    */
   private async confirmPending(commitIds: readonly string[]): Promise<void> {
-    if (commitIds.length === 0) return;
     try {
-      if (commitIds.length === 1) {
-        await this.pending.updateOne({ _id: commitIds[0] }, { $set: { committed: true } });
-      } else {
-        await this.pending.updateMany(
-          { _id: { $in: [...commitIds] } },
-          {
-            $set: { committed: true },
-          },
-        );
-      }
+      await insertReportingDuplicates(
+        this.confirmed,
+        commitIds.map((_id) => ({ _id })),
+      );
     } catch (error) {
       this.logger?.warn(
         { err: error, commits: commitIds.length },
@@ -314,9 +309,14 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
 
   async claimPending(limit: number, leaseMs: number): Promise<ClaimedOutbox[]> {
     const now = new Date();
-    // The pending collection holds only the backlog: reading it whole is cheap, and it lets this
-    // relay see every earlier pending commit of an aggregate it claims.
+    // Both collections hold only the backlog: reading them whole is cheap, and it lets this relay
+    // see every earlier pending commit of an aggregate it claims. Confirmations first: one whose
+    // marker is then missing was published (markers are written before, deleted before them).
+    const confirmed = new Set((await this.confirmed.find({}).toArray()).map((c) => c._id));
     const markers = (await this.pending.find({}).toArray()).sort(oldestFirst);
+    const marked = new Set(markers.map((m) => m._id));
+    const stale = [...confirmed].filter((id) => !marked.has(id));
+    if (stale.length > 0) await this.confirmed.deleteMany({ _id: { $in: stale } });
     if (markers.length === 0) return [];
     const leases = await this.leases.find({}).toArray();
     const expired = leases.filter((l) => l.until < now);
@@ -327,7 +327,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     const held = new Set(leases.filter((l) => l.until >= now).map((l) => l._id));
     const old = (m: PendingDocument): boolean => now.getTime() - m.at.getTime() > ORPHAN_AFTER_MS;
     // A young unconfirmed marker's writer is between the marker and the commit: a later round takes it.
-    const free = markers.filter((m) => !held.has(m._id) && (m.committed === true || old(m))).slice(0, limit);
+    const free = markers.filter((m) => !held.has(m._id) && (confirmed.has(m._id) || old(m))).slice(0, limit);
     if (free.length === 0) return [];
     const token = randomUUID();
     const won = new Set(
@@ -349,7 +349,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     const claims: ClaimedOutbox[] = [];
     const orphans: string[] = [];
     for (const m of usable) {
-      if (m.committed === true && Array.isArray(m.events)) {
+      if (confirmed.has(m._id) && Array.isArray(m.events)) {
         claims.push({ id: m._id, aggregateId: m.agg, version: m.v, entries: m.events, token });
         continue;
       }
@@ -378,7 +378,9 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   async markPublished(claims: readonly ClaimedOutbox[]): Promise<void> {
     if (claims.length === 0) return;
     // The marker goes first: a relay that reads it after this sees the commit as published.
-    await this.pending.deleteMany({ _id: { $in: claims.map((c) => c.id) } });
+    const ids = claims.map((c) => c.id);
+    await this.pending.deleteMany({ _id: { $in: ids } });
+    await this.confirmed.deleteMany({ _id: { $in: ids } });
     await this.release(claims);
   }
 

@@ -90,7 +90,7 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
         const state: SampleState = { barcode: 'CT-1', status: 'collected', history: [] };
         // Committed, but the writer died before confirming the marker.
         await store.save({ id: 'crashed', expectedVersion: 0, state, events: [event('crashed')] });
-        await store.pending.updateOne({ _id: 'crashed|1' }, { $unset: { committed: '' } });
+        await store.confirmed.deleteOne({ _id: 'crashed|1' });
         // A marker whose commit never came (the writer died in between).
         await store.pending.insertOne({
           _id: 'never|1',
