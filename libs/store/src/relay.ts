@@ -6,7 +6,7 @@ export interface RelayOptions {
   bus: Bus;
   sources: readonly OutboxSource[];
   logger?: Logger;
-  /** Aggregates claimed per round. */
+  /** Commits claimed per round: large, since each round reads the whole backlog (ADR 4). */
   batchSize?: number;
   /** How long a claim holds; a relay that dies mid-round is replaced after this. */
   leaseMs?: number;
@@ -39,7 +39,7 @@ export class OutboxRelay {
     this.bus = options.bus;
     this.sources = options.sources;
     this.logger = options.logger ?? createLogger({ name: 'outbox-relay' });
-    this.batchSize = options.batchSize ?? 200;
+    this.batchSize = options.batchSize ?? 1_000;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
   }

@@ -168,7 +168,7 @@ function authorizeRegistration(ctx: CallContext, details: PersonDetails): void {
 }
 
 /** People registered per round of a bulk import. */
-const IMPORT_BATCH = 200;
+const IMPORT_BATCH = 500;
 
 export function personRegistryHandlers(registry: PersonRegistry, units: AdminUnits) {
   const registerSchema = registerPersonSchema(units);
