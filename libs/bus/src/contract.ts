@@ -103,6 +103,18 @@ export function describeBusContract(
       for (const key of keys) expect(byKey.get(key)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     });
 
+    it('publishes a call larger than a broker batch (3 MB to one partition), in order', async () => {
+      const t = await topic(1);
+      const filler = 'x'.repeat(1_000);
+      await bus.publish(
+        Array.from({ length: 3_000 }, (_, i) => ({ topic: t, key: 'one-key', value: `${i}:${filler}` })),
+      );
+      const seen = await readAll(bus, t, 3_000);
+      expect(seen.map((m) => Number(m.value.split(':')[0]))).toEqual(
+        Array.from({ length: 3_000 }, (_, i) => i),
+      );
+    });
+
     it("shares a group's work between its members: each message handled once", async () => {
       const t = await topic(4);
       const groupId = fresh('shared');

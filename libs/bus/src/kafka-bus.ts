@@ -39,6 +39,8 @@ export interface KafkaBusOptions {
  * Consumers: a message's offset is resolved only after its handler (or its dead-letter record)
  * is done, and committed after that, so a crash at any point means redelivery, never loss.
  */
+const PUBLISH_REQUEST_BYTES = 512 * 1024;
+
 export class KafkaBus implements Bus {
   private readonly kafka: Kafka;
   private readonly logger: Logger;
@@ -119,19 +121,33 @@ export class KafkaBus implements Bus {
   async publish(messages: readonly OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const producer = await this.getProducer();
-    const byTopic = new Map<string, OutgoingMessage[]>();
-    for (const message of messages) {
-      const list = byTopic.get(message.topic) ?? [];
-      list.push(message);
-      byTopic.set(message.topic, list);
+    // In requests of at most ~512 KB, one after the other (so order is kept): the broker refuses a
+    // partition's batch over message.max.bytes (1 MB by default), and a relay round can hold 1,000
+    // events.
+    let start = 0;
+    while (start < messages.length) {
+      let end = start;
+      let bytes = 0;
+      while (end < messages.length && (end === start || bytes < PUBLISH_REQUEST_BYTES)) {
+        const m = messages[end] as OutgoingMessage;
+        bytes += m.value.length + m.key.length + 64;
+        end++;
+      }
+      const byTopic = new Map<string, OutgoingMessage[]>();
+      for (const message of messages.slice(start, end)) {
+        const list = byTopic.get(message.topic) ?? [];
+        list.push(message);
+        byTopic.set(message.topic, list);
+      }
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({
+          topic,
+          messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers ?? {} })),
+        })),
+      });
+      start = end;
     }
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
-        messages: list.map((m) => ({ key: m.key, value: m.value, headers: m.headers ?? {} })),
-      })),
-    });
   }
 
   async subscribe(options: SubscribeOptions): Promise<Subscription> {
