@@ -6,11 +6,19 @@ export * from './samples/sample-collected';
 export * from './persons/person-events';
 export * from './shipments/shipment-events';
 export * from './orders/test-order-events';
+export * from './lab/lab-events';
 
 import { SampleCollectedV1 } from './samples/sample-collected';
 import { PersonRegisteredV1, PersonsMergedV1, PersonUpdatedV1 } from './persons/person-events';
 import { ShipmentDispatchedV1, ShipmentReceivedV1 } from './shipments/shipment-events';
 import { TestOrderCancelledV1, TestOrderedV1, TestOrderFulfilledV1 } from './orders/test-order-events';
+import {
+  PersonTestResultAmendedV1,
+  PersonTestResultedV1,
+  PoolFlaggedForReviewV1,
+  PoolResultAmendedV1,
+  PoolResultedV1,
+} from './lab/lab-events';
 import { EventRegistry } from './registry';
 
 /** Every event definition in truyvet; services register the ones they consume. */
@@ -24,6 +32,11 @@ export const allEventDefinitions = [
   TestOrderedV1,
   TestOrderCancelledV1,
   TestOrderFulfilledV1,
+  PersonTestResultedV1,
+  PoolResultedV1,
+  PersonTestResultAmendedV1,
+  PoolResultAmendedV1,
+  PoolFlaggedForReviewV1,
 ] as const;
 
 export const eventRegistry = new EventRegistry(allEventDefinitions);

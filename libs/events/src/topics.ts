@@ -17,7 +17,11 @@ export const topics = {
   persons: topic('persons', 6, 'person registry: registered, merged, corrected; key = person id'),
   samples: topic('samples', 12, 'sample lifecycle: collected, pooled, shipped, re-sampled; key = sample id'),
   shipments: topic('shipments', 3, 'shipments district -> lab: dispatched, received; key = shipment id'),
-  labResults: topic('lab.results', 12, 'definitive results, pool outcomes and amendments; key = sample id'),
+  labResults: topic(
+    'lab.results',
+    12,
+    'person results and their amendments (key = person id), pool results, amendments and reviews (key = sample id)',
+  ),
   cases: topic('cases', 6, 'F0 cases, contacts and F-levels; key = person id'),
   isolation: topic('isolation', 6, 'isolation orders and releases; key = person id'),
   testOrders: topic(

@@ -5,6 +5,14 @@ const base = {
   decision: 'test',
   sampling: { maxPoolSize: 10, maxPoolSizeMassTesting: 20 },
   shipments: { overdueAfterHours: 24 },
+  lab: {
+    sampleMaxAgeHours: 72,
+    resultOverdueAfterHours: 24,
+    retestDueHours: 24,
+    kits: [
+      { id: 'k', name: 'kit', targets: ['N'], detectedBelow: 37, borderlineBelow: 40, minDetectedTargets: 1 },
+    ],
+  },
 };
 
 describe('rule book', () => {

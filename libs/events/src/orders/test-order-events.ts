@@ -6,6 +6,7 @@ export const testOrderReason = z.enum([
   'f1_follow_up',
   'pool_member_retest',
   'inconclusive_retest',
+  'sample_rejected_resample',
   'f0_release_test',
 ]);
 

@@ -1,0 +1,282 @@
+import { describe, expect, it } from '@jest/globals';
+import { DomainError } from '@truyvet/errors';
+import { defaultRuleBook } from '@truyvet/rules';
+import { matchAccession } from './accession';
+import { interpretResult, readCtValues, type TestOutcome } from './interpretation';
+import {
+  decideAmendment,
+  decideResult,
+  newLabSample,
+  recordMemberOutcome,
+  type LabSampleState,
+  type RecordResult,
+} from './lab-sample';
+
+const rules = defaultRuleBook().inForceOn('2021-11-07');
+const kit = rules.lab.kits.find((k) => k.id === 'allplex-2019-ncov');
+if (!kit) throw new Error('the default rules have no Allplex kit');
+const AT = new Date('2021-11-08T10:00:00+07:00');
+
+function sample(personIds: string[], barcode = 'CT-0001'): LabSampleState {
+  return newLabSample({
+    sampleId: `s-${barcode}`,
+    barcode,
+    pooled: personIds.length > 1,
+    personIds,
+    collectedAt: '2021-11-07T08:30:00+07:00',
+    site: { districtCode: '916', wardCode: '31117' },
+    reason: 'mass_testing',
+    specimenType: 'oropharyngeal',
+  });
+}
+
+const pcr = (ctValues: Record<string, number>, extra: Partial<RecordResult> = {}): RecordResult => ({
+  method: 'rt_pcr',
+  kitId: 'allplex-2019-ncov',
+  ctValues,
+  labId: 'cdc-can-tho',
+  recordedBy: 'lab-tech-1',
+  resultedAt: AT,
+  ...extra,
+});
+
+function refusal(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('not refused');
+}
+
+function recorded(decision: ReturnType<typeof decideResult>) {
+  if (decision.outcome !== 'recorded') throw new Error('nothing recorded');
+  return decision;
+}
+
+describe('reading Ct values by the kit in the rule set', () => {
+  it.each<[Record<string, number>, TestOutcome]>([
+    [{ E: 22.1, N: 24 }, 'positive'],
+    [{ N: 36.9 }, 'positive'],
+    [{ N: 37 }, 'inconclusive'],
+    [{ RdRp: 39.5 }, 'inconclusive'],
+    [{}, 'negative'],
+    [{ E: 40.2 }, 'negative'],
+  ])('%j reads %s', (ct, outcome) => {
+    expect(readCtValues(kit, ct)).toBe(outcome);
+  });
+
+  it('refuses a typed outcome that contradicts the Ct values, unknown kits and genes, and Ct out of range', () => {
+    expect(
+      interpretResult({ method: 'rt_pcr', kitId: kit.id, ctValues: { N: 20 }, outcome: 'negative' }, rules),
+    ).toMatchObject({
+      ok: false,
+      fields: [{ field: 'outcome' }],
+    });
+    expect(interpretResult({ method: 'rt_pcr', kitId: 'nope', ctValues: {} }, rules)).toMatchObject({
+      ok: false,
+      fields: [{ field: 'kitId' }],
+    });
+    const bad = interpretResult({ method: 'rt_pcr', kitId: kit.id, ctValues: { ORF9: 20, N: 60 } }, rules);
+    expect(bad.ok ? [] : bad.fields.map((f) => f.field)).toEqual(['ctValues.ORF9', 'ctValues.N']);
+  });
+
+  it('records a rapid antigen test as read, without Ct values', () => {
+    expect(interpretResult({ method: 'rapid_antigen', outcome: 'positive' }, rules)).toEqual({
+      ok: true,
+      outcome: 'positive',
+    });
+    expect(interpretResult({ method: 'rapid_antigen' }, rules).ok).toBe(false);
+    expect(
+      interpretResult({ method: 'rapid_antigen', outcome: 'negative', ctValues: { N: 30 } }, rules).ok,
+    ).toBe(false);
+  });
+});
+
+describe('accessioning a shipment', () => {
+  const manifest = ['A1', 'A2', 'A3', 'A4'].map((b) => ({ sampleId: `s-${b}`, barcode: b }));
+  it('reports received, missing, unexpected and rejected tubes with reasons', () => {
+    const accession = matchAccession({
+      manifest,
+      scans: [
+        { barcode: 'a1', condition: 'ok' },
+        { barcode: 'A2', condition: 'leaking' },
+        { barcode: 'A4', condition: 'ok' },
+        { barcode: 'A4', condition: 'ok' }, // scanned twice
+        { barcode: 'ZZ9', condition: 'ok' },
+      ],
+      collectedAt: new Map([['s-A4', '2021-11-01T08:00:00+07:00']]),
+      receivedAt: AT,
+      rules,
+    });
+    expect(accession.receivedSampleIds).toEqual(['s-A1']);
+    expect(accession.missingSampleIds).toEqual(['s-A3']);
+    expect(accession.unexpectedBarcodes).toEqual(['ZZ9']);
+    expect(accession.rejected).toEqual([
+      { sampleId: 's-A2', reason: 'leaking' },
+      {
+        sampleId: 's-A4',
+        reason: expect.stringMatching(/^too_old: collected 170 h before receipt \(limit 72 h\)$/),
+      },
+    ]);
+  });
+});
+
+describe('results', () => {
+  it('gives an individual positive to the person, with the facts case-graph needs', () => {
+    const decision = recorded(decideResult(sample(['p-1']), pcr({ E: 21, N: 23 }), rules));
+    expect(decision.facts.personResults).toEqual([
+      expect.objectContaining({
+        personId: 'p-1',
+        pooled: false,
+        outcome: 'positive',
+        resultId: 'r-s-CT-0001-1',
+        ctValues: { E: 21, N: 23 },
+        collectedAt: '2021-11-07T08:30:00+07:00',
+        siteDistrictCode: '916',
+        ruleSetId: rules.id,
+      }),
+    ]);
+    expect(decision.facts.orders).toEqual([]);
+  });
+
+  it('gives each member of a negative pool a definitive negative', () => {
+    const decision = recorded(decideResult(sample(['p-1', 'p-2', 'p-3']), pcr({}), rules));
+    expect(decision.facts.poolResult?.outcome).toBe('negative');
+    expect(decision.facts.personResults.map((r) => [r.personId, r.outcome, r.pooled])).toEqual([
+      ['p-1', 'negative', true],
+      ['p-2', 'negative', true],
+      ['p-3', 'negative', true],
+    ]);
+  });
+
+  it('makes a positive pool no diagnosis: members get individual re-test orders instead', () => {
+    const decision = recorded(decideResult(sample(['p-1', 'p-2']), pcr({ N: 30 }), rules));
+    expect(decision.facts.personResults).toEqual([]);
+    expect(decision.facts.orders).toEqual([
+      {
+        orderId: 'r-s-CT-0001-1:p-1',
+        personId: 'p-1',
+        reason: 'pool_member_retest',
+        dueBy: '2021-11-09T03:00:00.000Z',
+        cause: 's-CT-0001',
+      },
+      {
+        orderId: 'r-s-CT-0001-1:p-2',
+        personId: 'p-2',
+        reason: 'pool_member_retest',
+        dueBy: '2021-11-09T03:00:00.000Z',
+        cause: 's-CT-0001',
+      },
+    ]);
+    expect(decision.state.openOrders).toHaveLength(2);
+  });
+
+  it('orders a re-test of an inconclusive individual result', () => {
+    const decision = recorded(decideResult(sample(['p-1']), pcr({ N: 38 }), rules));
+    expect(decision.facts.orders.map((o) => o.reason)).toEqual(['inconclusive_retest']);
+  });
+
+  it('takes the same reading twice as one, and refuses a different second result', () => {
+    const first = recorded(decideResult(sample(['p-1']), pcr({ N: 20 }), rules));
+    expect(decideResult(first.state, pcr({ N: 20 }), rules).outcome).toBe('unchanged');
+    expect(refusal(() => decideResult(first.state, pcr({}), rules)).code).toBe('SAMPLE_ALREADY_RESULTED');
+  });
+
+  it('refuses a result for a tube rejected at accessioning', () => {
+    const state = { ...sample(['p-1']), rejectedAtAccession: 'leaking' };
+    expect(refusal(() => decideResult(state, pcr({}), rules)).code).toBe('SAMPLE_REJECTED_AT_ACCESSION');
+  });
+});
+
+describe('amendments', () => {
+  const reason = 'nhiễm chéo trên khay, chạy lại';
+
+  it('amends an individual positive to negative: case-graph sees the amendment for the person', () => {
+    const first = recorded(decideResult(sample(['p-1']), pcr({ N: 20 }), rules));
+    const amended = recorded(decideAmendment(first.state, { ...pcr({}), reason }, rules));
+    expect(amended.facts.personAmendments).toEqual([
+      expect.objectContaining({
+        personId: 'p-1',
+        amendsResultId: 'r-s-CT-0001-1',
+        resultId: 'r-s-CT-0001-2',
+        previousOutcome: 'positive',
+        outcome: 'negative',
+        reason,
+      }),
+    ]);
+    expect(amended.state.results.map((r) => [r.resultId, r.outcome, r.amends])).toEqual([
+      ['r-s-CT-0001-1', 'positive', undefined],
+      ['r-s-CT-0001-2', 'negative', 'r-s-CT-0001-1'],
+    ]);
+  });
+
+  it('turns a negative pool positive: members lose their negatives and get re-test orders', () => {
+    const first = recorded(decideResult(sample(['p-1', 'p-2']), pcr({}), rules));
+    const amended = recorded(decideAmendment(first.state, { ...pcr({ E: 33 }), reason }, rules));
+    expect(amended.facts.poolAmendment).toMatchObject({ previousOutcome: 'negative', outcome: 'positive' });
+    expect(amended.facts.personAmendments.map((a) => [a.personId, a.outcome])).toEqual([
+      ['p-1', 'withdrawn'],
+      ['p-2', 'withdrawn'],
+    ]);
+    expect(amended.facts.orders.map((o) => o.personId)).toEqual(['p-1', 'p-2']);
+  });
+
+  it('turns a positive pool negative: re-test orders cancelled, members get their negatives', () => {
+    const first = recorded(decideResult(sample(['p-1', 'p-2']), pcr({ E: 33 }), rules));
+    const amended = recorded(decideAmendment(first.state, { ...pcr({}), reason }, rules));
+    expect(amended.facts.cancellations.map((c) => c.orderId)).toEqual([
+      'r-s-CT-0001-1:p-1',
+      'r-s-CT-0001-1:p-2',
+    ]);
+    expect(amended.facts.personResults.map((r) => [r.personId, r.outcome])).toEqual([
+      ['p-1', 'negative'],
+      ['p-2', 'negative'],
+    ]);
+    expect(amended.state.openOrders).toEqual([]);
+  });
+
+  it('refuses to amend a tube with no result, and changes nothing for the same reading', () => {
+    expect(refusal(() => decideAmendment(sample(['p-1']), { ...pcr({}), reason }, rules)).code).toBe(
+      'SAMPLE_NOT_RESULTED',
+    );
+    const first = recorded(decideResult(sample(['p-1']), pcr({}), rules));
+    expect(decideAmendment(first.state, { ...pcr({}), reason }, rules).outcome).toBe('unchanged');
+  });
+});
+
+describe('deconvolution review', () => {
+  it('flags a positive pool whose members all test negative, once', () => {
+    let state = recorded(decideResult(sample(['p-1', 'p-2']), pcr({ N: 35 }), rules)).state;
+    const first = recorded(
+      recordMemberOutcome(state, { personId: 'p-1', resultId: 'r-x-1', outcome: 'negative' }),
+    );
+    expect(first.facts.poolReview).toBeUndefined();
+    state = first.state;
+    expect(
+      recordMemberOutcome(state, { personId: 'p-1', resultId: 'r-x-1', outcome: 'negative' }).outcome,
+    ).toBe('unchanged');
+    const second = recorded(
+      recordMemberOutcome(state, { personId: 'p-2', resultId: 'r-y-1', outcome: 'negative' }),
+    );
+    expect(second.facts.poolReview).toEqual({
+      sampleId: 's-CT-0001',
+      poolResultId: 'r-s-CT-0001-1',
+      personIds: ['p-1', 'p-2'],
+      memberResultIds: ['r-x-1', 'r-y-1'],
+    });
+    expect(second.state.openOrders).toEqual([]);
+  });
+
+  it('does not flag a pool with a positive member', () => {
+    let state = recorded(decideResult(sample(['p-1', 'p-2']), pcr({ N: 35 }), rules)).state;
+    state = recorded(
+      recordMemberOutcome(state, { personId: 'p-1', resultId: 'r-x-1', outcome: 'positive' }),
+    ).state;
+    const last = recorded(
+      recordMemberOutcome(state, { personId: 'p-2', resultId: 'r-y-1', outcome: 'negative' }),
+    );
+    expect(last.facts.poolReview).toBeUndefined();
+  });
+});
