@@ -15,6 +15,14 @@ export const samplingReason = z.enum([
 
 export const specimenType = z.enum(['nasopharyngeal', 'oropharyngeal', 'nasal', 'saliva']);
 
+/**
+ * The one id of a tube everywhere: its barcode, in capitals. sample-collection names tubes so, and
+ * the lab finds a tube from the barcode it scans or reads off a plate by the same rule.
+ */
+export function sampleIdOfBarcode(barcode: string): string {
+  return `s-${barcode.trim().toUpperCase()}`;
+}
+
 export const SampleCollectedV1 = defineEvent({
   type: 'SampleCollected',
   version: 1,

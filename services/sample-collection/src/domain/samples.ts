@@ -5,7 +5,7 @@
  * are enforced by the use case with unique inserts.
  */
 import { DomainError, describeViolations, type FieldViolation } from '@truyvet/errors';
-import type { EventOf, SampleCollectedV1 } from '@truyvet/events';
+import { sampleIdOfBarcode, type EventOf, type SampleCollectedV1 } from '@truyvet/events';
 import type { RuleSet } from '@truyvet/rules';
 
 export type SampleData = EventOf<typeof SampleCollectedV1>['data'];
@@ -31,9 +31,7 @@ export interface CollectSample {
 }
 
 /** The one id of a tube: its barcode, in capitals. */
-export function sampleIdFor(barcode: string): string {
-  return `s-${barcode.toUpperCase()}`;
-}
+export const sampleIdFor = sampleIdOfBarcode;
 
 export function maxPoolSize(rules: RuleSet, reason: SampleData['reason']): number {
   return reason === 'mass_testing' ? rules.sampling.maxPoolSizeMassTesting : rules.sampling.maxPoolSize;

@@ -1,0 +1,132 @@
+import { DomainError } from '@truyvet/errors';
+import {
+  createEvent,
+  ShipmentReceivedV1,
+  topics,
+  type EventOf,
+  type EventOrigin,
+  type ShipmentDispatchedV1,
+} from '@truyvet/events';
+import type { RuleBook } from '@truyvet/rules';
+import { ConcurrencyError, type AggregateStore } from '@truyvet/store';
+import { matchAccession, normalizeBarcode, type Accession, type ScannedTube } from '../domain/accession';
+import type { LabSampleState } from '../domain/lab-sample';
+
+type Dispatch = EventOf<typeof ShipmentDispatchedV1>['data'];
+
+/** One box at the lab: its manifest (from the district), its scan (by the lab), and their match. */
+export interface ShipmentAccessionState {
+  shipmentId: string;
+  manifest?: Dispatch;
+  scan?: { tubes: ScannedTube[]; receivedAt: string; scannedBy: string };
+  accession?: Accession;
+}
+
+export type AccessionView = ShipmentAccessionState & { status: 'accessioned' | 'awaiting_manifest' };
+
+function view(state: ShipmentAccessionState): AccessionView {
+  return { ...state, status: state.accession ? 'accessioned' : 'awaiting_manifest' };
+}
+
+export class Accessioning {
+  constructor(
+    private readonly shipments: AggregateStore<ShipmentAccessionState>,
+    private readonly samples: AggregateStore<LabSampleState>,
+    private readonly rules: RuleBook,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Records the tubes scanned out of a box. Matched at once when the manifest is known, else held
+   * until it comes. A box is scanned once; the same scan sent again (a retry) answers the same.
+   */
+  async accessionShipment(
+    command: { shipmentId: string; tubes: ScannedTube[]; scannedBy: string },
+    origin: EventOrigin = {},
+    attempt = 1,
+  ): Promise<AccessionView> {
+    try {
+      return await this.scanOnce(command, origin);
+    } catch (error) {
+      // The manifest came in at the same moment: decide again on the new state.
+      if (error instanceof ConcurrencyError && attempt < 3)
+        return this.accessionShipment(command, origin, attempt + 1);
+      throw error;
+    }
+  }
+
+  private async scanOnce(
+    command: { shipmentId: string; tubes: ScannedTube[]; scannedBy: string },
+    origin: EventOrigin,
+  ): Promise<AccessionView> {
+    const found = await this.shipments.load(command.shipmentId);
+    const tubes = command.tubes.map((t) => ({ ...t, barcode: normalizeBarcode(t.barcode) }));
+    if (found?.state.scan) {
+      const same = JSON.stringify(found.state.scan.tubes) === JSON.stringify(tubes);
+      if (same) return view(found.state);
+      throw new DomainError(
+        'SHIPMENT_ALREADY_ACCESSIONED',
+        'conflict',
+        `shipment ${command.shipmentId} was accessioned at ${found.state.scan.receivedAt}`,
+        { fields: [{ field: 'shipmentId', description: 'already scanned: a second scan is refused' }] },
+      );
+    }
+    const state: ShipmentAccessionState = {
+      ...(found?.state ?? { shipmentId: command.shipmentId }),
+      scan: { tubes, receivedAt: this.now().toISOString(), scannedBy: command.scannedBy },
+    };
+    return this.matchAndSave(state, found?.version ?? 0, origin);
+  }
+
+  /** The district's manifest arrives (perhaps after the box was scanned). */
+  async manifestArrived(event: EventOf<typeof ShipmentDispatchedV1>): Promise<void> {
+    const found = await this.shipments.load(event.data.shipmentId);
+    if (found?.state.manifest) return; // a redelivery
+    const state: ShipmentAccessionState = {
+      ...(found?.state ?? { shipmentId: event.data.shipmentId }),
+      manifest: event.data,
+    };
+    await this.matchAndSave(state, found?.version ?? 0, {
+      correlationId: event.correlationId,
+      causationId: event.id,
+    });
+  }
+
+  async getAccession(shipmentId: string): Promise<AccessionView | null> {
+    const found = await this.shipments.load(shipmentId);
+    return found ? view(found.state) : null;
+  }
+
+  /** With both manifest and scan, matches them and publishes ShipmentReceived in the same commit. */
+  private async matchAndSave(
+    state: ShipmentAccessionState,
+    version: number,
+    origin: EventOrigin,
+  ): Promise<AccessionView> {
+    let next = state;
+    const events = [];
+    if (state.manifest && state.scan && !state.accession) {
+      const ids = state.manifest.manifest.map((m) => m.sampleId);
+      const known = await this.samples.loadMany(ids);
+      const receivedAt = new Date(state.scan.receivedAt);
+      const accession = matchAccession({
+        manifest: state.manifest.manifest,
+        scans: state.scan.tubes,
+        collectedAt: new Map([...known].map(([id, s]) => [id, s.state.sample.collectedAt])),
+        receivedAt,
+        rules: this.rules.inForceOn(receivedAt),
+      });
+      next = { ...state, accession };
+      events.push({
+        topic: topics.shipments.topic,
+        event: createEvent(
+          ShipmentReceivedV1,
+          { shipmentId: state.shipmentId, receivedAt: state.scan.receivedAt, ...accession },
+          origin,
+        ),
+      });
+    }
+    await this.shipments.save({ id: state.shipmentId, expectedVersion: version, state: next, events });
+    return view(next);
+  }
+}

@@ -1,0 +1,47 @@
+import {
+  createEvent,
+  PersonTestResultAmendedV1,
+  PersonTestResultedV1,
+  PoolFlaggedForReviewV1,
+  PoolResultAmendedV1,
+  PoolResultedV1,
+  TestOrderCancelledV1,
+  TestOrderedV1,
+  topics,
+  type EventOrigin,
+} from '@truyvet/events';
+import type { EventToPublish } from '@truyvet/bus';
+import type { LabFacts } from '../domain/lab-sample';
+
+/**
+ * The events of a decision, in the order consumers should see them: the pool's own result or
+ * amendment first, then the persons', then review flags and orders.
+ */
+export function eventsOf(facts: LabFacts, origin: EventOrigin): EventToPublish[] {
+  const results = topics.labResults.topic;
+  const orders = topics.testOrders.topic;
+  return [
+    ...(facts.poolResult
+      ? [{ topic: results, event: createEvent(PoolResultedV1, facts.poolResult, origin) }]
+      : []),
+    ...(facts.poolAmendment
+      ? [{ topic: results, event: createEvent(PoolResultAmendedV1, facts.poolAmendment, origin) }]
+      : []),
+    ...facts.personAmendments.map((data) => ({
+      topic: results,
+      event: createEvent(PersonTestResultAmendedV1, data, origin),
+    })),
+    ...facts.personResults.map((data) => ({
+      topic: results,
+      event: createEvent(PersonTestResultedV1, data, origin),
+    })),
+    ...(facts.poolReview
+      ? [{ topic: results, event: createEvent(PoolFlaggedForReviewV1, facts.poolReview, origin) }]
+      : []),
+    ...facts.cancellations.map((data) => ({
+      topic: orders,
+      event: createEvent(TestOrderCancelledV1, data, origin),
+    })),
+    ...facts.orders.map((data) => ({ topic: orders, event: createEvent(TestOrderedV1, data, origin) })),
+  ];
+}

@@ -1,0 +1,404 @@
+/**
+ * The lab through its real gRPC API, as the CDC lab and a district use it, with the districts'
+ * events published on the bus as sample-collection would: one suite, run embedded and on real
+ * Kafka + FerretDB.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { status } from '@grpc/grpc-js';
+import { eventHandler, eventMessage, type Bus } from '@truyvet/bus';
+import {
+  createEvent,
+  EventRegistry,
+  PersonTestResultAmendedV1,
+  PersonTestResultedV1,
+  PoolFlaggedForReviewV1,
+  PoolResultedV1,
+  SampleCollectedV1,
+  ShipmentDispatchedV1,
+  ShipmentReceivedV1,
+  TestOrderedV1,
+  topics,
+  type Envelope,
+} from '@truyvet/events';
+import {
+  createClient,
+  DEV_SIGNING_KEY,
+  issueToken,
+  loadGrpcObject,
+  readFieldViolations,
+  unaryCall,
+  writeClientStream,
+  type Caller,
+} from '@truyvet/grpc';
+import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/lab';
+import type { AccessioningClient } from '@truyvet/grpc/src/generated/truyvet/lab/v1/Accessioning';
+import type { ResultsClient } from '@truyvet/grpc/src/generated/truyvet/lab/v1/Results';
+import type { Config } from './config';
+import { start, type Running } from './start';
+
+const proto = loadGrpcObject<ProtoGrpcType>('truyvet/lab/v1/lab.proto').truyvet.lab.v1;
+
+const LAB: Caller = { sub: 'ktv-cdc-1', role: 'lab', jurisdiction: { level: 'city', code: '92' } };
+const NINH_KIEU: Caller = {
+  sub: 'ttyt-ninh-kieu',
+  role: 'district_center',
+  jurisdiction: { level: 'district', code: '916' },
+};
+const O_MON: Caller = {
+  sub: 'ttyt-o-mon',
+  role: 'district_center',
+  jurisdiction: { level: 'district', code: '917' },
+};
+
+export function describeLabComponent(
+  name: string,
+  setup: () => Promise<{ config: Config; bus: Bus; uniquePrefix: string; cleanup?: () => Promise<void> }>,
+  timeoutMs = 30_000,
+): void {
+  describe(`lab-results (${name})`, () => {
+    let running: Running;
+    let bus: Bus;
+    let prefix: string;
+    let cleanup: (() => Promise<void>) | undefined;
+    let accessioning: AccessioningClient;
+    let results: ResultsClient;
+    let district: ResultsClient;
+    let otherDistrict: ResultsClient;
+    let stopWatching: () => Promise<void>;
+    const seen: Envelope[] = [];
+
+    beforeAll(async () => {
+      const env = await setup();
+      ({ bus, cleanup } = env);
+      prefix = env.uniquePrefix;
+      running = await start({ ...env.config, GRPC_HOST: '127.0.0.1', GRPC_PORT: 0 }, { bus });
+      const address = `127.0.0.1:${running.grpcPort}`;
+      accessioning = createClient(proto.Accessioning, address, {
+        token: await issueToken(DEV_SIGNING_KEY, LAB),
+      });
+      results = createClient(proto.Results, address, { token: await issueToken(DEV_SIGNING_KEY, LAB) });
+      district = createClient(proto.Results, address, {
+        token: await issueToken(DEV_SIGNING_KEY, NINH_KIEU),
+      });
+      otherDistrict = createClient(proto.Results, address, {
+        token: await issueToken(DEV_SIGNING_KEY, O_MON),
+      });
+      const record = (event: Envelope): Promise<void> => {
+        seen.push(event);
+        return Promise.resolve();
+      };
+      const subscription = await bus.subscribe({
+        groupId: `${prefix}-watcher`,
+        topics: [topics.labResults.topic, topics.testOrders.topic, topics.shipments.topic],
+        handler: eventHandler(
+          new EventRegistry([
+            PersonTestResultedV1,
+            PoolResultedV1,
+            PersonTestResultAmendedV1,
+            PoolFlaggedForReviewV1,
+            TestOrderedV1,
+            ShipmentReceivedV1,
+          ] as const),
+          {
+            PersonTestResulted: record,
+            PoolResulted: record,
+            PersonTestResultAmended: record,
+            PoolFlaggedForReview: record,
+            TestOrdered: record,
+            ShipmentReceived: record,
+          },
+        ),
+      });
+      stopWatching = () => subscription.stop();
+    }, 120_000);
+
+    afterAll(async () => {
+      for (const client of [accessioning, results, district, otherDistrict]) client.close();
+      await stopWatching();
+      await running.stop();
+      await cleanup?.();
+    });
+
+    const code = (suffix: string): string => `CT${prefix}-${suffix.toUpperCase()}`;
+    const sampleId = (suffix: string): string => `s-${code(suffix)}`;
+    const person = (n: number): string => `p-${prefix}-${n}`;
+
+    async function eventually<T>(
+      what: string,
+      check: () => T | undefined | Promise<T | undefined>,
+    ): Promise<T> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const value = await check();
+        if (value !== undefined) return value;
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+
+    const events = (
+      type: string,
+      match: (data: Record<string, unknown>) => boolean = () => true,
+    ): Envelope[] => seen.filter((e) => e.type === type && match(e.data as Record<string, unknown>));
+
+    async function collected(
+      suffix: string,
+      personIds: string[],
+      reason: 'mass_testing' | 'pool_member_retest' = 'mass_testing',
+    ): Promise<void> {
+      const event = createEvent(SampleCollectedV1, {
+        sampleId: sampleId(suffix),
+        barcode: code(suffix),
+        pooled: personIds.length > 1,
+        personIds,
+        collectedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        site: { districtCode: '916', wardCode: '31117' },
+        reason,
+        specimenType: 'oropharyngeal',
+      });
+      await bus.publish([eventMessage({ topic: topics.samples.topic, event })]);
+    }
+
+    async function dispatched(shipmentId: string, suffixes: string[]): Promise<void> {
+      const event = createEvent(ShipmentDispatchedV1, {
+        shipmentId,
+        fromDistrictCode: '916',
+        labId: 'cdc-can-tho',
+        manifest: suffixes.map((s) => ({ sampleId: sampleId(s), barcode: code(s) })),
+        dispatchedAt: new Date(Date.now() - 1_800_000).toISOString(),
+        dispatchedBy: 'ttyt-ninh-kieu',
+      });
+      await bus.publish([eventMessage({ topic: topics.shipments.topic, event })]);
+    }
+
+    const known = (suffix: string) =>
+      eventually(`${code(suffix)} known at the lab`, async () => {
+        try {
+          return await unaryCall(results, 'GetSampleResults', { barcode: code(suffix) });
+        } catch {
+          return undefined;
+        }
+      });
+
+    it('accessions a box against its manifest: received, missing, unexpected and rejected tubes', async () => {
+      await collected('pool', [person(1), person(2), person(3)]);
+      await collected('a', [person(4)]);
+      await collected('b', [person(5)]);
+      await collected('leak', [person(6)]);
+      await collected('lost', [person(7)]);
+      const shipmentId = `sh-${prefix}-1`;
+      await dispatched(shipmentId, ['pool', 'a', 'b', 'leak', 'lost']);
+      await known('lost');
+      const accession = await eventually('the manifest at the lab', async () => {
+        const answer = await unaryCall(accessioning, 'AccessionShipment', {
+          shipmentId,
+          tubes: [
+            { barcode: code('pool') },
+            { barcode: code('a').toLowerCase() },
+            { barcode: code('b'), condition: 'ok' },
+            { barcode: code('leak'), condition: 'leaking' },
+            { barcode: code('stray') },
+          ],
+        });
+        return answer;
+      });
+      // Scanned before the manifest came: held, and matched when it comes.
+      const final =
+        accession.status === 'accessioned'
+          ? accession
+          : await eventually('the held scan to be matched', async () => {
+              const a = await unaryCall(accessioning, 'GetAccession', { shipmentId });
+              return a.status === 'accessioned' ? a : undefined;
+            });
+      expect(final.receivedSampleIds.sort()).toEqual([sampleId('a'), sampleId('b'), sampleId('pool')].sort());
+      expect(final.missingSampleIds).toEqual([sampleId('lost')]);
+      expect(final.unexpectedBarcodes).toEqual([code('stray')]);
+      expect(final.rejected).toEqual([{ sampleId: sampleId('leak'), reason: 'leaking' }]);
+      const receipt = await eventually(
+        'ShipmentReceived',
+        () => events('ShipmentReceived', (d) => d.shipmentId === shipmentId)[0],
+      );
+      expect(receipt.key).toBe(shipmentId);
+      // A second, different scan of the same box is refused.
+      await expect(
+        unaryCall(accessioning, 'AccessionShipment', { shipmentId, tubes: [{ barcode: code('a') }] }),
+      ).rejects.toMatchObject({ code: status.FAILED_PRECONDITION });
+      await eventually('the receipt applied to the tubes', async () => {
+        const s = await unaryCall(results, 'GetSampleResults', { barcode: code('leak') });
+        return s.rejectedAtAccession === 'leaking' ? s : undefined;
+      });
+    });
+
+    it('holds a scan whose manifest has not arrived, and matches it when it does', async () => {
+      await collected('late', [person(8)]);
+      await known('late');
+      const shipmentId = `sh-${prefix}-late`;
+      const held = await unaryCall(accessioning, 'AccessionShipment', {
+        shipmentId,
+        tubes: [{ barcode: code('late') }],
+      });
+      expect(held.status).toBe('awaiting_manifest');
+      await dispatched(shipmentId, ['late']);
+      const matched = await eventually('the late manifest', async () => {
+        const a = await unaryCall(accessioning, 'AccessionShipment', {
+          shipmentId,
+          tubes: [{ barcode: code('late') }],
+        });
+        return a.status === 'accessioned' ? a : undefined;
+      });
+      expect(matched.receivedSampleIds).toEqual([sampleId('late')]);
+    });
+
+    it('records a plate: a positive pool orders re-tests, individual results go to each person, bad rows are named', async () => {
+      const kit = { kitId: 'allplex-2019-ncov', method: 'rt_pcr' };
+      const response = await writeClientStream(results, 'RecordResults', [
+        { ...kit, barcode: code('pool'), ctValues: { N: 31.5, E: 33 } },
+        { ...kit, barcode: code('a'), ctValues: {} },
+        {
+          ...kit,
+          barcode: code('b'),
+          ctValues: { E: 22, RdRp: 24, N: 23 },
+          outcome: 'positive',
+          runId: 'plate-7',
+        },
+        { ...kit, barcode: code('nope'), ctValues: {} },
+        { ...kit, barcode: code('late'), ctValues: { N: 18 }, outcome: 'negative' },
+        { ...kit, barcode: code('a'), ctValues: {} }, // the same reading twice: one result
+        { ...kit, barcode: code('leak'), ctValues: {} },
+        { method: 'rapid_antigen', barcode: code('late'), ctValues: { N: 20 } },
+      ]);
+      expect(response.results.map((r) => r.errorCode || r.recorded?.outcome)).toEqual([
+        'positive',
+        'negative',
+        'positive',
+        'UNKNOWN_BARCODE',
+        'INVALID_RESULT',
+        'negative',
+        'SAMPLE_REJECTED_AT_ACCESSION',
+        'INVALID_RESULT',
+      ]);
+      expect(response.results[5]?.recorded?.unchanged).toBe(true);
+      expect(response.results[4]?.rejected?.fieldViolations.map((f) => f.field)).toEqual(['outcome']);
+      expect(response.results[7]?.rejected?.fieldViolations.map((f) => f.field).sort()).toEqual([
+        'ctValues',
+        'outcome',
+      ]);
+      expect({ accepted: response.accepted, rejected: response.rejected }).toEqual({
+        accepted: 4,
+        rejected: 4,
+      });
+
+      const orders = await eventually('three re-test orders', () => {
+        const found = events('TestOrdered', (d) => d.cause === sampleId('pool'));
+        return found.length >= 3 ? found : undefined;
+      });
+      expect(orders.map((o) => (o.data as { personId: string }).personId).sort()).toEqual([
+        person(1),
+        person(2),
+        person(3),
+      ]);
+      expect(orders.every((o) => (o.data as { reason: string }).reason === 'pool_member_retest')).toBe(true);
+      const positive = await eventually(
+        'the positive person result',
+        () => events('PersonTestResulted', (d) => d.personId === person(5))[0],
+      );
+      expect(positive.key).toBe(person(5));
+      expect(positive.data).toMatchObject({
+        outcome: 'positive',
+        pooled: false,
+        runId: 'plate-7',
+        siteDistrictCode: '916',
+      });
+      // No person result for the members of a positive pool: they are suspects, not cases.
+      expect(events('PersonTestResulted', (d) => d.personId === person(1))).toEqual([]);
+      expect(events('PoolResulted', (d) => d.sampleId === sampleId('pool'))).toHaveLength(1);
+    });
+
+    it("flags a positive pool for review when every member's own re-test is negative", async () => {
+      for (const n of [1, 2, 3]) await collected(`re-${n}`, [person(n)], 'pool_member_retest');
+      await known('re-3');
+      const response = await writeClientStream(
+        results,
+        'RecordResults',
+        [1, 2, 3].map((n) => ({
+          barcode: code(`re-${n}`),
+          method: 'rt_pcr',
+          kitId: 'sansure-2019-ncov',
+          ctValues: {},
+        })),
+      );
+      expect(response.accepted).toBe(3);
+      const flag = await eventually(
+        'PoolFlaggedForReview',
+        () => events('PoolFlaggedForReview', (d) => d.sampleId === sampleId('pool'))[0],
+      );
+      expect((flag.data as { personIds: string[] }).personIds).toEqual([person(1), person(2), person(3)]);
+      const pool = await unaryCall(results, 'GetSampleResults', { barcode: code('pool') });
+      expect(pool.flaggedForReview).toBe(true);
+      expect(pool.openOrderIds).toEqual([]);
+    });
+
+    it('amends a result with a reason: the amendment is published for the person, the history kept', async () => {
+      const amended = await unaryCall(results, 'AmendResult', {
+        barcode: code('b'),
+        method: 'rt_pcr',
+        kitId: 'allplex-2019-ncov',
+        ctValues: {},
+        reason: 'nhầm vị trí giếng trên khay, chạy lại',
+      });
+      expect(amended.history.map((h) => [h.outcome, h.amends])).toEqual([
+        ['positive', ''],
+        ['negative', amended.history[0]?.resultId],
+      ]);
+      const event = await eventually(
+        'PersonTestResultAmended',
+        () => events('PersonTestResultAmended', (d) => d.personId === person(5))[0],
+      );
+      expect(event.data).toMatchObject({
+        previousOutcome: 'positive',
+        outcome: 'negative',
+        amendedBy: 'ktv-cdc-1',
+      });
+      await expect(
+        unaryCall(results, 'AmendResult', {
+          barcode: code('b'),
+          method: 'rt_pcr',
+          kitId: 'allplex-2019-ncov',
+          reason: '',
+        }),
+      ).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+    });
+
+    it('lets only the lab record results, and a district read only its own samples', async () => {
+      let refused: unknown;
+      try {
+        await unaryCall(district, 'RecordResult', {
+          barcode: code('lost'),
+          method: 'rt_pcr',
+          kitId: 'allplex-2019-ncov',
+        });
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).toMatchObject({ code: status.PERMISSION_DENIED });
+      expect((await unaryCall(district, 'GetSampleResults', { barcode: code('b') })).history).toHaveLength(2);
+      await expect(
+        unaryCall(otherDistrict, 'GetSampleResults', { barcode: code('b') }),
+      ).rejects.toMatchObject({
+        code: status.PERMISSION_DENIED,
+      });
+      let invalid: unknown;
+      try {
+        await unaryCall(results, 'RecordResult', { barcode: '', method: 'pcr', ctValues: { N: 20 } });
+      } catch (error) {
+        invalid = error;
+      }
+      expect(invalid).toMatchObject({ code: status.INVALID_ARGUMENT });
+      expect(
+        readFieldViolations(invalid as Parameters<typeof readFieldViolations>[0])
+          .map((f) => f.field)
+          .sort(),
+      ).toEqual(['barcode', 'method']);
+    });
+  });
+}

@@ -1,0 +1,5 @@
+export { configSchema, type Config } from './config';
+export { start, SERVICES, type Running } from './start';
+export * from './domain/interpretation';
+export * from './domain/accession';
+export * from './domain/lab-sample';

@@ -1,0 +1,176 @@
+import {
+  eventHandler,
+  InMemoryBus,
+  InMemoryDedupStore,
+  KafkaBus,
+  type Bus,
+  type DedupStore,
+  type Subscription,
+} from '@truyvet/bus';
+import {
+  allTopics,
+  EventRegistry,
+  PersonTestResultedV1,
+  SampleCollectedV1,
+  ShipmentDispatchedV1,
+  ShipmentReceivedV1,
+  topics,
+} from '@truyvet/events';
+import { createGrpcServer, DEV_SIGNING_KEY, loadGrpcObject } from '@truyvet/grpc';
+import type { ProtoGrpcType as LabProto } from '@truyvet/grpc/src/generated/lab';
+import { createLogger, type Logger } from '@truyvet/log';
+import { defaultRuleBook, type RuleBook } from '@truyvet/rules';
+import {
+  applyIndexes,
+  connectMongo,
+  InMemoryAggregateStore,
+  MongoAggregateStore,
+  MongoDedupStore,
+  OutboxRelay,
+  type AggregateStore,
+  type OutboxSource,
+} from '@truyvet/store';
+import { Accessioning, type ShipmentAccessionState } from './app/accessioning';
+import { ResultDesk, type PoolFinder, type ReceiptState } from './app/result-desk';
+import { labHandlers } from './adapters/grpc-lab';
+import { InMemoryPoolFinder, LAB_SAMPLES, labSampleIndexes, MongoPoolFinder } from './adapters/pool-finder';
+import type { Config } from './config';
+import type { LabSampleState } from './domain/lab-sample';
+
+export const SERVICES = ['truyvet.lab.v1.Accessioning', 'truyvet.lab.v1.Results'] as const;
+export const CONSUMER_GROUP = 'lab-results';
+const ACCESSIONS = 'accessions';
+const RECEIPTS = 'receipts';
+
+export interface Running {
+  grpcPort: number;
+  stop(): Promise<void>;
+}
+
+type Store<S> = AggregateStore<S> & OutboxSource;
+
+interface Adapters {
+  bus: Bus;
+  samples: Store<LabSampleState>;
+  accessions: Store<ShipmentAccessionState>;
+  receipts: AggregateStore<ReceiptState>;
+  pools: PoolFinder;
+  dedup: DedupStore;
+  close: () => Promise<void>;
+}
+
+async function realAdapters(
+  config: Config,
+  brokers: string[],
+  uri: string,
+  wake: () => void,
+  logger: Logger,
+  shared?: Bus,
+): Promise<Adapters> {
+  const bus = shared ?? new KafkaBus({ brokers, clientId: 'lab-results', logger });
+  const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'lab-results', logger });
+  await applyIndexes(mongo.db, [
+    ...[LAB_SAMPLES, ACCESSIONS, RECEIPTS].flatMap((name) => MongoAggregateStore.indexes(name)),
+    labSampleIndexes,
+  ]);
+  const samples = new MongoAggregateStore<LabSampleState>(mongo.db, LAB_SAMPLES, wake, logger);
+  return {
+    bus,
+    samples,
+    accessions: new MongoAggregateStore<ShipmentAccessionState>(mongo.db, ACCESSIONS, wake, logger),
+    receipts: new MongoAggregateStore<ReceiptState>(mongo.db, RECEIPTS, undefined, logger),
+    pools: new MongoPoolFinder(samples),
+    dedup: new MongoDedupStore(mongo.db),
+    close: async () => {
+      if (!shared) await bus.close();
+      await mongo.close();
+    },
+  };
+}
+
+function embeddedAdapters(wake: () => void, logger: Logger, shared?: Bus): Adapters {
+  const bus = shared ?? new InMemoryBus({ logger });
+  const samples = new InMemoryAggregateStore<LabSampleState>(LAB_SAMPLES, wake);
+  return {
+    bus,
+    samples,
+    accessions: new InMemoryAggregateStore<ShipmentAccessionState>(ACCESSIONS, wake),
+    receipts: new InMemoryAggregateStore<ReceiptState>(RECEIPTS),
+    pools: new InMemoryPoolFinder(samples),
+    dedup: new InMemoryDedupStore(),
+    close: async () => {
+      if (!shared) await bus.close();
+    },
+  };
+}
+
+/**
+ * Starts the service: adapters from config, the outbox relay, the consumer of the districts'
+ * samples and manifests (and of its own receipts and person results), the gRPC API.
+ */
+export async function start(
+  config: Config,
+  options: { bus?: Bus; logger?: Logger; rules?: RuleBook; now?: () => Date } = {},
+): Promise<Running> {
+  const logger = options.logger ?? createLogger({ name: 'lab-results', level: config.LOG_LEVEL });
+  const relayHook: { relay?: OutboxRelay } = {};
+  const wake = (): void => relayHook.relay?.notify();
+  const adapters =
+    config.TRUYVET_MODE === 'real' && config.KAFKA_BROKERS && config.MONGODB_URI
+      ? await realAdapters(config, config.KAFKA_BROKERS, config.MONGODB_URI, wake, logger, options.bus)
+      : embeddedAdapters(wake, logger, options.bus);
+  const { bus } = adapters;
+  await bus.ensureTopics(allTopics);
+  const relay = new OutboxRelay({ bus, sources: [adapters.samples, adapters.accessions], logger });
+  relayHook.relay = relay;
+  relay.start();
+
+  const rules = options.rules ?? defaultRuleBook();
+  const now = options.now ?? (() => new Date());
+  const accessioning = new Accessioning(adapters.accessions, adapters.samples, rules, now);
+  const desk = new ResultDesk(adapters.samples, adapters.receipts, adapters.pools, rules, now);
+
+  const subscription: Subscription = await bus.subscribe({
+    groupId: CONSUMER_GROUP,
+    topics: [topics.samples.topic, topics.shipments.topic, topics.labResults.topic],
+    dedup: adapters.dedup,
+    handler: eventHandler(
+      new EventRegistry([
+        SampleCollectedV1,
+        ShipmentDispatchedV1,
+        ShipmentReceivedV1,
+        PersonTestResultedV1,
+      ] as const),
+      {
+        SampleCollected: (event) => desk.sampleCollected(event),
+        ShipmentDispatched: (event) => accessioning.manifestArrived(event),
+        ShipmentReceived: (event) => desk.shipmentReceived(event),
+        PersonTestResulted: (event) => desk.personResulted(event),
+      },
+    ),
+  });
+
+  if (!config.AUTH_SIGNING_KEY)
+    logger.warn('AUTH_SIGNING_KEY not set: accepting tokens signed with the public development key');
+  const server = createGrpcServer({ logger, auth: { key: config.AUTH_SIGNING_KEY ?? DEV_SIGNING_KEY } });
+  const lab = loadGrpcObject<LabProto>('truyvet/lab/v1/lab.proto').truyvet.lab.v1;
+  const handlers = labHandlers(accessioning, desk);
+  server.addService(lab.Accessioning.service, handlers.accessioning);
+  server.addService(lab.Results.service, handlers.results);
+  const grpcPort = await server.start(config.GRPC_HOST, config.GRPC_PORT);
+  logger.info({ grpcPort, mode: config.TRUYVET_MODE }, 'lab-results serving');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    grpcPort,
+    stop: () => {
+      stopping ??= (async () => {
+        await server.stop(5_000);
+        await subscription.stop();
+        await relay.stop();
+        await adapters.close();
+      })();
+      return stopping;
+    },
+  };
+}
