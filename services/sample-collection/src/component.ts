@@ -10,6 +10,7 @@ import {
   EventRegistry,
   PersonRegisteredV1,
   PersonsMergedV1,
+  PoolResultedV1,
   PersonUpdatedV1,
   SampleCollectedV1,
   ShipmentReceivedV1,
@@ -588,6 +589,37 @@ export function describePersonRegistryComponent(
       ).toMatchObject({
         code: status.INVALID_ARGUMENT,
       });
+    });
+
+    it('closes a pool when the lab results it: its members can be pooled again, the tube shows resulted', async () => {
+      if (!bus) return;
+      const members = await registerMany(3, 700);
+      const pool = await unaryCall(samples, 'CollectSample', tube('pool-resulted', members));
+      const result = createEvent(PoolResultedV1, {
+        resultId: `r-${pool.sampleId}-1`,
+        sampleId: pool.sampleId,
+        barcode: pool.barcode,
+        personIds: members,
+        method: 'rt_pcr',
+        outcome: 'positive',
+        ctValues: { N: 31 },
+        kitId: 'allplex-2019-ncov',
+        ruleSetId: 'can-tho-2021-provisional',
+        labId: 'lab-92',
+        recordedBy: 'ktv',
+        collectedAt: pool.collectedAt,
+        resultedAt: new Date().toISOString(),
+        samplingReason: 'f0_contact',
+        siteDistrictCode: '916',
+      });
+      await bus.publish([eventMessage({ topic: topics.labResults.topic, event: result })]);
+      const resulted = await eventually('the pool to show resulted', async () => {
+        const s = await unaryCall(samples, 'GetSample', { sampleId: pool.sampleId });
+        return s.status === 'resulted' ? s : undefined;
+      });
+      expect(resulted.personIds).toEqual(members);
+      const again = await unaryCall(samples, 'CollectSample', tube('pool-after-result', members));
+      expect(again.personIds).toEqual(members);
     });
 
     it('keeps a team to people in its jurisdiction', async () => {

@@ -10,6 +10,8 @@ import {
 import {
   allTopics,
   EventRegistry,
+  PersonTestResultedV1,
+  PoolResultedV1,
   SampleCollectedV1,
   ShipmentReceivedV1,
   TestOrderCancelledV1,
@@ -204,7 +206,7 @@ export async function start(
 
   const subscription: Subscription = await bus.subscribe({
     groupId: CONSUMER_GROUP,
-    topics: [topics.shipments.topic, topics.testOrders.topic, topics.samples.topic],
+    topics: [topics.shipments.topic, topics.testOrders.topic, topics.samples.topic, topics.labResults.topic],
     dedup: adapters.dedup,
     handler: eventHandler(
       new EventRegistry([
@@ -212,9 +214,14 @@ export async function start(
         TestOrderedV1,
         TestOrderCancelledV1,
         SampleCollectedV1,
+        PoolResultedV1,
+        PersonTestResultedV1,
       ] as const),
       {
         ShipmentReceived: (event) => desk.receiveShipment(event.data),
+        PoolResulted: (event) => collection.sampleResulted(event.data.sampleId),
+        PersonTestResulted: (event) =>
+          event.data.pooled ? Promise.resolve() : collection.sampleResulted(event.data.sampleId),
         TestOrdered: (event) => worklists.orderTest(event),
         TestOrderCancelled: (event) => worklists.cancelOrder(event),
         SampleCollected: (event) => worklists.sampleCollected(event),

@@ -153,6 +153,25 @@ export class SampleCollection {
     }
   }
 
+  /**
+   * The lab resulted a tube: the district sees it as resulted, and a pool's members leave their
+   * open pool (a positive pool's members are re-tested individually, which needs no pool claim).
+   * Applied once however often the event is delivered.
+   */
+  async sampleResulted(sampleId: string): Promise<void> {
+    const found = await this.samples.load(sampleId);
+    if (!found) return;
+    const { sample } = found.state;
+    if (sample.pooled) await this.openPools.release(sample.personIds, sample.sampleId);
+    if (found.state.status === 'resulted') return;
+    await this.samples.save({
+      id: sampleId,
+      expectedVersion: found.version,
+      state: { ...found.state, status: 'resulted' },
+      events: [],
+    });
+  }
+
   async getSample(sampleId: string): Promise<(SampleState & { version: number }) | null> {
     const found = await this.samples.load(sampleId);
     return found ? { ...found.state, version: found.version } : null;
