@@ -35,6 +35,7 @@ import type { AccessioningClient } from '@truyvet/grpc/src/generated/truyvet/lab
 import type { ResultsClient } from '@truyvet/grpc/src/generated/truyvet/lab/v1/Results';
 import type { Config } from './config';
 import { start, type Running } from './start';
+import { vietnamDay } from './domain/turnaround';
 
 const proto = loadGrpcObject<ProtoGrpcType>('truyvet/lab/v1/lab.proto').truyvet.lab.v1;
 
@@ -367,6 +368,18 @@ export function describeLabComponent(
           reason: '',
         }),
       ).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+    });
+
+    it("gives a district its day's turnaround", async () => {
+      const date = vietnamDay(new Date(Date.now() - 3_600_000));
+      const report = await unaryCall(district, 'GetTurnaround', { districtCode: '916', date });
+      // pool, a, b, leak, lost, late, and the three re-tests; leak rejected; late not resulted.
+      expect(report).toMatchObject({ collected: 9, received: 5, resulted: 6, rejected: 1, overdue: 0 });
+      expect(report.collectedToResulted?.count).toBe(6);
+      expect(report.collectedToResulted?.p50Hours).toBeGreaterThan(0.9);
+      await expect(
+        unaryCall(otherDistrict, 'GetTurnaround', { districtCode: '916', date }),
+      ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
     });
 
     it('lets only the lab record results, and a district read only its own samples', async () => {

@@ -31,9 +31,14 @@ import {
   type OutboxSource,
 } from '@truyvet/store';
 import { Accessioning, type ShipmentAccessionState } from './app/accessioning';
-import { ResultDesk, type PoolFinder, type ReceiptState } from './app/result-desk';
+import { ResultDesk, type LabSampleQueries, type PoolFinder, type ReceiptState } from './app/result-desk';
 import { labHandlers } from './adapters/grpc-lab';
-import { InMemoryPoolFinder, LAB_SAMPLES, labSampleIndexes, MongoPoolFinder } from './adapters/pool-finder';
+import {
+  InMemoryLabSampleQueries,
+  LAB_SAMPLES,
+  labSampleIndexes,
+  MongoLabSampleQueries,
+} from './adapters/lab-sample-queries';
 import type { Config } from './config';
 import type { LabSampleState } from './domain/lab-sample';
 
@@ -54,7 +59,7 @@ interface Adapters {
   samples: Store<LabSampleState>;
   accessions: Store<ShipmentAccessionState>;
   receipts: AggregateStore<ReceiptState>;
-  pools: PoolFinder;
+  queries: PoolFinder & LabSampleQueries;
   dedup: DedupStore;
   close: () => Promise<void>;
 }
@@ -79,7 +84,7 @@ async function realAdapters(
     samples,
     accessions: new MongoAggregateStore<ShipmentAccessionState>(mongo.db, ACCESSIONS, wake, logger),
     receipts: new MongoAggregateStore<ReceiptState>(mongo.db, RECEIPTS, undefined, logger),
-    pools: new MongoPoolFinder(samples),
+    queries: new MongoLabSampleQueries(samples),
     dedup: new MongoDedupStore(mongo.db),
     close: async () => {
       if (!shared) await bus.close();
@@ -96,7 +101,7 @@ function embeddedAdapters(wake: () => void, logger: Logger, shared?: Bus): Adapt
     samples,
     accessions: new InMemoryAggregateStore<ShipmentAccessionState>(ACCESSIONS, wake),
     receipts: new InMemoryAggregateStore<ReceiptState>(RECEIPTS),
-    pools: new InMemoryPoolFinder(samples),
+    queries: new InMemoryLabSampleQueries(samples),
     dedup: new InMemoryDedupStore(),
     close: async () => {
       if (!shared) await bus.close();
@@ -128,7 +133,14 @@ export async function start(
   const rules = options.rules ?? defaultRuleBook();
   const now = options.now ?? (() => new Date());
   const accessioning = new Accessioning(adapters.accessions, adapters.samples, rules, now);
-  const desk = new ResultDesk(adapters.samples, adapters.receipts, adapters.pools, rules, now);
+  const desk = new ResultDesk(
+    adapters.samples,
+    adapters.receipts,
+    adapters.queries,
+    adapters.queries,
+    rules,
+    now,
+  );
 
   const subscription: Subscription = await bus.subscribe({
     groupId: CONSUMER_GROUP,

@@ -201,6 +201,18 @@ export function labHandlers(accessioning: Accessioning, desk: ResultDesk) {
         },
       ),
 
+      GetTurnaround: unary(
+        z.object({
+          districtCode: z.string().regex(/^\d{3}$/, 'a 3-digit district code'),
+          date: z.iso.date('a date, YYYY-MM-DD'),
+        }),
+        async (request, ctx) => {
+          requireRole(ctx, 'lab', 'district_center', 'city', 'admin');
+          if (ctx.caller.role !== 'lab') requireArea(ctx, { districtCode: request.districtCode });
+          return desk.turnaround(request.districtCode, request.date);
+        },
+      ),
+
       GetSampleResults: unary(z.object({ barcode }), async (request, ctx) => {
         requireRole(ctx, 'lab', 'district_center', 'ward_team', 'city', 'admin');
         const state = await desk.getSample(request.barcode);

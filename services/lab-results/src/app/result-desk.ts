@@ -19,6 +19,7 @@ import {
   type LabSampleState,
   type RecordResult,
 } from '../domain/lab-sample';
+import { turnaround, type TurnaroundReport } from '../domain/turnaround';
 import { eventsOf } from './facts';
 
 /** Where a tube's accessioning is remembered when the lab hears of the box before the tube. */
@@ -31,6 +32,11 @@ export interface ReceiptState {
 /** Finds the positive pools still waiting for a member's individual result. */
 export interface PoolFinder {
   positivePoolsAwaiting(personId: string): Promise<string[]>;
+}
+
+/** A district's tubes, for its turnaround. */
+export interface LabSampleQueries {
+  inDistrict(districtCode: string): Promise<LabSampleState[]>;
 }
 
 export type RecordedOutcome = {
@@ -66,6 +72,7 @@ export class ResultDesk {
     private readonly samples: AggregateStore<LabSampleState>,
     private readonly receipts: AggregateStore<ReceiptState>,
     private readonly pools: PoolFinder,
+    private readonly queries: LabSampleQueries,
     private readonly rules: RuleBook,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -227,6 +234,15 @@ export class ResultDesk {
         },
       );
     }
+  }
+
+  async turnaround(districtCode: string, date: string): Promise<TurnaroundReport> {
+    return turnaround(
+      await this.queries.inDistrict(districtCode),
+      { districtCode, date },
+      this.rules,
+      this.now(),
+    );
   }
 
   async getSample(barcode: string): Promise<LabSampleState | null> {

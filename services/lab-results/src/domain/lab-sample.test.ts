@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '@truyvet/errors';
 import { defaultRuleBook } from '@truyvet/rules';
 import { matchAccession } from './accession';
+import { percentile, turnaround } from './turnaround';
 import { interpretResult, readCtValues, type TestOutcome } from './interpretation';
 import {
   decideAmendment,
@@ -278,5 +279,60 @@ describe('deconvolution review', () => {
       recordMemberOutcome(state, { personId: 'p-2', resultId: 'r-y-1', outcome: 'negative' }),
     );
     expect(last.facts.poolReview).toBeUndefined();
+  });
+});
+
+describe('turnaround', () => {
+  const book = defaultRuleBook();
+  const at = (iso: string) => iso;
+  function tube(
+    barcode: string,
+    collectedAt: string,
+    receivedAt?: string,
+    resultedAt?: string,
+  ): LabSampleState {
+    const s = { ...sample(['p-1'], barcode) };
+    s.sample = { ...s.sample, collectedAt };
+    if (receivedAt) s.receivedAt = receivedAt;
+    if (resultedAt)
+      s.results = [
+        {
+          resultId: 'r',
+          method: 'rt_pcr',
+          outcome: 'negative',
+          ruleSetId: 'x',
+          labId: 'l',
+          recordedBy: 'k',
+          resultedAt,
+        },
+      ];
+    return s;
+  }
+
+  it('gives p50/p90 per stage for a district and Vietnamese day, and the overdue tubes', () => {
+    const samples = [
+      tube('T1', at('2021-11-07T01:00:00Z'), at('2021-11-07T05:00:00Z'), at('2021-11-07T09:00:00Z')), // 4 h + 4 h
+      tube('T2', at('2021-11-07T02:00:00Z'), at('2021-11-07T04:00:00Z'), at('2021-11-07T14:00:00Z')), // 2 h + 10 h
+      tube('T3', at('2021-11-07T03:00:00Z'), at('2021-11-07T09:00:00Z')), // received, no result
+      tube('T4', at('2021-11-06T16:30:00Z')), // 23:30 on 6 Nov in Vietnam: another day
+      tube('T5', at('2021-11-06T17:30:00Z')), // 00:30 on 7 Nov in Vietnam
+    ];
+    const report = turnaround(
+      samples,
+      { districtCode: '916', date: '2021-11-07' },
+      book,
+      new Date('2021-11-08T12:00:00Z'),
+    );
+    expect(report).toMatchObject({ collected: 4, received: 3, resulted: 2, rejected: 0 });
+    expect(report.collectedToReceived).toEqual({ count: 3, p50Hours: 4, p90Hours: 6 });
+    expect(report.receivedToResulted).toEqual({ count: 2, p50Hours: 4, p90Hours: 10 });
+    expect(report.collectedToResulted).toEqual({ count: 2, p50Hours: 8, p90Hours: 12 });
+    expect(report.overdueSampleIds).toEqual(['s-T3', 's-T5']);
+  });
+
+  it('reads percentiles by nearest rank', () => {
+    expect(percentile([], 50)).toBe(0);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).toBe(9);
+    expect(percentile([5], 90)).toBe(5);
   });
 });
