@@ -36,6 +36,7 @@ import type { ResultsClient } from '@truyvet/grpc/src/generated/truyvet/lab/v1/R
 import type { Config } from './config';
 import { start, type Running } from './start';
 import { vietnamDay } from './domain/turnaround';
+import { importResultsCsv } from './cli/results-csv';
 
 const proto = loadGrpcObject<ProtoGrpcType>('truyvet/lab/v1/lab.proto').truyvet.lab.v1;
 
@@ -189,7 +190,7 @@ export function describeLabComponent(
       await collected('lost', [person(7)]);
       const shipmentId = `sh-${prefix}-1`;
       await dispatched(shipmentId, ['pool', 'a', 'b', 'leak', 'lost']);
-      await known('lost');
+      for (const suffix of ['pool', 'a', 'b', 'leak', 'lost']) await known(suffix);
       const accession = await eventually('the manifest at the lab', async () => {
         const answer = await unaryCall(accessioning, 'AccessionShipment', {
           shipmentId,
@@ -312,12 +313,16 @@ export function describeLabComponent(
       });
       // No person result for the members of a positive pool: they are suspects, not cases.
       expect(events('PersonTestResulted', (d) => d.personId === person(1))).toEqual([]);
+      await eventually(
+        'PoolResulted',
+        () => events('PoolResulted', (d) => d.sampleId === sampleId('pool'))[0],
+      );
       expect(events('PoolResulted', (d) => d.sampleId === sampleId('pool'))).toHaveLength(1);
     });
 
     it("flags a positive pool for review when every member's own re-test is negative", async () => {
       for (const n of [1, 2, 3]) await collected(`re-${n}`, [person(n)], 'pool_member_retest');
-      await known('re-3');
+      for (const n of [1, 2, 3]) await known(`re-${n}`);
       const response = await writeClientStream(
         results,
         'RecordResults',
@@ -368,6 +373,57 @@ export function describeLabComponent(
           reason: '',
         }),
       ).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+    });
+
+    it('imports an instrument export of 300 tubes, reporting each bad row', async () => {
+      const count = 300;
+      const events = Array.from({ length: count }, (_, i) =>
+        eventMessage({
+          topic: topics.samples.topic,
+          event: createEvent(SampleCollectedV1, {
+            sampleId: sampleId(`csv-${i}`),
+            barcode: code(`csv-${i}`),
+            pooled: false,
+            personIds: [person(1_000 + i)],
+            collectedAt: new Date(Date.now() - 3_600_000).toISOString(),
+            site: { districtCode: '917' },
+            reason: 'mass_testing',
+            specimenType: 'nasal',
+          }),
+        }),
+      );
+      await bus.publish(events);
+      // All 300 known at the lab (they arrive over several partitions, in any order).
+      const date = vietnamDay(new Date(Date.now() - 3_600_000));
+      await eventually('300 tubes known at the lab', async () => {
+        const day = await unaryCall(results, 'GetTurnaround', { districtCode: '917', date });
+        return day.collected >= count ? day : undefined;
+      });
+      const rows = Array.from({ length: count }, (_, i) => {
+        const n = i % 50 === 7 ? '24.5' : 'Undetermined';
+        return [
+          `${code(`csv-${i}`)},ORF1ab,${n},sansure-2019-ncov,qs5-run-1`,
+          `${code(`csv-${i}`)},N,${n},sansure-2019-ncov,qs5-run-1`,
+        ];
+      }).flat();
+      rows.push(`${code('csv-none')},N,30,sansure-2019-ncov,qs5-run-1`); // never collected
+      rows.push(`${code('csv-bad')},N,thirty,sansure-2019-ncov,qs5-run-1`); // not a number
+      const csv = ['Sample Name,Target,CT,kit_id,run_id', ...rows].join('\n');
+      const report = await importResultsCsv(results, csv, { chunkSize: 120 });
+      expect(report).toMatchObject({
+        rows: count + 2,
+        recorded: count,
+        positive: 6,
+        rejected: 2,
+        unchanged: 0,
+      });
+      expect(report.problems.map((p) => [p.line, p.field])).toEqual([
+        [2 * count + 2, 'barcode'],
+        [2 * count + 3, 'ct'],
+      ]);
+      // Importing the same file again records nothing twice.
+      const again = await importResultsCsv(results, csv);
+      expect(again).toMatchObject({ recorded: 0, unchanged: count });
     });
 
     it("gives a district its day's turnaround", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseHouseholdCsv, problemsCsv } from './household-csv';
+import { parseHouseholdCsv } from './household-csv';
 
 describe('household list CSV', () => {
   it('reads rows by header name, in any column order, with vaccinations and comorbidities', () => {
@@ -32,11 +32,5 @@ describe('household list CSV', () => {
         problem: 'required column missing from the header',
       },
     ]);
-  });
-
-  it('writes the per-row report as CSV, quoting what needs it', () => {
-    expect(problemsCsv([{ line: 7, field: 'details.phone', problem: 'x, "y" is not a phone' }])).toBe(
-      'line,field,problem\n7,details.phone,"x, ""y"" is not a phone"\n',
-    );
   });
 });

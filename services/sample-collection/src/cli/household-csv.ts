@@ -2,6 +2,7 @@
  * Household lists as district staff keep them (one person a row), turned into registry requests,
  * and imported through the registry's bulk gRPC call with a per-row report.
  */
+import type { RowProblem } from '@truyvet/cli';
 import { parseCsvLine } from '@truyvet/geo';
 import { writeClientStream } from '@truyvet/grpc';
 import type { PersonRegistryClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/PersonRegistry';
@@ -24,13 +25,6 @@ export const CSV_COLUMNS = [
   'vaccinations', // dose:date:vaccine, separated by ';' e.g. 1:2021-08-20:AstraZeneca;2:2021-09-20:AstraZeneca
   'comorbidities', // separated by ';'
 ] as const;
-
-export interface RowProblem {
-  /** 1-based line number in the file (the header is line 1). */
-  line: number;
-  field: string;
-  problem: string;
-}
 
 export interface ImportReport {
   rows: number;
@@ -151,14 +145,4 @@ export async function importHouseholdCsv(
     options.onProgress?.(Math.min(start + chunkSize, requests.length), requests.length, report.rejected);
   }
   return report;
-}
-
-/** The per-row report as CSV: line,field,problem. */
-export function problemsCsv(problems: readonly RowProblem[]): string {
-  const quote = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return (
-    ['line,field,problem', ...problems.map((p) => `${p.line},${quote(p.field)},${quote(p.problem)}`)].join(
-      '\n',
-    ) + '\n'
-  );
 }

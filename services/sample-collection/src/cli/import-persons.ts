@@ -8,13 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createClient, loadGrpcObject } from '@truyvet/grpc';
 import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/persons';
-import { importHouseholdCsv, problemsCsv } from './household-csv';
-
-function bar(done: number, total: number, rejected: number): string {
-  const width = 30;
-  const filled = total === 0 ? width : Math.round((done / total) * width);
-  return `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total} rows, ${rejected} rejected`;
-}
+import { problemLines, problemsCsv, progressBar } from '@truyvet/cli';
+import { importHouseholdCsv } from './household-csv';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -36,7 +31,7 @@ async function main(): Promise<void> {
   const proto = loadGrpcObject<ProtoGrpcType>('truyvet/samples/v1/persons.proto').truyvet.samples.v1;
   const client = createClient(proto.PersonRegistry, values.address, { token });
   const report = await importHouseholdCsv(client, readFileSync(file, 'utf8'), {
-    onProgress: (done, total, rejected) => process.stderr.write(bar(done, total, rejected)),
+    onProgress: (done, total, rejected) => process.stderr.write(progressBar(done, total, rejected)),
   });
   client.close();
   process.stderr.write('\n');
@@ -48,10 +43,7 @@ async function main(): Promise<void> {
     writeFileSync(values.report, problemsCsv(report.problems));
     console.log(`per-row report: ${values.report}`);
   } else {
-    for (const p of report.problems.slice(0, 20))
-      console.log(`  line ${p.line}: ${p.field ? `${p.field}: ` : ''}${p.problem}`);
-    if (report.problems.length > 20)
-      console.log(`  ... ${report.problems.length - 20} more (use --report FILE)`);
+    for (const line of problemLines(report.problems)) console.log(line);
   }
   process.exitCode = report.rejected + report.candidates > 0 ? 1 : 0;
 }
