@@ -64,6 +64,9 @@ export interface HeadDocument<S> {
   at: Date;
 }
 
+/** Head updates of one saveMany in flight at once. */
+const HEAD_UPDATES_AT_ONCE = 8;
+
 /** A pending marker without its commit is dropped after this long (its writer died or lost). */
 const ORPHAN_AFTER_MS = 60_000;
 
@@ -181,10 +184,26 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     } catch (error) {
       this.logger?.warn({ err: error }, 'could not write new heads; load repairs them on the next save');
     }
-    for (const c of saved.filter((c) => c.expectedVersion > 0)) {
-      await this.advanceHead(c.id, c.expectedVersion + 1, c.state, at);
-    }
+    await this.advanceHeads(
+      saved.filter((c) => c.expectedVersion > 0),
+      at,
+    );
     return results;
+  }
+
+  /**
+   * `advanceHead` for a batch, a few at a time so their round trips overlap. (One multi-statement
+   * update would be one round trip, but FerretDB 1.24 does not answer one: ADR 3.)
+   */
+  private async advanceHeads(changes: readonly Change<S>[], at: Date): Promise<void> {
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let i = next++; i < changes.length; i = next++) {
+        const c = changes[i] as Change<S>;
+        await this.advanceHead(c.id, c.expectedVersion + 1, c.state, at);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(HEAD_UPDATES_AT_ONCE, changes.length) }, worker));
   }
 
   /** Brings the head up to the latest commit (the slow path, after a collision). */

@@ -3,3 +3,4 @@ export { start, SERVICES, type Running } from './start';
 export * from './domain/interpretation';
 export * from './domain/accession';
 export * from './domain/lab-sample';
+export * from './domain/turnaround';

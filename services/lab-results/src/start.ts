@@ -1,12 +1,4 @@
-import {
-  eventHandler,
-  InMemoryBus,
-  InMemoryDedupStore,
-  KafkaBus,
-  type Bus,
-  type DedupStore,
-  type Subscription,
-} from '@truyvet/bus';
+import { eventHandler, InMemoryBus, KafkaBus, type Bus, type Subscription } from '@truyvet/bus';
 import {
   allTopics,
   EventRegistry,
@@ -25,7 +17,6 @@ import {
   connectMongo,
   InMemoryAggregateStore,
   MongoAggregateStore,
-  MongoDedupStore,
   OutboxRelay,
   type AggregateStore,
   type OutboxSource,
@@ -60,7 +51,6 @@ interface Adapters {
   accessions: Store<ShipmentAccessionState>;
   receipts: AggregateStore<ReceiptState>;
   queries: PoolFinder & LabSampleQueries;
-  dedup: DedupStore;
   close: () => Promise<void>;
 }
 
@@ -85,7 +75,6 @@ async function realAdapters(
     accessions: new MongoAggregateStore<ShipmentAccessionState>(mongo.db, ACCESSIONS, wake, logger),
     receipts: new MongoAggregateStore<ReceiptState>(mongo.db, RECEIPTS, undefined, logger),
     queries: new MongoLabSampleQueries(samples),
-    dedup: new MongoDedupStore(mongo.db),
     close: async () => {
       if (!shared) await bus.close();
       await mongo.close();
@@ -102,7 +91,6 @@ function embeddedAdapters(wake: () => void, logger: Logger, shared?: Bus): Adapt
     accessions: new InMemoryAggregateStore<ShipmentAccessionState>(ACCESSIONS, wake),
     receipts: new InMemoryAggregateStore<ReceiptState>(RECEIPTS),
     queries: new InMemoryLabSampleQueries(samples),
-    dedup: new InMemoryDedupStore(),
     close: async () => {
       if (!shared) await bus.close();
     },
@@ -145,7 +133,10 @@ export async function start(
   const subscription: Subscription = await bus.subscribe({
     groupId: CONSUMER_GROUP,
     topics: [topics.samples.topic, topics.shipments.topic, topics.labResults.topic],
-    dedup: adapters.dedup,
+    // Every handler is idempotent on natural keys (a tube is created once, a manifest or receipt
+    // applied once, a member outcome recorded once by result id), so no dedup store: on FerretDB
+    // its lookup per event would scan a collection that grows with every event (ADR 3).
+    partitionsConsumedConcurrently: 4,
     handler: eventHandler(
       new EventRegistry([
         SampleCollectedV1,
