@@ -58,6 +58,41 @@ export function loadConfigOrExit<S extends z.ZodObject>(
   }
 }
 
+/**
+ * A service's `main`: config from the environment (or exit with the problems), start, and stop
+ * gracefully on SIGTERM or SIGINT (exit 0 once stopped, 1 if stopping failed).
+ */
+export function runService<S extends z.ZodObject>(
+  name: string,
+  schema: S,
+  start: (config: z.infer<S>) => Promise<{ stop(): Promise<void> }>,
+): void {
+  start(loadConfigOrExit(schema)).then(
+    (running) => {
+      const shutdown = (signal: string): void => {
+        process.stderr.write(`${name}: ${signal}, stopping\n`);
+        running.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            console.error(error);
+            process.exit(1);
+          },
+        );
+      };
+      process.once('SIGTERM', () => {
+        shutdown('SIGTERM');
+      });
+      process.once('SIGINT', () => {
+        shutdown('SIGINT');
+      });
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
 /** Common value shapes, so every service reads ports, lists and flags the same way. */
 export const env = {
   string: () => z.string().min(1),
