@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { status } from '@grpc/grpc-js';
-import { eventHandler, eventMessage, type Bus } from '@truyvet/bus';
+import {
+  deadLetterTopic,
+  eventHandler,
+  eventMessage,
+  headers,
+  type Bus,
+  type ReceivedMessage,
+} from '@truyvet/bus';
 import {
   createEvent,
   EventRegistry,
@@ -436,6 +443,44 @@ export function describeLabComponent(
       await expect(
         unaryCall(otherDistrict, 'GetTurnaround', { districtCode: '916', date }),
       ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+    });
+
+    it('sends a malformed event to its dead-letter topic with the reason, and keeps going', async () => {
+      const bad = createEvent(SampleCollectedV1, {
+        sampleId: sampleId('poison'),
+        barcode: code('poison'),
+        pooled: false,
+        personIds: [person(99)],
+        collectedAt: new Date().toISOString(),
+        site: { districtCode: '916' },
+        reason: 'mass_testing',
+        specimenType: 'nasal',
+      });
+      const message = eventMessage({ topic: topics.samples.topic, event: bad });
+      const poisoned = { ...message, value: message.value.replace('"mass_testing"', '"for fun"') };
+      const dead: ReceivedMessage[] = [];
+      const dlq = await bus.subscribe({
+        groupId: `${prefix}-dlq-reader`,
+        topics: [deadLetterTopic('lab-results')],
+        handler: (m) => {
+          dead.push(m);
+          return Promise.resolve();
+        },
+      });
+      await bus.publish([poisoned]);
+      const found = await eventually('the poison event in lab-results.dlq', () =>
+        dead.find((m) => m.headers[headers.eventId] === bad.id),
+      );
+      await dlq.stop();
+      expect(found.headers[headers.dlqReason]).toMatch(/data\.reason/);
+      // The tube behind it was not taken in; the next good one is.
+      await collected('after-poison', [person(98)]);
+      await known('after-poison');
+      await expect(unaryCall(results, 'GetSampleResults', { barcode: code('poison') })).rejects.toMatchObject(
+        {
+          code: status.NOT_FOUND,
+        },
+      );
     });
 
     it('lets only the lab record results, and a district read only its own samples', async () => {
