@@ -11,6 +11,7 @@ import type { RuleBook } from '@truyvet/rules';
 import { ConcurrencyError, type AggregateStore, type Change } from '@truyvet/store';
 import { normalizeBarcode } from '../domain/accession';
 import {
+  checkResultTime,
   decideAmendment,
   decideResult,
   newLabSample,
@@ -156,6 +157,7 @@ export class ResultDesk {
         }
         try {
           const resultedAt = row.reading.resultedAt ?? this.now();
+          checkResultTime(found.state, resultedAt, this.now());
           const decision = decideResult(
             found.state,
             { ...row.reading, resultedAt },

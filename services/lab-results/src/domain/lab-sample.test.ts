@@ -5,6 +5,7 @@ import { matchAccession } from './accession';
 import { percentile, turnaround } from './turnaround';
 import { interpretResult, readCtValues, type TestOutcome } from './interpretation';
 import {
+  checkResultTime,
   decideAmendment,
   decideResult,
   newLabSample,
@@ -183,6 +184,19 @@ describe('results', () => {
     const first = recorded(decideResult(sample(['p-1']), pcr({ N: 20 }), rules));
     expect(decideResult(first.state, pcr({ N: 20 }), rules).outcome).toBe('unchanged');
     expect(refusal(() => decideResult(first.state, pcr({}), rules)).code).toBe('SAMPLE_ALREADY_RESULTED');
+  });
+
+  it('refuses a result time in the future or before the swab', () => {
+    const state = sample(['p-1']);
+    const fieldOf = (at: string) =>
+      refusal(() => {
+        checkResultTime(state, new Date(at), AT);
+      }).fields[0]?.description;
+    expect(fieldOf('2021-11-08T04:00:00Z')).toBe('is in the future');
+    expect(fieldOf('2021-11-07T00:00:00Z')).toMatch(/^is before the sample was collected/);
+    expect(() => {
+      checkResultTime(state, AT, AT);
+    }).not.toThrow();
   });
 
   it('refuses a result for a tube rejected at accessioning', () => {

@@ -203,6 +203,21 @@ function toRecorded(
   };
 }
 
+/** A result time is after the swab and not in the future (a few minutes of clock skew allowed). */
+export function checkResultTime(state: LabSampleState, resultedAt: Date, now: Date): void {
+  if (resultedAt.getTime() > now.getTime() + 5 * 60_000) {
+    throw invalid([{ field: 'resultedAt', description: 'is in the future' }]);
+  }
+  if (resultedAt.getTime() < new Date(state.sample.collectedAt).getTime()) {
+    throw invalid([
+      {
+        field: 'resultedAt',
+        description: `is before the sample was collected (${state.sample.collectedAt})`,
+      },
+    ]);
+  }
+}
+
 /**
  * Records a tube's first result. Recording the same reading again (a retried import) changes
  * nothing; a different one is refused: that is an amendment, with a reason.
