@@ -120,8 +120,8 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
 
   /**
    * The bulk path of `save`, with the same documents in the same order: all pending markers in
-   * one insert, then all commits in one, then the new heads in one. Each change still stands or
-   * falls on its own commit's unique `_id`.
+   * one insert, then all commits, then all confirmations, then the new heads (existing heads are
+   * advanced a few at a time). Each change still stands or falls on its own commit's unique `_id`.
    */
   async saveMany(changes: readonly Change<S>[]): Promise<Array<number | ConcurrencyError>> {
     requireDistinctAggregates(changes);
