@@ -48,10 +48,12 @@ import { importResultsCsv } from './cli/results-csv';
 const proto = loadGrpcObject<ProtoGrpcType>('truyvet/lab/v1/lab.proto').truyvet.lab.v1;
 
 const LAB: Caller = { sub: 'ktv-cdc-1', role: 'lab', jurisdiction: { level: 'city', code: '92' } };
-const NINH_KIEU: Caller = {
-  sub: 'ttyt-ninh-kieu',
+// The lab's test tubes come from Thới Lai (927), a district no other suite samples in: the lab
+// consumes every SampleCollected on the shared topics, and the turnaround counts a whole district.
+const THOI_LAI: Caller = {
+  sub: 'ttyt-thoi-lai',
   role: 'district_center',
-  jurisdiction: { level: 'district', code: '916' },
+  jurisdiction: { level: 'district', code: '927' },
 };
 const O_MON: Caller = {
   sub: 'ttyt-o-mon',
@@ -87,7 +89,7 @@ export function describeLabComponent(
       });
       results = createClient(proto.Results, address, { token: await issueToken(DEV_SIGNING_KEY, LAB) });
       district = createClient(proto.Results, address, {
-        token: await issueToken(DEV_SIGNING_KEY, NINH_KIEU),
+        token: await issueToken(DEV_SIGNING_KEY, THOI_LAI),
       });
       otherDistrict = createClient(proto.Results, address, {
         token: await issueToken(DEV_SIGNING_KEY, O_MON),
@@ -161,7 +163,7 @@ export function describeLabComponent(
         pooled: personIds.length > 1,
         personIds,
         collectedAt: new Date(Date.now() - 3_600_000).toISOString(),
-        site: { districtCode: '916', wardCode: '31117' },
+        site: { districtCode: '927', wardCode: '31258' },
         reason,
         specimenType: 'oropharyngeal',
       });
@@ -171,11 +173,11 @@ export function describeLabComponent(
     async function dispatched(shipmentId: string, suffixes: string[]): Promise<void> {
       const event = createEvent(ShipmentDispatchedV1, {
         shipmentId,
-        fromDistrictCode: '916',
+        fromDistrictCode: '927',
         labId: 'cdc-can-tho',
         manifest: suffixes.map((s) => ({ sampleId: sampleId(s), barcode: code(s) })),
         dispatchedAt: new Date(Date.now() - 1_800_000).toISOString(),
-        dispatchedBy: 'ttyt-ninh-kieu',
+        dispatchedBy: 'ttyt-thoi-lai',
       });
       await bus.publish([eventMessage({ topic: topics.shipments.topic, event })]);
     }
@@ -316,7 +318,7 @@ export function describeLabComponent(
         outcome: 'positive',
         pooled: false,
         runId: 'plate-7',
-        siteDistrictCode: '916',
+        siteDistrictCode: '927',
       });
       // No person result for the members of a positive pool: they are suspects, not cases.
       expect(events('PersonTestResulted', (d) => d.personId === person(1))).toEqual([]);
@@ -435,13 +437,13 @@ export function describeLabComponent(
 
     it("gives a district its day's turnaround", async () => {
       const date = vietnamDay(new Date(Date.now() - 3_600_000));
-      const report = await unaryCall(district, 'GetTurnaround', { districtCode: '916', date });
+      const report = await unaryCall(district, 'GetTurnaround', { districtCode: '927', date });
       // pool, a, b, leak, lost, late, and the three re-tests; leak rejected; late not resulted.
       expect(report).toMatchObject({ collected: 9, received: 5, resulted: 6, rejected: 1, overdue: 0 });
       expect(report.collectedToResulted?.count).toBe(6);
       expect(report.collectedToResulted?.p50Hours).toBeGreaterThan(0.9);
       await expect(
-        unaryCall(otherDistrict, 'GetTurnaround', { districtCode: '916', date }),
+        unaryCall(otherDistrict, 'GetTurnaround', { districtCode: '927', date }),
       ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
     });
 
@@ -452,7 +454,7 @@ export function describeLabComponent(
         pooled: false,
         personIds: [person(99)],
         collectedAt: new Date().toISOString(),
-        site: { districtCode: '916' },
+        site: { districtCode: '927' },
         reason: 'mass_testing',
         specimenType: 'nasal',
       });
