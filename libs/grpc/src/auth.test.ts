@@ -9,6 +9,7 @@ import {
   issueToken,
   requireArea,
   requireRole,
+  signingKeyOrDevelopment,
   verifyToken,
   type Caller,
 } from './auth';
@@ -123,5 +124,20 @@ describe('coversArea', () => {
     });
     expect(error).toMatchObject({ kind: 'forbidden', code: 'OUTSIDE_JURISDICTION' });
     expect(error.message).toBe("ward 31120 is outside the caller's jurisdiction (ward 31117)");
+  });
+});
+
+describe('signing key from config', () => {
+  it('uses the configured key, or the development key with a warning', () => {
+    const warnings: string[] = [];
+    const warn = (m: string): void => {
+      warnings.push(m);
+    };
+    expect(signingKeyOrDevelopment('a-real-key-of-at-least-32-characters!', warn)).toBe(
+      'a-real-key-of-at-least-32-characters!',
+    );
+    expect(warnings).toEqual([]);
+    expect(signingKeyOrDevelopment(undefined, warn)).toBe(DEV_SIGNING_KEY);
+    expect(warnings).toEqual([expect.stringMatching(/AUTH_SIGNING_KEY not set/)]);
   });
 });

@@ -39,6 +39,16 @@ export type SigningKey = string | Uint8Array;
  */
 export const DEV_SIGNING_KEY = 'truyvet-DEVELOPMENT-ONLY-signing-key-never-use-in-production';
 
+/**
+ * The configured signing key, or the public development key with a warning (embedded runs and
+ * local trials; a real deployment requires the key in its config).
+ */
+export function signingKeyOrDevelopment(key: string | undefined, warn: (message: string) => void): string {
+  if (key) return key;
+  warn('AUTH_SIGNING_KEY not set: accepting tokens signed with the public development key');
+  return DEV_SIGNING_KEY;
+}
+
 function keyBytes(key: SigningKey): Uint8Array {
   const bytes = typeof key === 'string' ? new TextEncoder().encode(key) : key;
   if (bytes.byteLength < 32) throw new Error('an HS256 signing key must be at least 32 bytes');

@@ -1,5 +1,6 @@
 export {
   DEV_SIGNING_KEY,
+  signingKeyOrDevelopment,
   ROLES,
   authenticate,
   callerSchema,

@@ -133,3 +133,19 @@ export class OutboxRelay {
     }
   }
 }
+
+/**
+ * The relay of a service, which its stores wake after each save: the stores are built first (with
+ * `wake`), the relay once the bus and the stores exist (`start`).
+ */
+export function deferredRelay(): { wake: () => void; start: (options: RelayOptions) => OutboxRelay } {
+  let relay: OutboxRelay | undefined;
+  return {
+    wake: () => relay?.notify(),
+    start: (options) => {
+      relay = new OutboxRelay(options);
+      relay.start();
+      return relay;
+    },
+  };
+}

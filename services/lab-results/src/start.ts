@@ -8,7 +8,7 @@ import {
   ShipmentReceivedV1,
   topics,
 } from '@truyvet/events';
-import { createGrpcServer, DEV_SIGNING_KEY, loadGrpcObject } from '@truyvet/grpc';
+import { createGrpcServer, loadGrpcObject, signingKeyOrDevelopment } from '@truyvet/grpc';
 import type { ProtoGrpcType as LabProto } from '@truyvet/grpc/src/generated/lab';
 import { createLogger, type Logger } from '@truyvet/log';
 import { defaultRuleBook, type RuleBook } from '@truyvet/rules';
@@ -17,7 +17,7 @@ import {
   connectMongo,
   InMemoryAggregateStore,
   MongoAggregateStore,
-  OutboxRelay,
+  deferredRelay,
   type AggregateStore,
   type OutboxSource,
 } from '@truyvet/store';
@@ -106,17 +106,15 @@ export async function start(
   options: { bus?: Bus; logger?: Logger; rules?: RuleBook; now?: () => Date } = {},
 ): Promise<Running> {
   const logger = options.logger ?? createLogger({ name: 'lab-results', level: config.LOG_LEVEL });
-  const relayHook: { relay?: OutboxRelay } = {};
-  const wake = (): void => relayHook.relay?.notify();
+  const relayer = deferredRelay();
+  const wake = relayer.wake;
   const adapters =
     config.TRUYVET_MODE === 'real' && config.KAFKA_BROKERS && config.MONGODB_URI
       ? await realAdapters(config, config.KAFKA_BROKERS, config.MONGODB_URI, wake, logger, options.bus)
       : embeddedAdapters(wake, logger, options.bus);
   const { bus } = adapters;
   await bus.ensureTopics(allTopics);
-  const relay = new OutboxRelay({ bus, sources: [adapters.samples, adapters.accessions], logger });
-  relayHook.relay = relay;
-  relay.start();
+  const relay = relayer.start({ bus, sources: [adapters.samples, adapters.accessions], logger });
 
   const rules = options.rules ?? defaultRuleBook();
   const now = options.now ?? (() => new Date());
@@ -153,9 +151,14 @@ export async function start(
     ),
   });
 
-  if (!config.AUTH_SIGNING_KEY)
-    logger.warn('AUTH_SIGNING_KEY not set: accepting tokens signed with the public development key');
-  const server = createGrpcServer({ logger, auth: { key: config.AUTH_SIGNING_KEY ?? DEV_SIGNING_KEY } });
+  const server = createGrpcServer({
+    logger,
+    auth: {
+      key: signingKeyOrDevelopment(config.AUTH_SIGNING_KEY, (m) => {
+        logger.warn(m);
+      }),
+    },
+  });
   const lab = loadGrpcObject<LabProto>('truyvet/lab/v1/lab.proto').truyvet.lab.v1;
   const handlers = labHandlers(accessioning, desk);
   server.addService(lab.Accessioning.service, handlers.accessioning);

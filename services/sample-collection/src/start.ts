@@ -19,7 +19,7 @@ import {
   topics,
 } from '@truyvet/events';
 import { canThoAdminUnits } from '@truyvet/geo';
-import { createGrpcServer, DEV_SIGNING_KEY, loadGrpcObject } from '@truyvet/grpc';
+import { createGrpcServer, loadGrpcObject, signingKeyOrDevelopment } from '@truyvet/grpc';
 import type { ProtoGrpcType as PersonsProto } from '@truyvet/grpc/src/generated/persons';
 import type { ProtoGrpcType as SamplesProto } from '@truyvet/grpc/src/generated/samples';
 import { createLogger, type Logger } from '@truyvet/log';
@@ -30,7 +30,7 @@ import {
   InMemoryAggregateStore,
   MongoAggregateStore,
   MongoDedupStore,
-  OutboxRelay,
+  deferredRelay,
   type AggregateStore,
   type OutboxSource,
 } from '@truyvet/store';
@@ -167,8 +167,8 @@ export async function start(
   options: { bus?: Bus; logger?: Logger; rules?: RuleBook; now?: () => Date } = {},
 ): Promise<Running> {
   const logger = options.logger ?? createLogger({ name: 'sample-collection', level: config.LOG_LEVEL });
-  const relayHook: { relay?: OutboxRelay } = {};
-  const wake = (): void => relayHook.relay?.notify();
+  const relayer = deferredRelay();
+  const wake = relayer.wake;
   const adapters =
     config.TRUYVET_MODE === 'real' && config.KAFKA_BROKERS && config.MONGODB_URI
       ? await realAdapters(config, config.KAFKA_BROKERS, config.MONGODB_URI, wake, logger, options.bus)
@@ -176,13 +176,11 @@ export async function start(
   const { bus } = adapters;
   await bus.ensureTopics(allTopics);
 
-  const relay = new OutboxRelay({
+  const relay = relayer.start({
     bus,
     sources: [adapters.persons, adapters.samples, adapters.shipments, adapters.worklist], // every store that saves events
     logger,
   });
-  relayHook.relay = relay;
-  relay.start();
 
   const rules = options.rules ?? defaultRuleBook();
   const now = options.now ?? (() => new Date());
@@ -229,9 +227,14 @@ export async function start(
     ),
   });
 
-  if (!config.AUTH_SIGNING_KEY)
-    logger.warn('AUTH_SIGNING_KEY not set: accepting tokens signed with the public development key');
-  const server = createGrpcServer({ logger, auth: { key: config.AUTH_SIGNING_KEY ?? DEV_SIGNING_KEY } });
+  const server = createGrpcServer({
+    logger,
+    auth: {
+      key: signingKeyOrDevelopment(config.AUTH_SIGNING_KEY, (m) => {
+        logger.warn(m);
+      }),
+    },
+  });
   const units = canThoAdminUnits();
   const persons = loadGrpcObject<PersonsProto>('truyvet/samples/v1/persons.proto').truyvet.samples.v1;
   const samples = loadGrpcObject<SamplesProto>('truyvet/samples/v1/samples.proto').truyvet.samples.v1;
