@@ -7,6 +7,8 @@ export * from './persons/person-events';
 export * from './shipments/shipment-events';
 export * from './orders/test-order-events';
 export * from './lab/lab-events';
+export * from './cases/case-events';
+export * from './isolation/isolation-events';
 
 import { SampleCollectedV1 } from './samples/sample-collected';
 import { PersonRegisteredV1, PersonsMergedV1, PersonUpdatedV1 } from './persons/person-events';
@@ -19,6 +21,24 @@ import {
   PoolResultAmendedV1,
   PoolResultedV1,
 } from './lab/lab-events';
+import {
+  CaseConfirmedV1,
+  CaseDiedV1,
+  CaseRecoveredV1,
+  CaseRevertedV1,
+  CaseUpdatedV1,
+  ContactIdentificationAmbiguousV1,
+  ContactIdentificationRequestedV1,
+  ContactRecordedV1,
+  PersonClassifiedV1,
+  PersonIdentifiedV1,
+} from './cases/case-events';
+import {
+  IsolationEndedV1,
+  IsolationOrderedV1,
+  IsolationPlacedV1,
+  IsolationWaitlistedV1,
+} from './isolation/isolation-events';
 import { EventRegistry } from './registry';
 
 /** Every event definition in truyvet; services register the ones they consume. */
@@ -37,6 +57,20 @@ export const allEventDefinitions = [
   PersonTestResultAmendedV1,
   PoolResultAmendedV1,
   PoolFlaggedForReviewV1,
+  CaseConfirmedV1,
+  CaseUpdatedV1,
+  CaseRevertedV1,
+  CaseRecoveredV1,
+  CaseDiedV1,
+  ContactRecordedV1,
+  PersonClassifiedV1,
+  ContactIdentificationRequestedV1,
+  PersonIdentifiedV1,
+  ContactIdentificationAmbiguousV1,
+  IsolationOrderedV1,
+  IsolationPlacedV1,
+  IsolationWaitlistedV1,
+  IsolationEndedV1,
 ] as const;
 
 export const eventRegistry = new EventRegistry(allEventDefinitions);

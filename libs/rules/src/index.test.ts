@@ -33,7 +33,7 @@ describe('rule book', () => {
   });
 
   it('says so when no rule set was in force yet', () => {
-    expect(() => book.inForceOn('2020-12-31')).toThrow(/no rule set in force on 2020-12-31/);
+    expect(() => book.inForceOn('2020-12-31')).toThrow(/no sampling and lab rule set in force on 2020-12-31/);
   });
 
   it('refuses a rule set that does not fit the schema', () => {

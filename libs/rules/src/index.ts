@@ -4,6 +4,9 @@
  * chosen by the date of the fact it judges (collection, exposure, result), never hard-coded.
  */
 import { z } from 'zod';
+import { DatedBook } from './dated';
+
+export { DatedBook, RuleSetError } from './dated';
 
 export const ruleSetSchema = z.object({
   id: z.string().min(1),
@@ -58,25 +61,9 @@ export const ruleSetSchema = z.object({
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
-export class RuleBook {
-  private readonly sets: RuleSet[];
-
+export class RuleBook extends DatedBook<RuleSet> {
   constructor(sets: readonly unknown[]) {
-    this.sets = sets
-      .map((s) => ruleSetSchema.parse(s))
-      .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
-    if (this.sets.length === 0) throw new Error('a rule book needs at least one rule set');
-  }
-
-  /** The rule set in force on `date` (the latest effective on or before it). */
-  inForceOn(date: Date | string): RuleSet {
-    const day = (typeof date === 'string' ? date : date.toISOString()).slice(0, 10);
-    const inForce = this.sets.filter((s) => s.effectiveFrom <= day).at(-1);
-    if (!inForce)
-      throw new Error(
-        `no rule set in force on ${day} (the first is effective from ${this.sets[0]?.effectiveFrom ?? '?'})`,
-      );
-    return inForce;
+    super('sampling and lab', ruleSetSchema, sets);
   }
 }
 
@@ -124,3 +111,6 @@ export const defaultRuleSets: RuleSet[] = [
 export type KitRules = RuleSet['lab']['kits'][number];
 
 export const defaultRuleBook = (): RuleBook => new RuleBook(defaultRuleSets);
+
+export * from './tracing';
+export * from './days';

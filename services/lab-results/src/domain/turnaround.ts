@@ -3,7 +3,7 @@
  * the lab to a result (p50/p90), and which are overdue (no result within the rule set's limit after
  * collection). Days are Vietnamese calendar days (UTC+7). Pure.
  */
-import type { RuleBook } from '@truyvet/rules';
+import { vietnamDay, type RuleBook } from '@truyvet/rules';
 import type { LabSampleState } from './lab-sample';
 
 export interface Durations {
@@ -26,12 +26,7 @@ export interface TurnaroundReport {
   overdueSampleIds: string[];
 }
 
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-/** The Vietnamese calendar day of an instant, YYYY-MM-DD. */
-export function vietnamDay(at: string | Date): string {
-  return new Date(new Date(at).getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
+export { vietnamDay };
 
 /** Nearest-rank percentile of sorted values (0 when there are none). */
 export function percentile(sorted: readonly number[], p: number): number {
