@@ -51,8 +51,10 @@ function positive(resultId: string, collectedAt = '2021-11-07T08:00:00+07:00'): 
 }
 
 const types = (d: Decision): string[] => d.facts.map((f) => f.type);
-const facts = <T extends Fact['type']>(d: Decision, type: T): Array<Extract<Fact, { type: T }>['data']> =>
-  d.facts.filter((f): f is Extract<Fact, { type: T }> => f.type === type).map((f) => f.data);
+type FactData = { [F in Fact as F['type']]: F['data'] };
+function facts<T extends keyof FactData>(d: Decision, type: T): Array<FactData[T]> {
+  return d.facts.filter((f) => f.type === type).map((f) => f.data as unknown as FactData[T]);
+}
 
 /** What the contact's record hears from the source after the source's decision. */
 function heardFrom(source: TracingRecord, version: number): ExposureUpdate[] {

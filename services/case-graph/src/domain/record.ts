@@ -6,7 +6,7 @@
  */
 import { DomainError, type FieldViolation } from '@truyvet/errors';
 import { addDays, daysBetween, vietnamDay, type TracingRuleBook } from '@truyvet/rules';
-import { classify, contactsTraceable, sameClassification, standingCase } from './classification';
+import { classify, contactsTraceable, sameClassification } from './classification';
 import { activeOrder, desiredOrder, endOrder, reconcileOrders } from './isolation';
 import type {
   Arrival,
@@ -803,4 +803,3 @@ export function decidePlacement(
   return decided(record, draft, []);
 }
 
-export { standingCase };

@@ -1,0 +1,10 @@
+// Original file: protos/truyvet/cases/v1/cases.proto
+
+
+export interface GetCaseRequest {
+  'caseId'?: (string);
+}
+
+export interface GetCaseRequest__Output {
+  'caseId': (string);
+}

@@ -1,0 +1,20 @@
+// Original file: protos/truyvet/cases/v1/cases.proto
+
+
+export interface RegisterFacilityRequest {
+  'facilityId'?: (string);
+  'name'?: (string);
+  'districtCode'?: (string);
+  'wardCode'?: (string);
+  'accepts'?: (string)[];
+  'capacity'?: (number);
+}
+
+export interface RegisterFacilityRequest__Output {
+  'facilityId': (string);
+  'name': (string);
+  'districtCode': (string);
+  'wardCode': (string);
+  'accepts': (string)[];
+  'capacity': (number);
+}

@@ -1,0 +1,14 @@
+// Original file: protos/truyvet/cases/v1/cases.proto
+
+
+export interface ReleaseDueResponse {
+  'checked'?: (number);
+  'released'?: (number);
+  'awaitingLastTest'?: (number);
+}
+
+export interface ReleaseDueResponse__Output {
+  'checked': (number);
+  'released': (number);
+  'awaitingLastTest': (number);
+}

@@ -1,0 +1,429 @@
+/**
+ * The tracing desk: results become cases, contacts become edges, and each change of a person's
+ * classification reaches the people they named. Every step loads one record (or a batch), decides
+ * purely, and saves the new state with its events in one commit; the relay publishes them and this
+ * service's own consumer carries the cascade on (ContactRecorded and PersonClassified of a source
+ * -> the exposures of its contacts). Each step is idempotent, so redelivery repeats nothing.
+ */
+import { DomainError, type FieldViolation } from '@truyvet/errors';
+import type {
+  ContactIdentificationAmbiguousV1,
+  EventOf,
+  EventOrigin,
+  PersonIdentifiedV1,
+  PersonRegisteredV1,
+  PersonTestResultAmendedV1,
+  PersonTestResultedV1,
+  PersonUpdatedV1,
+  PersonsMergedV1,
+} from '@truyvet/events';
+import { vietnamDay, type TracingRuleBook } from '@truyvet/rules';
+import { ConcurrencyError, type Versioned } from '@truyvet/store';
+import { standingCase } from '../domain/classification';
+import {
+  decideAmbiguous,
+  decideAmendment,
+  decideArrival,
+  decideCaseUpdate,
+  decideContacts,
+  decideDeath,
+  decideExposures,
+  decideIdentified,
+  decideNewPersonConfirmed,
+  decidePersonFacts,
+  decidePlacement,
+  decideRecovery,
+  decideRelease,
+  decideResult,
+  releaseCheck,
+  sourceOfContactRef,
+  type ContactInput,
+  type ContactOutcome,
+  type DecisionContext,
+  type ExposureUpdate,
+  type PersonResult,
+} from '../domain/record';
+import { newRecord, personFactsOf, type ContactSource, type Decision, type Severity, type TracingRecord } from '../domain/types';
+import { eventsOf } from './facts';
+import type { Area, PersonDirectory, RecordQueries, RecordStore, ResultLog } from './ports';
+
+/** Saving a decision that lost a race is decided again on the new state, this many times. */
+const ATTEMPTS = 5;
+
+export function personNotFound(personId: string, field = 'personId'): DomainError {
+  return new DomainError('PERSON_NOT_TRACED', 'not_found', `case-graph has no record of person ${personId}`, {
+    fields: [{ field, description: `no tracing record of ${personId}` }],
+  });
+}
+
+export class TracingDesk {
+  constructor(
+    private readonly records: RecordStore,
+    private readonly queries: RecordQueries,
+    private readonly directory: PersonDirectory,
+    private readonly results: ResultLog,
+    private readonly rules: () => TracingRuleBook,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private context(version: number): DecisionContext {
+    return { rules: this.rules(), now: this.now(), nextVersion: version + 1 };
+  }
+
+  /** A new record for a person, with what the registry said of them. */
+  private async blankRecord(personId: string, fallbackArea?: TracingRecord['area']): Promise<TracingRecord> {
+    const entry = await this.directory.get(personId);
+    if (entry) {
+      const facts = personFactsOf(entry.details);
+      return newRecord(personId, { districtCode: facts.districtCode, wardCode: facts.wardCode }, facts);
+    }
+    return newRecord(personId, fallbackArea ?? { districtCode: '000' });
+  }
+
+  /**
+   * Loads (or starts) one record, decides, saves the state with its events; a lost race is decided
+   * again on the newer state. Answers the state as saved (or as found, when nothing changed).
+   */
+  async decideAndSave(
+    personId: string,
+    decide: (record: TracingRecord, version: number) => Decision | Promise<Decision>,
+    origin: EventOrigin,
+    create?: () => Promise<TracingRecord>,
+  ): Promise<TracingRecord> {
+    for (let attempt = 1; ; attempt++) {
+      const found = await this.records.load(personId);
+      if (!found && !create) throw personNotFound(personId);
+      const current: Versioned<TracingRecord> = found ?? {
+        id: personId,
+        version: 0,
+        state: await (create as () => Promise<TracingRecord>)(),
+      };
+      const decision = await decide(current.state, current.version);
+      if (!decision.changed) return current.state;
+      try {
+        await this.records.save({
+          id: personId,
+          expectedVersion: current.version,
+          state: decision.state,
+          events: eventsOf(decision.facts, origin),
+        });
+        return decision.state;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Results
+
+  /** A person's definitive result: remembered, and a positive makes (or joins) an F0 case. */
+  async personResulted(event: EventOf<typeof PersonTestResultedV1>): Promise<void> {
+    const r = event.data;
+    const result: PersonResult = {
+      resultId: r.resultId,
+      sampleId: r.sampleId,
+      method: r.method,
+      outcome: r.outcome,
+      collectedAt: r.collectedAt,
+      resultedAt: r.resultedAt,
+      ctValues: r.ctValues,
+      siteDistrictCode: r.siteDistrictCode,
+      siteWardCode: r.siteWardCode,
+    };
+    await this.results.add({ ...result, _id: r.resultId, personId: r.personId });
+    const exists = (await this.records.load(r.personId)) !== null;
+    // A negative of someone nobody traces needs no record: the result log keeps it for amendments.
+    if (!exists && r.outcome !== 'positive') return;
+    const area = { districtCode: r.siteDistrictCode, ...(r.siteWardCode ? { wardCode: r.siteWardCode } : {}) };
+    await this.decideAndSave(
+      r.personId,
+      async (record, version) => this.withHousehold(decideResult(record, result, this.context(version)), version),
+      { correlationId: event.correlationId, causationId: event.id },
+      () => this.blankRecord(r.personId, area),
+    );
+  }
+
+  /** The lab amended a result: undo what the old one caused, apply the new outcome. */
+  async resultAmended(event: EventOf<typeof PersonTestResultAmendedV1>): Promise<void> {
+    const a = event.data;
+    const logged = await this.results.get(a.amendsResultId);
+    const exists = (await this.records.load(a.personId)) !== null;
+    if (!exists && a.outcome !== 'positive') return;
+    const original: PersonResult | undefined = logged ?? undefined;
+    const area = logged
+      ? { districtCode: logged.siteDistrictCode, ...(logged.siteWardCode ? { wardCode: logged.siteWardCode } : {}) }
+      : undefined;
+    await this.decideAndSave(
+      a.personId,
+      async (record, version) =>
+        this.withHousehold(
+          decideAmendment(
+            record,
+            {
+              resultId: a.resultId,
+              amendsResultId: a.amendsResultId,
+              sampleId: a.sampleId,
+              outcome: a.outcome,
+              ctValues: a.ctValues,
+              reason: a.reason,
+              amendedAt: a.amendedAt,
+            },
+            original,
+            this.context(version),
+          ),
+          version,
+        ),
+      { correlationId: event.correlationId, causationId: event.id },
+      () => this.blankRecord(a.personId, area),
+    );
+  }
+
+  /** A new case's household (from the registry) are its contacts, in the same commit. */
+  private async withHousehold(decision: Decision, version: number): Promise<Decision> {
+    const confirmed = decision.facts.find((f) => f.type === 'CaseConfirmed');
+    const householdId = decision.state.person?.householdId;
+    if (!confirmed || !householdId) return decision;
+    const ctx = this.context(version);
+    if (!ctx.rules.inForceOn(vietnamDay(ctx.now)).contacts.householdIsClose) return decision;
+    const members = (await this.directory.householdMembers(householdId)).filter((m) => m._id !== decision.state.personId);
+    if (members.length === 0) return decision;
+    const until = confirmed.data.infectiousUntil;
+    const { decision: withContacts } = decideContacts(
+      decision.state,
+      members.map((m) => ({ contactPersonId: m._id, contactType: 'household' as const, lastExposureOn: until })),
+      { via: 'household', recordedBy: 'household-list' },
+      ctx,
+    );
+    return { state: withContacts.state, facts: [...decision.facts, ...withContacts.facts], changed: true };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The graph
+
+  /**
+   * Carries a source's classification to the people it named (all of them, or the given edges):
+   * their exposures are brought up to this version of the source, in a few round trips a batch.
+   */
+  async propagateFrom(sourcePersonId: string, origin: EventOrigin, onlyContactIds?: readonly string[]): Promise<void> {
+    const source = await this.records.load(sourcePersonId);
+    if (!source) return;
+    const contacts = source.state.contacts.filter((c) => !onlyContactIds || onlyContactIds.includes(c.contactId));
+    if (contacts.length === 0) return;
+    const updates = new Map<string, ExposureUpdate>(
+      contacts.map((contact) => [
+        contact.contactPersonId,
+        { contact, sourcePersonId, source: source.state.classification, sourceVersion: source.version },
+      ]),
+    );
+    let todo = [...updates.keys()];
+    for (let attempt = 1; todo.length > 0; attempt++) {
+      const loaded = await this.records.loadMany(todo);
+      const entries = await this.directory.getMany(todo.filter((id) => !loaded.has(id)));
+      const changes = [];
+      for (const personId of todo) {
+        const update = updates.get(personId);
+        if (!update) continue;
+        const found = loaded.get(personId);
+        const entry = entries.get(personId);
+        const facts = entry ? personFactsOf(entry.details) : undefined;
+        const current = found ?? {
+          id: personId,
+          version: 0,
+          state: newRecord(personId, facts ? { districtCode: facts.districtCode, wardCode: facts.wardCode } : source.state.area, facts),
+        };
+        const decision = decideExposures(current.state, [update], this.context(current.version));
+        if (!decision.changed) continue;
+        changes.push({
+          id: personId,
+          expectedVersion: current.version,
+          state: decision.state,
+          events: eventsOf(decision.facts, origin),
+        });
+      }
+      const saved = await this.records.saveMany(changes);
+      todo = changes.filter((_, i) => saved[i] instanceof ConcurrencyError).map((c) => c.id);
+      if (todo.length > 0 && attempt >= ATTEMPTS) {
+        throw new DomainError('CONCURRENT_UPDATE', 'unavailable', `records kept changing: ${todo.join(', ')}`);
+      }
+    }
+  }
+
+  /**
+   * Contacts a tracer (or an import) names for a person. `allOrNothing`: one bad contact refuses
+   * the call with INVALID_ARGUMENT naming every bad field; else the good ones are recorded and each
+   * row is answered.
+   */
+  async recordContacts(
+    sourcePersonId: string,
+    inputs: readonly ContactInput[],
+    options: { via: ContactSource; recordedBy: string; allOrNothing: boolean },
+    origin: EventOrigin,
+  ): Promise<ContactOutcome[]> {
+    let outcomes: ContactOutcome[] = [];
+    await this.decideAndSave(
+      sourcePersonId,
+      (record, version) => {
+        const result = decideContacts(record, inputs, options, this.context(version));
+        outcomes = result.outcomes;
+        const rejected = outcomes.flatMap((o) => o.fields ?? []);
+        if (options.allOrNothing && rejected.length > 0) throw badContacts(rejected);
+        return result.decision;
+      },
+      origin,
+    );
+    return outcomes;
+  }
+
+  /** The registry identified a contact named by details: record the edge on the person. */
+  async personIdentified(event: EventOf<typeof PersonIdentifiedV1>): Promise<void> {
+    await this.identified(event.data.contactRef, event.data.personId, { correlationId: event.correlationId, causationId: event.id });
+  }
+
+  async identified(contactRef: string, personId: string, origin: EventOrigin): Promise<void> {
+    const source = sourceOfContactRef(contactRef);
+    if (!(await this.records.load(source))) return; // not a ref of ours
+    await this.decideAndSave(source, (record, version) => decideIdentified(record, contactRef, personId, this.context(version)), origin);
+  }
+
+  /** Only probable matches: the contact waits on the source's record with its candidates. */
+  async identificationAmbiguous(event: EventOf<typeof ContactIdentificationAmbiguousV1>): Promise<TracingRecord | null> {
+    const source = sourceOfContactRef(event.data.contactRef);
+    if (!(await this.records.load(source))) return null;
+    return this.decideAndSave(source, (record) => decideAmbiguous(record, event.data.contactRef, event.data.candidates), {
+      correlationId: event.correlationId,
+      causationId: event.id,
+    });
+  }
+
+  async confirmNewPerson(contactRef: string, by: string, origin: EventOrigin): Promise<void> {
+    await this.decideAndSave(sourceOfContactRef(contactRef), (record) => decideNewPersonConfirmed(record, contactRef, by), origin);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // The registry's persons
+
+  async personRegistered(event: EventOf<typeof PersonRegisteredV1> | EventOf<typeof PersonUpdatedV1>): Promise<void> {
+    const { personId, details } = event.data;
+    const origin = { correlationId: event.correlationId, causationId: event.id };
+    if (event.type === 'PersonRegistered') await this.directory.add({ _id: personId, details });
+    else await this.directory.put({ _id: personId, details });
+    if (await this.records.load(personId)) {
+      await this.decideAndSave(personId, (record, version) => decidePersonFacts(record, personFactsOf(details), this.context(version)), origin);
+    }
+    // Someone new in the household of a standing F0 is their contact.
+    if (!details.householdId) return;
+    const day = vietnamDay(this.now());
+    if (!this.rules().inForceOn(day).contacts.householdIsClose) return;
+    for (const f0 of await this.queries.standingCasesInHousehold(details.householdId)) {
+      const standing = standingCase(f0);
+      if (!standing || f0.personId === personId || standing.status !== 'active') continue;
+      if (f0.contacts.some((c) => c.contactPersonId === personId)) continue;
+      await this.recordContacts(
+        f0.personId,
+        [{ contactPersonId: personId, contactType: 'household', lastExposureOn: standing.infectiousUntil }],
+        { via: 'household', recordedBy: 'household-list', allOrNothing: false },
+        origin,
+      );
+    }
+  }
+
+  /** Two registrations are one person: the directory follows the survivor. */
+  async personsMerged(event: EventOf<typeof PersonsMergedV1>): Promise<void> {
+    const merged = await this.directory.get(event.data.mergedId);
+    if (merged) await this.directory.put({ ...merged, mergedInto: event.data.survivorId });
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Cases, arrivals, releases, placements
+
+  async updateCase(
+    update: { caseId: string; symptomOnset?: string | undefined; severity?: Severity | undefined; updatedBy: string },
+    origin: EventOrigin,
+  ): Promise<TracingRecord> {
+    return this.decideAndSave(personOfCase(update.caseId), (r, v) => decideCaseUpdate(r, update, this.context(v)), origin);
+  }
+
+  async recordRecovery(command: { caseId: string; recoveredOn: string; recordedBy: string }, origin: EventOrigin): Promise<TracingRecord> {
+    return this.decideAndSave(personOfCase(command.caseId), (r, v) => decideRecovery(r, command, this.context(v)), origin);
+  }
+
+  async recordDeath(command: { caseId: string; diedOn: string; recordedBy: string }, origin: EventOrigin): Promise<TracingRecord> {
+    return this.decideAndSave(personOfCase(command.caseId), (r, v) => decideDeath(r, command, this.context(v)), origin);
+  }
+
+  async registerArrival(
+    personId: string,
+    arrival: { fromAreaCode: string; arrivedOn: string; recordedBy: string },
+    origin: EventOrigin,
+  ): Promise<TracingRecord> {
+    if (!(await this.directory.get(personId)) && !(await this.records.load(personId)))
+      throw new DomainError('PERSON_NOT_REGISTERED', 'not_found', `no registry person ${personId}`, {
+        fields: [{ field: 'personId', description: 'register the person in the registry first' }],
+      });
+    return this.decideAndSave(personId, (r, v) => decideArrival(r, arrival, this.context(v)), origin, () =>
+      this.blankRecord(personId),
+    );
+  }
+
+  /** Releases every quarantine whose period is over and whose last test is negative. */
+  async releaseDue(origin: EventOrigin = {}): Promise<{ checked: number; released: number; awaitingLastTest: number }> {
+    const day = vietnamDay(this.now());
+    const due = await this.queries.dueForRelease(day);
+    let released = 0;
+    let awaitingLastTest = 0;
+    for (const record of due) {
+      const check = releaseCheck(record, this.context(0));
+      if (!check.releasable) {
+        if (check.why === 'awaiting_last_test') awaitingLastTest++;
+        continue;
+      }
+      const after = await this.decideAndSave(record.personId, (r, v) => decideRelease(r, this.context(v)), origin);
+      if (after.orders.some((o) => o.endReason === 'released' && o.endedOn === day)) released++;
+    }
+    return { checked: due.length, released, awaitingLastTest };
+  }
+
+  async notePlacement(
+    personId: string,
+    orderId: string,
+    placement: { facilityId: string; facilityName: string } | 'waitlisted',
+    origin: EventOrigin,
+  ): Promise<void> {
+    if (!(await this.records.load(personId))) return;
+    await this.decideAndSave(personId, (r) => decidePlacement(r, orderId, placement), origin);
+  }
+
+  casesIn(area: Area, status?: string): Promise<TracingRecord[]> {
+    return this.queries.casesIn(area, status);
+  }
+
+  isolatedIn(area: Area): Promise<TracingRecord[]> {
+    return this.queries.isolatedIn(area);
+  }
+
+  async getRecord(personId: string): Promise<Versioned<TracingRecord> | null> {
+    return this.records.load(personId);
+  }
+
+  releaseStatus(record: TracingRecord): string {
+    const check = releaseCheck(record, this.context(0));
+    return check.releasable ? 'releasable' : check.why;
+  }
+}
+
+/** Case ids are `<person id>/case<n>`: the record they live in. */
+export function personOfCase(caseId: string): string {
+  const at = caseId.lastIndexOf('/case');
+  return at > 0 ? caseId.slice(0, at) : caseId;
+}
+
+function badContacts(fields: FieldViolation[]): DomainError {
+  return new DomainError(
+    'INVALID_CONTACTS',
+    'invalid',
+    `invalid contacts: ${fields.map((f) => `${f.field}: ${f.description}`).join('; ')}`,
+    { fields },
+  );
+}
+

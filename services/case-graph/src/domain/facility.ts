@@ -1,0 +1,89 @@
+/**
+ * Quarantine and treatment facilities with a number of beds. A bed is never given beyond capacity:
+ * each admission is a new version of the facility, so two admissions racing for its last bed
+ * cannot both be saved. When the nearest facility is full the next one is tried; when all are, the
+ * order waits on a visible list. Pure.
+ */
+import { DomainError } from '@truyvet/errors';
+import type { IsolationKind, TreatmentTier } from './types';
+
+export const BED_KINDS = ['centralized_quarantine', 'tier1', 'tier2', 'tier3'] as const;
+export type BedKind = (typeof BED_KINDS)[number];
+
+export interface Occupant {
+  orderId: string;
+  personId: string;
+  since: string;
+}
+
+export interface FacilityState {
+  facilityId: string;
+  name: string;
+  districtCode: string;
+  wardCode?: string;
+  accepts: BedKind[];
+  capacity: number;
+  occupants: Occupant[];
+  registeredBy: string;
+}
+
+/** The kind of bed an order needs, if it needs one. */
+export function bedKindOf(order: { kind: IsolationKind; tier?: TreatmentTier | undefined }): BedKind | undefined {
+  if (order.kind === 'centralized_quarantine') return 'centralized_quarantine';
+  if (order.kind === 'treatment' && order.tier && order.tier !== 'home') return order.tier;
+  return undefined;
+}
+
+export function freeBeds(facility: FacilityState): number {
+  return facility.capacity - facility.occupants.length;
+}
+
+/**
+ * Where to place someone: a facility of the right kind with a free bed, in their own district
+ * first, then the one with most free beds (the city's facilities carry no coordinates yet).
+ */
+export function chooseFacility(
+  facilities: readonly FacilityState[],
+  need: BedKind,
+  districtCode: string | undefined,
+): FacilityState | undefined {
+  return facilities
+    .filter((f) => f.accepts.includes(need) && freeBeds(f) > 0)
+    .sort(
+      (a, b) =>
+        Number(b.districtCode === districtCode) - Number(a.districtCode === districtCode) ||
+        freeBeds(b) - freeBeds(a) ||
+        a.name.localeCompare(b.name),
+    )[0];
+}
+
+export function holding(facilities: readonly FacilityState[], orderId: string): FacilityState | undefined {
+  return facilities.find((f) => f.occupants.some((o) => o.orderId === orderId));
+}
+
+export function admit(
+  facility: FacilityState,
+  occupant: Occupant,
+): FacilityState | 'unchanged' | 'full' {
+  if (facility.occupants.some((o) => o.orderId === occupant.orderId)) return 'unchanged';
+  if (freeBeds(facility) <= 0) return 'full';
+  return { ...facility, occupants: [...facility.occupants, occupant] };
+}
+
+export function discharge(facility: FacilityState, orderId: string): FacilityState | 'unchanged' {
+  if (!facility.occupants.some((o) => o.orderId === orderId)) return 'unchanged';
+  return { ...facility, occupants: facility.occupants.filter((o) => o.orderId !== orderId) };
+}
+
+/** A new capacity: never below the beds in use. */
+export function resize(facility: FacilityState, capacity: number): FacilityState | 'unchanged' {
+  if (capacity === facility.capacity) return 'unchanged';
+  if (capacity < facility.occupants.length)
+    throw new DomainError(
+      'CAPACITY_BELOW_OCCUPANCY',
+      'conflict',
+      `${facility.name} has ${facility.occupants.length} people in it: capacity cannot go below that`,
+      { fields: [{ field: 'capacity', description: `is below the ${facility.occupants.length} beds in use` }] },
+    );
+  return { ...facility, capacity };
+}

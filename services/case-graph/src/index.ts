@@ -1,0 +1,7 @@
+export { configSchema, type Config } from './config';
+export { start, SERVICES, CONSUMER_GROUP, type Running } from './start';
+export * from './domain/types';
+export * from './domain/record';
+export * from './domain/classification';
+export * from './domain/isolation';
+export * from './domain/graph';
