@@ -223,6 +223,7 @@ function recordMessage(record: TracingRecord, releaseStatus: string): PersonReco
       epidemicArea: a.epidemicArea,
     })),
     releaseStatus,
+    resultIds: record.results.map((r) => r.resultId),
   };
 }
 

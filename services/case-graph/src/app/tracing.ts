@@ -311,17 +311,22 @@ export class TracingDesk {
     if (await this.records.load(personId)) {
       await this.decideAndSave(personId, (record, version) => decidePersonFacts(record, personFactsOf(details), this.context(version)), origin);
     }
-    // Someone new in the household of a standing F0 is their contact.
     if (!details.householdId) return;
     const day = vietnamDay(this.now());
     if (!this.rules().inForceOn(day).contacts.householdIsClose) return;
-    for (const f0 of await this.queries.standingCasesInHousehold(details.householdId)) {
+    // An F0 whose household became known only now, and any F0 of the household this person joins.
+    const f0s = await this.queries.standingCasesInHousehold(details.householdId);
+    const members = await this.directory.householdMembers(details.householdId);
+    for (const f0 of f0s) {
       const standing = standingCase(f0);
-      if (!standing || f0.personId === personId || standing.status !== 'active') continue;
-      if (f0.contacts.some((c) => c.contactPersonId === personId)) continue;
+      if (standing?.status !== 'active') continue;
+      const missing = members.filter(
+        (m) => m._id !== f0.personId && !f0.contacts.some((c) => c.contactPersonId === m._id),
+      );
+      if (missing.length === 0) continue;
       await this.recordContacts(
         f0.personId,
-        [{ contactPersonId: personId, contactType: 'household', lastExposureOn: standing.infectiousUntil }],
+        missing.map((m) => ({ contactPersonId: m._id, contactType: 'household' as const, lastExposureOn: standing.infectiousUntil })),
         { via: 'household', recordedBy: 'household-list', allOrNothing: false },
         origin,
       );

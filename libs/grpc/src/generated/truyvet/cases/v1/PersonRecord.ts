@@ -25,6 +25,7 @@ export interface PersonRecord {
   'orders'?: (_truyvet_cases_v1_IsolationOrder)[];
   'arrivals'?: (_truyvet_cases_v1_Arrival)[];
   'releaseStatus'?: (string);
+  'resultIds'?: (string)[];
 }
 
 export interface PersonRecord__Output {
@@ -45,4 +46,5 @@ export interface PersonRecord__Output {
   'orders': (_truyvet_cases_v1_IsolationOrder__Output)[];
   'arrivals': (_truyvet_cases_v1_Arrival__Output)[];
   'releaseStatus': (string);
+  'resultIds': (string)[];
 }

@@ -1,0 +1,531 @@
+/**
+ * case-graph through its real gRPC API, as ward teams, a district center and the city use it,
+ * with the registry's persons and the lab's results published on the bus as those services would:
+ * one suite, run embedded and on real Kafka + FerretDB.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { status } from '@grpc/grpc-js';
+import { deadLetterTopic, eventHandler, eventMessage, headers, type Bus, type ReceivedMessage } from '@truyvet/bus';
+import {
+  allEventDefinitions,
+  createEvent,
+  EventRegistry,
+  PersonRegisteredV1,
+  PersonTestResultAmendedV1,
+  PersonTestResultedV1,
+  topics,
+  type Envelope,
+  type EventDefinition,
+} from '@truyvet/events';
+import { createClient, DEV_SIGNING_KEY, issueToken, loadGrpcObject, readFieldViolations, unaryCall, writeClientStream, type Caller } from '@truyvet/grpc';
+import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/cases';
+import type { CasesClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Cases';
+import type { ContactsClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Contacts';
+import type { IsolationClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Isolation';
+import type { RulesClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Rules';
+import type { TracingClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Tracing';
+import { addDays, vietnamDay } from '@truyvet/rules';
+import type { Config } from './config';
+import { start, type Running } from './start';
+
+const proto = loadGrpcObject<ProtoGrpcType>('truyvet/cases/v1/cases.proto').truyvet.cases.v1;
+
+// Bình Thuỷ (918), a district no other suite traces in: Phường Bình Thủy and Phường Trà An.
+const DISTRICT = '918';
+const WARD = '31168';
+const OTHER_WARD = '31169';
+const WARD_TEAM: Caller = { sub: 'to-covid-binh-thuy', role: 'ward_team', jurisdiction: { level: 'ward', code: WARD } };
+const WARD_TEAM_2: Caller = { sub: 'to-covid-binh-thuy-2', role: 'ward_team', jurisdiction: { level: 'ward', code: WARD } };
+const OTHER_TEAM: Caller = { sub: 'to-covid-tra-an', role: 'ward_team', jurisdiction: { level: 'ward', code: OTHER_WARD } };
+const DISTRICT_CENTER: Caller = { sub: 'ttyt-binh-thuy', role: 'district_center', jurisdiction: { level: 'district', code: DISTRICT } };
+const CITY: Caller = { sub: 'bcd-can-tho', role: 'city', jurisdiction: { level: 'city', code: '92' } };
+
+interface Clients {
+  cases: CasesClient;
+  contacts: ContactsClient;
+  isolation: IsolationClient;
+  tracing: TracingClient;
+  rules: RulesClient;
+}
+
+export function describeCaseGraphComponent(
+  name: string,
+  setup: () => Promise<{ config: Config; bus: Bus; uniquePrefix: string; cleanup?: () => Promise<void> }>,
+  timeoutMs = 30_000,
+): void {
+  describe(`case-graph (${name})`, () => {
+    let running: Running;
+    let bus: Bus;
+    let prefix: string;
+    let cleanup: (() => Promise<void>) | undefined;
+    let stopWatching: () => Promise<void>;
+    const clients = new Map<string, Clients>();
+    const seen: Envelope[] = [];
+    const published: Array<{ topic: string; event: Envelope }> = [];
+
+    const as = (caller: Caller): Clients => {
+      const found = clients.get(caller.sub);
+      if (!found) throw new Error(`no clients for ${caller.sub}`);
+      return found;
+    };
+
+    beforeAll(async () => {
+      const env = await setup();
+      ({ bus, cleanup } = env);
+      prefix = env.uniquePrefix;
+      running = await start({ ...env.config, GRPC_HOST: '127.0.0.1', GRPC_PORT: 0, RELEASE_SWEEP_MS: 0 }, { bus });
+      const address = `127.0.0.1:${running.grpcPort}`;
+      for (const caller of [WARD_TEAM, WARD_TEAM_2, OTHER_TEAM, DISTRICT_CENTER, CITY]) {
+        const token = await issueToken(DEV_SIGNING_KEY, caller);
+        clients.set(caller.sub, {
+          cases: createClient(proto.Cases, address, { token }),
+          contacts: createClient(proto.Contacts, address, { token }),
+          isolation: createClient(proto.Isolation, address, { token }),
+          tracing: createClient(proto.Tracing, address, { token }),
+          rules: createClient(proto.Rules, address, { token }),
+        });
+      }
+      const record = (event: Envelope): Promise<void> => {
+        if (JSON.stringify(event.data).includes(prefix)) seen.push(event);
+        return Promise.resolve();
+      };
+      const watched = allEventDefinitions.filter((d: EventDefinition) =>
+        [topics.cases.topic, topics.isolation.topic, topics.testOrders.topic].includes(d.topic),
+      );
+      const subscription = await bus.subscribe({
+        groupId: `${prefix}-watcher`,
+        topics: [topics.cases.topic, topics.isolation.topic, topics.testOrders.topic],
+        handler: eventHandler(
+          new EventRegistry(watched),
+          Object.fromEntries(watched.map((d) => [d.type, record])) as never,
+        ),
+      });
+      stopWatching = () => subscription.stop();
+    }, 120_000);
+
+    afterAll(async () => {
+      for (const c of clients.values()) for (const client of Object.values(c)) client.close();
+      await stopWatching();
+      await running.stop();
+      await cleanup?.();
+    });
+
+    const today = (): string => vietnamDay(new Date());
+    const person = (name: string): string => `p-${prefix}-${name}`;
+
+    async function eventually<T>(what: string, check: () => T | undefined | Promise<T | undefined>): Promise<T> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        try {
+          const value = await check();
+          if (value !== undefined) return value;
+        } catch {
+          // not there yet
+        }
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    }
+
+    const events = (type: string, match: (data: Record<string, unknown>) => boolean = () => true): Envelope[] =>
+      seen.filter((e) => e.type === type && match(e.data as Record<string, unknown>));
+
+    async function publish(topic: string, event: Envelope): Promise<void> {
+      published.push({ topic, event });
+      await bus.publish([eventMessage({ topic, event })]);
+    }
+
+    async function registered(name: string, household: string, extra: { birthYear?: number; ward?: string } = {}): Promise<void> {
+      await publish(
+        topics.persons.topic,
+        createEvent(PersonRegisteredV1, {
+          personId: person(name),
+          details: {
+            fullName: `Nguyễn Văn ${name.toUpperCase()}`,
+            birthYear: extra.birthYear ?? 1988,
+            address: { districtCode: DISTRICT, wardCode: extra.ward ?? WARD },
+            householdId: `hh-${prefix}-${household}`,
+            vaccinations: [],
+            comorbidities: [],
+          },
+          registeredBy: 'ttyt-binh-thuy',
+        }),
+      );
+    }
+
+    async function resulted(name: string, resultId: string, outcome: 'positive' | 'negative', collectedOn = today()): Promise<Envelope> {
+      const event = createEvent(PersonTestResultedV1, {
+        resultId: `${prefix}-${resultId}`,
+        sampleId: `s-${prefix}-${resultId}`,
+        barcode: `CT${prefix}-${resultId}`.toUpperCase(),
+        method: 'rt_pcr',
+        outcome,
+        ...(outcome === 'positive' ? { ctValues: { E: 21, N: 23 } } : {}),
+        kitId: 'allplex-2019-ncov',
+        ruleSetId: 'can-tho-2021-provisional',
+        labId: 'lab-92',
+        recordedBy: 'ktv-cdc',
+        collectedAt: `${collectedOn}T07:00:00+07:00`,
+        resultedAt: new Date(Date.now() - 60_000).toISOString(),
+        samplingReason: 'mass_testing',
+        siteDistrictCode: DISTRICT,
+        siteWardCode: WARD,
+        personId: person(name),
+        pooled: false,
+      });
+      await publish(topics.labResults.topic, event);
+      return event;
+    }
+
+    const getPerson = (name: string, caller: Caller = CITY) =>
+      unaryCall(as(caller).cases, 'GetPerson', { personId: person(name) });
+
+    const becomes = (name: string, classification: string) =>
+      eventually(`${name} to be ${classification || 'unclassified'}`, async () => {
+        const record = await getPerson(name);
+        return record.classification === classification ? record : undefined;
+      });
+
+    let resultA: Envelope;
+    let caseA: string;
+
+    it('makes a positive result an F0 whose household is in quarantine with test orders', async () => {
+      for (const n of ['a', 'b', 'c']) await registered(n, 'home');
+      await registered('d', 'work');
+      await registered('e', 'other');
+      const sent = Date.now();
+      resultA = await resulted('a', 'r1', 'positive', addDays(today(), -1));
+      const f0 = await becomes('a', 'F0');
+      caseA = f0.cases[0]?.caseId ?? '';
+      expect(f0.cases[0]).toMatchObject({ status: 'active', foundIn: 'community', infectiousFrom: addDays(today(), -3) });
+      expect(f0.orders[0]).toMatchObject({ kind: 'treatment', status: 'active' });
+      for (const n of ['b', 'c']) {
+        const f1 = await becomes(n, 'F1');
+        expect(f1.orders[0]).toMatchObject({ kind: 'centralized_quarantine', reason: 'contact', endsOn: addDays(today(), 14) });
+        expect(f1.orders[0]?.tests.map((t) => t.day)).toEqual([1, 7, 14]);
+        expect(f1.exposures[0]).toMatchObject({ sourcePersonId: person('a'), contactType: 'household', sourceLevel: 0 });
+      }
+      const orders = await eventually('test orders for the household on the bus', () => {
+        const found = events('TestOrdered', (d) => d.personId === person('b') || d.personId === person('c'));
+        return found.length === 6 ? found : undefined;
+      });
+      const tookMs = Math.max(...orders.map((o) => Date.parse(o.occurredAt))) - sent;
+      process.stderr.write(`  [case-graph ${name}] positive result -> household test orders published: ${tookMs} ms\n`);
+      expect(orders.every((o) => o.causationId !== null)).toBe(true);
+      expect(events('CaseConfirmed', (d) => d.personId === person('a'))).toHaveLength(1);
+    });
+
+    it('queues an interview for the F0 and a call for each F1 in their ward', async () => {
+      const list = await eventually('the tasks', async () => {
+        const answer = await unaryCall(as(WARD_TEAM).tracing, 'ListTasks', {});
+        const mine = answer.tasks.filter((t) => t.taskId.includes(prefix));
+        return mine.length >= 3 ? mine : undefined;
+      });
+      expect(list.map((t) => t.kind).sort()).toEqual(['call_contact', 'call_contact', 'interview_case']);
+      expect(list.every((t) => t.wardCode === WARD && t.status === 'open')).toBe(true);
+      const call = list.find((t) => t.personId === person('b') && t.kind === 'call_contact');
+      if (!call) throw new Error('no call task for b');
+      const claimed = await unaryCall(as(WARD_TEAM).tracing, 'ClaimTask', { taskId: call.taskId });
+      expect(claimed).toMatchObject({ status: 'claimed', claimedBy: WARD_TEAM.sub });
+      await expect(unaryCall(as(WARD_TEAM_2).tracing, 'ClaimTask', { taskId: call.taskId })).rejects.toMatchObject({
+        code: status.FAILED_PRECONDITION,
+      });
+      const done = await unaryCall(as(WARD_TEAM).tracing, 'CompleteTask', { taskId: call.taskId, outcome: 'reached', note: 'đã gọi, đồng ý cách ly' });
+      expect(done).toMatchObject({ status: 'done', outcome: 'reached' });
+      // Moved away: the task goes to the ward they moved to.
+      const other = list.find((t) => t.personId === person('c') && t.kind === 'call_contact');
+      if (!other) throw new Error('no call task for c');
+      await unaryCall(as(WARD_TEAM).tracing, 'ClaimTask', { taskId: other.taskId });
+      const moved = await unaryCall(as(WARD_TEAM).tracing, 'CompleteTask', { taskId: other.taskId, outcome: 'moved', movedToWardCode: OTHER_WARD });
+      expect(moved).toMatchObject({ status: 'open', wardCode: OTHER_WARD });
+      const there = await unaryCall(as(OTHER_TEAM).tracing, 'ListTasks', {});
+      expect(there.tasks.map((t) => t.taskId)).toContain(other.taskId);
+      // A hotline tip lands in the ward's queue too.
+      const tip = await unaryCall(as(WARD_TEAM).tracing, 'ReportTip', {
+        districtCode: DISTRICT,
+        wardCode: WARD,
+        description: `${prefix}: người từ TP.HCM về, không khai báo`,
+        place: 'hẻm 12',
+      });
+      expect(tip).toMatchObject({ kind: 'hotline_tip', status: 'open', overdue: false });
+    });
+
+    it('records contacts the tracers name, refusing bad ones with the fields that are wrong', async () => {
+      const contacts = as(WARD_TEAM).contacts;
+      let refused: unknown;
+      try {
+        await unaryCall(contacts, 'RecordContacts', {
+          personId: person('a'),
+          contacts: [
+            { personId: person('a'), contactType: 'household', lastExposureOn: today() },
+            { personId: person('d'), contactType: 'workplace', lastExposureOn: addDays(today(), 2) },
+            { personId: person('d'), contactType: 'spaceship', lastExposureOn: today() },
+          ],
+        });
+      } catch (error) {
+        refused = error;
+      }
+      expect(refused).toMatchObject({ code: status.INVALID_ARGUMENT });
+      const fields = readFieldViolations(refused as never).map((f) => f.field);
+      expect(fields).toEqual(expect.arrayContaining(['contacts.2.contactType']));
+      // The type is checked first; with types fixed, the person and the date are refused.
+      try {
+        await unaryCall(contacts, 'RecordContacts', {
+          personId: person('a'),
+          contacts: [
+            { personId: person('a'), contactType: 'household', lastExposureOn: today() },
+            { personId: person('d'), contactType: 'workplace', lastExposureOn: addDays(today(), 2) },
+          ],
+        });
+      } catch (error) {
+        refused = error;
+      }
+      expect(readFieldViolations(refused as never).map((f) => f.field)).toEqual(['contacts.0.contactPersonId', 'contacts.1.lastExposureOn']);
+      await expect(
+        unaryCall(contacts, 'RecordContacts', {
+          personId: person('d'),
+          contacts: [{ personId: person('e'), contactType: 'workplace', lastExposureOn: today() }],
+        }),
+      ).rejects.toMatchObject({ code: status.NOT_FOUND });
+      const ok = await unaryCall(contacts, 'RecordContacts', {
+        personId: person('a'),
+        contacts: [{ personId: person('d'), contactType: 'workplace', lastExposureOn: addDays(today(), -1) }],
+      });
+      expect(ok.outcomes[0]).toMatchObject({ status: 'recorded' });
+      await becomes('d', 'F1');
+      // An F1's own contacts are F2: self-monitoring, no tests.
+      await unaryCall(contacts, 'RecordContacts', {
+        personId: person('b'),
+        contacts: [{ personId: person('e'), contactType: 'same_room', lastExposureOn: today() }],
+      });
+      const f2 = await becomes('e', 'F2');
+      expect(f2.path).toEqual([person('a'), person('b'), person('e')]);
+      expect(f2.orders[0]).toMatchObject({ kind: 'self_monitoring', tests: [] });
+      // An F2's contacts are not traced (depth 2).
+      await expect(
+        unaryCall(as(CITY).contacts, 'RecordContacts', {
+          personId: person('e'),
+          contacts: [{ personId: person('d'), contactType: 'workplace', lastExposureOn: today() }],
+        }),
+      ).rejects.toMatchObject({ code: status.FAILED_PRECONDITION });
+      // Bulk: one answer per row.
+      const imported = await writeClientStream(contacts, 'ImportContacts', [
+        { sourcePersonId: person('a'), contact: { personId: person('e'), contactType: 'venue', lastExposureOn: addDays(today(), -2) } },
+        { sourcePersonId: person('a'), contact: { personId: person('e'), contactType: 'venue', lastExposureOn: '2000-01-01' } },
+        { sourcePersonId: person('nobody'), contact: { personId: person('e'), contactType: 'venue', lastExposureOn: today() } },
+      ]);
+      expect(imported).toMatchObject({ accepted: 1, rejected: 2 });
+      expect(imported.results.map((r) => r.status)).toEqual(['recorded', 'rejected', 'rejected']);
+      expect(imported.results[1]?.rejected?.fieldViolations?.[0]?.field).toBe('contact.lastExposureOn');
+      // e is now a contact of the F0 itself: an F1.
+      await becomes('e', 'F1');
+    });
+
+    it('shows a ward team only its own ward', async () => {
+      await expect(getPerson('a', OTHER_TEAM)).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+      expect((await getPerson('a', WARD_TEAM)).classification).toBe('F0');
+      await expect(unaryCall(as(OTHER_TEAM).tracing, 'ListTasks', { wardCode: WARD })).rejects.toMatchObject({
+        code: status.PERMISSION_DENIED,
+      });
+    });
+
+    it('places quarantined contacts in facilities, never beyond capacity, with a visible waiting list', async () => {
+      const waiting = await eventually('the F1 waiting for a bed', async () => {
+        const list = await unaryCall(as(DISTRICT_CENTER).isolation, 'ListWaiting', {});
+        const mine = list.orders.filter((o) => o.personId.includes(prefix));
+        return mine.length === 4 ? mine : undefined;
+      });
+      expect(waiting.map((w) => w.need)).toEqual(['centralized_quarantine', 'centralized_quarantine', 'centralized_quarantine', 'centralized_quarantine']);
+      const facility = await unaryCall(as(DISTRICT_CENTER).isolation, 'RegisterFacility', {
+        facilityId: `ktx-${prefix}`,
+        name: `Ký túc xá ${prefix}`,
+        districtCode: DISTRICT,
+        accepts: ['centralized_quarantine'],
+        capacity: 3,
+      });
+      expect(facility).toMatchObject({ capacity: 3, free: 3 });
+      const full = await eventually('three placed and one still waiting', async () => {
+        const list = (await unaryCall(as(DISTRICT_CENTER).isolation, 'ListFacilities', { districtCode: DISTRICT })).facilities;
+        const f = list.find((x) => x.facilityId === `ktx-${prefix}`);
+        const still = (await unaryCall(as(DISTRICT_CENTER).isolation, 'ListWaiting', {})).orders.filter((o) => o.personId.includes(prefix));
+        return f?.occupied === 3 && still.length === 1 ? f : undefined;
+      });
+      expect(full.free).toBe(0);
+      await expect(
+        unaryCall(as(DISTRICT_CENTER).isolation, 'SetFacilityCapacity', { facilityId: `ktx-${prefix}`, capacity: 2 }),
+      ).rejects.toMatchObject({ code: status.FAILED_PRECONDITION });
+      await unaryCall(as(DISTRICT_CENTER).isolation, 'SetFacilityCapacity', { facilityId: `ktx-${prefix}`, capacity: 10 });
+      await eventually('every F1 placed', async () => {
+        const names = await Promise.all(['b', 'c', 'd', 'e'].map(async (n) => (await getPerson(n)).orders.at(-1)?.facilityName));
+        return names.every((f) => f === `Ký túc xá ${prefix}`) ? names : undefined;
+      });
+      await expect(
+        unaryCall(as(DISTRICT_CENTER).isolation, 'SetFacilityCapacity', { facilityId: `nowhere-${prefix}`, capacity: 5 }),
+      ).rejects.toMatchObject({ code: status.NOT_FOUND });
+      const isolated = await unaryCall(as(WARD_TEAM).isolation, 'ListInIsolation', {});
+      const mine = isolated.people.filter((p) => p.personId.includes(prefix));
+      expect(mine.map((p) => p.order?.kind).sort()).toEqual([
+        'centralized_quarantine',
+        'centralized_quarantine',
+        'centralized_quarantine',
+        'centralized_quarantine',
+        'treatment',
+      ]);
+      expect(mine.find((p) => p.personId === person('b'))?.nextTestOn).toBe(addDays(today(), 1));
+    });
+
+    it("upgrades an F1 whose follow-up is positive to an F0, and cascades to the F1's contacts", async () => {
+      await unaryCall(as(WARD_TEAM).contacts, 'RecordContacts', {
+        personId: person('b'),
+        contacts: [{ personId: person('f'), contactType: 'workplace', lastExposureOn: today() }],
+      });
+      await registered('f', 'far', { ward: OTHER_WARD });
+      await becomes('f', 'F2');
+      await resulted('b', 'r2', 'positive');
+      const f0 = await becomes('b', 'F0');
+      expect(f0.cases[0]).toMatchObject({ foundIn: 'quarantine', likelySourcePersonId: person('a'), clusterId: caseA });
+      const ended = f0.orders.find((o) => o.kind === 'centralized_quarantine');
+      expect(ended).toMatchObject({ status: 'ended', endReason: 'superseded' });
+      expect(ended?.tests.map((t) => t.status)).toEqual(['done', 'cancelled', 'cancelled']);
+      const f1 = await becomes('f', 'F1');
+      expect(f1.path).toEqual([person('b'), person('f')]);
+      const chain = await unaryCall(as(CITY).cases, 'GetChain', { personId: person('b') });
+      expect(chain.ancestors.map((l) => l.personId)).toEqual([person('a')]);
+      const fromA = await unaryCall(as(CITY).cases, 'GetChain', { personId: person('a') });
+      expect(fromA.descendants.map((l) => [l.personId, l.infectedBy])).toEqual([[person('b'), person('a')]]);
+      expect(fromA.contacts.map((c) => c.personId).sort()).toEqual(['b', 'c', 'd', 'e'].map(person).sort());
+      const cluster = await unaryCall(as(CITY).cases, 'GetCluster', { clusterId: caseA });
+      expect(cluster.cases.map((c) => c.personId).sort()).toEqual([person('a'), person('b')].sort());
+      const deep = await unaryCall(as(CITY).cases, 'GetContacts', { personId: person('a'), depth: 2 });
+      expect(deep.contacts.find((c) => c.personId === person('f'))).toMatchObject({ distance: 2, viaPersonId: person('b'), level: 1 });
+    });
+
+    it('replays every event it was given without a second case, order or task', async () => {
+      const count = (): Record<string, number> =>
+        Object.fromEntries(
+          ['CaseConfirmed', 'PersonClassified', 'IsolationOrdered', 'IsolationEnded', 'TestOrdered', 'TestOrderCancelled', 'ContactRecorded'].map(
+            // Distinct ids: the replayed copies of its own events are seen again, a new event would be new.
+            (t) => [t, new Set(events(t).map((e) => e.id)).size],
+          ),
+        );
+      const before = count();
+      const records = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => getPerson(n)));
+      const own = seen.filter((e) => e.type === 'ContactRecorded' || e.type === 'PersonClassified' || e.type === 'CaseConfirmed');
+      const replay = [...published, ...own.map((event) => ({ topic: topics.cases.topic, event }))];
+      await bus.publish(replay.map((r) => eventMessage(r)));
+      // A new negative per person after the replay: once each is seen, their partition is past the replay.
+      for (const n of ['a', 'b', 'c', 'd', 'e', 'f']) await resulted(n, `sentinel-${n}`, 'negative', addDays(today(), -30));
+      for (const n of ['a', 'b', 'c', 'd', 'e', 'f'])
+        await eventually(`the sentinel of ${n}`, async () =>
+          (await getPerson(n)).resultIds.includes(`${prefix}-sentinel-${n}`) ? true : undefined,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // the replayed own events, on other partitions
+      expect(count()).toEqual(before);
+      const after = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => getPerson(n)));
+      expect(after.map((r) => ({ ...r, resultIds: [] }))).toEqual(records.map((r) => ({ ...r, resultIds: [] })));
+    });
+
+    it("reverts an amended case and demotes only what it alone caused", async () => {
+      // h met a on the first day of a's window, before b's opened.
+      await unaryCall(as(WARD_TEAM).contacts, 'RecordContacts', {
+        personId: person('a'),
+        contacts: [{ personId: person('h'), contactType: 'vehicle', lastExposureOn: addDays(today(), -3) }],
+      });
+      await becomes('h', 'F1');
+      await publish(
+        topics.labResults.topic,
+        createEvent(PersonTestResultAmendedV1, {
+          resultId: `${prefix}-r1b`,
+          amendsResultId: `${prefix}-r1`,
+          personId: person('a'),
+          sampleId: `s-${prefix}-r1`,
+          pooled: false,
+          previousOutcome: 'positive',
+          outcome: 'negative',
+          reason: 'nhiễm chéo trong phòng xét nghiệm (contamination)',
+          amendedBy: 'ktv-cdc',
+          amendedAt: new Date().toISOString(),
+        }),
+      );
+      const a = await eventually('the case reverted', async () => {
+        const r = await getPerson('a');
+        return r.cases[0]?.status === 'reverted' ? r : undefined;
+      });
+      // a lives with b, who is an F0 in their own right: a is now b's F1.
+      expect(a).toMatchObject({ classification: 'F1', sourcePersonId: person('b') });
+      // Their treatment gave way to a quarantine as b's contact.
+      expect(a.orders.find((o) => o.kind === 'treatment')).toMatchObject({ status: 'ended', endReason: 'superseded' });
+      expect(a.orders.at(-1)).toMatchObject({ kind: 'centralized_quarantine', status: 'active' });
+      // c too (same household). d met a, now an F1: d is an F2. h met a before b's window opened:
+      // no longer classified, the quarantine withdrawn with its tests.
+      expect(await becomes('c', 'F1')).toMatchObject({ sourcePersonId: person('b') });
+      const d = await becomes('d', 'F2');
+      expect(d.orders.map((o) => [o.kind, o.status])).toEqual([
+        ['centralized_quarantine', 'ended'],
+        ['self_monitoring', 'active'],
+      ]);
+      const h = await becomes('h', '');
+      expect(h.orders[0]).toMatchObject({ status: 'ended', endReason: 'withdrawn' });
+      expect((await getPerson('b')).classification).toBe('F0');
+      expect((await getPerson('e')).classification).toBe('F1'); // a contact of b as well
+      expect(events('CaseReverted', (x) => x.personId === person('a'))).toHaveLength(1);
+      await eventually("the test orders of d and h cancelled on the bus", () => {
+        const cancelled = events('TestOrderCancelled', (x) => x.personId === person('d') || x.personId === person('h'));
+        return cancelled.length === 6 ? cancelled : undefined;
+      });
+    });
+
+    it('takes rule sets for a new date as data, refusing one that overlaps or fails its schema', async () => {
+      const rules = as(CITY).rules;
+      const listed = await unaryCall(rules, 'ListRuleSets', {});
+      const latest = JSON.parse(listed.ruleSets.at(-1)?.json ?? '{}') as Record<string, unknown>;
+      const effectiveFrom = `2030-0${1 + (Number(prefix) % 9)}-${String(10 + (Number(prefix) % 18))}`;
+      const added = await unaryCall(rules, 'AddRuleSet', {
+        ruleSetJson: JSON.stringify({ ...latest, id: `test-${prefix}`, effectiveFrom, decision: 'test: a later decision' }),
+      });
+      expect(added).toMatchObject({ id: `test-${prefix}`, effectiveFrom });
+      await expect(
+        unaryCall(rules, 'AddRuleSet', {
+          ruleSetJson: JSON.stringify({ ...latest, id: `test2-${prefix}`, effectiveFrom }),
+        }),
+      ).rejects.toMatchObject({ code: status.INVALID_ARGUMENT, details: expect.stringMatching(/overlap/) });
+      let invalid: unknown;
+      try {
+        await unaryCall(rules, 'AddRuleSet', { ruleSetJson: JSON.stringify({ ...latest, id: `bad-${prefix}`, effectiveFrom: '2031-01-01', quarantine: { kind: 'centralized_quarantine', days: 0, testDays: [], homeMonitoringDays: 0 } }) });
+      } catch (error) {
+        invalid = error;
+      }
+      expect(invalid).toMatchObject({ code: status.INVALID_ARGUMENT });
+      expect(readFieldViolations(invalid as never).map((f) => f.field)).toEqual(
+        expect.arrayContaining(['ruleSetJson.quarantine.days', 'ruleSetJson.quarantine.testDays']),
+      );
+      await expect(unaryCall(as(WARD_TEAM).rules, 'AddRuleSet', { ruleSetJson: '{}' })).rejects.toMatchObject({
+        code: status.PERMISSION_DENIED,
+      });
+    });
+
+    it('sends a poison event to case-graph.dlq with its reason and goes on', async () => {
+      const dead: ReceivedMessage[] = [];
+      const dlq = await bus.subscribe({
+        groupId: `${prefix}-dlq-reader`,
+        topics: [deadLetterTopic('case-graph')],
+        handler: (m) => {
+          dead.push(m);
+          return Promise.resolve();
+        },
+      });
+      const bad = createEvent(PersonTestResultedV1, JSON.parse(JSON.stringify(resultA.data)) as never);
+      const poisoned = eventMessage({
+        topic: topics.labResults.topic,
+        event: { ...bad, data: { ...(bad.data as object), outcome: 'maybe' } },
+      });
+      await bus.publish([poisoned]);
+      const found = await eventually('the poison event in case-graph.dlq', () => dead.find((m) => m.headers[headers.eventId] === bad.id));
+      await dlq.stop();
+      expect(found.headers[headers.dlqReason]).toMatch(/data\.outcome/);
+      await registered('g', 'late');
+      await resulted('g', 'r-g', 'positive');
+      await becomes('g', 'F0');
+    });
+  });
+}

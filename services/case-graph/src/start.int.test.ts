@@ -1,0 +1,34 @@
+import { KafkaBus } from '@truyvet/bus';
+import { connectMongo } from '@truyvet/store';
+import { describeWithInfra, uniqueName } from '../../../test/harness';
+import { describeCaseGraphComponent } from './component';
+import { configSchema } from './config';
+
+describeWithInfra('case-graph on Kafka and FerretDB', (infra) => {
+  describeCaseGraphComponent(
+    'real servers',
+    () => {
+      const db = uniqueName('case-graph');
+      const bus = new KafkaBus({ brokers: infra.kafkaBrokers, clientId: 'case-graph-test' });
+      return Promise.resolve({
+        config: configSchema.parse({
+          TRUYVET_MODE: 'real',
+          KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+          MONGODB_URI: infra.mongoUri,
+          MONGODB_DB: db,
+          AUTH_SIGNING_KEY: 'truyvet-DEVELOPMENT-ONLY-signing-key-never-use-in-production',
+          LOG_LEVEL: 'fatal',
+        }),
+        bus,
+        uniquePrefix: String(1000 + Math.floor(Math.random() * 9000)),
+        cleanup: async () => {
+          await bus.close();
+          const mongo = await connectMongo(infra.mongoUri, db);
+          await mongo.db.dropDatabase();
+          await mongo.close();
+        },
+      });
+    },
+    60_000,
+  );
+});

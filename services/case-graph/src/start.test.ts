@@ -1,0 +1,13 @@
+import { InMemoryBus } from '@truyvet/bus';
+import { describeCaseGraphComponent } from './component';
+import { configSchema } from './config';
+
+describeCaseGraphComponent('embedded', () => {
+  const bus = new InMemoryBus();
+  return Promise.resolve({
+    config: configSchema.parse({ TRUYVET_MODE: 'embedded', LOG_LEVEL: 'fatal' }),
+    bus,
+    uniquePrefix: String(1000 + Math.floor(Math.random() * 9000)),
+    cleanup: () => bus.close(),
+  });
+});
