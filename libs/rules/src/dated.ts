@@ -59,4 +59,3 @@ export class DatedBook<T extends { id: string; effectiveFrom: string; decision: 
 export class RuleSetError extends Error {
   override readonly name = 'RuleSetError';
 }
-

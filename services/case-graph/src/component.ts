@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { status } from '@grpc/grpc-js';
-import { deadLetterTopic, eventHandler, eventMessage, headers, type Bus, type ReceivedMessage } from '@truyvet/bus';
+import {
+  deadLetterTopic,
+  eventHandler,
+  eventMessage,
+  headers,
+  type Bus,
+  type ReceivedMessage,
+} from '@truyvet/bus';
 import {
   allEventDefinitions,
   createEvent,
@@ -17,7 +24,16 @@ import {
   type Envelope,
   type EventDefinition,
 } from '@truyvet/events';
-import { createClient, DEV_SIGNING_KEY, issueToken, loadGrpcObject, readFieldViolations, unaryCall, writeClientStream, type Caller } from '@truyvet/grpc';
+import {
+  createClient,
+  DEV_SIGNING_KEY,
+  issueToken,
+  loadGrpcObject,
+  readFieldViolations,
+  unaryCall,
+  writeClientStream,
+  type Caller,
+} from '@truyvet/grpc';
 import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/cases';
 import type { CasesClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Cases';
 import type { ContactsClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Contacts';
@@ -34,10 +50,26 @@ const proto = loadGrpcObject<ProtoGrpcType>('truyvet/cases/v1/cases.proto').truy
 const DISTRICT = '918';
 const WARD = '31168';
 const OTHER_WARD = '31169';
-const WARD_TEAM: Caller = { sub: 'to-covid-binh-thuy', role: 'ward_team', jurisdiction: { level: 'ward', code: WARD } };
-const WARD_TEAM_2: Caller = { sub: 'to-covid-binh-thuy-2', role: 'ward_team', jurisdiction: { level: 'ward', code: WARD } };
-const OTHER_TEAM: Caller = { sub: 'to-covid-tra-an', role: 'ward_team', jurisdiction: { level: 'ward', code: OTHER_WARD } };
-const DISTRICT_CENTER: Caller = { sub: 'ttyt-binh-thuy', role: 'district_center', jurisdiction: { level: 'district', code: DISTRICT } };
+const WARD_TEAM: Caller = {
+  sub: 'to-covid-binh-thuy',
+  role: 'ward_team',
+  jurisdiction: { level: 'ward', code: WARD },
+};
+const WARD_TEAM_2: Caller = {
+  sub: 'to-covid-binh-thuy-2',
+  role: 'ward_team',
+  jurisdiction: { level: 'ward', code: WARD },
+};
+const OTHER_TEAM: Caller = {
+  sub: 'to-covid-tra-an',
+  role: 'ward_team',
+  jurisdiction: { level: 'ward', code: OTHER_WARD },
+};
+const DISTRICT_CENTER: Caller = {
+  sub: 'ttyt-binh-thuy',
+  role: 'district_center',
+  jurisdiction: { level: 'district', code: DISTRICT },
+};
 const CITY: Caller = { sub: 'bcd-can-tho', role: 'city', jurisdiction: { level: 'city', code: '92' } };
 
 interface Clients {
@@ -73,7 +105,10 @@ export function describeCaseGraphComponent(
       const env = await setup();
       ({ bus, cleanup } = env);
       prefix = env.uniquePrefix;
-      running = await start({ ...env.config, GRPC_HOST: '127.0.0.1', GRPC_PORT: 0, RELEASE_SWEEP_MS: 0 }, { bus });
+      running = await start(
+        { ...env.config, GRPC_HOST: '127.0.0.1', GRPC_PORT: 0, RELEASE_SWEEP_MS: 0 },
+        { bus },
+      );
       const address = `127.0.0.1:${running.grpcPort}`;
       for (const caller of [WARD_TEAM, WARD_TEAM_2, OTHER_TEAM, DISTRICT_CENTER, CITY]) {
         const token = await issueToken(DEV_SIGNING_KEY, caller);
@@ -104,7 +139,8 @@ export function describeCaseGraphComponent(
     }, 120_000);
 
     afterAll(async () => {
-      for (const c of clients.values()) for (const client of Object.values(c)) client.close();
+      for (const c of clients.values())
+        for (const client of Object.values(c) as Array<{ close(): void }>) client.close();
       await stopWatching();
       await running.stop();
       await cleanup?.();
@@ -113,7 +149,10 @@ export function describeCaseGraphComponent(
     const today = (): string => vietnamDay(new Date());
     const person = (name: string): string => `p-${prefix}-${name}`;
 
-    async function eventually<T>(what: string, check: () => T | undefined | Promise<T | undefined>): Promise<T> {
+    async function eventually<T>(
+      what: string,
+      check: () => T | undefined | Promise<T | undefined>,
+    ): Promise<T> {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         try {
@@ -127,15 +166,21 @@ export function describeCaseGraphComponent(
       }
     }
 
-    const events = (type: string, match: (data: Record<string, unknown>) => boolean = () => true): Envelope[] =>
-      seen.filter((e) => e.type === type && match(e.data as Record<string, unknown>));
+    const events = (
+      type: string,
+      match: (data: Record<string, unknown>) => boolean = () => true,
+    ): Envelope[] => seen.filter((e) => e.type === type && match(e.data as Record<string, unknown>));
 
     async function publish(topic: string, event: Envelope): Promise<void> {
       published.push({ topic, event });
       await bus.publish([eventMessage({ topic, event })]);
     }
 
-    async function registered(name: string, household: string, extra: { birthYear?: number; ward?: string } = {}): Promise<void> {
+    async function registered(
+      name: string,
+      household: string,
+      extra: { birthYear?: number; ward?: string } = {},
+    ): Promise<void> {
       await publish(
         topics.persons.topic,
         createEvent(PersonRegisteredV1, {
@@ -153,7 +198,12 @@ export function describeCaseGraphComponent(
       );
     }
 
-    async function resulted(name: string, resultId: string, outcome: 'positive' | 'negative', collectedOn = today()): Promise<Envelope> {
+    async function resulted(
+      name: string,
+      resultId: string,
+      outcome: 'positive' | 'negative',
+      collectedOn = today(),
+    ): Promise<Envelope> {
       const event = createEvent(PersonTestResultedV1, {
         resultId: `${prefix}-${resultId}`,
         sampleId: `s-${prefix}-${resultId}`,
@@ -197,20 +247,34 @@ export function describeCaseGraphComponent(
       resultA = await resulted('a', 'r1', 'positive', addDays(today(), -1));
       const f0 = await becomes('a', 'F0');
       caseA = f0.cases[0]?.caseId ?? '';
-      expect(f0.cases[0]).toMatchObject({ status: 'active', foundIn: 'community', infectiousFrom: addDays(today(), -3) });
+      expect(f0.cases[0]).toMatchObject({
+        status: 'active',
+        foundIn: 'community',
+        infectiousFrom: addDays(today(), -3),
+      });
       expect(f0.orders[0]).toMatchObject({ kind: 'treatment', status: 'active' });
       for (const n of ['b', 'c']) {
         const f1 = await becomes(n, 'F1');
-        expect(f1.orders[0]).toMatchObject({ kind: 'centralized_quarantine', reason: 'contact', endsOn: addDays(today(), 14) });
+        expect(f1.orders[0]).toMatchObject({
+          kind: 'centralized_quarantine',
+          reason: 'contact',
+          endsOn: addDays(today(), 14),
+        });
         expect(f1.orders[0]?.tests.map((t) => t.day)).toEqual([1, 7, 14]);
-        expect(f1.exposures[0]).toMatchObject({ sourcePersonId: person('a'), contactType: 'household', sourceLevel: 0 });
+        expect(f1.exposures[0]).toMatchObject({
+          sourcePersonId: person('a'),
+          contactType: 'household',
+          sourceLevel: 0,
+        });
       }
       const orders = await eventually('test orders for the household on the bus', () => {
         const found = events('TestOrdered', (d) => d.personId === person('b') || d.personId === person('c'));
         return found.length === 6 ? found : undefined;
       });
       const tookMs = Math.max(...orders.map((o) => Date.parse(o.occurredAt))) - sent;
-      process.stderr.write(`  [case-graph ${name}] positive result -> household test orders published: ${tookMs} ms\n`);
+      process.stderr.write(
+        `  [case-graph ${name}] positive result -> household test orders published: ${tookMs} ms\n`,
+      );
       expect(orders.every((o) => o.causationId !== null)).toBe(true);
       expect(events('CaseConfirmed', (d) => d.personId === person('a'))).toHaveLength(1);
     });
@@ -227,16 +291,26 @@ export function describeCaseGraphComponent(
       if (!call) throw new Error('no call task for b');
       const claimed = await unaryCall(as(WARD_TEAM).tracing, 'ClaimTask', { taskId: call.taskId });
       expect(claimed).toMatchObject({ status: 'claimed', claimedBy: WARD_TEAM.sub });
-      await expect(unaryCall(as(WARD_TEAM_2).tracing, 'ClaimTask', { taskId: call.taskId })).rejects.toMatchObject({
+      await expect(
+        unaryCall(as(WARD_TEAM_2).tracing, 'ClaimTask', { taskId: call.taskId }),
+      ).rejects.toMatchObject({
         code: status.FAILED_PRECONDITION,
       });
-      const done = await unaryCall(as(WARD_TEAM).tracing, 'CompleteTask', { taskId: call.taskId, outcome: 'reached', note: 'đã gọi, đồng ý cách ly' });
+      const done = await unaryCall(as(WARD_TEAM).tracing, 'CompleteTask', {
+        taskId: call.taskId,
+        outcome: 'reached',
+        note: 'đã gọi, đồng ý cách ly',
+      });
       expect(done).toMatchObject({ status: 'done', outcome: 'reached' });
       // Moved away: the task goes to the ward they moved to.
       const other = list.find((t) => t.personId === person('c') && t.kind === 'call_contact');
       if (!other) throw new Error('no call task for c');
       await unaryCall(as(WARD_TEAM).tracing, 'ClaimTask', { taskId: other.taskId });
-      const moved = await unaryCall(as(WARD_TEAM).tracing, 'CompleteTask', { taskId: other.taskId, outcome: 'moved', movedToWardCode: OTHER_WARD });
+      const moved = await unaryCall(as(WARD_TEAM).tracing, 'CompleteTask', {
+        taskId: other.taskId,
+        outcome: 'moved',
+        movedToWardCode: OTHER_WARD,
+      });
       expect(moved).toMatchObject({ status: 'open', wardCode: OTHER_WARD });
       const there = await unaryCall(as(OTHER_TEAM).tracing, 'ListTasks', {});
       expect(there.tasks.map((t) => t.taskId)).toContain(other.taskId);
@@ -280,7 +354,10 @@ export function describeCaseGraphComponent(
       } catch (error) {
         refused = error;
       }
-      expect(readFieldViolations(refused as never).map((f) => f.field)).toEqual(['contacts.0.contactPersonId', 'contacts.1.lastExposureOn']);
+      expect(readFieldViolations(refused as never).map((f) => f.field)).toEqual([
+        'contacts.0.contactPersonId',
+        'contacts.1.lastExposureOn',
+      ]);
       await expect(
         unaryCall(contacts, 'RecordContacts', {
           personId: person('d'),
@@ -310,13 +387,22 @@ export function describeCaseGraphComponent(
       ).rejects.toMatchObject({ code: status.FAILED_PRECONDITION });
       // Bulk: one answer per row.
       const imported = await writeClientStream(contacts, 'ImportContacts', [
-        { sourcePersonId: person('a'), contact: { personId: person('e'), contactType: 'venue', lastExposureOn: addDays(today(), -2) } },
-        { sourcePersonId: person('a'), contact: { personId: person('e'), contactType: 'venue', lastExposureOn: '2000-01-01' } },
-        { sourcePersonId: person('nobody'), contact: { personId: person('e'), contactType: 'venue', lastExposureOn: today() } },
+        {
+          sourcePersonId: person('a'),
+          contact: { personId: person('e'), contactType: 'venue', lastExposureOn: addDays(today(), -2) },
+        },
+        {
+          sourcePersonId: person('a'),
+          contact: { personId: person('e'), contactType: 'venue', lastExposureOn: '2000-01-01' },
+        },
+        {
+          sourcePersonId: person('nobody'),
+          contact: { personId: person('e'), contactType: 'venue', lastExposureOn: today() },
+        },
       ]);
       expect(imported).toMatchObject({ accepted: 1, rejected: 2 });
       expect(imported.results.map((r) => r.status)).toEqual(['recorded', 'rejected', 'rejected']);
-      expect(imported.results[1]?.rejected?.fieldViolations?.[0]?.field).toBe('contact.lastExposureOn');
+      expect(imported.results[1]?.rejected?.fieldViolations[0]?.field).toBe('contact.lastExposureOn');
       // e is now a contact of the F0 itself: an F1.
       await becomes('e', 'F1');
     });
@@ -335,7 +421,12 @@ export function describeCaseGraphComponent(
         const mine = list.orders.filter((o) => o.personId.includes(prefix));
         return mine.length === 4 ? mine : undefined;
       });
-      expect(waiting.map((w) => w.need)).toEqual(['centralized_quarantine', 'centralized_quarantine', 'centralized_quarantine', 'centralized_quarantine']);
+      expect(waiting.map((w) => w.need)).toEqual([
+        'centralized_quarantine',
+        'centralized_quarantine',
+        'centralized_quarantine',
+        'centralized_quarantine',
+      ]);
       const facility = await unaryCall(as(DISTRICT_CENTER).isolation, 'RegisterFacility', {
         facilityId: `ktx-${prefix}`,
         name: `Ký túc xá ${prefix}`,
@@ -345,22 +436,37 @@ export function describeCaseGraphComponent(
       });
       expect(facility).toMatchObject({ capacity: 3, free: 3 });
       const full = await eventually('three placed and one still waiting', async () => {
-        const list = (await unaryCall(as(DISTRICT_CENTER).isolation, 'ListFacilities', { districtCode: DISTRICT })).facilities;
+        const list = (
+          await unaryCall(as(DISTRICT_CENTER).isolation, 'ListFacilities', { districtCode: DISTRICT })
+        ).facilities;
         const f = list.find((x) => x.facilityId === `ktx-${prefix}`);
-        const still = (await unaryCall(as(DISTRICT_CENTER).isolation, 'ListWaiting', {})).orders.filter((o) => o.personId.includes(prefix));
+        const still = (await unaryCall(as(DISTRICT_CENTER).isolation, 'ListWaiting', {})).orders.filter((o) =>
+          o.personId.includes(prefix),
+        );
         return f?.occupied === 3 && still.length === 1 ? f : undefined;
       });
       expect(full.free).toBe(0);
       await expect(
-        unaryCall(as(DISTRICT_CENTER).isolation, 'SetFacilityCapacity', { facilityId: `ktx-${prefix}`, capacity: 2 }),
+        unaryCall(as(DISTRICT_CENTER).isolation, 'SetFacilityCapacity', {
+          facilityId: `ktx-${prefix}`,
+          capacity: 2,
+        }),
       ).rejects.toMatchObject({ code: status.FAILED_PRECONDITION });
-      await unaryCall(as(DISTRICT_CENTER).isolation, 'SetFacilityCapacity', { facilityId: `ktx-${prefix}`, capacity: 10 });
+      await unaryCall(as(DISTRICT_CENTER).isolation, 'SetFacilityCapacity', {
+        facilityId: `ktx-${prefix}`,
+        capacity: 10,
+      });
       await eventually('every F1 placed', async () => {
-        const names = await Promise.all(['b', 'c', 'd', 'e'].map(async (n) => (await getPerson(n)).orders.at(-1)?.facilityName));
+        const names = await Promise.all(
+          ['b', 'c', 'd', 'e'].map(async (n) => (await getPerson(n)).orders.at(-1)?.facilityName),
+        );
         return names.every((f) => f === `Ký túc xá ${prefix}`) ? names : undefined;
       });
       await expect(
-        unaryCall(as(DISTRICT_CENTER).isolation, 'SetFacilityCapacity', { facilityId: `nowhere-${prefix}`, capacity: 5 }),
+        unaryCall(as(DISTRICT_CENTER).isolation, 'SetFacilityCapacity', {
+          facilityId: `nowhere-${prefix}`,
+          capacity: 5,
+        }),
       ).rejects.toMatchObject({ code: status.NOT_FOUND });
       const isolated = await unaryCall(as(WARD_TEAM).isolation, 'ListInIsolation', {});
       const mine = isolated.people.filter((p) => p.personId.includes(prefix));
@@ -383,7 +489,11 @@ export function describeCaseGraphComponent(
       await becomes('f', 'F2');
       await resulted('b', 'r2', 'positive');
       const f0 = await becomes('b', 'F0');
-      expect(f0.cases[0]).toMatchObject({ foundIn: 'quarantine', likelySourcePersonId: person('a'), clusterId: caseA });
+      expect(f0.cases[0]).toMatchObject({
+        foundIn: 'quarantine',
+        likelySourcePersonId: person('a'),
+        clusterId: caseA,
+      });
       const ended = f0.orders.find((o) => o.kind === 'centralized_quarantine');
       expect(ended).toMatchObject({ status: 'ended', endReason: 'superseded' });
       expect(ended?.tests.map((t) => t.status)).toEqual(['done', 'cancelled', 'cancelled']);
@@ -397,24 +507,39 @@ export function describeCaseGraphComponent(
       const cluster = await unaryCall(as(CITY).cases, 'GetCluster', { clusterId: caseA });
       expect(cluster.cases.map((c) => c.personId).sort()).toEqual([person('a'), person('b')].sort());
       const deep = await unaryCall(as(CITY).cases, 'GetContacts', { personId: person('a'), depth: 2 });
-      expect(deep.contacts.find((c) => c.personId === person('f'))).toMatchObject({ distance: 2, viaPersonId: person('b'), level: 1 });
+      expect(deep.contacts.find((c) => c.personId === person('f'))).toMatchObject({
+        distance: 2,
+        viaPersonId: person('b'),
+        level: 1,
+      });
     });
 
     it('replays every event it was given without a second case, order or task', async () => {
       const count = (): Record<string, number> =>
         Object.fromEntries(
-          ['CaseConfirmed', 'PersonClassified', 'IsolationOrdered', 'IsolationEnded', 'TestOrdered', 'TestOrderCancelled', 'ContactRecorded'].map(
+          [
+            'CaseConfirmed',
+            'PersonClassified',
+            'IsolationOrdered',
+            'IsolationEnded',
+            'TestOrdered',
+            'TestOrderCancelled',
+            'ContactRecorded',
+          ].map(
             // Distinct ids: the replayed copies of its own events are seen again, a new event would be new.
             (t) => [t, new Set(events(t).map((e) => e.id)).size],
           ),
         );
       const before = count();
       const records = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => getPerson(n)));
-      const own = seen.filter((e) => e.type === 'ContactRecorded' || e.type === 'PersonClassified' || e.type === 'CaseConfirmed');
+      const own = seen.filter(
+        (e) => e.type === 'ContactRecorded' || e.type === 'PersonClassified' || e.type === 'CaseConfirmed',
+      );
       const replay = [...published, ...own.map((event) => ({ topic: topics.cases.topic, event }))];
       await bus.publish(replay.map((r) => eventMessage(r)));
       // A new negative per person after the replay: once each is seen, their partition is past the replay.
-      for (const n of ['a', 'b', 'c', 'd', 'e', 'f']) await resulted(n, `sentinel-${n}`, 'negative', addDays(today(), -30));
+      for (const n of ['a', 'b', 'c', 'd', 'e', 'f'])
+        await resulted(n, `sentinel-${n}`, 'negative', addDays(today(), -30));
       for (const n of ['a', 'b', 'c', 'd', 'e', 'f'])
         await eventually(`the sentinel of ${n}`, async () =>
           (await getPerson(n)).resultIds.includes(`${prefix}-sentinel-${n}`) ? true : undefined,
@@ -422,10 +547,12 @@ export function describeCaseGraphComponent(
       await new Promise((resolve) => setTimeout(resolve, 1_000)); // the replayed own events, on other partitions
       expect(count()).toEqual(before);
       const after = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => getPerson(n)));
-      expect(after.map((r) => ({ ...r, resultIds: [] }))).toEqual(records.map((r) => ({ ...r, resultIds: [] })));
+      expect(after.map((r) => ({ ...r, resultIds: [] }))).toEqual(
+        records.map((r) => ({ ...r, resultIds: [] })),
+      );
     });
 
-    it("reverts an amended case and demotes only what it alone caused", async () => {
+    it('reverts an amended case and demotes only what it alone caused', async () => {
       // h met a on the first day of a's window, before b's opened.
       await unaryCall(as(WARD_TEAM).contacts, 'RecordContacts', {
         personId: person('a'),
@@ -454,7 +581,10 @@ export function describeCaseGraphComponent(
       // a lives with b, who is an F0 in their own right: a is now b's F1.
       expect(a).toMatchObject({ classification: 'F1', sourcePersonId: person('b') });
       // Their treatment gave way to a quarantine as b's contact.
-      expect(a.orders.find((o) => o.kind === 'treatment')).toMatchObject({ status: 'ended', endReason: 'superseded' });
+      expect(a.orders.find((o) => o.kind === 'treatment')).toMatchObject({
+        status: 'ended',
+        endReason: 'superseded',
+      });
       expect(a.orders.at(-1)).toMatchObject({ kind: 'centralized_quarantine', status: 'active' });
       // c too (same household). d met a, now an F1: d is an F2. h met a before b's window opened:
       // no longer classified, the quarantine withdrawn with its tests.
@@ -472,8 +602,11 @@ export function describeCaseGraphComponent(
       expect((await getPerson('b')).classification).toBe('F0');
       expect((await getPerson('e')).classification).toBe('F1'); // a contact of b as well
       expect(events('CaseReverted', (x) => x.personId === person('a'))).toHaveLength(1);
-      await eventually("the test orders of d and h cancelled on the bus", () => {
-        const cancelled = events('TestOrderCancelled', (x) => x.personId === person('d') || x.personId === person('h'));
+      await eventually('the test orders of d and h cancelled on the bus', () => {
+        const cancelled = events(
+          'TestOrderCancelled',
+          (x) => x.personId === person('d') || x.personId === person('h'),
+        );
         return cancelled.length === 6 ? cancelled : undefined;
       });
     });
@@ -484,7 +617,12 @@ export function describeCaseGraphComponent(
       const latest = JSON.parse(listed.ruleSets.at(-1)?.json ?? '{}') as Record<string, unknown>;
       const effectiveFrom = `2030-0${1 + (Number(prefix) % 9)}-${String(10 + (Number(prefix) % 18))}`;
       const added = await unaryCall(rules, 'AddRuleSet', {
-        ruleSetJson: JSON.stringify({ ...latest, id: `test-${prefix}`, effectiveFrom, decision: 'test: a later decision' }),
+        ruleSetJson: JSON.stringify({
+          ...latest,
+          id: `test-${prefix}`,
+          effectiveFrom,
+          decision: 'test: a later decision',
+        }),
       });
       expect(added).toMatchObject({ id: `test-${prefix}`, effectiveFrom });
       await expect(
@@ -494,7 +632,14 @@ export function describeCaseGraphComponent(
       ).rejects.toMatchObject({ code: status.INVALID_ARGUMENT, details: expect.stringMatching(/overlap/) });
       let invalid: unknown;
       try {
-        await unaryCall(rules, 'AddRuleSet', { ruleSetJson: JSON.stringify({ ...latest, id: `bad-${prefix}`, effectiveFrom: '2031-01-01', quarantine: { kind: 'centralized_quarantine', days: 0, testDays: [], homeMonitoringDays: 0 } }) });
+        await unaryCall(rules, 'AddRuleSet', {
+          ruleSetJson: JSON.stringify({
+            ...latest,
+            id: `bad-${prefix}`,
+            effectiveFrom: '2031-01-01',
+            quarantine: { kind: 'centralized_quarantine', days: 0, testDays: [], homeMonitoringDays: 0 },
+          }),
+        });
       } catch (error) {
         invalid = error;
       }
@@ -502,9 +647,11 @@ export function describeCaseGraphComponent(
       expect(readFieldViolations(invalid as never).map((f) => f.field)).toEqual(
         expect.arrayContaining(['ruleSetJson.quarantine.days', 'ruleSetJson.quarantine.testDays']),
       );
-      await expect(unaryCall(as(WARD_TEAM).rules, 'AddRuleSet', { ruleSetJson: '{}' })).rejects.toMatchObject({
-        code: status.PERMISSION_DENIED,
-      });
+      await expect(unaryCall(as(WARD_TEAM).rules, 'AddRuleSet', { ruleSetJson: '{}' })).rejects.toMatchObject(
+        {
+          code: status.PERMISSION_DENIED,
+        },
+      );
     });
 
     it('sends a poison event to case-graph.dlq with its reason and goes on', async () => {
@@ -523,7 +670,9 @@ export function describeCaseGraphComponent(
         event: { ...bad, data: { ...(bad.data as object), outcome: 'maybe' } },
       });
       await bus.publish([poisoned]);
-      const found = await eventually('the poison event in case-graph.dlq', () => dead.find((m) => m.headers[headers.eventId] === bad.id));
+      const found = await eventually('the poison event in case-graph.dlq', () =>
+        dead.find((m) => m.headers[headers.eventId] === bad.id),
+      );
       await dlq.stop();
       expect(found.headers[headers.dlqReason]).toMatch(/data\.outcome/);
       await registered('g', 'late');

@@ -171,7 +171,7 @@ async function realAdapters(
     ...[RECORDS, FACILITIES, WAITING, TASKS, RULE_SETS].flatMap((name) => MongoAggregateStore.indexes(name)),
     ...caseGraphIndexes,
   ]);
-  const store = <S,>(name: string, withEvents: boolean) =>
+  const store = <S>(name: string, withEvents: boolean) =>
     new MongoAggregateStore<S>(mongo.db, name, withEvents ? wake : undefined, logger);
   const records = store<TracingRecord>(RECORDS, true);
   const facilities = store<FacilityState>(FACILITIES, true);
@@ -245,18 +245,54 @@ export async function start(
   const relayer = deferredRelay();
   const adapters =
     config.TRUYVET_MODE === 'real' && config.KAFKA_BROKERS && config.MONGODB_URI
-      ? await realAdapters(config, config.KAFKA_BROKERS, config.MONGODB_URI, relayer.wake, logger, options.bus)
+      ? await realAdapters(
+          config,
+          config.KAFKA_BROKERS,
+          config.MONGODB_URI,
+          relayer.wake,
+          logger,
+          options.bus,
+        )
       : embeddedAdapters(relayer.wake, logger, options.bus);
   const { bus } = adapters;
   await bus.ensureTopics(allTopics);
-  const relay = relayer.start({ bus, sources: [adapters.records, adapters.facilities, adapters.waiting], logger });
+  const relay = relayer.start({
+    bus,
+    sources: [adapters.records, adapters.facilities, adapters.waiting],
+    logger,
+  });
 
   const now = options.now ?? (() => new Date());
-  const rules = new RuleSetDesk(adapters.ruleSets, adapters.ruleSetQueries, options.rules ?? defaultTracingRuleBook(), now);
+  const rules = new RuleSetDesk(
+    adapters.ruleSets,
+    adapters.ruleSetQueries,
+    options.rules ?? defaultTracingRuleBook(),
+    now,
+  );
   await rules.refresh();
-  const tracing = new TracingDesk(adapters.records, adapters.recordQueries, adapters.directory, adapters.results, rules.current, now);
-  const tasks = new TaskQueue(adapters.tasks, adapters.taskQueries, adapters.directory, tracing, rules.current, now);
-  const placement = new PlacementDesk(adapters.facilities, adapters.facilityQueries, adapters.waiting, adapters.waitingQueries, now);
+  const tracing = new TracingDesk(
+    adapters.records,
+    adapters.recordQueries,
+    adapters.directory,
+    adapters.results,
+    rules.current,
+    now,
+  );
+  const tasks = new TaskQueue(
+    adapters.tasks,
+    adapters.taskQueries,
+    adapters.directory,
+    tracing,
+    rules.current,
+    now,
+  );
+  const placement = new PlacementDesk(
+    adapters.facilities,
+    adapters.facilityQueries,
+    adapters.waiting,
+    adapters.waitingQueries,
+    now,
+  );
   const logs = new ExposureLogDesk(adapters.logs, adapters.records, tasks);
   const views = new GraphViews(adapters.records, adapters.recordQueries);
 
@@ -343,7 +379,11 @@ export async function start(
     },
   });
   const cases = loadGrpcObject<CasesProto>('truyvet/cases/v1/cases.proto').truyvet.cases.v1;
-  const handlers = caseGraphHandlers({ tracing, tasks, placement, logs, views, rules }, canThoAdminUnits(), now);
+  const handlers = caseGraphHandlers(
+    { tracing, tasks, placement, logs, views, rules },
+    canThoAdminUnits(),
+    now,
+  );
   server.addService(cases.Cases.service, handlers.cases);
   server.addService(cases.Contacts.service, handlers.contacts);
   server.addService(cases.Isolation.service, handlers.isolation);

@@ -6,7 +6,15 @@ import { personDetails } from '../persons/person-events';
 import { topics } from '../topics';
 
 /** How a contact met the person they were exposed to (the tracers' categories). */
-export const contactType = z.enum(['household', 'same_room', 'workplace', 'vehicle', 'venue', 'care', 'other']);
+export const contactType = z.enum([
+  'household',
+  'same_room',
+  'workplace',
+  'vehicle',
+  'venue',
+  'care',
+  'other',
+]);
 
 /** How the contact reached the graph: a tracer's interview, the registry's household, a bulk import. */
 export const contactSource = z.enum(['tracer', 'household', 'import', 'venue_check_in', 'proximity_log']);
@@ -92,7 +100,8 @@ export const CaseRecoveredV1 = defineEvent({
   type: 'CaseRecovered',
   version: 1,
   topic: topics.cases.topic,
-  description: 'A treatment facility (or the home-care team) released an F0 as recovered, under the rule set in force.',
+  description:
+    'A treatment facility (or the home-care team) released an F0 as recovered, under the rule set in force.',
   schema: z.object({
     caseId: z.string().min(1),
     personId: z.string().min(1),

@@ -4,7 +4,12 @@ import { defineEvent } from '../envelope';
 import { topics } from '../topics';
 
 /** F0: treatment; F1: centralized or home quarantine; F2: self-monitoring at home. */
-export const isolationKind = z.enum(['treatment', 'centralized_quarantine', 'home_quarantine', 'self_monitoring']);
+export const isolationKind = z.enum([
+  'treatment',
+  'centralized_quarantine',
+  'home_quarantine',
+  'self_monitoring',
+]);
 
 /** The 3-tier treatment model ("tháp 3 tầng"): home/community care, then facility tiers 1-3 by severity. */
 export const treatmentTier = z.enum(['home', 'tier1', 'tier2', 'tier3']);
@@ -45,7 +50,8 @@ export const IsolationPlacedV1 = defineEvent({
   type: 'IsolationPlaced',
   version: 1,
   topic: topics.isolation.topic,
-  description: 'A bed in a facility for a centralized quarantine or facility treatment order (never over capacity).',
+  description:
+    'A bed in a facility for a centralized quarantine or facility treatment order (never over capacity).',
   schema: z.object({
     orderId: z.string().min(1),
     personId: z.string().min(1),
@@ -61,7 +67,11 @@ export const IsolationWaitlistedV1 = defineEvent({
   version: 1,
   topic: topics.isolation.topic,
   description: 'No facility had a free bed: the order waits, visibly, and is placed when a bed frees up.',
-  schema: z.object({ orderId: z.string().min(1), personId: z.string().min(1), districtCode: districtCode.optional() }),
+  schema: z.object({
+    orderId: z.string().min(1),
+    personId: z.string().min(1),
+    districtCode: districtCode.optional(),
+  }),
   key: (data) => data.personId,
 });
 

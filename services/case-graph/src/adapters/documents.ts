@@ -93,13 +93,18 @@ export class MongoDocuments<T extends { _id: string }> implements Documents<T> {
   async getMany(ids: readonly string[]): Promise<Map<string, T>> {
     const found = new Map<string, T>();
     if (ids.length === 0) return found;
-    const docs = (await this.collection.find({ _id: { $in: [...new Set(ids)] } } as Filter<T>).toArray()) as T[];
+    const docs = (await this.collection
+      .find({ _id: { $in: [...new Set(ids)] } } as Filter<T>)
+      .toArray()) as T[];
     for (const doc of docs) found.set(doc._id, doc);
     return found;
   }
 
   async find(query: Query<T>, limit = 0): Promise<T[]> {
-    return (await this.collection.find(query.filter as Filter<T>).limit(limit).toArray()) as T[];
+    return (await this.collection
+      .find(query.filter as Filter<T>)
+      .limit(limit)
+      .toArray()) as T[];
   }
 }
 
@@ -115,7 +120,10 @@ export function inMemoryStates<S>(store: InMemoryAggregateStore<S>): States<S> {
 export function mongoStates<S>(store: MongoAggregateStore<S>): States<S> {
   return {
     find: async (query, limit = 0) => {
-      const heads = await store.heads.find(query.filter as never).limit(limit).toArray();
+      const heads = await store.heads
+        .find(query.filter as never)
+        .limit(limit)
+        .toArray();
       return heads.map((h) => ({ id: h._id, version: h.v, state: h.state }));
     },
   };

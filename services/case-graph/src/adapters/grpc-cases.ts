@@ -38,28 +38,69 @@ const optionalText = z
 const requiredText = z.string().trim().min(1, 'is required');
 const day = z.string().trim().pipe(z.iso.date('a day, YYYY-MM-DD'));
 const optionalDay = optionalText.pipe(z.iso.date('a day, YYYY-MM-DD').optional());
-const time = z.string().trim().pipe(z.iso.datetime({ offset: true, message: 'an RFC 3339 time, e.g. 2021-11-08T10:00:00+07:00' }));
-const districtCode = optionalText.pipe(z.string().regex(/^\d{3}$/, 'a 3-digit district code').optional());
-const wardCode = optionalText.pipe(z.string().regex(/^\d{5}$/, 'a 5-digit ward code').optional());
+const time = z
+  .string()
+  .trim()
+  .pipe(z.iso.datetime({ offset: true, message: 'an RFC 3339 time, e.g. 2021-11-08T10:00:00+07:00' }));
+const districtCode = optionalText.pipe(
+  z
+    .string()
+    .regex(/^\d{3}$/, 'a 3-digit district code')
+    .optional(),
+);
+const wardCode = optionalText.pipe(
+  z
+    .string()
+    .regex(/^\d{5}$/, 'a 5-digit ward code')
+    .optional(),
+);
 
 /** A contact named by details: what the registry needs to find or register them. */
 function contactDetailsSchema(units: AdminUnits) {
   return z
     .object({
       fullName: z.string().trim().min(2, 'a full name has at least 2 characters').max(120),
-      birthYear: z.number().int().min(1900, 'a birth year from 1900').max(new Date().getFullYear(), 'not in the future'),
+      birthYear: z
+        .number()
+        .int()
+        .min(1900, 'a birth year from 1900')
+        .max(new Date().getFullYear(), 'not in the future'),
       sex: optionalText.pipe(z.enum(['male', 'female', 'other']).optional()),
-      nationalId: optionalText.pipe(z.string().regex(/^(\d{9}|\d{12})$/, 'a CMND (9 digits) or CCCD (12 digits)').optional()),
+      nationalId: optionalText.pipe(
+        z
+          .string()
+          .regex(/^(\d{9}|\d{12})$/, 'a CMND (9 digits) or CCCD (12 digits)')
+          .optional(),
+      ),
       phone: optionalText
         .transform((s) => s?.replace(/[\s.-]/g, '').replace(/^\+?84/, '0'))
-        .pipe(z.string().regex(/^0\d{9,10}$/, 'a Vietnamese phone number').optional()),
+        .pipe(
+          z
+            .string()
+            .regex(/^0\d{9,10}$/, 'a Vietnamese phone number')
+            .optional(),
+        ),
       address: z
-        .object({ districtCode: requiredText, wardCode: requiredText, hamlet: optionalText, street: optionalText })
+        .object({
+          districtCode: requiredText,
+          wardCode: requiredText,
+          hamlet: optionalText,
+          street: optionalText,
+        })
         .superRefine((a, ctx) => {
           const ward = units.ward(a.wardCode);
-          if (!ward) ctx.addIssue({ code: 'custom', path: ['wardCode'], message: `no ward ${a.wardCode} in ${units.province.name}` });
+          if (!ward)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['wardCode'],
+              message: `no ward ${a.wardCode} in ${units.province.name}`,
+            });
           else if (ward.parentCode !== a.districtCode)
-            ctx.addIssue({ code: 'custom', path: ['districtCode'], message: `${ward.name} is in district ${ward.parentCode ?? '?'}` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['districtCode'],
+              message: `${ward.name} is in district ${ward.parentCode ?? '?'}`,
+            });
         }),
       householdId: optionalText,
     })
@@ -91,16 +132,18 @@ function contactInputSchema(units: AdminUnits) {
     })
     .superRefine((c, ctx) => {
       if (!c.personId && !c.details)
-        ctx.addIssue({ code: 'custom', path: ['personId'], message: 'name the contact by personId or by details' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['personId'],
+          message: 'name the contact by personId or by details',
+        });
     })
-    .transform(
-      (c): ContactInput => ({
-        contactPersonId: c.personId,
-        details: c.details ?? undefined,
-        contactType: c.contactType,
-        lastExposureOn: c.lastExposureOn,
-      }),
-    );
+    .transform((c): ContactInput => ({
+      contactPersonId: c.personId,
+      details: c.details ?? undefined,
+      contactType: c.contactType,
+      lastExposureOn: c.lastExposureOn,
+    }));
 }
 
 /** The area a caller works in: a ward team's ward (with its district), a district, or the city. */
@@ -115,7 +158,9 @@ function callerArea(ctx: CallContext, units: AdminUnits): Area {
 function requestedArea(ctx: CallContext, units: AdminUnits, requested: Area): Area {
   if (!requested.districtCode && !requested.wardCode) return callerArea(ctx, units);
   const area: Area = {
-    districtCode: requested.districtCode ?? (requested.wardCode ? units.ward(requested.wardCode)?.parentCode ?? undefined : undefined),
+    districtCode:
+      requested.districtCode ??
+      (requested.wardCode ? (units.ward(requested.wardCode)?.parentCode ?? undefined) : undefined),
     ...(requested.wardCode ? { wardCode: requested.wardCode } : {}),
   };
   requireArea(ctx, withoutUndefined(area));
@@ -134,7 +179,9 @@ function requireRecordArea(ctx: CallContext, record: TracingRecord): void {
 }
 
 function orderMessage(order: IsolationOrder): OrderMessage {
-  const next = order.tests.filter((t) => t.status === 'open').sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
+  const next = order.tests
+    .filter((t) => t.status === 'open')
+    .sort((a, b) => a.dueOn.localeCompare(b.dueOn))[0];
   return {
     orderId: order.orderId,
     kind: order.kind,
@@ -284,7 +331,16 @@ function rowResults(outcomes: readonly ContactOutcome[], indexes: readonly numbe
     status: o.status,
     contactId: o.contactId ?? '',
     contactRef: o.contactRef ?? '',
-    ...(o.fields ? { rejected: { fieldViolations: o.fields.map((f) => ({ ...f, field: f.field.replace(/^contacts\.\d+\./, 'contact.') })) } } : {}),
+    ...(o.fields
+      ? {
+          rejected: {
+            fieldViolations: o.fields.map((f) => ({
+              ...f,
+              field: f.field.replace(/^contacts\.\d+\./, 'contact.'),
+            })),
+          },
+        }
+      : {}),
     errorCode: o.status === 'rejected' ? 'INVALID_ARGUMENT' : '',
   }));
 }
@@ -312,14 +368,18 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
 
   async function recordIn(ctx: CallContext, personId: string): Promise<TracingRecord> {
     const found = await tracing.getRecord(personId);
-    if (!found) throw new DomainError('PERSON_NOT_TRACED', 'not_found', `no tracing record of ${personId}`, {
-      fields: [{ field: 'personId', description: `no tracing record of ${personId}` }],
-    });
+    if (!found)
+      throw new DomainError('PERSON_NOT_TRACED', 'not_found', `no tracing record of ${personId}`, {
+        fields: [{ field: 'personId', description: `no tracing record of ${personId}` }],
+      });
     requireRecordArea(ctx, found.state);
     return found.state;
   }
 
-  async function caseIn(ctx: CallContext, caseId: string): Promise<{ record: TracingRecord; episode: CaseEpisode }> {
+  async function caseIn(
+    ctx: CallContext,
+    caseId: string,
+  ): Promise<{ record: TracingRecord; episode: CaseEpisode }> {
     const record = await recordIn(ctx, personOfCase(caseId)).catch((error: unknown) => {
       if (error instanceof DomainError && error.kind === 'not_found') throw noCase(caseId);
       throw error;
@@ -342,20 +402,30 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
       return caseMessage(record, episode);
     }),
     ListCases: unary(
-      z.object({ districtCode, wardCode, status: optionalText.pipe(z.enum(['active', 'recovered', 'died', 'reverted']).optional()) }),
+      z.object({
+        districtCode,
+        wardCode,
+        status: optionalText.pipe(z.enum(['active', 'recovered', 'died', 'reverted']).optional()),
+      }),
       async (request, ctx) => {
         requireRole(ctx, ...TRACERS);
         const area = requestedArea(ctx, units, request);
         const records = await tracing.casesIn(area, request.status);
         return {
           cases: records.flatMap((r) =>
-            r.cases.filter((c) => !request.status || c.status === request.status).map((c) => caseMessage(r, c)),
+            r.cases
+              .filter((c) => !request.status || c.status === request.status)
+              .map((c) => caseMessage(r, c)),
           ),
         };
       },
     ),
     UpdateCase: unary(
-      z.object({ caseId: requiredText, symptomOnset: optionalDay, severity: optionalText.pipe(severityEnum.optional()) }),
+      z.object({
+        caseId: requiredText,
+        symptomOnset: optionalDay,
+        severity: optionalText.pipe(severityEnum.optional()),
+      }),
       async (request, ctx) => {
         requireRole(ctx, ...TRACERS);
         await caseIn(ctx, request.caseId);
@@ -404,7 +474,10 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
       requireRole(ctx, 'district_center', 'city', 'admin');
       const cluster = await views.cluster(request.clusterId);
       // A district sees a cluster when it holds one of its cases; the city sees every cluster.
-      if (ctx.caller.jurisdiction.level !== 'city' && !cluster.cases.some((c) => c.record.area.districtCode === ctx.caller.jurisdiction.code))
+      if (
+        ctx.caller.jurisdiction.level !== 'city' &&
+        !cluster.cases.some((c) => c.record.area.districtCode === ctx.caller.jurisdiction.code)
+      )
         requireArea(ctx, withoutUndefined(cluster.cases[0]?.record.area ?? {}));
       return {
         clusterId: cluster.clusterId,
@@ -421,13 +494,22 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
     GetContacts: unary(
       z.object({
         personId: requiredText,
-        depth: z.number().int().min(0).max(5, 'at most 5').transform((d) => (d === 0 ? 2 : d)),
+        depth: z
+          .number()
+          .int()
+          .min(0)
+          .max(5, 'at most 5')
+          .transform((d) => (d === 0 ? 2 : d)),
       }),
       async (request, ctx) => {
         requireRole(ctx, ...TRACERS);
         await recordIn(ctx, request.personId);
         const { reached, truncated } = await views.contacts(request.personId, request.depth);
-        return { personId: request.personId, contacts: reached.map((c) => ({ ...c, level: c.level ?? -1 })), truncated };
+        return {
+          personId: request.personId,
+          contacts: reached.map((c) => ({ ...c, level: c.level ?? -1 })),
+          truncated,
+        };
       },
     ),
     GetVenueGraph: unary(
@@ -439,7 +521,12 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
         const graph = await logs.venueGraph(request.venueId, request.fromDay, request.toDay);
         return {
           venueId: request.venueId,
-          visits: graph.visits.map((v) => ({ personId: v.personId, from: v.from, to: v.to, level: v.level ?? -1 })),
+          visits: graph.visits.map((v) => ({
+            personId: v.personId,
+            from: v.from,
+            to: v.to,
+            level: v.level ?? -1,
+          })),
           candidates: graph.candidates,
         };
       },
@@ -448,7 +535,10 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
 
   const contacts = {
     RecordContacts: unary(
-      z.object({ personId: requiredText, contacts: z.array(contactInput).min(1, 'name at least one contact').max(500) }),
+      z.object({
+        personId: requiredText,
+        contacts: z.array(contactInput).min(1, 'name at least one contact').max(500),
+      }),
       async (request, ctx) => {
         requireRole(ctx, ...TRACERS);
         await recordIn(ctx, request.personId);
@@ -459,51 +549,82 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
           origin(ctx),
         );
         return {
-          outcomes: outcomes.map((o) => ({ index: o.index, status: o.status, contactId: o.contactId ?? '', contactRef: o.contactRef ?? '' })),
+          outcomes: outcomes.map((o) => ({
+            index: o.index,
+            status: o.status,
+            contactId: o.contactId ?? '',
+            contactRef: o.contactRef ?? '',
+          })),
         };
       },
     ),
-    ImportContacts: clientStream(z.object({ sourcePersonId: requiredText, contact: contactInput }), async (items, ctx) => {
-      requireRole(ctx, ...TRACERS);
-      const results: RowResult[] = [];
-      let batch: Array<{ index: number; sourcePersonId: string; contact: ContactInput }> = [];
-      const flush = async (): Promise<void> => {
-        const bySource = new Map<string, typeof batch>();
-        for (const row of batch) bySource.set(row.sourcePersonId, [...(bySource.get(row.sourcePersonId) ?? []), row]);
-        for (const [source, rows] of bySource) {
-          try {
-            await recordIn(ctx, source);
-            const outcomes = await tracing.recordContacts(
-              source,
-              rows.map((r) => r.contact),
-              { via: 'import', recordedBy: ctx.caller.sub, allOrNothing: false },
-              origin(ctx),
-            );
-            results.push(...rowResults(outcomes, rows.map((r) => r.index)));
-          } catch (error) {
-            if (!(error instanceof DomainError)) throw error;
-            const fields = error.fields.length > 0 ? error.fields : [{ field: 'sourcePersonId', description: error.message }];
-            results.push(...rows.map((r) => rejectedRow(r.index, fields.map((f) => ({ ...f, field: f.field === 'personId' ? 'sourcePersonId' : f.field })), error.code)));
+    ImportContacts: clientStream(
+      z.object({ sourcePersonId: requiredText, contact: contactInput }),
+      async (items, ctx) => {
+        requireRole(ctx, ...TRACERS);
+        const results: RowResult[] = [];
+        let batch: Array<{ index: number; sourcePersonId: string; contact: ContactInput }> = [];
+        const flush = async (): Promise<void> => {
+          const bySource = new Map<string, typeof batch>();
+          for (const row of batch)
+            bySource.set(row.sourcePersonId, [...(bySource.get(row.sourcePersonId) ?? []), row]);
+          for (const [source, rows] of bySource) {
+            try {
+              await recordIn(ctx, source);
+              const outcomes = await tracing.recordContacts(
+                source,
+                rows.map((r) => r.contact),
+                { via: 'import', recordedBy: ctx.caller.sub, allOrNothing: false },
+                origin(ctx),
+              );
+              results.push(
+                ...rowResults(
+                  outcomes,
+                  rows.map((r) => r.index),
+                ),
+              );
+            } catch (error) {
+              if (!(error instanceof DomainError)) throw error;
+              const fields =
+                error.fields.length > 0
+                  ? error.fields
+                  : [{ field: 'sourcePersonId', description: error.message }];
+              results.push(
+                ...rows.map((r) =>
+                  rejectedRow(
+                    r.index,
+                    fields.map((f) => ({ ...f, field: f.field === 'personId' ? 'sourcePersonId' : f.field })),
+                    error.code,
+                  ),
+                ),
+              );
+            }
           }
+          batch = [];
+        };
+        for await (const item of items) {
+          if (!item.ok) {
+            results.push(rejectedRow(item.index, item.fields, 'INVALID_ARGUMENT'));
+            continue;
+          }
+          batch.push({ index: item.index, ...item.value });
+          if (batch.length >= BATCH) await flush();
         }
-        batch = [];
-      };
-      for await (const item of items) {
-        if (!item.ok) {
-          results.push(rejectedRow(item.index, item.fields, 'INVALID_ARGUMENT'));
-          continue;
-        }
-        batch.push({ index: item.index, ...item.value });
-        if (batch.length >= BATCH) await flush();
-      }
-      await flush();
-      results.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
-      const rejected = results.filter((r) => r.status === 'rejected').length;
-      return { accepted: results.length - rejected, rejected, results };
-    }),
+        await flush();
+        results.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+        const rejected = results.filter((r) => r.status === 'rejected').length;
+        return { accepted: results.length - rejected, rejected, results };
+      },
+    ),
     ImportVenueCheckIns: clientStream(
       z
-        .object({ venueId: requiredText, venueName: optionalText, personId: requiredText, from: time, to: time })
+        .object({
+          venueId: requiredText,
+          venueName: optionalText,
+          personId: requiredText,
+          from: time,
+          to: time,
+        })
         .refine((v) => Date.parse(v.from) < Date.parse(v.to), { path: ['to'], message: 'is not after from' }),
       async (items, ctx) => {
         requireRole(ctx, ...SUPERVISORS);
@@ -524,7 +645,10 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
     ImportProximityLogs: clientStream(
       z
         .object({ personA: requiredText, personB: requiredText, from: time, to: time })
-        .refine((p) => p.personA !== p.personB, { path: ['personB'], message: 'is the same person as personA' })
+        .refine((p) => p.personA !== p.personB, {
+          path: ['personB'],
+          message: 'is the same person as personA',
+        })
         .refine((p) => Date.parse(p.from) < Date.parse(p.to), { path: ['to'], message: 'is not after from' }),
       async (items, ctx) => {
         requireRole(ctx, ...SUPERVISORS);
@@ -544,7 +668,10 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
     RegisterArrival: unary(
       z.object({
         personId: requiredText,
-        fromAreaCode: z.string().trim().regex(/^\d{2,3}$/, 'a GSO province (2 digits) or district (3 digits) code'),
+        fromAreaCode: z
+          .string()
+          .trim()
+          .regex(/^\d{2,3}$/, 'a GSO province (2 digits) or district (3 digits) code'),
         arrivedOn: day,
       }),
       async (request, ctx) => {
@@ -569,7 +696,9 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
         name: requiredText,
         districtCode: z.string().regex(/^\d{3}$/, 'a 3-digit district code'),
         wardCode,
-        accepts: z.array(z.enum(BED_KINDS)).min(1, 'say which beds it has: centralized_quarantine, tier1, tier2, tier3'),
+        accepts: z
+          .array(z.enum(BED_KINDS))
+          .min(1, 'say which beds it has: centralized_quarantine, tier1, tier2, tier3'),
         capacity: z.number().int().min(1, 'at least 1 bed').max(100_000),
       }),
       async (request, ctx) => {
@@ -580,7 +709,13 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
             fields: [{ field: 'wardCode', description: `is not a ward of district ${request.districtCode}` }],
           });
         const { wardCode: ward, ...rest } = request;
-        return facilityMessage(await placement.registerFacility({ ...rest, ...(ward ? { wardCode: ward } : {}), registeredBy: ctx.caller.sub }));
+        return facilityMessage(
+          await placement.registerFacility({
+            ...rest,
+            ...(ward ? { wardCode: ward } : {}),
+            registeredBy: ctx.caller.sub,
+          }),
+        );
       },
     ),
     SetFacilityCapacity: unary(
@@ -596,7 +731,13 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
       facilities: (await placement.list(request.districtCode)).map(facilityMessage),
     })),
     ListInIsolation: unary(
-      z.object({ districtCode, wardCode, kind: optionalText.pipe(z.enum(['treatment', 'centralized_quarantine', 'home_quarantine', 'self_monitoring']).optional()) }),
+      z.object({
+        districtCode,
+        wardCode,
+        kind: optionalText.pipe(
+          z.enum(['treatment', 'centralized_quarantine', 'home_quarantine', 'self_monitoring']).optional(),
+        ),
+      }),
       async (request, ctx) => {
         requireRole(ctx, ...TRACERS);
         const area = requestedArea(ctx, units, request);
@@ -626,7 +767,13 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
       return {
         orders: (await placement.waitingList())
           .filter((w) => !area.districtCode || w.districtCode === area.districtCode)
-          .map((w) => ({ orderId: w.orderId, personId: w.personId, need: w.need, districtCode: w.districtCode ?? '', since: w.since })),
+          .map((w) => ({
+            orderId: w.orderId,
+            personId: w.personId,
+            need: w.need,
+            districtCode: w.districtCode ?? '',
+            since: w.since,
+          })),
       };
     }),
     ReleaseDue: unary(z.object({}), async (_request, ctx) => {
@@ -653,7 +800,10 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
           overdueOnly: request.overdueOnly,
         });
         const at = now();
-        return { tasks: list.map((t) => taskMessage(t, at)), overdue: list.filter((t) => isOverdue(t, at)).length };
+        return {
+          tasks: list.map((t) => taskMessage(t, at)),
+          overdue: list.filter((t) => isOverdue(t, at)).length,
+        };
       },
     ),
     ClaimTask: unary(z.object({ taskId: requiredText }), async (request, ctx) => {
@@ -679,7 +829,12 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
           const ward = units.ward(request.movedToWardCode);
           if (!ward?.parentCode)
             throw new DomainError('UNKNOWN_WARD', 'invalid', `no ward ${request.movedToWardCode}`, {
-              fields: [{ field: 'movedToWardCode', description: `no ward ${request.movedToWardCode} in ${units.province.name}` }],
+              fields: [
+                {
+                  field: 'movedToWardCode',
+                  description: `no ward ${request.movedToWardCode} in ${units.province.name}`,
+                },
+              ],
             });
           movedTo = { districtCode: ward.parentCode, wardCode: ward.code };
         }
@@ -734,12 +889,22 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
     AddRuleSet: unary(z.object({ ruleSetJson: requiredText }), async (request, ctx) => {
       requireRole(ctx, 'city', 'admin');
       const set = await rules.add(request.ruleSetJson, ctx.caller.sub);
-      return { id: set.id, effectiveFrom: set.effectiveFrom, decision: set.decision, json: JSON.stringify(set) };
+      return {
+        id: set.id,
+        effectiveFrom: set.effectiveFrom,
+        decision: set.decision,
+        json: JSON.stringify(set),
+      };
     }),
     ListRuleSets: unary(z.object({}), () => {
       const book = rules.current();
       return {
-        ruleSets: book.all().map((s) => ({ id: s.id, effectiveFrom: s.effectiveFrom, decision: s.decision, json: JSON.stringify(s) })),
+        ruleSets: book.all().map((s) => ({
+          id: s.id,
+          effectiveFrom: s.effectiveFrom,
+          decision: s.decision,
+          json: JSON.stringify(s),
+        })),
         inForceToday: book.inForceOn(vietnamDay(now())).id,
       };
     }),
@@ -753,4 +918,3 @@ function noCase(caseId: string): DomainError {
     fields: [{ field: 'caseId', description: `no case ${caseId}` }],
   });
 }
-

@@ -46,20 +46,39 @@ export const caseGraphIndexes: IndexDeclaration[] = [
       { key: { 'state.orders.status': 1, 'state.orders.endsOn': 1 }, name: 'orders' },
     ],
   },
-  { collection: TASKS, indexes: [{ key: { 'state.districtCode': 1, 'state.wardCode': 1, 'state.status': 1 }, name: 'area' }] },
+  {
+    collection: TASKS,
+    indexes: [{ key: { 'state.districtCode': 1, 'state.wardCode': 1, 'state.status': 1 }, name: 'area' }],
+  },
   { collection: DIRECTORY, indexes: [{ key: { 'details.householdId': 1 }, name: 'household' }] },
-  { collection: VISITS, indexes: [{ key: { venueId: 1 }, name: 'venue' }, { key: { personId: 1 }, name: 'person' }] },
-  { collection: PROXIMITY, indexes: [{ key: { personA: 1 }, name: 'a' }, { key: { personB: 1 }, name: 'b' }] },
+  {
+    collection: VISITS,
+    indexes: [
+      { key: { venueId: 1 }, name: 'venue' },
+      { key: { personId: 1 }, name: 'person' },
+    ],
+  },
+  {
+    collection: PROXIMITY,
+    indexes: [
+      { key: { personA: 1 }, name: 'a' },
+      { key: { personB: 1 }, name: 'b' },
+    ],
+  },
 ];
 
-function areaQuery(prefix: string, area: Area): { filter: Record<string, unknown>; matches: (a: Area) => boolean } {
+function areaQuery(
+  prefix: string,
+  area: Area,
+): { filter: Record<string, unknown>; matches: (a: Area) => boolean } {
   const filter: Record<string, unknown> = {};
   if (area.districtCode) filter[`${prefix}.districtCode`] = area.districtCode;
   if (area.wardCode) filter[`${prefix}.wardCode`] = area.wardCode;
   return {
     filter,
     matches: (a) =>
-      (!area.districtCode || a.districtCode === area.districtCode) && (!area.wardCode || a.wardCode === area.wardCode),
+      (!area.districtCode || a.districtCode === area.districtCode) &&
+      (!area.wardCode || a.wardCode === area.wardCode),
   };
 }
 
@@ -72,9 +91,14 @@ export function recordQueries(states: States<TracingRecord>): RecordQueries {
     casesIn: async (area, status) => {
       const where = areaQuery('state.area', area);
       const records = await statesOf(states, {
-        filter: { ...where.filter, ...(status ? { 'state.cases.status': status } : { 'state.cases.caseId': { $exists: true } }) },
+        filter: {
+          ...where.filter,
+          ...(status ? { 'state.cases.status': status } : { 'state.cases.caseId': { $exists: true } }),
+        },
         matches: (r) =>
-          where.matches(r.area) && r.cases.length > 0 && (!status || r.cases.some((c) => c.status === status)),
+          where.matches(r.area) &&
+          r.cases.length > 0 &&
+          (!status || r.cases.some((c) => c.status === status)),
       });
       const latest = (r: TracingRecord): string => r.cases.at(-1)?.confirmedAt ?? '';
       return records.sort((a, b) => latest(b).localeCompare(latest(a)));
@@ -88,24 +112,33 @@ export function recordQueries(states: States<TracingRecord>): RecordQueries {
     },
     standingCasesInHousehold: (householdId) =>
       statesOf(states, {
-        filter: { 'state.person.householdId': householdId, 'state.cases.status': { $in: ['active', 'recovered', 'died'] } },
-        matches: (r) =>
-          r.person?.householdId === householdId && r.cases.some((c) => c.status !== 'reverted'),
+        filter: {
+          'state.person.householdId': householdId,
+          'state.cases.status': { $in: ['active', 'recovered', 'died'] },
+        },
+        matches: (r) => r.person?.householdId === householdId && r.cases.some((c) => c.status !== 'reverted'),
       }),
     dueForRelease: (day) =>
       statesOf(states, {
         filter: { 'state.orders.status': 'active', 'state.orders.endsOn': { $lte: day } },
-        matches: (r) => r.orders.some((o) => o.status === 'active' && o.endsOn !== undefined && o.endsOn <= day),
+        matches: (r) =>
+          r.orders.some((o) => o.status === 'active' && o.endsOn !== undefined && o.endsOn <= day),
       }),
     infectedBy: (personIds) =>
       statesOf(states, {
         filter: { 'state.cases.likelySourcePersonId': { $in: [...personIds] } },
-        matches: (r) => r.cases.some((c) => c.likelySourcePersonId !== undefined && personIds.includes(c.likelySourcePersonId)),
+        matches: (r) =>
+          r.cases.some(
+            (c) => c.likelySourcePersonId !== undefined && personIds.includes(c.likelySourcePersonId),
+          ),
       }),
     inCluster: (clusterId) =>
       statesOf(states, {
-        filter: { $or: [{ 'state.classification.clusterId': clusterId }, { 'state.cases.clusterId': clusterId }] },
-        matches: (r) => r.classification.clusterId === clusterId || r.cases.some((c) => c.clusterId === clusterId),
+        filter: {
+          $or: [{ 'state.classification.clusterId': clusterId }, { 'state.cases.clusterId': clusterId }],
+        },
+        matches: (r) =>
+          r.classification.clusterId === clusterId || r.cases.some((c) => c.clusterId === clusterId),
       }),
   };
 }
@@ -117,7 +150,11 @@ export function taskQueries(states: States<TracingTask>): TaskQueries {
       return statesOf(
         states,
         {
-          filter: { ...where.filter, 'state.status': { $in: [...statuses] }, ...(kind ? { 'state.kind': kind } : {}) },
+          filter: {
+            ...where.filter,
+            'state.status': { $in: [...statuses] },
+            ...(kind ? { 'state.kind': kind } : {}),
+          },
           matches: (t) => where.matches(t) && statuses.includes(t.status) && (!kind || t.kind === kind),
         },
         5_000,
@@ -129,9 +166,9 @@ export function taskQueries(states: States<TracingTask>): TaskQueries {
 export function waitingQueries(states: States<WaitingEntry>): WaitingQueries {
   return {
     waiting: async () =>
-      (await states.find({ filter: { 'state.status': 'waiting' }, matches: (w) => w.status === 'waiting' })).sort((a, b) =>
-        a.state.since.localeCompare(b.state.since),
-      ),
+      (
+        await states.find({ filter: { 'state.status': 'waiting' }, matches: (w) => w.status === 'waiting' })
+      ).sort((a, b) => a.state.since.localeCompare(b.state.since)),
   };
 }
 
@@ -180,7 +217,10 @@ export function exposureLogs(visits: Documents<VisitDoc>, proximity: Documents<P
     },
     visitsAt: async (venueIds) =>
       (
-        await visits.find({ filter: { venueId: { $in: [...venueIds] } }, matches: (v) => venueIds.includes(v.venueId) })
+        await visits.find({
+          filter: { venueId: { $in: [...venueIds] } },
+          matches: (v) => venueIds.includes(v.venueId),
+        })
       ).map(strip),
     visitsOf: async (personId) =>
       (await visits.find({ filter: { personId }, matches: (v) => v.personId === personId })).map(strip),

@@ -55,7 +55,8 @@ export class ExposureLogDesk {
     const { personId, infectiousFrom, infectiousUntil } = event.data;
     const windows = new Map([[personId, { personId, since: infectiousFrom, until: infectiousUntil }]]);
     const visits = await this.logs.visitsOf(personId);
-    const atVenues = visits.length > 0 ? await this.logs.visitsAt([...new Set(visits.map((v) => v.venueId))]) : [];
+    const atVenues =
+      visits.length > 0 ? await this.logs.visitsAt([...new Set(visits.map((v) => v.venueId))]) : [];
     const proximity = await this.logs.proximityOf(personId);
     return this.tasks.candidatesFound([
       ...venueCandidates(atVenues, windows),

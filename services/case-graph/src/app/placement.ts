@@ -44,9 +44,14 @@ export class PlacementDesk {
       await this.facilities.save({ id: facility.facilityId, expectedVersion: 0, state, events: [] });
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      throw new DomainError('FACILITY_EXISTS', 'already_exists', `facility ${facility.facilityId} is registered already`, {
-        fields: [{ field: 'facilityId', description: 'is registered already' }],
-      });
+      throw new DomainError(
+        'FACILITY_EXISTS',
+        'already_exists',
+        `facility ${facility.facilityId} is registered already`,
+        {
+          fields: [{ field: 'facilityId', description: 'is registered already' }],
+        },
+      );
     }
     await this.placeWaiting({});
     return state;
@@ -59,7 +64,12 @@ export class PlacementDesk {
       const next = resize(found.state, capacity);
       if (next === 'unchanged') return found.state;
       try {
-        await this.facilities.save({ id: facilityId, expectedVersion: found.version, state: next, events: [] });
+        await this.facilities.save({
+          id: facilityId,
+          expectedVersion: found.version,
+          state: next,
+          events: [],
+        });
         await this.placeWaiting({});
         return next;
       } catch (error) {
@@ -88,7 +98,10 @@ export class PlacementDesk {
     if (current && need && current.accepts.includes(need)) return;
     if (current) await this.vacate(order.orderId); // a tier change needs another kind of bed
     if (!need) return;
-    await this.place({ orderId: order.orderId, personId: order.personId, need, districtCode: order.districtCode }, origin);
+    await this.place(
+      { orderId: order.orderId, personId: order.personId, need, districtCode: order.districtCode },
+      origin,
+    );
   }
 
   /** An order ended: its bed (if any) is free, and goes to whoever waits longest. */
@@ -130,7 +143,11 @@ export class PlacementDesk {
     };
     const waitlisted = createEvent(
       IsolationWaitlistedV1,
-      { orderId: need.orderId, personId: need.personId, ...(need.districtCode ? { districtCode: need.districtCode } : {}) },
+      {
+        orderId: need.orderId,
+        personId: need.personId,
+        ...(need.districtCode ? { districtCode: need.districtCode } : {}),
+      },
       origin,
     );
     try {
@@ -152,7 +169,10 @@ export class PlacementDesk {
   ): Promise<FacilityState | undefined> {
     for (let attempt = 1; attempt <= ATTEMPTS * 2; attempt++) {
       const all = await this.facilityQueries.all();
-      const already = holding(all.map((f) => f.state), need.orderId);
+      const already = holding(
+        all.map((f) => f.state),
+        need.orderId,
+      );
       if (already) return already;
       const choice = chooseFacility(
         all.map((f) => f.state),
@@ -161,7 +181,11 @@ export class PlacementDesk {
       );
       if (!choice) return undefined;
       const found = all.find((f) => f.id === choice.facilityId) as Versioned<FacilityState>;
-      const next = admit(found.state, { orderId: need.orderId, personId: need.personId, since: this.now().toISOString() });
+      const next = admit(found.state, {
+        orderId: need.orderId,
+        personId: need.personId,
+        since: this.now().toISOString(),
+      });
       if (next === 'unchanged') return found.state;
       if (next === 'full') continue;
       const placed = createEvent(
@@ -193,7 +217,9 @@ export class PlacementDesk {
   /** Frees the order's bed; true when it had one. */
   private async vacate(orderId: string): Promise<boolean> {
     for (let attempt = 1; ; attempt++) {
-      const found = (await this.facilityQueries.all()).find((f) => f.state.occupants.some((o) => o.orderId === orderId));
+      const found = (await this.facilityQueries.all()).find((f) =>
+        f.state.occupants.some((o) => o.orderId === orderId),
+      );
       if (!found) return false;
       const next = discharge(found.state, orderId);
       if (next === 'unchanged') return false;
@@ -213,7 +239,12 @@ export class PlacementDesk {
 
   private async setWaiting(entry: Versioned<WaitingEntry>, status: WaitingEntry['status']): Promise<void> {
     try {
-      await this.waiting.save({ id: entry.id, expectedVersion: entry.version, state: { ...entry.state, status }, events: [] });
+      await this.waiting.save({
+        id: entry.id,
+        expectedVersion: entry.version,
+        state: { ...entry.state, status },
+        events: [],
+      });
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error; // changed meanwhile: the newer state stands
     }

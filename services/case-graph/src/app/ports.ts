@@ -60,7 +60,10 @@ export interface ExposureLogs {
 }
 
 export interface TaskQueries {
-  inArea(area: Area, options: { statuses: readonly TracingTask['status'][]; kind?: TaskKind }): Promise<TracingTask[]>;
+  inArea(
+    area: Area,
+    options: { statuses: readonly TracingTask['status'][]; kind?: TaskKind },
+  ): Promise<TracingTask[]>;
 }
 
 /** An order waiting for a bed. */

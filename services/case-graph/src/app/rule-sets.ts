@@ -34,9 +34,14 @@ export class RuleSetDesk {
     try {
       value = JSON.parse(json);
     } catch (error) {
-      throw new DomainError('RULE_SET_NOT_JSON', 'invalid', `the rule set is not JSON: ${(error as Error).message}`, {
-        fields: [{ field: 'ruleSetJson', description: 'is not JSON' }],
-      });
+      throw new DomainError(
+        'RULE_SET_NOT_JSON',
+        'invalid',
+        `the rule set is not JSON: ${(error as Error).message}`,
+        {
+          fields: [{ field: 'ruleSetJson', description: 'is not JSON' }],
+        },
+      );
     }
     const parsed = tracingRuleSetSchema.safeParse(value);
     if (!parsed.success) {
@@ -67,9 +72,14 @@ export class RuleSetDesk {
       });
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      throw new DomainError('RULE_SET_EXISTS', 'already_exists', `rule set ${parsed.data.id} exists already`, {
-        fields: [{ field: 'ruleSetJson.id', description: 'is taken' }],
-      });
+      throw new DomainError(
+        'RULE_SET_EXISTS',
+        'already_exists',
+        `rule set ${parsed.data.id} exists already`,
+        {
+          fields: [{ field: 'ruleSetJson.id', description: 'is taken' }],
+        },
+      );
     }
     this.book = next;
     return parsed.data;

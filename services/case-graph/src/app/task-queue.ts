@@ -126,7 +126,8 @@ export class TaskQueue {
     for (const candidate of candidates) {
       const address = entries.get(candidate.contactPersonId)?.details.address;
       const record = address ? undefined : await this.tracing.getRecord(candidate.contactPersonId);
-      const area = address ?? record?.state.area ?? (await this.tracing.getRecord(candidate.sourcePersonId))?.state.area;
+      const area =
+        address ?? record?.state.area ?? (await this.tracing.getRecord(candidate.sourcePersonId))?.state.area;
       if (!area) continue;
       await this.create(
         newTask(
@@ -147,7 +148,11 @@ export class TaskQueue {
     return made;
   }
 
-  async reportTip(area: { districtCode: string; wardCode?: string | undefined }, tip: HotlineTip, by: string): Promise<TracingTask> {
+  async reportTip(
+    area: { districtCode: string; wardCode?: string | undefined },
+    tip: HotlineTip,
+    by: string,
+  ): Promise<TracingTask> {
     return this.create(
       newTask(
         {
@@ -170,7 +175,10 @@ export class TaskQueue {
     options: { statuses: ReadonlyArray<TracingTask['status']>; kind?: TaskKind; overdueOnly: boolean },
   ): Promise<TracingTask[]> {
     const now = this.now();
-    const found = await this.queries.inArea(area, { statuses: options.statuses, ...(options.kind ? { kind: options.kind } : {}) });
+    const found = await this.queries.inArea(area, {
+      statuses: options.statuses,
+      ...(options.kind ? { kind: options.kind } : {}),
+    });
     return queueOrder(
       found.filter((t) => !options.overdueOnly || (t.status !== 'done' && t.dueAt < now.toISOString())),
       now,
@@ -202,7 +210,13 @@ export class TaskQueue {
       const c = task.candidate;
       await this.tracing.recordContacts(
         c.sourcePersonId,
-        [{ contactPersonId: c.contactPersonId, contactType: c.contactType, lastExposureOn: c.lastExposureOn }],
+        [
+          {
+            contactPersonId: c.contactPersonId,
+            contactType: c.contactType,
+            lastExposureOn: c.lastExposureOn,
+          },
+        ],
         { via: c.evidence, recordedBy: command.by, allOrNothing: true },
         origin,
       );
@@ -210,9 +224,14 @@ export class TaskQueue {
     if (task.kind === 'confirm_identity' && task.contactRef) {
       if (command.chosenPersonId) {
         if (!task.candidates?.some((c) => c.personId === command.chosenPersonId))
-          throw new DomainError('NOT_A_CANDIDATE', 'invalid', 'choose one of the candidates, or none for a new person', {
-            fields: [{ field: 'chosenPersonId', description: 'is not one of the task\'s candidates' }],
-          });
+          throw new DomainError(
+            'NOT_A_CANDIDATE',
+            'invalid',
+            'choose one of the candidates, or none for a new person',
+            {
+              fields: [{ field: 'chosenPersonId', description: "is not one of the task's candidates" }],
+            },
+          );
         await this.tracing.identified(task.contactRef, command.chosenPersonId, origin);
       } else {
         await this.tracing.confirmNewPerson(task.contactRef, command.by, origin);
@@ -220,7 +239,10 @@ export class TaskQueue {
     }
   }
 
-  private async change(taskId: string, decide: (task: TracingTask) => TracingTask | 'unchanged'): Promise<TracingTask> {
+  private async change(
+    taskId: string,
+    decide: (task: TracingTask) => TracingTask | 'unchanged',
+  ): Promise<TracingTask> {
     for (let attempt = 1; ; attempt++) {
       const found = await this.tasks.load(taskId);
       if (!found) throw unknownTask(taskId);

@@ -43,7 +43,14 @@ import {
   type ExposureUpdate,
   type PersonResult,
 } from '../domain/record';
-import { newRecord, personFactsOf, type ContactSource, type Decision, type Severity, type TracingRecord } from '../domain/types';
+import {
+  newRecord,
+  personFactsOf,
+  type ContactSource,
+  type Decision,
+  type Severity,
+  type TracingRecord,
+} from '../domain/types';
 import { eventsOf } from './facts';
 import type { Area, PersonDirectory, RecordQueries, RecordStore, ResultLog } from './ports';
 
@@ -135,10 +142,14 @@ export class TracingDesk {
     const exists = (await this.records.load(r.personId)) !== null;
     // A negative of someone nobody traces needs no record: the result log keeps it for amendments.
     if (!exists && r.outcome !== 'positive') return;
-    const area = { districtCode: r.siteDistrictCode, ...(r.siteWardCode ? { wardCode: r.siteWardCode } : {}) };
+    const area = {
+      districtCode: r.siteDistrictCode,
+      ...(r.siteWardCode ? { wardCode: r.siteWardCode } : {}),
+    };
     await this.decideAndSave(
       r.personId,
-      async (record, version) => this.withHousehold(decideResult(record, result, this.context(version)), version),
+      async (record, version) =>
+        this.withHousehold(decideResult(record, result, this.context(version)), version),
       { correlationId: event.correlationId, causationId: event.id },
       () => this.blankRecord(r.personId, area),
     );
@@ -152,7 +163,10 @@ export class TracingDesk {
     if (!exists && a.outcome !== 'positive') return;
     const original: PersonResult | undefined = logged ?? undefined;
     const area = logged
-      ? { districtCode: logged.siteDistrictCode, ...(logged.siteWardCode ? { wardCode: logged.siteWardCode } : {}) }
+      ? {
+          districtCode: logged.siteDistrictCode,
+          ...(logged.siteWardCode ? { wardCode: logged.siteWardCode } : {}),
+        }
       : undefined;
     await this.decideAndSave(
       a.personId,
@@ -186,12 +200,18 @@ export class TracingDesk {
     if (!confirmed || !householdId) return decision;
     const ctx = this.context(version);
     if (!ctx.rules.inForceOn(vietnamDay(ctx.now)).contacts.householdIsClose) return decision;
-    const members = (await this.directory.householdMembers(householdId)).filter((m) => m._id !== decision.state.personId);
+    const members = (await this.directory.householdMembers(householdId)).filter(
+      (m) => m._id !== decision.state.personId,
+    );
     if (members.length === 0) return decision;
     const until = confirmed.data.infectiousUntil;
     const { decision: withContacts } = decideContacts(
       decision.state,
-      members.map((m) => ({ contactPersonId: m._id, contactType: 'household' as const, lastExposureOn: until })),
+      members.map((m) => ({
+        contactPersonId: m._id,
+        contactType: 'household' as const,
+        lastExposureOn: until,
+      })),
       { via: 'household', recordedBy: 'household-list' },
       ctx,
     );
@@ -205,10 +225,16 @@ export class TracingDesk {
    * Carries a source's classification to the people it named (all of them, or the given edges):
    * their exposures are brought up to this version of the source, in a few round trips a batch.
    */
-  async propagateFrom(sourcePersonId: string, origin: EventOrigin, onlyContactIds?: readonly string[]): Promise<void> {
+  async propagateFrom(
+    sourcePersonId: string,
+    origin: EventOrigin,
+    onlyContactIds?: readonly string[],
+  ): Promise<void> {
     const source = await this.records.load(sourcePersonId);
     if (!source) return;
-    const contacts = source.state.contacts.filter((c) => !onlyContactIds || onlyContactIds.includes(c.contactId));
+    const contacts = source.state.contacts.filter(
+      (c) => !onlyContactIds || onlyContactIds.includes(c.contactId),
+    );
     if (contacts.length === 0) return;
     const updates = new Map<string, ExposureUpdate>(
       contacts.map((contact) => [
@@ -230,7 +256,11 @@ export class TracingDesk {
         const current = found ?? {
           id: personId,
           version: 0,
-          state: newRecord(personId, facts ? { districtCode: facts.districtCode, wardCode: facts.wardCode } : source.state.area, facts),
+          state: newRecord(
+            personId,
+            facts ? { districtCode: facts.districtCode, wardCode: facts.wardCode } : source.state.area,
+            facts,
+          ),
         };
         const decision = decideExposures(current.state, [update], this.context(current.version));
         if (!decision.changed) continue;
@@ -244,7 +274,11 @@ export class TracingDesk {
       const saved = await this.records.saveMany(changes);
       todo = changes.filter((_, i) => saved[i] instanceof ConcurrencyError).map((c) => c.id);
       if (todo.length > 0 && attempt >= ATTEMPTS) {
-        throw new DomainError('CONCURRENT_UPDATE', 'unavailable', `records kept changing: ${todo.join(', ')}`);
+        throw new DomainError(
+          'CONCURRENT_UPDATE',
+          'unavailable',
+          `records kept changing: ${todo.join(', ')}`,
+        );
       }
     }
   }
@@ -277,39 +311,62 @@ export class TracingDesk {
 
   /** The registry identified a contact named by details: record the edge on the person. */
   async personIdentified(event: EventOf<typeof PersonIdentifiedV1>): Promise<void> {
-    await this.identified(event.data.contactRef, event.data.personId, { correlationId: event.correlationId, causationId: event.id });
-  }
-
-  async identified(contactRef: string, personId: string, origin: EventOrigin): Promise<void> {
-    const source = sourceOfContactRef(contactRef);
-    if (!(await this.records.load(source))) return; // not a ref of ours
-    await this.decideAndSave(source, (record, version) => decideIdentified(record, contactRef, personId, this.context(version)), origin);
-  }
-
-  /** Only probable matches: the contact waits on the source's record with its candidates. */
-  async identificationAmbiguous(event: EventOf<typeof ContactIdentificationAmbiguousV1>): Promise<TracingRecord | null> {
-    const source = sourceOfContactRef(event.data.contactRef);
-    if (!(await this.records.load(source))) return null;
-    return this.decideAndSave(source, (record) => decideAmbiguous(record, event.data.contactRef, event.data.candidates), {
+    await this.identified(event.data.contactRef, event.data.personId, {
       correlationId: event.correlationId,
       causationId: event.id,
     });
   }
 
+  async identified(contactRef: string, personId: string, origin: EventOrigin): Promise<void> {
+    const source = sourceOfContactRef(contactRef);
+    if (!(await this.records.load(source))) return; // not a ref of ours
+    await this.decideAndSave(
+      source,
+      (record, version) => decideIdentified(record, contactRef, personId, this.context(version)),
+      origin,
+    );
+  }
+
+  /** Only probable matches: the contact waits on the source's record with its candidates. */
+  async identificationAmbiguous(
+    event: EventOf<typeof ContactIdentificationAmbiguousV1>,
+  ): Promise<TracingRecord | null> {
+    const source = sourceOfContactRef(event.data.contactRef);
+    if (!(await this.records.load(source))) return null;
+    return this.decideAndSave(
+      source,
+      (record) => decideAmbiguous(record, event.data.contactRef, event.data.candidates),
+      {
+        correlationId: event.correlationId,
+        causationId: event.id,
+      },
+    );
+  }
+
   async confirmNewPerson(contactRef: string, by: string, origin: EventOrigin): Promise<void> {
-    await this.decideAndSave(sourceOfContactRef(contactRef), (record) => decideNewPersonConfirmed(record, contactRef, by), origin);
+    await this.decideAndSave(
+      sourceOfContactRef(contactRef),
+      (record) => decideNewPersonConfirmed(record, contactRef, by),
+      origin,
+    );
   }
 
   // -------------------------------------------------------------------------------------------
   // The registry's persons
 
-  async personRegistered(event: EventOf<typeof PersonRegisteredV1> | EventOf<typeof PersonUpdatedV1>): Promise<void> {
+  async personRegistered(
+    event: EventOf<typeof PersonRegisteredV1> | EventOf<typeof PersonUpdatedV1>,
+  ): Promise<void> {
     const { personId, details } = event.data;
     const origin = { correlationId: event.correlationId, causationId: event.id };
     if (event.type === 'PersonRegistered') await this.directory.add({ _id: personId, details });
     else await this.directory.put({ _id: personId, details });
     if (await this.records.load(personId)) {
-      await this.decideAndSave(personId, (record, version) => decidePersonFacts(record, personFactsOf(details), this.context(version)), origin);
+      await this.decideAndSave(
+        personId,
+        (record, version) => decidePersonFacts(record, personFactsOf(details), this.context(version)),
+        origin,
+      );
     }
     if (!details.householdId) return;
     const day = vietnamDay(this.now());
@@ -326,7 +383,11 @@ export class TracingDesk {
       if (missing.length === 0) continue;
       await this.recordContacts(
         f0.personId,
-        missing.map((m) => ({ contactPersonId: m._id, contactType: 'household' as const, lastExposureOn: standing.infectiousUntil })),
+        missing.map((m) => ({
+          contactPersonId: m._id,
+          contactType: 'household' as const,
+          lastExposureOn: standing.infectiousUntil,
+        })),
         { via: 'household', recordedBy: 'household-list', allOrNothing: false },
         origin,
       );
@@ -343,18 +404,41 @@ export class TracingDesk {
   // Cases, arrivals, releases, placements
 
   async updateCase(
-    update: { caseId: string; symptomOnset?: string | undefined; severity?: Severity | undefined; updatedBy: string },
+    update: {
+      caseId: string;
+      symptomOnset?: string | undefined;
+      severity?: Severity | undefined;
+      updatedBy: string;
+    },
     origin: EventOrigin,
   ): Promise<TracingRecord> {
-    return this.decideAndSave(personOfCase(update.caseId), (r, v) => decideCaseUpdate(r, update, this.context(v)), origin);
+    return this.decideAndSave(
+      personOfCase(update.caseId),
+      (r, v) => decideCaseUpdate(r, update, this.context(v)),
+      origin,
+    );
   }
 
-  async recordRecovery(command: { caseId: string; recoveredOn: string; recordedBy: string }, origin: EventOrigin): Promise<TracingRecord> {
-    return this.decideAndSave(personOfCase(command.caseId), (r, v) => decideRecovery(r, command, this.context(v)), origin);
+  async recordRecovery(
+    command: { caseId: string; recoveredOn: string; recordedBy: string },
+    origin: EventOrigin,
+  ): Promise<TracingRecord> {
+    return this.decideAndSave(
+      personOfCase(command.caseId),
+      (r, v) => decideRecovery(r, command, this.context(v)),
+      origin,
+    );
   }
 
-  async recordDeath(command: { caseId: string; diedOn: string; recordedBy: string }, origin: EventOrigin): Promise<TracingRecord> {
-    return this.decideAndSave(personOfCase(command.caseId), (r, v) => decideDeath(r, command, this.context(v)), origin);
+  async recordDeath(
+    command: { caseId: string; diedOn: string; recordedBy: string },
+    origin: EventOrigin,
+  ): Promise<TracingRecord> {
+    return this.decideAndSave(
+      personOfCase(command.caseId),
+      (r, v) => decideDeath(r, command, this.context(v)),
+      origin,
+    );
   }
 
   async registerArrival(
@@ -366,13 +450,18 @@ export class TracingDesk {
       throw new DomainError('PERSON_NOT_REGISTERED', 'not_found', `no registry person ${personId}`, {
         fields: [{ field: 'personId', description: 'register the person in the registry first' }],
       });
-    return this.decideAndSave(personId, (r, v) => decideArrival(r, arrival, this.context(v)), origin, () =>
-      this.blankRecord(personId),
+    return this.decideAndSave(
+      personId,
+      (r, v) => decideArrival(r, arrival, this.context(v)),
+      origin,
+      () => this.blankRecord(personId),
     );
   }
 
   /** Releases every quarantine whose period is over and whose last test is negative. */
-  async releaseDue(origin: EventOrigin = {}): Promise<{ checked: number; released: number; awaitingLastTest: number }> {
+  async releaseDue(
+    origin: EventOrigin = {},
+  ): Promise<{ checked: number; released: number; awaitingLastTest: number }> {
     const day = vietnamDay(this.now());
     const due = await this.queries.dueForRelease(day);
     let released = 0;
@@ -383,7 +472,11 @@ export class TracingDesk {
         if (check.why === 'awaiting_last_test') awaitingLastTest++;
         continue;
       }
-      const after = await this.decideAndSave(record.personId, (r, v) => decideRelease(r, this.context(v)), origin);
+      const after = await this.decideAndSave(
+        record.personId,
+        (r, v) => decideRelease(r, this.context(v)),
+        origin,
+      );
       if (after.orders.some((o) => o.endReason === 'released' && o.endedOn === day)) released++;
     }
     return { checked: due.length, released, awaitingLastTest };
@@ -431,4 +524,3 @@ function badContacts(fields: FieldViolation[]): DomainError {
     { fields },
   );
 }
-

@@ -29,7 +29,12 @@ export interface ChainView {
 export interface ClusterView {
   clusterId: string;
   cases: Array<{ record: TracingRecord; episode: CaseEpisode }>;
-  members: Array<{ personId: string; level: number | null; sourcePersonId: string | null; wardCode?: string }>;
+  members: Array<{
+    personId: string;
+    level: number | null;
+    sourcePersonId: string | null;
+    wardCode?: string;
+  }>;
   levels: Array<{ level: number; count: number }>;
 }
 
@@ -45,7 +50,9 @@ function linkOf(record: TracingRecord, generation: number): ChainLink {
   const infectedBy = sourceOf(record);
   return {
     personId: record.personId,
-    ...(standing ? { caseId: standing.caseId, confirmedAt: standing.confirmedAt, foundIn: standing.foundIn } : {}),
+    ...(standing
+      ? { caseId: standing.caseId, confirmedAt: standing.confirmedAt, foundIn: standing.foundIn }
+      : {}),
     level: record.classification.level,
     ...(infectedBy ? { infectedBy } : {}),
     generation,
@@ -102,7 +109,9 @@ export class GraphViews {
         fields: [{ field: 'clusterId', description: `no case or contact in cluster ${clusterId}` }],
       });
     const cases = records.flatMap((record) =>
-      record.cases.filter((c) => c.clusterId === clusterId && c.status !== 'reverted').map((episode) => ({ record, episode })),
+      record.cases
+        .filter((c) => c.clusterId === clusterId && c.status !== 'reverted')
+        .map((episode) => ({ record, episode })),
     );
     const members = records
       .filter((r) => r.classification.clusterId === clusterId)
@@ -122,7 +131,10 @@ export class GraphViews {
     };
   }
 
-  async contacts(personId: string, depth: number): Promise<{ reached: ReachedContact[]; truncated: boolean }> {
+  async contacts(
+    personId: string,
+    depth: number,
+  ): Promise<{ reached: ReachedContact[]; truncated: boolean }> {
     if (!(await this.records.load(personId))) throw personNotFound(personId);
     return contactsToDepth(personId, depth, this.loadNodes);
   }

@@ -6,7 +6,13 @@
  * contacts holding each other up (count-to-infinity). Pure.
  */
 import type { TracingRuleBook } from '@truyvet/rules';
-import { unclassified, type CaseEpisode, type Classification, type Exposure, type TracingRecord } from './types';
+import {
+  unclassified,
+  type CaseEpisode,
+  type Classification,
+  type Exposure,
+  type TracingRecord,
+} from './types';
 
 /** The case that makes the person an F0: the latest episode not reverted. */
 export function standingCase(record: TracingRecord): CaseEpisode | undefined {

@@ -29,7 +29,10 @@ export interface CaseWindow {
   until: string;
 }
 
-function overlap(a: { from: string; to: string }, b: { from: string; to: string }): { from: string; to: string } | undefined {
+function overlap(
+  a: { from: string; to: string },
+  b: { from: string; to: string },
+): { from: string; to: string } | undefined {
   const from = a.from > b.from ? a.from : b.from;
   const to = a.to < b.to ? a.to : b.to;
   return Date.parse(from) < Date.parse(to) ? { from, to } : undefined;

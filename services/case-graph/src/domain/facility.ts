@@ -28,7 +28,10 @@ export interface FacilityState {
 }
 
 /** The kind of bed an order needs, if it needs one. */
-export function bedKindOf(order: { kind: IsolationKind; tier?: TreatmentTier | undefined }): BedKind | undefined {
+export function bedKindOf(order: {
+  kind: IsolationKind;
+  tier?: TreatmentTier | undefined;
+}): BedKind | undefined {
   if (order.kind === 'centralized_quarantine') return 'centralized_quarantine';
   if (order.kind === 'treatment' && order.tier && order.tier !== 'home') return order.tier;
   return undefined;
@@ -61,10 +64,7 @@ export function holding(facilities: readonly FacilityState[], orderId: string): 
   return facilities.find((f) => f.occupants.some((o) => o.orderId === orderId));
 }
 
-export function admit(
-  facility: FacilityState,
-  occupant: Occupant,
-): FacilityState | 'unchanged' | 'full' {
+export function admit(facility: FacilityState, occupant: Occupant): FacilityState | 'unchanged' | 'full' {
   if (facility.occupants.some((o) => o.orderId === occupant.orderId)) return 'unchanged';
   if (freeBeds(facility) <= 0) return 'full';
   return { ...facility, occupants: [...facility.occupants, occupant] };
@@ -83,7 +83,9 @@ export function resize(facility: FacilityState, capacity: number): FacilityState
       'CAPACITY_BELOW_OCCUPANCY',
       'conflict',
       `${facility.name} has ${facility.occupants.length} people in it: capacity cannot go below that`,
-      { fields: [{ field: 'capacity', description: `is below the ${facility.occupants.length} beds in use` }] },
+      {
+        fields: [{ field: 'capacity', description: `is below the ${facility.occupants.length} beds in use` }],
+      },
     );
   return { ...facility, capacity };
 }

@@ -58,9 +58,15 @@ const SEVERITY_RANK: Record<Severity, number> = {
 };
 
 /** Fully vaccinated on `day`: enough doses, the last long enough before. */
-export function fullyVaccinated(person: PersonFacts | undefined, day: string, rules: TracingRuleSet): boolean {
+export function fullyVaccinated(
+  person: PersonFacts | undefined,
+  day: string,
+  rules: TracingRuleSet,
+): boolean {
   if (!person) return false;
-  const doses = person.vaccinations.filter((v) => v.date <= addDays(day, -rules.vaccination.daysAfterLastDose));
+  const doses = person.vaccinations.filter(
+    (v) => v.date <= addDays(day, -rules.vaccination.daysAfterLastDose),
+  );
   return doses.length >= rules.vaccination.fullDoses;
 }
 
@@ -206,7 +212,12 @@ export function activeOrder(record: TracingRecord): IsolationOrder | undefined {
 function scheduleTests(orderId: string, desired: DesiredOrder, today: string): ScheduledTest[] {
   return desired.testDays.map((day) => {
     const nominal = addDays(desired.testBase, day);
-    return { orderId: `${orderId}/t${day}@${nominal}`, day, dueOn: laterDay(nominal, today), status: 'open' as const };
+    return {
+      orderId: `${orderId}/t${day}@${nominal}`,
+      day,
+      dueOn: laterDay(nominal, today),
+      status: 'open' as const,
+    };
   });
 }
 
@@ -231,14 +242,30 @@ function orderedFact(personId: string, order: IsolationOrder, area: TracingRecor
   };
 }
 
-function testFacts(personId: string, tests: readonly ScheduledTest[], desired: DesiredOrder, cause: string): Fact[] {
+function testFacts(
+  personId: string,
+  tests: readonly ScheduledTest[],
+  desired: DesiredOrder,
+  cause: string,
+): Fact[] {
   return tests.map((t) => ({
     type: 'TestOrdered' as const,
-    data: { orderId: t.orderId, personId, reason: desired.testReason, dueBy: endOfVietnamDay(t.dueOn), cause },
+    data: {
+      orderId: t.orderId,
+      personId,
+      reason: desired.testReason,
+      dueBy: endOfVietnamDay(t.dueOn),
+      cause,
+    },
   }));
 }
 
-function cancelOpenTests(personId: string, order: IsolationOrder, reason: string, keep = new Set<string>()): Fact[] {
+function cancelOpenTests(
+  personId: string,
+  order: IsolationOrder,
+  reason: string,
+  keep = new Set<string>(),
+): Fact[] {
   const facts: Fact[] = [];
   for (const test of order.tests) {
     if (test.status !== 'open' || keep.has(test.orderId)) continue;
@@ -326,7 +353,11 @@ export function reconcileOrders(
   };
   order.tests = scheduleTests(orderId, desired, today);
   record.orders.push(order);
-  return [...facts, orderedFact(record.personId, order, record.area), ...testFacts(record.personId, order.tests, desired, cause)];
+  return [
+    ...facts,
+    orderedFact(record.personId, order, record.area),
+    ...testFacts(record.personId, order.tests, desired, cause),
+  ];
 }
 
 function supersededTestReason(desired: DesiredOrder): string {
@@ -342,8 +373,15 @@ function reissue(
 ): Fact[] {
   const wanted = scheduleTests(active.orderId, desired, today);
   const wantedIds = new Set(wanted.map((t) => t.orderId));
-  const facts = cancelOpenTests(record.personId, active, 'rescheduled: the isolation order changed', wantedIds);
-  const fresh = wanted.filter((t) => !active.tests.some((o) => o.orderId === t.orderId && o.status !== 'cancelled'));
+  const facts = cancelOpenTests(
+    record.personId,
+    active,
+    'rescheduled: the isolation order changed',
+    wantedIds,
+  );
+  const fresh = wanted.filter(
+    (t) => !active.tests.some((o) => o.orderId === t.orderId && o.status !== 'cancelled'),
+  );
   if (desired.endsOn === undefined) delete active.endsOn;
   else active.endsOn = desired.endsOn;
   if (desired.tier) active.tier = desired.tier;

@@ -83,10 +83,17 @@ describe('a positive result', () => {
       clusterId: 'p-a/case1',
       sampleId: 's-r-1',
     });
-    expect(facts(d, 'PersonClassified')[0]).toMatchObject({ level: 0, previousLevel: null, rootCaseId: 'p-a/case1' });
+    expect(facts(d, 'PersonClassified')[0]).toMatchObject({
+      level: 0,
+      previousLevel: null,
+      rootCaseId: 'p-a/case1',
+    });
     // Late-2021 rule set: an adult without risk factors is cared for at home.
     expect(facts(d, 'IsolationOrdered')[0]).toMatchObject({ kind: 'treatment', tier: 'home', reason: 'f0' });
-    expect(facts(d, 'TestOrdered')[0]).toMatchObject({ reason: 'f0_release_test', dueBy: '2021-11-18T23:59:59+07:00' });
+    expect(facts(d, 'TestOrdered')[0]).toMatchObject({
+      reason: 'f0_release_test',
+      dueBy: '2021-11-18T23:59:59+07:00',
+    });
   });
 
   it('is one case however often it comes, and a second positive joins the same episode', () => {
@@ -138,7 +145,9 @@ describe('contacts and the cascade', () => {
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected', 'recorded']);
     expect(outcomes[0]?.fields?.[0]?.field).toBe('contacts.0.contactPersonId');
     expect(outcomes[1]?.fields?.[0]?.description).toMatch(/future/);
-    expect(outcomes[2]?.fields?.[0]?.description).toMatch(/before the infectious window, which opens on 2021-11-05/);
+    expect(outcomes[2]?.fields?.[0]?.description).toMatch(
+      /before the infectious window, which opens on 2021-11-05/,
+    );
     expect(facts(decision, 'ContactRecorded')).toHaveLength(1);
   });
 
@@ -150,15 +159,29 @@ describe('contacts and the cascade', () => {
       NOV_8,
     ).decision.state;
     const d = decideExposures(record('p-b'), heardFrom(f0, 3), NOV_8);
-    expect(types(d)).toEqual(['PersonClassified', 'IsolationOrdered', 'TestOrdered', 'TestOrdered', 'TestOrdered']);
-    expect(facts(d, 'PersonClassified')[0]).toMatchObject({ level: 1, path: ['p-a', 'p-b'], rootCaseId: 'p-a/case1' });
+    expect(types(d)).toEqual([
+      'PersonClassified',
+      'IsolationOrdered',
+      'TestOrdered',
+      'TestOrdered',
+      'TestOrdered',
+    ]);
+    expect(facts(d, 'PersonClassified')[0]).toMatchObject({
+      level: 1,
+      path: ['p-a', 'p-b'],
+      rootCaseId: 'p-a/case1',
+    });
     expect(facts(d, 'IsolationOrdered')[0]).toMatchObject({
       kind: 'centralized_quarantine',
       startsOn: '2021-11-08',
       endsOn: '2021-11-22',
       ruleSetId: 'vn-2021-vaccinated-7d',
     });
-    expect(facts(d, 'TestOrdered').map((t) => t.dueBy.slice(0, 10))).toEqual(['2021-11-09', '2021-11-15', '2021-11-22']);
+    expect(facts(d, 'TestOrdered').map((t) => t.dueBy.slice(0, 10))).toEqual([
+      '2021-11-09',
+      '2021-11-15',
+      '2021-11-22',
+    ]);
     // The same news again changes nothing.
     expect(decideExposures(d.state, heardFrom(f0, 3), NOV_8).changed).toBe(false);
   });
@@ -192,7 +215,10 @@ describe('contacts and the cascade', () => {
       june,
     ).decision.state;
     const d = decideExposures(record('p-b'), heardFrom(withContact, 3), june);
-    expect(facts(d, 'IsolationOrdered')[0]).toMatchObject({ endsOn: '2021-06-30', ruleSetId: 'vn-2021-delta-21d' });
+    expect(facts(d, 'IsolationOrdered')[0]).toMatchObject({
+      endsOn: '2021-06-30',
+      ruleSetId: 'vn-2021-delta-21d',
+    });
   });
 
   it('makes a contact of an F1 an F2 on self-monitoring, and stops at the depth of the rule set', () => {
@@ -266,7 +292,10 @@ describe('contacts and the cascade', () => {
       clusterId: 'p-a/case1',
       infectiousUntil: '2021-11-08', // isolated since the centralized quarantine began
     });
-    expect(facts(d, 'IsolationEnded')[0]).toMatchObject({ reason: 'superseded', kind: 'centralized_quarantine' });
+    expect(facts(d, 'IsolationEnded')[0]).toMatchObject({
+      reason: 'superseded',
+      kind: 'centralized_quarantine',
+    });
     expect(facts(d, 'PersonClassified')[0]).toMatchObject({ level: 0, previousLevel: 1 });
   });
 });
@@ -288,10 +317,28 @@ describe('amendments', () => {
       at('2021-11-09T08:00:00+07:00'),
     );
     expect(types(d)).toEqual(['CaseReverted', 'PersonClassified', 'TestOrderCancelled', 'IsolationEnded']);
-    expect(facts(d, 'PersonClassified')[0]).toMatchObject({ level: null, previousLevel: 0, reason: 'case_reverted' });
+    expect(facts(d, 'PersonClassified')[0]).toMatchObject({
+      level: null,
+      previousLevel: 0,
+      reason: 'case_reverted',
+    });
     expect(facts(d, 'IsolationEnded')[0]).toMatchObject({ reason: 'withdrawn' });
     // Replayed, it changes nothing.
-    expect(decideAmendment(d.state, { resultId: 'r-1b', amendsResultId: 'r-1', sampleId: 's-r-1', outcome: 'negative', reason: 'x', amendedAt: '2021-11-09T08:00:00+07:00' }, undefined, NOV_8).changed).toBe(false);
+    expect(
+      decideAmendment(
+        d.state,
+        {
+          resultId: 'r-1b',
+          amendsResultId: 'r-1',
+          sampleId: 's-r-1',
+          outcome: 'negative',
+          reason: 'x',
+          amendedAt: '2021-11-09T08:00:00+07:00',
+        },
+        undefined,
+        NOV_8,
+      ).changed,
+    ).toBe(false);
   });
 
   it('demote the contacts of a reverted case once they hear of it', () => {
@@ -304,12 +351,23 @@ describe('amendments', () => {
     const f1 = decideExposures(record('p-b'), heardFrom(f0, 3), NOV_8).state;
     const reverted = decideAmendment(
       f0,
-      { resultId: 'r-1b', amendsResultId: 'r-1', sampleId: 's-r-1', outcome: 'negative', reason: 'typo', amendedAt: '2021-11-09T08:00:00+07:00' },
+      {
+        resultId: 'r-1b',
+        amendsResultId: 'r-1',
+        sampleId: 's-r-1',
+        outcome: 'negative',
+        reason: 'typo',
+        amendedAt: '2021-11-09T08:00:00+07:00',
+      },
       undefined,
       NOV_8,
     ).state;
     const d = decideExposures(f1, heardFrom(reverted, 4), NOV_8);
-    expect(facts(d, 'PersonClassified')[0]).toMatchObject({ level: null, previousLevel: 1, reason: 'source_changed' });
+    expect(facts(d, 'PersonClassified')[0]).toMatchObject({
+      level: null,
+      previousLevel: 1,
+      reason: 'source_changed',
+    });
     expect(facts(d, 'IsolationEnded')[0]).toMatchObject({ reason: 'withdrawn' });
     expect(facts(d, 'TestOrderCancelled')).toHaveLength(3);
     // A late copy of the old news does not re-classify them.
@@ -320,7 +378,14 @@ describe('amendments', () => {
     const negative = decideResult(record('p-n'), { ...positive('r-n'), outcome: 'negative' }, NOV_8).state;
     const d = decideAmendment(
       negative,
-      { resultId: 'r-n2', amendsResultId: 'r-n', sampleId: 's-r-n', outcome: 'positive', reason: 're-run', amendedAt: '2021-11-09T08:00:00+07:00' },
+      {
+        resultId: 'r-n2',
+        amendsResultId: 'r-n',
+        sampleId: 's-r-n',
+        outcome: 'positive',
+        reason: 're-run',
+        amendedAt: '2021-11-09T08:00:00+07:00',
+      },
       undefined,
       at('2021-11-09T08:00:00+07:00'),
     );
@@ -351,7 +416,10 @@ describe('identification of a contact named by details', () => {
     expect(outcomes[0]).toMatchObject({ status: 'awaiting_identification', contactRef: 'p-a~c1' });
     expect(types(decision)).toEqual(['ContactIdentificationRequested']);
     const identified = decideIdentified(decision.state, 'p-a~c1', 'p-b', NOV_8);
-    expect(facts(identified, 'ContactRecorded')[0]).toMatchObject({ contactPersonId: 'p-b', lastExposureOn: '2021-11-06' });
+    expect(facts(identified, 'ContactRecorded')[0]).toMatchObject({
+      contactPersonId: 'p-b',
+      lastExposureOn: '2021-11-06',
+    });
     expect(identified.state.pendingContacts).toEqual([]);
     expect(decideIdentified(identified.state, 'p-a~c1', 'p-b', NOV_8).changed).toBe(false);
   });
@@ -359,13 +427,24 @@ describe('identification of a contact named by details', () => {
 
 describe('case updates, recovery and death', () => {
   it('moves the infectious window to 2 days before the symptom onset', () => {
-    const d = decideCaseUpdate(confirmedF0(), { caseId: 'p-a/case1', symptomOnset: '2021-11-04', updatedBy: 't' }, NOV_8);
-    expect(facts(d, 'CaseUpdated')[0]).toMatchObject({ infectiousFrom: '2021-11-02', changedFields: ['symptomOnset'] });
+    const d = decideCaseUpdate(
+      confirmedF0(),
+      { caseId: 'p-a/case1', symptomOnset: '2021-11-04', updatedBy: 't' },
+      NOV_8,
+    );
+    expect(facts(d, 'CaseUpdated')[0]).toMatchObject({
+      infectiousFrom: '2021-11-02',
+      changedFields: ['symptomOnset'],
+    });
     expect(facts(d, 'PersonClassified')).toHaveLength(1);
   });
 
   it('re-tiers on severity without a new order', () => {
-    const d = decideCaseUpdate(confirmedF0(), { caseId: 'p-a/case1', severity: 'severe', updatedBy: 'dr' }, NOV_8);
+    const d = decideCaseUpdate(
+      confirmedF0(),
+      { caseId: 'p-a/case1', severity: 'severe', updatedBy: 'dr' },
+      NOV_8,
+    );
     const [order] = facts(d, 'IsolationOrdered');
     expect(order).toMatchObject({ tier: 'tier3', orderId: 'p-a/iso1' });
   });
@@ -373,38 +452,54 @@ describe('case updates, recovery and death', () => {
   it('releases a recovered F0 only after the days of treatment and a negative test', () => {
     const f0 = confirmedF0();
     const day12 = at('2021-11-20T10:00:00+07:00');
-    expect(() => decideRecovery(f0, { caseId: 'p-a/case1', recoveredOn: '2021-11-12', recordedBy: 'dr' }, day12)).toThrow(
-      /treated 4 days/,
-    );
-    expect(() => decideRecovery(f0, { caseId: 'p-a/case1', recoveredOn: '2021-11-20', recordedBy: 'dr' }, day12)).toThrow(
-      /needs a negative test/,
-    );
+    expect(() =>
+      decideRecovery(f0, { caseId: 'p-a/case1', recoveredOn: '2021-11-12', recordedBy: 'dr' }, day12),
+    ).toThrow(/treated 4 days/);
+    expect(() =>
+      decideRecovery(f0, { caseId: 'p-a/case1', recoveredOn: '2021-11-20', recordedBy: 'dr' }, day12),
+    ).toThrow(/needs a negative test/);
     const tested = decideResult(
       f0,
       { ...positive('r-neg'), outcome: 'negative', collectedAt: '2021-11-18T08:00:00+07:00' },
       day12,
     ).state;
-    const d = decideRecovery(tested, { caseId: 'p-a/case1', recoveredOn: '2021-11-20', recordedBy: 'dr' }, day12);
+    const d = decideRecovery(
+      tested,
+      { caseId: 'p-a/case1', recoveredOn: '2021-11-20', recordedBy: 'dr' },
+      day12,
+    );
     // The negative of day 10 was the release test.
     expect(types(d)).toEqual(['CaseRecovered', 'IsolationEnded']);
     expect(facts(d, 'IsolationEnded')[0]).toMatchObject({ reason: 'recovered' });
   });
 
   it('records a death and ends the treatment', () => {
-    const d = decideDeath(confirmedF0(), { caseId: 'p-a/case1', diedOn: '2021-11-08', recordedBy: 'dr' }, NOV_8);
+    const d = decideDeath(
+      confirmedF0(),
+      { caseId: 'p-a/case1', diedOn: '2021-11-08', recordedBy: 'dr' },
+      NOV_8,
+    );
     expect(types(d)).toEqual(['CaseDied', 'TestOrderCancelled', 'IsolationEnded']);
   });
 });
 
 describe('arrivals and release', () => {
   it('quarantines an arrival from an epidemic area for 14 days, and nobody from elsewhere', () => {
-    const d = decideArrival(record('p-r'), { fromAreaCode: '79', arrivedOn: '2021-11-07', recordedBy: 'chot' }, NOV_8);
+    const d = decideArrival(
+      record('p-r'),
+      { fromAreaCode: '79', arrivedOn: '2021-11-07', recordedBy: 'chot' },
+      NOV_8,
+    );
     expect(facts(d, 'IsolationOrdered')[0]).toMatchObject({
       kind: 'centralized_quarantine',
       reason: 'arrival',
       endsOn: '2021-11-21',
     });
-    const elsewhere = decideArrival(record('p-s'), { fromAreaCode: '01', arrivedOn: '2021-11-07', recordedBy: 'chot' }, NOV_8);
+    const elsewhere = decideArrival(
+      record('p-s'),
+      { fromAreaCode: '01', arrivedOn: '2021-11-07', recordedBy: 'chot' },
+      NOV_8,
+    );
     expect(elsewhere.facts).toEqual([]);
     expect(elsewhere.state.arrivals[0]?.epidemicArea).toBe(false);
   });

@@ -57,7 +57,9 @@ function settle(
     draft.classification = classification;
     facts.push({ type: 'PersonClassified', data: classifiedData(draft, before.classification, ctx, reason) });
   }
-  facts.push(...reconcileOrders(draft, desiredOrder(draft, classification, ctx.rules), today(ctx), endReason));
+  facts.push(
+    ...reconcileOrders(draft, desiredOrder(draft, classification, ctx.rules), today(ctx), endReason),
+  );
   return facts;
 }
 
@@ -136,7 +138,8 @@ function applyPositive(draft: TracingRecord, result: PersonResult, ctx: Decision
   const until = isolatedOn < from ? from : isolatedOn;
   const episode = draft.cases.length + 1;
   const caseId = `${draft.personId}/case${episode}`;
-  const source = draft.classification.level !== null && draft.classification.level > 0 ? draft.classification : null;
+  const source =
+    draft.classification.level !== null && draft.classification.level > 0 ? draft.classification : null;
   const episodeState: CaseEpisode = {
     caseId,
     episode,
@@ -170,7 +173,9 @@ function applyPositive(draft: TracingRecord, result: PersonResult, ctx: Decision
         infectiousUntil: until,
         districtCode: episodeState.districtCode,
         ...(episodeState.wardCode ? { wardCode: episodeState.wardCode } : {}),
-        ...(episodeState.likelySourcePersonId ? { likelySourcePersonId: episodeState.likelySourcePersonId } : {}),
+        ...(episodeState.likelySourcePersonId
+          ? { likelySourcePersonId: episodeState.likelySourcePersonId }
+          : {}),
         clusterId: episodeState.clusterId,
       },
     },
@@ -335,11 +340,10 @@ export function decideAmendment(
     );
   }
   const reverted = facts.some((f) => f.type === 'CaseReverted');
-  return decided(
-    record,
-    draft,
-    [...facts, ...settle(record, draft, ctx, reverted ? 'case_reverted' : 'case_confirmed', 'withdrawn')],
-  );
+  return decided(record, draft, [
+    ...facts,
+    ...settle(record, draft, ctx, reverted ? 'case_reverted' : 'case_confirmed', 'withdrawn'),
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -400,7 +404,8 @@ export interface ContactOutcome {
 
 function notTraceable(record: TracingRecord, maxDepth: number): DomainError {
   const level = record.classification.level;
-  const what = level === null ? 'not an F0 or a traced contact' : `an F${level} (contacts are traced to F${maxDepth})`;
+  const what =
+    level === null ? 'not an F0 or a traced contact' : `an F${level} (contacts are traced to F${maxDepth})`;
   return new DomainError(
     'NOT_TRACEABLE',
     'conflict',
@@ -430,7 +435,10 @@ export function decideContacts(
     const field = (name: string): string => `contacts.${index}.${name}`;
     const fields: FieldViolation[] = [];
     if (!input.contactPersonId && !input.details)
-      fields.push({ field: `contacts.${index}`, description: 'name the contact by personId or by their details' });
+      fields.push({
+        field: `contacts.${index}`,
+        description: 'name the contact by personId or by their details',
+      });
     if (input.contactPersonId === record.personId)
       fields.push({ field: field('contactPersonId'), description: 'a person is not their own contact' });
     if (input.lastExposureOn > day)
@@ -449,7 +457,11 @@ export function decideContacts(
     if (input.contactPersonId) {
       const recorded = recordContact(draft, input.contactPersonId, input, options, ctx);
       if (recorded) facts.push(recorded.fact);
-      return { index, status: recorded ? 'recorded' : 'unchanged', contactId: contactIdOf(record.personId, input.contactPersonId) };
+      return {
+        index,
+        status: recorded ? 'recorded' : 'unchanged',
+        contactId: contactIdOf(record.personId, input.contactPersonId),
+      };
     }
     const details = input.details as PersonDetails;
     draft.counters.contactRefs += 1;
@@ -492,12 +504,14 @@ function recordContact(
 ): { fact: Fact } | undefined {
   const contactId = contactIdOf(draft.personId, contactPersonId);
   const held = draft.contacts.find((c) => c.contactId === contactId);
-  if (held && held.lastExposureOn >= input.lastExposureOn && held.contactType === input.contactType) return undefined;
+  if (held && held.lastExposureOn >= input.lastExposureOn && held.contactType === input.contactType)
+    return undefined;
   const contact: Contact = {
     contactId,
     contactPersonId,
     contactType: input.contactType,
-    lastExposureOn: held && held.lastExposureOn > input.lastExposureOn ? held.lastExposureOn : input.lastExposureOn,
+    lastExposureOn:
+      held && held.lastExposureOn > input.lastExposureOn ? held.lastExposureOn : input.lastExposureOn,
     via: options.via,
     recordedBy: options.recordedBy,
     recordedAt: ctx.now.toISOString(),
@@ -554,9 +568,14 @@ export function decideAmbiguous(
 export function decideNewPersonConfirmed(record: TracingRecord, contactRef: string, by: string): Decision {
   const pending = record.pendingContacts.find((p) => p.contactRef === contactRef);
   if (!pending) {
-    throw new DomainError('NO_PENDING_CONTACT', 'not_found', `no contact ${contactRef} awaits identification`, {
-      fields: [{ field: 'contactRef', description: 'awaits no identification' }],
-    });
+    throw new DomainError(
+      'NO_PENDING_CONTACT',
+      'not_found',
+      `no contact ${contactRef} awaits identification`,
+      {
+        fields: [{ field: 'contactRef', description: 'awaits no identification' }],
+      },
+    );
   }
   const draft = structuredClone(record);
   const held = draft.pendingContacts.find((p) => p.contactRef === contactRef);
@@ -573,7 +592,11 @@ export function decideNewPersonConfirmed(record: TracingRecord, contactRef: stri
 // The person and their case
 
 /** The registry's details of the person changed (or arrived): area, household, tier inputs. */
-export function decidePersonFacts(record: TracingRecord, person: PersonFacts, ctx: DecisionContext): Decision {
+export function decidePersonFacts(
+  record: TracingRecord,
+  person: PersonFacts,
+  ctx: DecisionContext,
+): Decision {
   if (record.person && JSON.stringify(record.person) === JSON.stringify(person)) return unchanged(record);
   const draft = structuredClone(record);
   draft.person = person;
@@ -600,7 +623,12 @@ function requireActive(episode: CaseEpisode): void {
 /** The interview's findings: symptom onset moves the infectious window, severity the treatment tier. */
 export function decideCaseUpdate(
   record: TracingRecord,
-  update: { caseId: string; symptomOnset?: string | undefined; severity?: Severity | undefined; updatedBy: string },
+  update: {
+    caseId: string;
+    symptomOnset?: string | undefined;
+    severity?: Severity | undefined;
+    updatedBy: string;
+  },
   ctx: DecisionContext,
 ): Decision {
   const day = today(ctx);
@@ -658,12 +686,21 @@ export function decideRecovery(
       'TREATMENT_TOO_SHORT',
       'conflict',
       `case ${episode.caseId} has been treated ${treated} days; rule set ${set.id} releases after ${minDays}`,
-      { fields: [{ field: 'recoveredOn', description: `is day ${treated} of treatment, before day ${minDays}` }] },
+      {
+        fields: [
+          { field: 'recoveredOn', description: `is day ${treated} of treatment, before day ${minDays}` },
+        ],
+      },
     );
-  const negative = record.results.some((r) => r.outcome === 'negative' && r.collectedAt > episode.confirmedAt);
-  const lastPositive = [...episode.positives].sort((a, b) => a.collectedAt.localeCompare(b.collectedAt)).at(-1);
+  const negative = record.results.some(
+    (r) => r.outcome === 'negative' && r.collectedAt > episode.confirmedAt,
+  );
+  const lastPositive = [...episode.positives]
+    .sort((a, b) => a.collectedAt.localeCompare(b.collectedAt))
+    .at(-1);
   const lastCts = Object.values(lastPositive?.ctValues ?? {});
-  const highCt = lastCts.length > 0 && Math.min(...lastCts) >= ctAtLeast && lastPositive !== episode.positives[0];
+  const highCt =
+    lastCts.length > 0 && Math.min(...lastCts) >= ctAtLeast && lastPositive !== episode.positives[0];
   if (!negative && !highCt)
     throw new DomainError(
       'RELEASE_TEST_MISSING',
@@ -689,7 +726,8 @@ export function decideRecovery(
     },
   ];
   const order = activeOrder(draft);
-  if (order?.kind === 'treatment') facts.push(...endOrder(draft, order, 'recovered', day, 'the person recovered'));
+  if (order?.kind === 'treatment')
+    facts.push(...endOrder(draft, order, 'recovered', day, 'the person recovered'));
   return decided(record, draft, [...facts, ...settle(record, draft, ctx, 'case_closed', 'superseded')]);
 }
 
@@ -713,7 +751,12 @@ export function decideDeath(
   const facts: Fact[] = [
     {
       type: 'CaseDied',
-      data: { caseId: target.caseId, personId: draft.personId, diedOn: command.diedOn, recordedBy: command.recordedBy },
+      data: {
+        caseId: target.caseId,
+        personId: draft.personId,
+        diedOn: command.diedOn,
+        recordedBy: command.recordedBy,
+      },
     },
   ];
   const order = activeOrder(draft);
@@ -735,11 +778,16 @@ export function decideArrival(
     throw new DomainError('ARRIVAL_IN_FUTURE', 'invalid', 'the arrival day is in the future', {
       fields: [{ field: 'arrivedOn', description: `is after today (${day})` }],
     });
-  if (record.arrivals.some((a) => a.fromAreaCode === arrival.fromAreaCode && a.arrivedOn === arrival.arrivedOn))
+  if (
+    record.arrivals.some((a) => a.fromAreaCode === arrival.fromAreaCode && a.arrivedOn === arrival.arrivedOn)
+  )
     return unchanged(record);
   const set = ctx.rules.inForceOn(arrival.arrivedOn);
   const area = set.arrivals.epidemicAreas.find(
-    (a) => a.code === arrival.fromAreaCode && a.from <= arrival.arrivedOn && (!a.until || arrival.arrivedOn <= a.until),
+    (a) =>
+      a.code === arrival.fromAreaCode &&
+      a.from <= arrival.arrivedOn &&
+      (!a.until || arrival.arrivedOn <= a.until),
   );
   const draft = structuredClone(record);
   draft.arrivals.push({
@@ -752,8 +800,7 @@ export function decideArrival(
 
 /** Why a quarantine is not released yet, when it is due. */
 export type ReleaseCheck =
-  | { releasable: true }
-  | { releasable: false; why: 'not_due' | 'awaiting_last_test' | 'no_order' };
+  { releasable: true } | { releasable: false; why: 'not_due' | 'awaiting_last_test' | 'no_order' };
 
 export function releaseCheck(record: TracingRecord, ctx: DecisionContext): ReleaseCheck {
   const order = activeOrder(record);
@@ -767,7 +814,9 @@ export function releaseCheck(record: TracingRecord, ctx: DecisionContext): Relea
     .filter((r) => r.outcome !== 'withdrawn' && vietnamDay(r.collectedAt) >= from)
     .sort((a, b) => a.collectedAt.localeCompare(b.collectedAt))
     .at(-1);
-  return latest?.outcome === 'negative' ? { releasable: true } : { releasable: false, why: 'awaiting_last_test' };
+  return latest?.outcome === 'negative'
+    ? { releasable: true }
+    : { releasable: false, why: 'awaiting_last_test' };
 }
 
 /** Releases a quarantine whose period is over and whose last test is negative (then the next phase). */
@@ -802,4 +851,3 @@ export function decidePlacement(
   }
   return decided(record, draft, []);
 }
-

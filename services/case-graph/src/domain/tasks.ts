@@ -16,7 +16,14 @@ export const TASK_KINDS = [
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
-export const TASK_OUTCOMES = ['reached', 'not_reachable', 'refused', 'moved', 'confirmed', 'dismissed'] as const;
+export const TASK_OUTCOMES = [
+  'reached',
+  'not_reachable',
+  'refused',
+  'moved',
+  'confirmed',
+  'dismissed',
+] as const;
 export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
 
 /** Outcomes that make sense for each kind. */
@@ -143,13 +150,24 @@ export function completeTask(task: TracingTask, command: CompleteTask, now: Date
     if (task.outcome === command.outcome) return 'unchanged';
     throw conflict('TASK_DONE', `task ${task.taskId} is already done (${task.outcome ?? ''})`);
   }
-  if (task.status !== 'claimed') throw conflict('TASK_NOT_CLAIMED', `claim task ${task.taskId} before completing it`);
+  if (task.status !== 'claimed')
+    throw conflict('TASK_NOT_CLAIMED', `claim task ${task.taskId} before completing it`);
   if (task.claimedBy !== command.by && !command.supervisor)
     throw conflict('TASK_CLAIMED', `task ${task.taskId} is claimed by ${task.claimedBy ?? 'someone'}`);
   if (!OUTCOMES_FOR[task.kind].includes(command.outcome)) {
-    throw new DomainError('OUTCOME_NOT_FOR_KIND', 'invalid', `a ${task.kind} task ends ${OUTCOMES_FOR[task.kind].join(', ')}`, {
-      fields: [{ field: 'outcome', description: `is not an outcome of a ${task.kind} task (${OUTCOMES_FOR[task.kind].join(', ')})` }],
-    });
+    throw new DomainError(
+      'OUTCOME_NOT_FOR_KIND',
+      'invalid',
+      `a ${task.kind} task ends ${OUTCOMES_FOR[task.kind].join(', ')}`,
+      {
+        fields: [
+          {
+            field: 'outcome',
+            description: `is not an outcome of a ${task.kind} task (${OUTCOMES_FOR[task.kind].join(', ')})`,
+          },
+        ],
+      },
+    );
   }
   const at = now.toISOString();
   if (command.outcome === 'moved') {
@@ -185,7 +203,13 @@ export function completeTask(task: TracingTask, command: CompleteTask, now: Date
     completedAt: at,
     history: [
       ...task.history,
-      { at, by: command.by, action: 'completed', outcome: command.outcome, ...(command.note ? { note: command.note } : {}) },
+      {
+        at,
+        by: command.by,
+        action: 'completed',
+        outcome: command.outcome,
+        ...(command.note ? { note: command.note } : {}),
+      },
     ],
   };
 }

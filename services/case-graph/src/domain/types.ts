@@ -240,7 +240,11 @@ export interface Decision {
   changed: boolean;
 }
 
-export function newRecord(personId: string, area: TracingRecord['area'], person?: PersonFacts): TracingRecord {
+export function newRecord(
+  personId: string,
+  area: TracingRecord['area'],
+  person?: PersonFacts,
+): TracingRecord {
   return {
     personId,
     ...(person ? { person } : {}),
