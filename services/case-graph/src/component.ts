@@ -3,7 +3,7 @@
  * with the registry's persons and the lab's results published on the bus as those services would:
  * one suite, run embedded and on real Kafka + FerretDB.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it as jestIt } from '@jest/globals';
 import { status } from '@grpc/grpc-js';
 import {
   deadLetterTopic,
@@ -15,8 +15,10 @@ import {
 } from '@truyvet/bus';
 import {
   allEventDefinitions,
+  ContactIdentificationAmbiguousV1,
   createEvent,
   EventRegistry,
+  PersonIdentifiedV1,
   PersonRegisteredV1,
   PersonTestResultAmendedV1,
   PersonTestResultedV1,
@@ -86,6 +88,10 @@ export function describeCaseGraphComponent(
   timeoutMs = 30_000,
 ): void {
   describe(`case-graph (${name})`, () => {
+    // Each step may wait `timeoutMs` for the cascade (on a shared CI broker, behind other suites' events).
+    const it = (title: string, fn: () => Promise<void>): void => {
+      jestIt(title, fn, timeoutMs * 2);
+    };
     let running: Running;
     let bus: Bus;
     let prefix: string;
@@ -512,6 +518,84 @@ export function describeCaseGraphComponent(
         viaPersonId: person('b'),
         level: 1,
       });
+    });
+
+    it('records a contact named by details once the registry says who they are, or a tracer chooses', async () => {
+      const named = await unaryCall(as(WARD_TEAM).contacts, 'RecordContacts', {
+        personId: person('a'),
+        contacts: [
+          {
+            details: {
+              fullName: 'Trần Thị Kim',
+              birthYear: 1970,
+              address: { districtCode: DISTRICT, wardCode: WARD },
+            },
+            contactType: 'care',
+            lastExposureOn: today(),
+          },
+          {
+            details: {
+              fullName: 'Trần Thị Lan',
+              birthYear: 1972,
+              address: { districtCode: DISTRICT, wardCode: WARD },
+            },
+            contactType: 'care',
+            lastExposureOn: today(),
+          },
+        ],
+      });
+      const [kim, lan] = named.outcomes.map((o) => o.contactRef);
+      expect(named.outcomes.map((o) => o.status)).toEqual([
+        'awaiting_identification',
+        'awaiting_identification',
+      ]);
+      await eventually('the identification requests', () => {
+        const asked = events(
+          'ContactIdentificationRequested',
+          (d) => d.contactRef === kim || d.contactRef === lan,
+        );
+        return asked.length === 2 ? asked : undefined;
+      });
+      expect((await getPerson('a')).pendingContacts.map((p) => p.fullName)).toEqual([
+        'Trần Thị Kim',
+        'Trần Thị Lan',
+      ]);
+      // The registry's answers, as sample-collection publishes them.
+      await publish(
+        topics.persons.topic,
+        createEvent(PersonIdentifiedV1, { contactRef: kim ?? '', personId: person('k'), how: 'registered' }),
+      );
+      await publish(
+        topics.persons.topic,
+        createEvent(ContactIdentificationAmbiguousV1, {
+          contactRef: lan ?? '',
+          candidates: [
+            { personId: person('l1'), reasons: ['same_name_birth_year'] },
+            { personId: person('l2'), reasons: ['same_name_birth_year'] },
+          ],
+        }),
+      );
+      await becomes('k', 'F1');
+      const task = await eventually('a task to choose who the contact is', async () => {
+        const list = await unaryCall(as(WARD_TEAM).tracing, 'ListTasks', { kind: 'confirm_identity' });
+        return list.tasks.find((t) => t.contactRef === lan);
+      });
+      expect(task.candidates.map((c) => c.personId)).toEqual([person('l1'), person('l2')]);
+      await unaryCall(as(WARD_TEAM).tracing, 'ClaimTask', { taskId: task.taskId });
+      await expect(
+        unaryCall(as(WARD_TEAM).tracing, 'CompleteTask', {
+          taskId: task.taskId,
+          outcome: 'confirmed',
+          chosenPersonId: person('zz'),
+        }),
+      ).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+      await unaryCall(as(WARD_TEAM).tracing, 'CompleteTask', {
+        taskId: task.taskId,
+        outcome: 'confirmed',
+        chosenPersonId: person('l2'),
+      });
+      await becomes('l2', 'F1');
+      expect((await getPerson('a')).pendingContacts).toEqual([]);
     });
 
     it('replays every event it was given without a second case, order or task', async () => {

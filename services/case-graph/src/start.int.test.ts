@@ -29,6 +29,6 @@ describeWithInfra('case-graph on Kafka and FerretDB', (infra) => {
         },
       });
     },
-    60_000,
+    120_000,
   );
 });

@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { status } from '@grpc/grpc-js';
 import { eventHandler, eventMessage, type Bus } from '@truyvet/bus';
 import {
+  ContactIdentificationAmbiguousV1,
+  ContactIdentificationRequestedV1,
   createEvent,
   EventRegistry,
+  PersonIdentifiedV1,
   PersonRegisteredV1,
   PersonsMergedV1,
   PoolResultedV1,
@@ -92,6 +95,9 @@ export function describePersonRegistryComponent(
     let collected: Array<EventOf<typeof SampleCollectedV1>>;
     const fulfilled: Array<EventOf<typeof TestOrderFulfilledV1>> = [];
     const personChanges: Array<EventOf<typeof PersonUpdatedV1> | EventOf<typeof PersonsMergedV1>> = [];
+    const identified: Array<
+      EventOf<typeof PersonIdentifiedV1> | EventOf<typeof ContactIdentificationAmbiguousV1>
+    > = [];
     let stopEvents: (() => Promise<void>) | undefined;
     let samples: SampleCollectionClient;
     let shipments: ShipmentsClient;
@@ -142,8 +148,18 @@ export function describePersonRegistryComponent(
               PersonsMergedV1,
               SampleCollectedV1,
               TestOrderFulfilledV1,
+              PersonIdentifiedV1,
+              ContactIdentificationAmbiguousV1,
             ] as const),
             {
+              PersonIdentified: (event) => {
+                identified.push(event);
+                return Promise.resolve();
+              },
+              ContactIdentificationAmbiguous: (event) => {
+                identified.push(event);
+                return Promise.resolve();
+              },
               PersonUpdated: (event) => {
                 personChanges.push(event);
                 return Promise.resolve();
@@ -251,6 +267,62 @@ export function describePersonRegistryComponent(
         registerDespiteCandidates: true,
       });
       expect(forced.registered?.personId).not.toBe(first.registered?.personId);
+    });
+
+    it('identifies a contact a tracer named by details: the person known, a new one registered once, or candidates', async () => {
+      if (!bus) return;
+      const known = await unaryCall(
+        client,
+        'RegisterPerson',
+        person({ fullName: 'Lê Thị Tám', birthYear: 1991, phone: phoneFor(40) }),
+      );
+      const knownId = known.registered?.personId ?? known.existing?.personId;
+      const request = async (
+        ref: string,
+        details: Record<string, unknown>,
+        registerDespiteCandidates = false,
+      ) => {
+        const event = createEvent(ContactIdentificationRequestedV1, {
+          contactRef: `p-f0-${prefix}~${ref}`,
+          details: {
+            address: { districtCode: '916', wardCode: '31117' },
+            vaccinations: [],
+            comorbidities: [],
+            ...details,
+          } as never,
+          registerDespiteCandidates,
+          requestedBy: 'to-covid-31117',
+        });
+        await bus?.publish([eventMessage({ topic: topics.cases.topic, event })]);
+        return event;
+      };
+      const answer = (ref: string, type: string) =>
+        published(identified, (e) => e.data.contactRef === `p-f0-${prefix}~${ref}` && e.type === type);
+      await request('c1', { fullName: 'Le Thi Tam', birthYear: 1991, phone: phoneFor(40) });
+      expect((await answer('c1', 'PersonIdentified'))?.data).toMatchObject({
+        personId: knownId,
+        how: 'existing',
+      });
+      // Someone the registry has never seen: registered once, however often the request comes.
+      const fresh = await request('c2', { fullName: `Phạm Văn Mười ${prefix}`, birthYear: 1960 });
+      const registeredAnswer = await answer('c2', 'PersonIdentified');
+      expect(registeredAnswer?.data).toMatchObject({ how: 'registered' });
+      await bus.publish([eventMessage({ topic: topics.cases.topic, event: fresh })]);
+      await request('c2', { fullName: `Phạm Văn Mười ${prefix}`, birthYear: 1960 });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const forRef = registered.filter((e) => e.data.contactRef === `p-f0-${prefix}~c2`);
+      expect(forRef).toHaveLength(1);
+      expect(forRef[0]?.data.personId).toBe((registeredAnswer?.data as { personId: string }).personId);
+      // Only a probable match (same name and birth year, another phone): a tracer must choose.
+      await request('c3', { fullName: 'Lê Thị Tám', birthYear: 1991, phone: phoneFor(41) });
+      const ambiguous = await answer('c3', 'ContactIdentificationAmbiguous');
+      expect(
+        (ambiguous?.data as { candidates: Array<{ personId: string }> }).candidates.map((c) => c.personId),
+      ).toContain(knownId);
+      await request('c3', { fullName: 'Lê Thị Tám', birthYear: 1991, phone: phoneFor(41) }, true);
+      const confirmedNew = await answer('c3', 'PersonIdentified');
+      expect(confirmedNew?.data).toMatchObject({ how: 'registered' });
+      expect((confirmedNew?.data as { personId: string }).personId).not.toBe(knownId);
     });
 
     it('names every bad field: unknown ward, wrong district, bad phone and ID', async () => {

@@ -9,6 +9,7 @@ import {
 } from '@truyvet/bus';
 import {
   allTopics,
+  ContactIdentificationRequestedV1,
   EventRegistry,
   PersonTestResultedV1,
   PoolResultedV1,
@@ -35,7 +36,7 @@ import {
   type OutboxSource,
 } from '@truyvet/store';
 import type { Claims } from './app/claims';
-import { PersonRegistry } from './app/person-registry';
+import { PersonRegistry, type Identification } from './app/person-registry';
 import type { PersonDirectory } from './app/ports';
 import { SampleCollection } from './app/sample-collection';
 import { ShipmentDesk, type ShipmentQueries } from './app/shipment-desk';
@@ -73,6 +74,7 @@ export const SERVICES = [
 ] as const;
 export const CONSUMER_GROUP = 'sample-collection';
 const SAMPLES = 'samples';
+const IDENTIFICATIONS = 'identifications';
 
 export interface Running {
   grpcPort: number;
@@ -87,6 +89,7 @@ interface Adapters {
   samples: Store<SampleState>;
   shipments: Store<ShipmentState>;
   worklist: Store<WorklistEntry>;
+  identifications: Store<Identification>;
   worklistQueries: WorklistQueries;
   directory: PersonDirectory;
   shipmentQueries: ShipmentQueries;
@@ -107,7 +110,9 @@ async function realAdapters(
   const bus = shared ?? new KafkaBus({ brokers, clientId: 'sample-collection', logger });
   const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'sample-collection', logger });
   await applyIndexes(mongo.db, [
-    ...[PERSONS, SAMPLES, SHIPMENTS, WORKLIST].flatMap((name) => MongoAggregateStore.indexes(name)),
+    ...[PERSONS, SAMPLES, SHIPMENTS, WORKLIST, IDENTIFICATIONS].flatMap((name) =>
+      MongoAggregateStore.indexes(name),
+    ),
     personIndexes,
     shipmentIndexes,
     worklistIndexes,
@@ -116,7 +121,9 @@ async function realAdapters(
   const samples = new MongoAggregateStore<SampleState>(mongo.db, SAMPLES, wake, logger);
   const shipments = new MongoAggregateStore<ShipmentState>(mongo.db, SHIPMENTS, wake, logger);
   const worklist = new MongoAggregateStore<WorklistEntry>(mongo.db, WORKLIST, wake, logger);
+  const identifications = new MongoAggregateStore<Identification>(mongo.db, IDENTIFICATIONS, wake, logger);
   return {
+    identifications,
     bus,
     persons,
     samples,
@@ -141,6 +148,7 @@ function embeddedAdapters(wake: () => void, logger: Logger, shared?: Bus): Adapt
   const shipments = new InMemoryAggregateStore<ShipmentState>(SHIPMENTS, wake);
   const worklist = new InMemoryAggregateStore<WorklistEntry>(WORKLIST, wake);
   return {
+    identifications: new InMemoryAggregateStore<Identification>(IDENTIFICATIONS, wake),
     bus,
     persons,
     samples: new InMemoryAggregateStore<SampleState>(SAMPLES, wake),
@@ -178,7 +186,14 @@ export async function start(
 
   const relay = relayer.start({
     bus,
-    sources: [adapters.persons, adapters.samples, adapters.shipments, adapters.worklist], // every store that saves events
+    // every store that saves events
+    sources: [
+      adapters.persons,
+      adapters.samples,
+      adapters.shipments,
+      adapters.worklist,
+      adapters.identifications,
+    ],
     logger,
   });
 
@@ -204,7 +219,13 @@ export async function start(
 
   const subscription: Subscription = await bus.subscribe({
     groupId: CONSUMER_GROUP,
-    topics: [topics.shipments.topic, topics.testOrders.topic, topics.samples.topic, topics.labResults.topic],
+    topics: [
+      topics.shipments.topic,
+      topics.testOrders.topic,
+      topics.samples.topic,
+      topics.labResults.topic,
+      topics.cases.topic,
+    ],
     dedup: adapters.dedup,
     handler: eventHandler(
       new EventRegistry([
@@ -214,6 +235,7 @@ export async function start(
         SampleCollectedV1,
         PoolResultedV1,
         PersonTestResultedV1,
+        ContactIdentificationRequestedV1,
       ] as const),
       {
         ShipmentReceived: (event) => desk.receiveShipment(event.data),
@@ -223,6 +245,12 @@ export async function start(
         TestOrdered: (event) => worklists.orderTest(event),
         TestOrderCancelled: (event) => worklists.cancelOrder(event),
         SampleCollected: (event) => worklists.sampleCollected(event),
+        ContactIdentificationRequested: async (event) => {
+          await registry.identifyContact(event.data, adapters.identifications, {
+            correlationId: event.correlationId,
+            causationId: event.id,
+          });
+        },
       },
     ),
   });

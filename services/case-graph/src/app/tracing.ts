@@ -372,7 +372,11 @@ export class TracingDesk {
     const day = vietnamDay(this.now());
     if (!this.rules().inForceOn(day).contacts.householdIsClose) return;
     // An F0 whose household became known only now, and any F0 of the household this person joins.
-    const f0s = await this.queries.standingCasesInHousehold(details.householdId);
+    const f0s = (await this.queries.standingCasesInHousehold(details.householdId)).filter(
+      (f0) => standingCase(f0)?.status === 'active',
+    );
+    // Most registrations join no household with an F0: the (larger) directory is read only when one does.
+    if (f0s.length === 0) return;
     const members = await this.directory.householdMembers(details.householdId);
     for (const f0 of f0s) {
       const standing = standingCase(f0);

@@ -1,7 +1,9 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { DomainError } from '@truyvet/errors';
 import {
+  ContactIdentificationAmbiguousV1,
   createEvent,
+  PersonIdentifiedV1,
   PersonRegisteredV1,
   PersonsMergedV1,
   PersonUpdatedV1,
@@ -21,7 +23,25 @@ import {
   type RegisterPerson,
   type Registration,
 } from '../domain/registration';
+import type { AggregateStore } from '@truyvet/store';
 import type { PersonDirectory, PersonQuery, PersonStore, SimilarQuery } from './ports';
+
+export interface ContactIdentificationRequest {
+  contactRef: string;
+  details: PersonDetails;
+  registerDespiteCandidates: boolean;
+  requestedBy: string;
+}
+
+/** The registry's answer to one identification request, kept so it is given once. */
+export interface Identification {
+  contactRef: string;
+  personId?: string;
+  how?: 'existing' | 'registered';
+  candidates?: Array<{ personId: string; reasons: string[] }>;
+}
+
+export type IdentificationStore = AggregateStore<Identification>;
 
 /** A person as the registry shows them, with their audit trail and the registrations merged into them. */
 export interface PersonRecord {
@@ -57,10 +77,13 @@ function notFound(personId: string, field = 'personId'): DomainError {
  * registrations of one person racing each other compute the same id and the store lets only one
  * create it; keyed with a secret so the id does not reveal the national ID or phone behind it.
  */
-export function newPersonId(details: PersonDetails, secret: string): string {
+export function newPersonId(details: PersonDetails, secret: string, contactRef?: string): string {
   const [strongest] = identityKeys(details);
-  if (!strongest) return `p-${randomUUID()}`;
-  return `p-${createHmac('sha256', secret).update(strongest).digest('hex').slice(0, 26)}`;
+  // Without a certain key, a traced contact's id comes from its reference, so that answering the
+  // same identification request twice (a redelivery) finds the person registered the first time.
+  const key = strongest ?? (contactRef ? `contact:${contactRef}` : undefined);
+  if (!key) return `p-${randomUUID()}`;
+  return `p-${createHmac('sha256', secret).update(key).digest('hex').slice(0, 26)}`;
 }
 
 export class PersonRegistry {
@@ -95,7 +118,7 @@ export class PersonRegistry {
       const decision = decideRegistration(
         command,
         known,
-        () => newPersonId(details, this.idSecret),
+        () => newPersonId(details, this.idSecret, command.contactRef),
         this.now(),
       );
       decisions.push(decision);
@@ -138,6 +161,70 @@ export class PersonRegistry {
           : d,
       ),
     );
+  }
+
+  /**
+   * A tracer named a contact by their details (ADR 7): find them or register them, and answer with
+   * PersonIdentified, or with ContactIdentificationAmbiguous when only probable matches exist. The
+   * answer commits with the identification record, so a redelivered request is answered once.
+   */
+  async identifyContact(
+    request: ContactIdentificationRequest,
+    identifications: IdentificationStore,
+    origin: EventOrigin = {},
+  ): Promise<Identification> {
+    const known = await identifications.load(request.contactRef);
+    if (known?.state.personId) return known.state;
+    if (known?.state.candidates && !request.registerDespiteCandidates) return known.state;
+    // Registered the first time round, but the answer was not saved (a crash in between).
+    const seeded = await this.store.load(newPersonId(request.details, this.idSecret, request.contactRef));
+    const registration: Registration =
+      seeded && identityKeys(request.details).length === 0
+        ? { outcome: 'existing', personId: seeded.id, reason: 'registered_for_this_contact' }
+        : ((
+            await this.registerPersons([
+              {
+                command: {
+                  details: request.details,
+                  registerDespiteCandidates: request.registerDespiteCandidates,
+                  contactRef: request.contactRef,
+                  registeredBy: request.requestedBy,
+                },
+                origin,
+              },
+            ])
+          )[0] as Registration);
+    const answer: Identification =
+      registration.outcome === 'candidates'
+        ? { contactRef: request.contactRef, candidates: registration.candidates }
+        : {
+            contactRef: request.contactRef,
+            personId: registration.personId,
+            how: registration.outcome === 'registered' ? 'registered' : 'existing',
+          };
+    const event =
+      answer.personId !== undefined
+        ? createEvent(
+            PersonIdentifiedV1,
+            { contactRef: request.contactRef, personId: answer.personId, how: answer.how ?? 'existing' },
+            origin,
+          )
+        : createEvent(
+            ContactIdentificationAmbiguousV1,
+            { contactRef: request.contactRef, candidates: answer.candidates ?? [] },
+            origin,
+          );
+    try {
+      await identifications.save({
+        id: request.contactRef,
+        expectedVersion: known?.version ?? 0,
+        state: answer,
+        events: [{ topic: topics.persons.topic, event }],
+      });
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error; // answered meanwhile by a redelivery
+    }
+    return answer;
   }
 
   /**
