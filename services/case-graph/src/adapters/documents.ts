@@ -13,8 +13,9 @@ import {
 } from '@truyvet/store';
 
 export interface Query<T> {
-  /** The MongoDB filter (on the document; for heads, on `state.` paths). */
+  /** The MongoDB filter (on the document; for heads, on `state.` paths): it may match more than `matches`. */
   filter: Record<string, unknown>;
+  /** What the query means; MongoDB results are held to it too. */
   matches: (value: T) => boolean;
 }
 
@@ -101,10 +102,11 @@ export class MongoDocuments<T extends { _id: string }> implements Documents<T> {
   }
 
   async find(query: Query<T>, limit = 0): Promise<T[]> {
-    return (await this.collection
+    const docs = (await this.collection
       .find(query.filter as Filter<T>)
       .limit(limit)
       .toArray()) as T[];
+    return docs.filter(query.matches);
   }
 }
 
@@ -124,7 +126,11 @@ export function mongoStates<S>(store: MongoAggregateStore<S>): States<S> {
         .find(query.filter as never)
         .limit(limit)
         .toArray();
-      return heads.map((h) => ({ id: h._id, version: h.v, state: h.state }));
+      // The filter narrows what is read; the predicate decides (conditions on one array element,
+      // which a plain filter cannot say without $elemMatch).
+      return heads
+        .filter((h) => query.matches(h.state))
+        .map((h) => ({ id: h._id, version: h.v, state: h.state }));
     },
   };
 }
