@@ -44,6 +44,7 @@ import type { RulesClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/R
 import type { TracingClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Tracing';
 import { addDays, vietnamDay } from '@truyvet/rules';
 import type { Config } from './config';
+import { importContactsCsv } from './cli/contacts-csv';
 import { start, type Running } from './start';
 
 const proto = loadGrpcObject<ProtoGrpcType>('truyvet/cases/v1/cases.proto').truyvet.cases.v1;
@@ -411,6 +412,23 @@ export function describeCaseGraphComponent(
       expect(imported.results[1]?.rejected?.fieldViolations[0]?.field).toBe('contact.lastExposureOn');
       // e is now a contact of the F0 itself: an F1.
       await becomes('e', 'F1');
+      // The same through a CSV file, as the command line imports it.
+      const csv = await importContactsCsv(
+        contacts,
+        [
+          'source_person_id,contact_person_id,contact_type,last_exposure_on',
+          `${person('a')},${person('d')},workplace,${addDays(today(), -1)}`,
+          `${person('a')},${person('e')},venue,${addDays(today(), 5)}`,
+        ].join('\n'),
+      );
+      expect(csv).toMatchObject({ rows: 2, unchanged: 1, rejected: 1 });
+      expect(csv.problems).toEqual([
+        {
+          line: 3,
+          field: 'contact.lastExposureOn',
+          problem: expect.stringMatching(/future/) as unknown as string,
+        },
+      ]);
     });
 
     it('shows a ward team only its own ward', async () => {
