@@ -3,6 +3,7 @@ import { describe } from '@jest/globals';
 import { readInfra, type Infra } from './infra';
 
 export type { Infra } from './infra';
+export { consumerLag, waitForCatchUp } from './lag';
 
 /**
  * `describe` for suites that need the real Kafka broker and MongoDB-wire server. When none could

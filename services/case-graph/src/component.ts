@@ -85,7 +85,14 @@ interface Clients {
 
 export function describeCaseGraphComponent(
   name: string,
-  setup: () => Promise<{ config: Config; bus: Bus; uniquePrefix: string; cleanup?: () => Promise<void> }>,
+  setup: () => Promise<{
+    config: Config;
+    bus: Bus;
+    uniquePrefix: string;
+    /** Called once the service runs: e.g. wait until it has read what earlier suites left on the topics. */
+    ready?: () => Promise<void>;
+    cleanup?: () => Promise<void>;
+  }>,
   timeoutMs = 30_000,
 ): void {
   describe(`case-graph (${name})`, () => {
@@ -116,6 +123,7 @@ export function describeCaseGraphComponent(
         { ...env.config, GRPC_HOST: '127.0.0.1', GRPC_PORT: 0, RELEASE_SWEEP_MS: 0 },
         { bus },
       );
+      await env.ready?.();
       const address = `127.0.0.1:${running.grpcPort}`;
       for (const caller of [WARD_TEAM, WARD_TEAM_2, OTHER_TEAM, DISTRICT_CENTER, CITY]) {
         const token = await issueToken(DEV_SIGNING_KEY, caller);
@@ -143,7 +151,7 @@ export function describeCaseGraphComponent(
         ),
       });
       stopWatching = () => subscription.stop();
-    }, 120_000);
+    }, 660_000);
 
     afterAll(async () => {
       for (const c of clients.values())

@@ -12,6 +12,8 @@ export const configSchema = z
     MONGODB_DB: env.string().default('truyvet-case-graph'),
     AUTH_SIGNING_KEY: z.string().min(32, 'at least 32 characters').optional(),
     LOG_LEVEL: env.logLevel().default('info'),
+    /** Every instance of one deployment shares it (they split the partitions); a bench or a replay uses its own. */
+    CONSUMER_GROUP: env.string().default('case-graph'),
     /** How often quarantines due for release are checked (0: only through ReleaseDue). */
     RELEASE_SWEEP_MS: env.durationMs().default(300_000),
     /** How often rule sets added through another instance are picked up. */

@@ -1,6 +1,7 @@
 import { KafkaBus } from '@truyvet/bus';
 import { connectMongo } from '@truyvet/store';
-import { describeWithInfra, uniqueName } from '../../../test/harness';
+import { topics } from '@truyvet/events';
+import { describeWithInfra, uniqueName, waitForCatchUp } from '../../../test/harness';
 import { describeCaseGraphComponent } from './component';
 import { configSchema } from './config';
 
@@ -21,6 +22,13 @@ describeWithInfra('case-graph on Kafka and FerretDB', (infra) => {
         }),
         bus,
         uniquePrefix: String(1000 + Math.floor(Math.random() * 9000)),
+        ready: () =>
+          waitForCatchUp(infra.kafkaBrokers, 'case-graph', [
+            topics.persons.topic,
+            topics.labResults.topic,
+            topics.cases.topic,
+            topics.isolation.topic,
+          ]),
         cleanup: async () => {
           await bus.close();
           const mongo = await connectMongo(infra.mongoUri, db);
@@ -29,6 +37,6 @@ describeWithInfra('case-graph on Kafka and FerretDB', (infra) => {
         },
       });
     },
-    120_000,
+    60_000,
   );
 });

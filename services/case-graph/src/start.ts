@@ -36,6 +36,7 @@ import { ExposureLogDesk } from './app/exposure-log-desk';
 import { PlacementDesk } from './app/placement';
 import type {
   DirectoryEntry,
+  HouseholdStore,
   ExposureLogs,
   FacilityQueries,
   PersonDirectory,
@@ -66,6 +67,7 @@ import {
   exposureLogs,
   FACILITIES,
   facilityQueries,
+  HOUSEHOLDS,
   personDirectory,
   PROXIMITY,
   RECORDS,
@@ -110,6 +112,7 @@ interface Adapters {
   waiting: Store<WaitingEntry>;
   tasks: AggregateStore<TracingTask>;
   ruleSets: AggregateStore<StoredRuleSet>;
+  households: HouseholdStore;
   recordQueries: RecordQueries;
   facilityQueries: FacilityQueries;
   waitingQueries: WaitingQueries;
@@ -127,6 +130,7 @@ interface Parts {
   waiting: Store<WaitingEntry>;
   tasks: AggregateStore<TracingTask>;
   ruleSets: AggregateStore<StoredRuleSet>;
+  households: HouseholdStore;
   states: {
     records: States<TracingRecord>;
     facilities: States<FacilityState>;
@@ -145,6 +149,7 @@ function assemble(bus: Bus, parts: Parts, close: () => Promise<void>): Adapters 
     waiting: parts.waiting,
     tasks: parts.tasks,
     ruleSets: parts.ruleSets,
+    households: parts.households,
     recordQueries: recordQueries(parts.states.records),
     facilityQueries: facilityQueries(parts.states.facilities),
     waitingQueries: waitingQueries(parts.states.waiting),
@@ -168,7 +173,9 @@ async function realAdapters(
   const bus = shared ?? new KafkaBus({ brokers, clientId: 'case-graph', logger });
   const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'case-graph', logger });
   await applyIndexes(mongo.db, [
-    ...[RECORDS, FACILITIES, WAITING, TASKS, RULE_SETS].flatMap((name) => MongoAggregateStore.indexes(name)),
+    ...[RECORDS, FACILITIES, WAITING, TASKS, RULE_SETS, HOUSEHOLDS].flatMap((name) =>
+      MongoAggregateStore.indexes(name),
+    ),
     ...caseGraphIndexes,
   ]);
   const store = <S>(name: string, withEvents: boolean) =>
@@ -186,6 +193,7 @@ async function realAdapters(
       waiting,
       tasks,
       ruleSets,
+      households: store(HOUSEHOLDS, false),
       states: {
         records: mongoStates(records),
         facilities: mongoStates(facilities),
@@ -217,6 +225,7 @@ function embeddedAdapters(wake: () => void, logger: Logger, shared?: Bus): Adapt
       waiting,
       tasks,
       ruleSets,
+      households: new InMemoryAggregateStore(HOUSEHOLDS),
       states: {
         records: inMemoryStates(records),
         facilities: inMemoryStates(facilities),
@@ -275,6 +284,7 @@ export async function start(
     adapters.recordQueries,
     adapters.directory,
     adapters.results,
+    adapters.households,
     rules.current,
     now,
   );
@@ -301,7 +311,7 @@ export async function start(
     causationId: event.id,
   });
   const subscription: Subscription = await bus.subscribe({
-    groupId: CONSUMER_GROUP,
+    groupId: config.CONSUMER_GROUP,
     topics: [topics.persons.topic, topics.labResults.topic, topics.cases.topic, topics.isolation.topic],
     // Every handler is idempotent on natural keys (a result id, a record version, a task or order
     // id), so no dedup store: on FerretDB its lookup per event would scan a growing collection.

@@ -6,6 +6,7 @@
  */
 import type { Collection, Db, Filter } from 'mongodb';
 import {
+  FEW,
   insertReportingDuplicates,
   type InMemoryAggregateStore,
   type MongoAggregateStore,
@@ -93,11 +94,14 @@ export class MongoDocuments<T extends { _id: string }> implements Documents<T> {
 
   async getMany(ids: readonly string[]): Promise<Map<string, T>> {
     const found = new Map<string, T>();
-    if (ids.length === 0) return found;
-    const docs = (await this.collection
-      .find({ _id: { $in: [...new Set(ids)] } } as Filter<T>)
-      .toArray()) as T[];
-    for (const doc of docs) found.set(doc._id, doc);
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return found;
+    // A few lone-`_id` lookups: FerretDB decodes the whole collection for an `$in` (ADR 3).
+    const docs: Array<T | null> =
+      unique.length <= FEW
+        ? await Promise.all(unique.map((id) => this.get(id)))
+        : ((await this.collection.find({ _id: { $in: unique } } as Filter<T>).toArray()) as T[]);
+    for (const doc of docs) if (doc) found.set(doc._id, doc);
     return found;
   }
 

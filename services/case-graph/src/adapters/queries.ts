@@ -30,6 +30,7 @@ export const FACILITIES = 'facilities';
 export const TASKS = 'tasks';
 export const WAITING = 'waiting';
 export const RULE_SETS = 'rule_sets';
+export const HOUSEHOLDS = 'households';
 export const DIRECTORY = 'directory';
 export const RESULT_LOG = 'result_log';
 export const VISITS = 'venue_visits';
@@ -110,14 +111,6 @@ export function recordQueries(states: States<TracingRecord>): RecordQueries {
         matches: (r) => where.matches(r.area) && r.orders.some((o) => o.status === 'active'),
       });
     },
-    standingCasesInHousehold: (householdId) =>
-      statesOf(states, {
-        filter: {
-          'state.person.householdId': householdId,
-          'state.cases.status': { $in: ['active', 'recovered', 'died'] },
-        },
-        matches: (r) => r.person?.householdId === householdId && r.cases.some((c) => c.status !== 'reverted'),
-      }),
     dueForRelease: (day) =>
       statesOf(states, {
         filter: { 'state.orders.status': 'active', 'state.orders.endsOn': { $lte: day } },

@@ -19,8 +19,6 @@ export interface RecordQueries {
   casesIn(area: Area, status?: string): Promise<TracingRecord[]>;
   /** Records with an active isolation order in the area. */
   isolatedIn(area: Area): Promise<TracingRecord[]>;
-  /** Standing F0s of a household (their household members are F1). */
-  standingCasesInHousehold(householdId: string): Promise<TracingRecord[]>;
   /** Records whose quarantine or self-monitoring period ended on or before `day`. */
   dueForRelease(day: string): Promise<TracingRecord[]>;
   /** Records whose case came (directly) from one of these persons. */
@@ -99,3 +97,6 @@ export type FacilityStore = AggregateStore<FacilityState>;
 export type TaskStore = AggregateStore<TracingTask>;
 export type WaitingStore = AggregateStore<WaitingEntry>;
 export type RuleSetStore = AggregateStore<StoredRuleSet>;
+
+/** The F0s a household has had, by household id (a lookup index; the records are the truth). */
+export type HouseholdStore = AggregateStore<{ f0PersonIds: string[] }>;

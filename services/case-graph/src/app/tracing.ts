@@ -48,14 +48,18 @@ import {
   personFactsOf,
   type ContactSource,
   type Decision,
+  type Fact,
   type Severity,
   type TracingRecord,
 } from '../domain/types';
 import { eventsOf } from './facts';
-import type { Area, PersonDirectory, RecordQueries, RecordStore, ResultLog } from './ports';
+import type { Area, HouseholdStore, PersonDirectory, RecordQueries, RecordStore, ResultLog } from './ports';
 
 /** Saving a decision that lost a race is decided again on the new state, this many times. */
 const ATTEMPTS = 5;
+
+/** Levels of the cascade carried on inline; deeper ones go by the published events. */
+const MAX_INLINE_HOPS = 4;
 
 export function personNotFound(personId: string, field = 'personId'): DomainError {
   return new DomainError('PERSON_NOT_TRACED', 'not_found', `case-graph has no record of person ${personId}`, {
@@ -69,6 +73,7 @@ export class TracingDesk {
     private readonly queries: RecordQueries,
     private readonly directory: PersonDirectory,
     private readonly results: ResultLog,
+    private readonly households: HouseholdStore,
     private readonly rules: () => TracingRuleBook,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -114,10 +119,12 @@ export class TracingDesk {
           state: decision.state,
           events: eventsOf(decision.facts, origin),
         });
-        return decision.state;
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS) throw error;
+        continue;
       }
+      await this.cascadeNow(personId, decision.facts, origin, 0);
+      return decision.state;
     }
   }
 
@@ -146,13 +153,14 @@ export class TracingDesk {
       districtCode: r.siteDistrictCode,
       ...(r.siteWardCode ? { wardCode: r.siteWardCode } : {}),
     };
-    await this.decideAndSave(
+    const record = await this.decideAndSave(
       r.personId,
-      async (record, version) =>
-        this.withHousehold(decideResult(record, result, this.context(version)), version),
+      async (current, version) =>
+        this.withHousehold(decideResult(current, result, this.context(version)), version),
       { correlationId: event.correlationId, causationId: event.id },
       () => this.blankRecord(r.personId, area),
     );
+    await this.noteHouseholdCase(record);
   }
 
   /** The lab amended a result: undo what the old one caused, apply the new outcome. */
@@ -168,7 +176,7 @@ export class TracingDesk {
           ...(logged.siteWardCode ? { wardCode: logged.siteWardCode } : {}),
         }
       : undefined;
-    await this.decideAndSave(
+    const record = await this.decideAndSave(
       a.personId,
       async (record, version) =>
         this.withHousehold(
@@ -191,6 +199,7 @@ export class TracingDesk {
       { correlationId: event.correlationId, causationId: event.id },
       () => this.blankRecord(a.personId, area),
     );
+    await this.noteHouseholdCase(record);
   }
 
   /** A new case's household (from the registry) are its contacts, in the same commit. */
@@ -225,10 +234,32 @@ export class TracingDesk {
    * Carries a source's classification to the people it named (all of them, or the given edges):
    * their exposures are brought up to this version of the source, in a few round trips a batch.
    */
+  /**
+   * What a saved change means for the people this person named, carried on at once instead of one
+   * relay and consumer hop later (the F1 of a new F0 are ordered into quarantine in the same
+   * handler). The published ContactRecorded and PersonClassified events carry the same cascade
+   * again (for a crash in between, and for other instances); applied twice it changes nothing.
+   */
+  private async cascadeNow(
+    personId: string,
+    facts: readonly Fact[],
+    origin: EventOrigin,
+    hops: number,
+  ): Promise<void> {
+    if (hops >= MAX_INLINE_HOPS) return;
+    if (facts.some((f) => f.type === 'PersonClassified')) {
+      await this.propagateFrom(personId, origin, undefined, hops + 1);
+      return;
+    }
+    const recorded = facts.flatMap((f) => (f.type === 'ContactRecorded' ? [f.data.contactId] : []));
+    if (recorded.length > 0) await this.propagateFrom(personId, origin, recorded, hops + 1);
+  }
+
   async propagateFrom(
     sourcePersonId: string,
     origin: EventOrigin,
     onlyContactIds?: readonly string[],
+    hops = MAX_INLINE_HOPS - 1,
   ): Promise<void> {
     const source = await this.records.load(sourcePersonId);
     if (!source) return;
@@ -243,6 +274,7 @@ export class TracingDesk {
       ]),
     );
     let todo = [...updates.keys()];
+    const decided = new Map<string, Fact[]>();
     for (let attempt = 1; todo.length > 0; attempt++) {
       const loaded = await this.records.loadMany(todo);
       const entries = await this.directory.getMany(todo.filter((id) => !loaded.has(id)));
@@ -264,6 +296,7 @@ export class TracingDesk {
         };
         const decision = decideExposures(current.state, [update], this.context(current.version));
         if (!decision.changed) continue;
+        decided.set(personId, decision.facts);
         changes.push({
           id: personId,
           expectedVersion: current.version,
@@ -273,6 +306,10 @@ export class TracingDesk {
       }
       const saved = await this.records.saveMany(changes);
       todo = changes.filter((_, i) => saved[i] instanceof ConcurrencyError).map((c) => c.id);
+      for (const [i, change] of changes.entries()) {
+        if (!(saved[i] instanceof ConcurrencyError))
+          await this.cascadeNow(change.id, decided.get(change.id) ?? [], origin, hops);
+      }
       if (todo.length > 0 && attempt >= ATTEMPTS) {
         throw new DomainError(
           'CONCURRENT_UPDATE',
@@ -362,20 +399,24 @@ export class TracingDesk {
     if (event.type === 'PersonRegistered') await this.directory.add({ _id: personId, details });
     else await this.directory.put({ _id: personId, details });
     if (await this.records.load(personId)) {
-      await this.decideAndSave(
+      const record = await this.decideAndSave(
         personId,
-        (record, version) => decidePersonFacts(record, personFactsOf(details), this.context(version)),
+        (r, version) => decidePersonFacts(r, personFactsOf(details), this.context(version)),
         origin,
       );
+      await this.noteHouseholdCase(record);
     }
     if (!details.householdId) return;
     const day = vietnamDay(this.now());
     if (!this.rules().inForceOn(day).contacts.householdIsClose) return;
     // An F0 whose household became known only now, and any F0 of the household this person joins.
-    const f0s = (await this.queries.standingCasesInHousehold(details.householdId)).filter(
-      (f0) => standingCase(f0)?.status === 'active',
-    );
-    // Most registrations join no household with an F0: the (larger) directory is read only when one does.
+    // Most registrations join no household with an F0: one lookup by id says so, and the (larger)
+    // directory is read only when one does.
+    const index = await this.households.load(details.householdId);
+    if (!index) return;
+    const f0s = [...(await this.records.loadMany(index.state.f0PersonIds)).values()]
+      .map((r) => r.state)
+      .filter((f0) => standingCase(f0)?.status === 'active');
     if (f0s.length === 0) return;
     const members = await this.directory.householdMembers(details.householdId);
     for (const f0 of f0s) {
@@ -395,6 +436,30 @@ export class TracingDesk {
         { via: 'household', recordedBy: 'household-list', allOrNothing: false },
         origin,
       );
+    }
+  }
+
+  /**
+   * Remembers which households have a standing F0, by household id, so that a registration can ask
+   * with one lookup by id (a query on the records would read them all on FerretDB: ADR 3).
+   */
+  private async noteHouseholdCase(record: TracingRecord): Promise<void> {
+    const householdId = record.person?.householdId;
+    if (!householdId || standingCase(record)?.status !== 'active') return;
+    for (let attempt = 1; ; attempt++) {
+      const found = await this.households.load(householdId);
+      if (found?.state.f0PersonIds.includes(record.personId)) return;
+      try {
+        await this.households.save({
+          id: householdId,
+          expectedVersion: found?.version ?? 0,
+          state: { f0PersonIds: [...(found?.state.f0PersonIds ?? []), record.personId] },
+          events: [],
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS) throw error;
+      }
     }
   }
 
