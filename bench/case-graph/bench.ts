@@ -21,7 +21,14 @@ import path from 'node:path';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { eventHandler, eventMessage, InMemoryBus, KafkaBus, type Bus } from '@truyvet/bus';
 import { configSchema, contactsToDepth, start, type GraphNode } from '@truyvet/case-graph';
-import { createEvent, EventRegistry, IsolationOrderedV1, PersonRegisteredV1, PersonTestResultedV1, topics } from '@truyvet/events';
+import {
+  createEvent,
+  EventRegistry,
+  IsolationOrderedV1,
+  PersonRegisteredV1,
+  PersonTestResultedV1,
+  topics,
+} from '@truyvet/events';
 import { DEV_SIGNING_KEY } from '@truyvet/grpc';
 import { connectMongo } from '@truyvet/store';
 
@@ -59,7 +66,11 @@ async function until(what: string, check: () => boolean, timeoutMs = 900_000): P
 
 /** A raw kafkajs round trip (produce one message, consume it), as the floor of one event hop. */
 async function rawRoundTrip(count: number): Promise<ReturnType<typeof summary>> {
-  const kafka = new Kafka({ brokers: (brokers ?? '').split(','), clientId: 'bench-raw', logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    brokers: (brokers ?? '').split(','),
+    clientId: 'bench-raw',
+    logLevel: logLevel.NOTHING,
+  });
   const topic = `bench-roundtrip-${randomUUID().slice(0, 8)}`;
   const admin = kafka.admin();
   await admin.connect();
@@ -95,7 +106,11 @@ async function rawRoundTrip(count: number): Promise<ReturnType<typeof summary>> 
 
 /** Waits until a consumer group has committed up to the end of every partition of a topic. */
 async function caughtUp(groupId: string, topic: string): Promise<void> {
-  const kafka = new Kafka({ brokers: (brokers ?? '').split(','), clientId: 'bench-lag', logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({
+    brokers: (brokers ?? '').split(','),
+    clientId: 'bench-lag',
+    logLevel: logLevel.NOTHING,
+  });
   const admin = kafka.admin();
   await admin.connect();
   try {
@@ -116,11 +131,15 @@ async function caughtUp(groupId: string, topic: string): Promise<void> {
 
 async function cascade(): Promise<Record<string, unknown>> {
   const db = `bench-case-graph-${randomUUID().slice(0, 8)}`;
-  const bus: Bus = real ? new KafkaBus({ brokers: (brokers ?? '').split(','), clientId: 'bench-case-graph' }) : new InMemoryBus();
+  const bus: Bus = real
+    ? new KafkaBus({ brokers: (brokers ?? '').split(','), clientId: 'bench-case-graph' })
+    : new InMemoryBus();
   const running = await start(
     configSchema.parse({
       TRUYVET_MODE: real ? 'real' : 'embedded',
-      ...(real ? { KAFKA_BROKERS: brokers, MONGODB_URI: mongoUri, MONGODB_DB: db, AUTH_SIGNING_KEY: DEV_SIGNING_KEY } : {}),
+      ...(real
+        ? { KAFKA_BROKERS: brokers, MONGODB_URI: mongoUri, MONGODB_DB: db, AUTH_SIGNING_KEY: DEV_SIGNING_KEY }
+        : {}),
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: 0,
       LOG_LEVEL: 'error',
@@ -207,7 +226,9 @@ async function cascade(): Promise<Record<string, unknown>> {
   const burst = Math.max(1, Math.floor(households / 2));
   t = performance.now();
   await bus.publish(Array.from({ length: burst }, (_, h) => positive(h)));
-  await until('the burst cascade', () => Array.from({ length: burst }, (_, h) => householdDone(h)).every((x) => x !== undefined));
+  await until('the burst cascade', () =>
+    Array.from({ length: burst }, (_, h) => householdDone(h)).every((x) => x !== undefined),
+  );
   const burstSeconds = (performance.now() - t) / 1000;
   const maxCascadesPerSecond = burst / burstSeconds;
 
@@ -271,7 +292,8 @@ async function graphQuery(): Promise<Record<string, unknown>> {
   const householdEdges = Math.min(graphContacts, n * (household - 1));
   const randomPerPerson = Math.max(0, Math.floor((graphContacts - householdEdges) / n));
   const degree = new Int32Array(n);
-  for (let p = 0; p < n; p++) degree[p] = Math.min(household, n - Math.floor(p / household) * household) - 1 + randomPerPerson;
+  for (let p = 0; p < n; p++)
+    degree[p] = Math.min(household, n - Math.floor(p / household) * household) - 1 + randomPerPerson;
   const offsets = new Int32Array(n + 1);
   for (let p = 0; p < n; p++) offsets[p + 1] = (offsets[p] ?? 0) + (degree[p] ?? 0);
   const targets = new Int32Array(offsets[n] ?? 0);
@@ -292,7 +314,11 @@ async function graphQuery(): Promise<Record<string, unknown>> {
       const to = offsets[p + 1] ?? 0;
       const contacts = [];
       for (let i = from; i < to; i++)
-        contacts.push({ contactPersonId: `p${targets[i] ?? 0}`, contactType: 'household', lastExposureOn: '2021-11-07' });
+        contacts.push({
+          contactPersonId: `p${targets[i] ?? 0}`,
+          contactType: 'household',
+          lastExposureOn: '2021-11-07',
+        });
       const level = levels[p] ?? -1;
       found.set(id, { personId: id, level: level < 0 ? null : level, contacts });
     }
@@ -317,7 +343,9 @@ async function graphQuery(): Promise<Record<string, unknown>> {
     meanReached: Math.round(reachedTotal / queries),
     depth2Ms: summary(took),
     indexMB: Math.round((offsets.byteLength + targets.byteLength + levels.byteLength) / 1_048_576),
-    heapGrowthMB: Math.round((after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1_048_576),
+    heapGrowthMB: Math.round(
+      (after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers) / 1_048_576,
+    ),
     residentMB: Math.round(after.rss / 1_048_576),
   };
 }
@@ -335,7 +363,12 @@ async function main(): Promise<void> {
     mode: real ? 'kafka+ferretdb' : 'embedded',
     cascade: a,
     rawKafkaRoundTripMs: floor,
-    latencyOverThreeRawHops: floor ? { p50: Math.round((latency.p50 / (3 * floor.p50)) * 10) / 10, p99: Math.round((latency.p99 / (3 * floor.p99)) * 10) / 10 } : undefined,
+    latencyOverThreeRawHops: floor
+      ? {
+          p50: Math.round((latency.p50 / (3 * floor.p50)) * 10) / 10,
+          p99: Math.round((latency.p99 / (3 * floor.p99)) * 10) / 10,
+        }
+      : undefined,
     goals: { p50Ms: 50, p99Ms: 250, p50Met: latency.p50 <= 50, p99Met: latency.p99 <= 250 },
     graph: b,
   };
