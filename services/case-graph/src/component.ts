@@ -624,6 +624,74 @@ export function describeCaseGraphComponent(
       expect((await getPerson('a')).pendingContacts).toEqual([]);
     });
 
+    it('matches venue check-ins and app logs against the F0, as candidates a tracer confirms', async () => {
+      const yesterday = addDays(today(), -1);
+      const at = (hhmm: string): string => `${yesterday}T${hhmm}:00+07:00`;
+      const venue = `cho-${prefix}`;
+      const checkIns = await writeClientStream(as(DISTRICT_CENTER).contacts, 'ImportVenueCheckIns', [
+        {
+          venueId: venue,
+          venueName: 'Chợ Bình Thủy',
+          personId: person('a'),
+          from: at('08:00'),
+          to: at('09:00'),
+        },
+        {
+          venueId: venue,
+          venueName: 'Chợ Bình Thủy',
+          personId: person('v1'),
+          from: at('08:30'),
+          to: at('10:00'),
+        },
+        {
+          venueId: venue,
+          venueName: 'Chợ Bình Thủy',
+          personId: person('v2'),
+          from: at('10:00'),
+          to: at('11:00'),
+        },
+        { venueId: venue, personId: person('v9'), from: at('11:00'), to: at('10:00') },
+      ]);
+      expect(checkIns).toMatchObject({ accepted: 3, rejected: 1, candidates: 1 });
+      expect(checkIns.results[3]?.rejected?.fieldViolations[0]?.field).toBe('to');
+      const logs = await writeClientStream(as(DISTRICT_CENTER).contacts, 'ImportProximityLogs', [
+        { personA: person('v3'), personB: person('a'), from: at('12:00'), to: at('12:30') },
+      ]);
+      expect(logs).toMatchObject({ accepted: 1, candidates: 1 });
+      const graph = await unaryCall(as(CITY).cases, 'GetVenueGraph', {
+        venueId: venue,
+        fromDay: yesterday,
+        toDay: today(),
+      });
+      expect(graph.visits.map((v) => [v.personId, v.level])).toEqual([
+        [person('a'), 0],
+        [person('v1'), -1],
+        [person('v2'), -1],
+      ]);
+      expect(graph.candidates.map((c) => c.contactPersonId)).toEqual([person('v1')]);
+      const candidates = await unaryCall(as(WARD_TEAM).tracing, 'ListTasks', { kind: 'confirm_candidate' });
+      const mine = candidates.tasks.filter((t) => t.taskId.includes(prefix));
+      expect(mine.map((t) => t.personId).sort()).toEqual([person('v1'), person('v3')]);
+      const v1 = mine.find((t) => t.personId === person('v1'));
+      expect(v1?.candidate).toMatchObject({ evidence: 'venue_check_in', lastExposureOn: yesterday });
+      await unaryCall(as(WARD_TEAM).tracing, 'ClaimTask', { taskId: v1?.taskId });
+      await unaryCall(as(WARD_TEAM).tracing, 'CompleteTask', { taskId: v1?.taskId, outcome: 'confirmed' });
+      const confirmed = await becomes('v1', 'F1');
+      expect(confirmed.exposures[0]).toMatchObject({
+        sourcePersonId: person('a'),
+        via: 'venue_check_in',
+        contactType: 'venue',
+      });
+      const v3 = mine.find((t) => t.personId === person('v3'));
+      await unaryCall(as(WARD_TEAM).tracing, 'ClaimTask', { taskId: v3?.taskId });
+      await unaryCall(as(WARD_TEAM).tracing, 'CompleteTask', {
+        taskId: v3?.taskId,
+        outcome: 'dismissed',
+        note: 'chỉ đi ngang',
+      });
+      await expect(getPerson('v3')).rejects.toMatchObject({ code: status.NOT_FOUND });
+    });
+
     it('replays every event it was given without a second case, order or task', async () => {
       const count = (): Record<string, number> =>
         Object.fromEntries(
