@@ -42,7 +42,7 @@ import type { ContactsClient } from '@truyvet/grpc/src/generated/truyvet/cases/v
 import type { IsolationClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Isolation';
 import type { RulesClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Rules';
 import type { TracingClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Tracing';
-import { addDays, vietnamDay } from '@truyvet/rules';
+import { addDays, daysBetween, vietnamDay } from '@truyvet/rules';
 import type { Config } from './config';
 import { importContactsCsv } from './cli/contacts-csv';
 import { start, type Running } from './start';
@@ -107,6 +107,8 @@ export function describeCaseGraphComponent(
     let stopWatching: () => Promise<void>;
     const clients = new Map<string, Clients>();
     const seen: Envelope[] = [];
+    /** The service's clock runs this far ahead (the release test moves it past a quarantine). */
+    const clock = { offsetMs: 0 };
     const published: Array<{ topic: string; event: Envelope }> = [];
 
     const as = (caller: Caller): Clients => {
@@ -121,7 +123,7 @@ export function describeCaseGraphComponent(
       prefix = env.uniquePrefix;
       running = await start(
         { ...env.config, GRPC_HOST: '127.0.0.1', GRPC_PORT: 0, RELEASE_SWEEP_MS: 0 },
-        { bus },
+        { bus, now: () => new Date(Date.now() + clock.offsetMs) },
       );
       await env.ready?.();
       const address = `127.0.0.1:${running.grpcPort}`;
@@ -708,6 +710,12 @@ export function describeCaseGraphComponent(
             (t) => [t, new Set(events(t).map((e) => e.id)).size],
           ),
         );
+      // What earlier steps set off has finished: nothing new on the bus for a while.
+      for (let quiet = 0, n = -1; quiet < 3;) {
+        quiet = seen.length === n ? quiet + 1 : 0;
+        n = seen.length;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
       const before = count();
       const records = await Promise.all(['a', 'b', 'c', 'd', 'e', 'f'].map((n) => getPerson(n)));
       const own = seen.filter(
@@ -787,6 +795,61 @@ export function describeCaseGraphComponent(
         );
         return cancelled.length === 6 ? cancelled : undefined;
       });
+    });
+
+    it('releases a quarantine whose period is over once the last test is negative, freeing the bed', async () => {
+      const c = await getPerson('c');
+      const order = c.orders.find((o) => o.status === 'active' && o.kind === 'centralized_quarantine');
+      if (!order) throw new Error('c is not in centralized quarantine');
+      const beds = async (): Promise<number> =>
+        (
+          await unaryCall(as(DISTRICT_CENTER).isolation, 'ListFacilities', { districtCode: DISTRICT })
+        ).facilities.find((f) => f.facilityId === `ktx-${prefix}`)?.occupied ?? 0;
+      await eventually('c in a bed', async () =>
+        (await getPerson('c')).orders.at(-1)?.facilityName ? true : undefined,
+      );
+      const occupied = await beds();
+      clock.offsetMs = (daysBetween(today(), order.endsOn) + 1) * 86_400_000;
+      try {
+        const early = await unaryCall(as(CITY).isolation, 'ReleaseDue', {});
+        expect(early.awaitingLastTest).toBeGreaterThanOrEqual(1);
+        expect((await getPerson('c')).releaseStatus).toBe('awaiting_last_test');
+        await resulted('c', 'r-c14', 'negative', order.endsOn);
+        await eventually("c's day-14 result", async () =>
+          (await getPerson('c')).resultIds.includes(`${prefix}-r-c14`) ? true : undefined,
+        );
+        const mark = seen.length;
+        const swept = await unaryCall(as(CITY).isolation, 'ReleaseDue', {});
+        expect(swept.released).toBeGreaterThanOrEqual(1);
+        const released = await getPerson('c');
+        expect(released.orders.find((o) => o.orderId === order.orderId)).toMatchObject({
+          status: 'ended',
+          endReason: 'released',
+        });
+        await eventually(
+          'IsolationEnded (released) on the bus',
+          () => events('IsolationEnded', (d) => d.personId === person('c') && d.reason === 'released')[0],
+        );
+        // Beds are free (everyone whose period ended was released), or went at once to the orders
+        // waiting longest (on a shared broker, maybe another suite's F1s this service heard of).
+        await eventually('beds freed or given to the longest waiting', async () =>
+          (await beds()) < occupied ||
+          seen
+            .slice(mark)
+            .some(
+              (e) =>
+                e.type === 'IsolationPlaced' &&
+                (e.data as { facilityId: string }).facilityId === `ktx-${prefix}`,
+            )
+            ? true
+            : undefined,
+        );
+        await expect(unaryCall(as(WARD_TEAM).isolation, 'ReleaseDue', {})).rejects.toMatchObject({
+          code: status.PERMISSION_DENIED,
+        });
+      } finally {
+        clock.offsetMs = 0;
+      }
     });
 
     it('takes rule sets for a new date as data, refusing one that overlaps or fails its schema', async () => {

@@ -4,51 +4,23 @@
  *     [--address localhost:50051] [--token $TOKEN] [--report problems.csv]
  * The token defaults to TRUYVET_TOKEN. Exit code 0 when every row was imported or known, 1 otherwise.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { runCsvImport } from '@truyvet/cli';
 import { createClient, loadGrpcObject } from '@truyvet/grpc';
 import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/persons';
-import { problemLines, problemsCsv, progressBar } from '@truyvet/cli';
 import { importHouseholdCsv } from './household-csv';
 
-async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      address: { type: 'string', default: 'localhost:50051' },
-      token: { type: 'string' },
-      report: { type: 'string' },
-    },
-  });
-  const file = positionals[0];
-  const token = values.token ?? process.env.TRUYVET_TOKEN;
-  if (!file || !token) {
-    process.stderr.write(
-      'usage: import-persons.ts FILE.csv [--address host:port] [--token T | TRUYVET_TOKEN=T] [--report problems.csv]\n',
-    );
-    process.exit(2);
-  }
-  const proto = loadGrpcObject<ProtoGrpcType>('truyvet/samples/v1/persons.proto').truyvet.samples.v1;
-  const client = createClient(proto.PersonRegistry, values.address, { token });
-  const report = await importHouseholdCsv(client, readFileSync(file, 'utf8'), {
-    onProgress: (done, total, rejected) => process.stderr.write(progressBar(done, total, rejected)),
-  });
-  client.close();
-  process.stderr.write('\n');
-  console.log(
-    `${report.rows} rows: ${report.registered} registered, ${report.existing} already known, ` +
-      `${report.candidates} probable duplicates to check, ${report.rejected} rejected`,
-  );
-  if (values.report) {
-    writeFileSync(values.report, problemsCsv(report.problems));
-    console.log(`per-row report: ${values.report}`);
-  } else {
-    for (const line of problemLines(report.problems)) console.log(line);
-  }
-  process.exitCode = report.rejected + report.candidates > 0 ? 1 : 0;
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+runCsvImport({
+  name: 'import-persons.ts',
+  defaultAddress: 'localhost:50051',
+  connect: (address, token) =>
+    createClient(
+      loadGrpcObject<ProtoGrpcType>('truyvet/samples/v1/persons.proto').truyvet.samples.v1.PersonRegistry,
+      address,
+      { token },
+    ),
+  importText: (client, text, onProgress) => importHouseholdCsv(client, text, { onProgress }),
+  summary: (r) =>
+    `${r.rows} rows: ${r.registered} registered, ${r.existing} already known, ` +
+    `${r.candidates} probable duplicates to check, ${r.rejected} rejected`,
+  failed: (r) => r.rejected + r.candidates > 0,
 });
