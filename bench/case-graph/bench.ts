@@ -1,5 +1,5 @@
 /**
- * case-graph, two measurements (figures and ratios printed, written to bench/results/case-graph.json):
+ * case-graph, two measurements (figures and ratios printed, written to bench/results/case-graph-<mode>.json):
  *
  * (a) positive result -> F1 isolation orders. Households are registered (PersonRegistered, as the
  *     registry publishes them); then one member of each household tests positive (PersonTestResulted,
@@ -31,6 +31,7 @@ import {
 } from '@truyvet/events';
 import { DEV_SIGNING_KEY } from '@truyvet/grpc';
 import { connectMongo } from '@truyvet/store';
+import { waitForCatchUp } from '../../test/harness/lag';
 
 const brokers = process.env.KAFKA_BROKERS;
 const mongoUri = process.env.MONGODB_URI;
@@ -104,30 +105,13 @@ async function rawRoundTrip(count: number): Promise<ReturnType<typeof summary>> 
   return summary(took);
 }
 
-/** Waits until a consumer group has committed up to the end of every partition of a topic. */
-async function caughtUp(groupId: string, topic: string): Promise<void> {
-  const kafka = new Kafka({
-    brokers: (brokers ?? '').split(','),
-    clientId: 'bench-lag',
-    logLevel: logLevel.NOTHING,
-  });
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    for (;;) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-      const lag = ends.reduce((sum, end) => {
-        const at = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '0';
-        return sum + Math.max(0, Number(end.offset) - Math.max(0, Number(at)));
-      }, 0);
-      if (lag === 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
+const consumed = [topics.persons.topic, topics.labResults.topic, topics.cases.topic, topics.isolation.topic];
+
+/** Waits until the service's consumer group has no lag left on what it consumes. */
+const settled = (): Promise<void> =>
+  real
+    ? waitForCatchUp((brokers ?? '').split(','), 'case-graph', consumed, 1_800_000)
+    : new Promise((resolve) => setTimeout(resolve, 1_000));
 
 async function cascade(): Promise<Record<string, unknown>> {
   const db = `bench-case-graph-${randomUUID().slice(0, 8)}`;
@@ -186,8 +170,7 @@ async function cascade(): Promise<Record<string, unknown>> {
   let t = performance.now();
   for (let i = 0; i < registrations.length; i += 500) await bus.publish(registrations.slice(i, i + 500));
   // The service has taken the registrations in when its consumer group has no lag on the stream.
-  if (real) await caughtUp('case-graph', topics.persons.topic);
-  else await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await settled();
   const registeredIn = (performance.now() - t) / 1000;
 
   const positive = (h: number) =>
@@ -230,7 +213,11 @@ async function cascade(): Promise<Record<string, unknown>> {
     Array.from({ length: burst }, (_, h) => householdDone(h)).every((x) => x !== undefined),
   );
   const burstSeconds = (performance.now() - t) / 1000;
-  const maxCascadesPerSecond = burst / burstSeconds;
+  // The F1 orders are out; tasks, beds and waiting lists for them are still being worked. The rate
+  // the service can sustain counts that too: until its consumer group has no lag left.
+  await settled();
+  const settledSeconds = (performance.now() - t) / 1000;
+  const maxCascadesPerSecond = burst / settledSeconds;
 
   // Paced at half of that: the latency of each household.
   const rate = maxCascadesPerSecond / 2;
@@ -260,7 +247,8 @@ async function cascade(): Promise<Record<string, unknown>> {
     householdSize,
     registrationsPublishedInSeconds: Math.round(registeredIn * 10) / 10,
     burstHouseholds: burst,
-    burstSeconds: Math.round(burstSeconds * 100) / 100,
+    burstF1OrdersSeconds: Math.round(burstSeconds * 100) / 100,
+    burstSettledSeconds: Math.round(settledSeconds * 100) / 100,
     maxCascadesPerSecond: Math.round(maxCascadesPerSecond * 10) / 10,
     maxF1OrdersPerSecond: Math.round(maxCascadesPerSecond * (householdSize - 1) * 10) / 10,
     pacedHouseholds: paced.length,
@@ -377,7 +365,8 @@ async function main(): Promise<void> {
     `| figure | value |`,
     `| --- | ---: |`,
     `| mode | ${figures.mode} |`,
-    `| max throughput: households cascaded/s (F1 orders/s) | ${String(a.maxCascadesPerSecond)} (${String(a.maxF1OrdersPerSecond)}) |`,
+    `| burst of ${String(a.burstHouseholds)} positives: F1 orders out / all follow-up done, s | ${String(a.burstF1OrdersSeconds)} / ${String(a.burstSettledSeconds)} |`,
+    `| max sustained: households cascaded/s (F1 orders/s) | ${String(a.maxCascadesPerSecond)} (${String(a.maxF1OrdersPerSecond)}) |`,
     `| paced load (half the maximum), households/s | ${String(a.pacedRatePerSecond)} |`,
     `| result -> F1 isolation orders, ms p50 / p90 / p99 / max | ${latency.p50} / ${latency.p90} / ${latency.p99} / ${latency.max} |`,
     `| goal p50 <= 50 ms, p99 <= 250 ms | ${figures.goals.p50Met ? 'met' : 'missed'} / ${figures.goals.p99Met ? 'met' : 'missed'} |`,
@@ -396,7 +385,7 @@ async function main(): Promise<void> {
   console.log(lines.join('\n'));
   const dir = path.resolve(__dirname, '../results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'case-graph.json'), `${JSON.stringify(figures, null, 2)}\n`);
+  writeFileSync(path.join(dir, `case-graph-${figures.mode}.json`), `${JSON.stringify(figures, null, 2)}\n`);
 }
 
 main().then(
