@@ -23,16 +23,16 @@ const grpcurl = process.env.GRPCURL;
 if (!grpcurl && process.env.REQUIRE_INFRA === '1')
   throw new Error('REQUIRE_INFRA=1 but GRPCURL is not set (deploy/local/tools.sh grpcurl)');
 
-const DISTRICT = '918';
-const WARD = '31168';
+const DISTRICT = '919';
+const WARD = '31186';
 const CENTER: Caller = {
-  sub: 'ttyt-binh-thuy',
+  sub: 'ttyt-cai-rang',
   role: 'district_center',
   jurisdiction: { level: 'district', code: DISTRICT },
 };
 const LAB: Caller = { sub: 'ktv-cdc', role: 'lab', jurisdiction: { level: 'city', code: '92' } };
 const WARD_TEAM: Caller = {
-  sub: 'to-covid-binh-thuy',
+  sub: 'to-covid-le-binh',
   role: 'ward_team',
   jurisdiction: { level: 'ward', code: WARD },
 };
@@ -195,7 +195,7 @@ describeWithInfra('the pipeline through grpcurl', (infra) => {
             },
           },
         );
-        const barcode = `CT918-P${tag}`;
+        const barcode = `CT919-P${tag}`;
         const sample = await call<{ sampleId: string }>(
           CENTER,
           ports.samples,
@@ -204,7 +204,7 @@ describeWithInfra('the pipeline through grpcurl', (infra) => {
             barcode,
             personIds: [f0],
             collectedAt: new Date(Date.now() - 3 * 3_600_000).toISOString(),
-            site: { districtCode: DISTRICT, wardCode: WARD, name: 'Trạm y tế Bình Thủy' },
+            site: { districtCode: DISTRICT, wardCode: WARD, name: 'Trạm y tế Lê Bình' },
             reason: 'symptoms',
             specimenType: 'nasopharyngeal',
           },

@@ -548,6 +548,47 @@ export function describeCaseGraphComponent(
       });
     });
 
+    it('quarantines an arrival from an area listed as an epidemic area on the arrival day', async () => {
+      await registered('r', 'arrival');
+      const arrivedOn = addDays(today(), -1);
+      const record = await eventually('the arrival registered', () =>
+        unaryCall(as(WARD_TEAM).contacts, 'RegisterArrival', {
+          personId: person('r'),
+          fromAreaCode: '79',
+          arrivedOn,
+        }),
+      );
+      // Known now: another ward's team may not.
+      await expect(
+        unaryCall(as(OTHER_TEAM).contacts, 'RegisterArrival', {
+          personId: person('r'),
+          fromAreaCode: '79',
+          arrivedOn,
+        }),
+      ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+      expect(record.arrivals[0]).toMatchObject({ fromAreaName: 'TP. Hồ Chí Minh', epidemicArea: true });
+      expect(record.orders[0]).toMatchObject({
+        kind: 'centralized_quarantine',
+        reason: 'arrival',
+        endsOn: addDays(arrivedOn, 14),
+      });
+      expect(record.orders[0]?.tests.map((t) => t.day)).toEqual([1, 7, 14]);
+      await expect(
+        unaryCall(as(WARD_TEAM).contacts, 'RegisterArrival', {
+          personId: person('r'),
+          fromAreaCode: '7',
+          arrivedOn,
+        }),
+      ).rejects.toMatchObject({ code: status.INVALID_ARGUMENT });
+      await expect(
+        unaryCall(as(WARD_TEAM).contacts, 'RegisterArrival', {
+          personId: person('nobody-r'),
+          fromAreaCode: '79',
+          arrivedOn,
+        }),
+      ).rejects.toMatchObject({ code: status.NOT_FOUND });
+    });
+
     it('records a contact named by details once the registry says who they are, or a tracer chooses', async () => {
       const named = await unaryCall(as(WARD_TEAM).contacts, 'RecordContacts', {
         personId: person('a'),

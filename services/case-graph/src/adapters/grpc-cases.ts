@@ -676,8 +676,9 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
       }),
       async (request, ctx) => {
         requireRole(ctx, ...TRACERS);
-        const existing = await tracing.getRecord(request.personId);
-        if (existing) requireRecordArea(ctx, existing.state);
+        // Checked before anything is written: the person's area from their record or the registry.
+        const area = await tracing.areaOf(request.personId);
+        if (area) requireArea(ctx, withoutUndefined(area));
         const record = await tracing.registerArrival(
           request.personId,
           { fromAreaCode: request.fromAreaCode, arrivedOn: request.arrivedOn, recordedBy: ctx.caller.sub },
@@ -727,9 +728,10 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
         return facilityMessage(await placement.setCapacity(request.facilityId, request.capacity));
       },
     ),
-    ListFacilities: unary(z.object({ districtCode }), async (request) => ({
-      facilities: (await placement.list(request.districtCode)).map(facilityMessage),
-    })),
+    ListFacilities: unary(z.object({ districtCode }), async (request, ctx) => {
+      requireRole(ctx, ...TRACERS);
+      return { facilities: (await placement.list(request.districtCode)).map(facilityMessage) };
+    }),
     ListInIsolation: unary(
       z.object({
         districtCode,

@@ -53,7 +53,7 @@ export class PlacementDesk {
         },
       );
     }
-    await this.placeWaiting({});
+    await this.placeWaiting({}, state.districtCode);
     return state;
   }
 
@@ -70,7 +70,7 @@ export class PlacementDesk {
           state: next,
           events: [],
         });
-        await this.placeWaiting({});
+        await this.placeWaiting({}, next.districtCode);
         return next;
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS) throw error;
@@ -108,13 +108,19 @@ export class PlacementDesk {
   async orderEnded(event: EventOf<typeof IsolationEndedV1>): Promise<void> {
     const origin = { correlationId: event.correlationId, causationId: event.id };
     await this.closeWaiting(event.data.orderId);
-    if (await this.vacate(event.data.orderId)) await this.placeWaiting(origin);
+    const freed = await this.vacate(event.data.orderId);
+    if (freed) await this.placeWaiting(origin, freed.districtCode);
   }
 
-  /** Tries to place every waiting order, oldest first. */
-  async placeWaiting(origin: EventOrigin): Promise<number> {
+  /**
+   * Tries to place every waiting order: those of the district where beds came free first (a new
+   * facility, or a freed bed, serves its own district before others), each group oldest first.
+   */
+  async placeWaiting(origin: EventOrigin, districtCode?: string): Promise<number> {
     let placed = 0;
-    for (const entry of await this.waitingQueries.waiting()) {
+    const waiting = await this.waitingQueries.waiting();
+    const local = waiting.filter((w) => w.state.districtCode === districtCode);
+    for (const entry of [...local, ...waiting.filter((w) => w.state.districtCode !== districtCode)]) {
       const where = await this.admitSomewhere(entry.state, origin);
       if (!where) continue;
       placed++;
@@ -214,18 +220,18 @@ export class PlacementDesk {
     return undefined;
   }
 
-  /** Frees the order's bed; true when it had one. */
-  private async vacate(orderId: string): Promise<boolean> {
+  /** Frees the order's bed; answers the facility it was in, if any. */
+  private async vacate(orderId: string): Promise<FacilityState | undefined> {
     for (let attempt = 1; ; attempt++) {
       const found = (await this.facilityQueries.all()).find((f) =>
         f.state.occupants.some((o) => o.orderId === orderId),
       );
-      if (!found) return false;
+      if (!found) return undefined;
       const next = discharge(found.state, orderId);
-      if (next === 'unchanged') return false;
+      if (next === 'unchanged') return undefined;
       try {
         await this.facilities.save({ id: found.id, expectedVersion: found.version, state: next, events: [] });
-        return true;
+        return next;
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS) throw error;
       }

@@ -569,6 +569,16 @@ export class TracingDesk {
     return this.queries.isolatedIn(area);
   }
 
+  /** Where a person is followed up: their record's area, else their registry address. */
+  async areaOf(personId: string): Promise<TracingRecord['area'] | undefined> {
+    const record = await this.records.load(personId);
+    if (record) return record.state.area;
+    const entry = await this.directory.get(personId);
+    return entry
+      ? { districtCode: entry.details.address.districtCode, wardCode: entry.details.address.wardCode }
+      : undefined;
+  }
+
   async getRecord(personId: string): Promise<Versioned<TracingRecord> | null> {
     return this.records.load(personId);
   }

@@ -84,7 +84,7 @@ function classifiedData(
   };
 }
 
-function decided(before: TracingRecord, draft: TracingRecord, facts: Fact[]): Decision {
+function decided(draft: TracingRecord, facts: Fact[]): Decision {
   return { state: draft, facts, changed: true };
 }
 
@@ -261,7 +261,7 @@ export function decideResult(record: TracingRecord, result: PersonResult, ctx: D
   }
   fulfilTest(draft, result.resultId, result.collectedAt);
   const facts = result.outcome === 'positive' ? applyPositive(draft, result, ctx) : [];
-  return decided(record, draft, [...facts, ...settle(record, draft, ctx, 'case_confirmed', 'superseded')]);
+  return decided(draft, [...facts, ...settle(record, draft, ctx, 'case_confirmed', 'superseded')]);
 }
 
 export interface ResultAmendment {
@@ -340,7 +340,7 @@ export function decideAmendment(
     );
   }
   const reverted = facts.some((f) => f.type === 'CaseReverted');
-  return decided(record, draft, [
+  return decided(draft, [
     ...facts,
     ...settle(record, draft, ctx, reverted ? 'case_reverted' : 'case_confirmed', 'withdrawn'),
   ]);
@@ -384,7 +384,7 @@ export function decideExposures(
   }
   if (!changed) return unchanged(record);
   const reason = record.exposures.length === draft.exposures.length ? 'source_changed' : 'exposure';
-  return decided(record, draft, settle(record, draft, ctx, reason, 'withdrawn'));
+  return decided(draft, settle(record, draft, ctx, reason, 'withdrawn'));
 }
 
 export interface ContactInput {
@@ -481,7 +481,7 @@ export function decideContacts(
     });
     return { index, status: 'awaiting_identification', contactRef };
   });
-  const decision = facts.length > 0 ? decided(record, draft, facts) : unchanged(record);
+  const decision = facts.length > 0 ? decided(draft, facts) : unchanged(record);
   return { decision, outcomes };
 }
 
@@ -545,9 +545,9 @@ export function decideIdentified(
   if (!pending) return unchanged(record);
   const draft = structuredClone(record);
   draft.pendingContacts = draft.pendingContacts.filter((p) => p.contactRef !== contactRef);
-  if (personId === record.personId) return decided(record, draft, []);
+  if (personId === record.personId) return decided(draft, []);
   const recorded = recordContact(draft, personId, pending, pending, ctx);
-  return decided(record, draft, recorded ? [recorded.fact] : []);
+  return decided(draft, recorded ? [recorded.fact] : []);
 }
 
 /** The registry found only probable matches: they wait on the contact for a tracer to choose. */
@@ -561,7 +561,7 @@ export function decideAmbiguous(
   const draft = structuredClone(record);
   const held = draft.pendingContacts.find((p) => p.contactRef === contactRef);
   if (held) held.candidates = candidates;
-  return decided(record, draft, []);
+  return decided(draft, []);
 }
 
 /** A tracer looked at the candidates and says the contact is a new person: ask the registry again. */
@@ -580,7 +580,7 @@ export function decideNewPersonConfirmed(record: TracingRecord, contactRef: stri
   const draft = structuredClone(record);
   const held = draft.pendingContacts.find((p) => p.contactRef === contactRef);
   if (held) delete held.candidates;
-  return decided(record, draft, [
+  return decided(draft, [
     {
       type: 'ContactIdentificationRequested',
       data: { contactRef, details: pending.details, registerDespiteCandidates: true, requestedBy: by },
@@ -601,7 +601,7 @@ export function decidePersonFacts(
   const draft = structuredClone(record);
   draft.person = person;
   draft.area = { districtCode: person.districtCode, wardCode: person.wardCode };
-  return decided(record, draft, settle(record, draft, ctx, 'source_changed', 'superseded'));
+  return decided(draft, settle(record, draft, ctx, 'source_changed', 'superseded'));
 }
 
 function requireCase(record: TracingRecord, caseId: string): CaseEpisode {
@@ -654,7 +654,7 @@ export function decideCaseUpdate(
   const first = target.positives.map((p) => vietnamDay(p.collectedAt)).sort()[0] ?? day;
   target.infectiousFrom = infectiousFrom(first, target.symptomOnset, set.contacts.infectiousDaysBefore);
   if (target.infectiousUntil < target.infectiousFrom) target.infectiousUntil = target.infectiousFrom;
-  return decided(record, draft, [
+  return decided(draft, [
     caseUpdated(draft, target, changed, update.updatedBy),
     ...settle(record, draft, ctx, 'source_changed', 'superseded'),
   ]);
@@ -728,7 +728,7 @@ export function decideRecovery(
   const order = activeOrder(draft);
   if (order?.kind === 'treatment')
     facts.push(...endOrder(draft, order, 'recovered', day, 'the person recovered'));
-  return decided(record, draft, [...facts, ...settle(record, draft, ctx, 'case_closed', 'superseded')]);
+  return decided(draft, [...facts, ...settle(record, draft, ctx, 'case_closed', 'superseded')]);
 }
 
 export function decideDeath(
@@ -761,7 +761,7 @@ export function decideDeath(
   ];
   const order = activeOrder(draft);
   if (order) facts.push(...endOrder(draft, order, 'died', day, 'the person died'));
-  return decided(record, draft, [...facts, ...settle(record, draft, ctx, 'case_closed', 'superseded')]);
+  return decided(draft, [...facts, ...settle(record, draft, ctx, 'case_closed', 'superseded')]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -795,7 +795,7 @@ export function decideArrival(
     ...(area ? { fromAreaName: area.name } : {}),
     epidemicArea: area !== undefined,
   });
-  return decided(record, draft, settle(record, draft, ctx, 'source_changed', 'superseded'));
+  return decided(draft, settle(record, draft, ctx, 'source_changed', 'superseded'));
 }
 
 /** Why a quarantine is not released yet, when it is due. */
@@ -826,7 +826,7 @@ export function decideRelease(record: TracingRecord, ctx: DecisionContext): Deci
   const order = activeOrder(draft);
   if (!order) return unchanged(record);
   const facts = endOrder(draft, order, 'released', today(ctx), 'released');
-  return decided(record, draft, [...facts, ...settle(record, draft, ctx, 'case_closed', 'superseded')]);
+  return decided(draft, [...facts, ...settle(record, draft, ctx, 'case_closed', 'superseded')]);
 }
 
 /** Where a facility placed (or waitlisted) one of the person's orders: shown on the record. */
@@ -849,5 +849,5 @@ export function decidePlacement(
     target.facilityName = placement.facilityName;
     delete target.waitlisted;
   }
-  return decided(record, draft, []);
+  return decided(draft, []);
 }
