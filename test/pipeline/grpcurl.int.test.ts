@@ -16,7 +16,7 @@ import { configSchema as labConfig, start as startLab } from '@truyvet/lab-resul
 import { addDays, vietnamDay } from '@truyvet/rules';
 import { configSchema as samplesConfig, start as startSamples } from '@truyvet/sample-collection';
 import { connectMongo } from '@truyvet/store';
-import { describeWithInfra, uniqueName, waitForCatchUp } from '../harness';
+import { describeWithInfra, eventually, uniqueName, waitForCatchUp } from '../harness';
 
 const run = promisify(execFile);
 const grpcurl = process.env.GRPCURL;
@@ -133,24 +133,6 @@ describeWithInfra('the pipeline through grpcurl', (infra) => {
           method,
         ]);
         return JSON.parse(stdout) as T;
-      }
-
-      async function eventually<T>(
-        what: string,
-        check: () => Promise<T | undefined>,
-        timeoutMs = 60_000,
-      ): Promise<T> {
-        const deadline = Date.now() + timeoutMs;
-        for (;;) {
-          try {
-            const value = await check();
-            if (value !== undefined) return value;
-          } catch {
-            // not yet
-          }
-          if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
       }
 
       interface PersonRecord {

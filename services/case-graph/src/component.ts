@@ -44,6 +44,7 @@ import type { RulesClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/R
 import type { TracingClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Tracing';
 import { addDays, daysBetween, vietnamDay } from '@truyvet/rules';
 import type { Config } from './config';
+import { eventually as waitFor } from '../../../test/harness';
 import { importContactsCsv } from './cli/contacts-csv';
 import { start, type Running } from './start';
 
@@ -166,22 +167,8 @@ export function describeCaseGraphComponent(
     const today = (): string => vietnamDay(new Date());
     const person = (name: string): string => `p-${prefix}-${name}`;
 
-    async function eventually<T>(
-      what: string,
-      check: () => T | undefined | Promise<T | undefined>,
-    ): Promise<T> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        try {
-          const value = await check();
-          if (value !== undefined) return value;
-        } catch {
-          // not there yet
-        }
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    }
+    const eventually = <T>(what: string, check: () => T | undefined | Promise<T | undefined>): Promise<T> =>
+      waitFor(what, check, timeoutMs);
 
     const events = (
       type: string,
