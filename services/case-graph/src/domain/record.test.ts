@@ -70,6 +70,16 @@ function confirmedF0(): TracingRecord {
   return decideResult(record('p-a'), positive('r-1'), NOV_8).state;
 }
 
+/** The F0 with one household member, p-b, named as their contact. */
+function f0WithHousehold(): TracingRecord {
+  return decideContacts(
+    confirmedF0(),
+    [{ contactPersonId: 'p-b', contactType: 'household', lastExposureOn: '2021-11-08' }],
+    { via: 'household', recordedBy: 'system' },
+    NOV_8,
+  ).decision.state;
+}
+
 describe('a positive result', () => {
   it('makes the person an F0 found in the community, with treatment and a release test', () => {
     const d = decideResult(record('p-a'), positive('r-1'), NOV_8);
@@ -152,12 +162,7 @@ describe('contacts and the cascade', () => {
   });
 
   it('makes a contact of an F0 an F1 in quarantine from the last exposure, with tests on days 1, 7 and 14', () => {
-    const f0 = decideContacts(
-      confirmedF0(),
-      [{ contactPersonId: 'p-b', contactType: 'household', lastExposureOn: '2021-11-08' }],
-      { via: 'household', recordedBy: 'system' },
-      NOV_8,
-    ).decision.state;
+    const f0 = f0WithHousehold();
     const d = decideExposures(record('p-b'), heardFrom(f0, 3), NOV_8);
     expect(types(d)).toEqual([
       'PersonClassified',
@@ -222,19 +227,7 @@ describe('contacts and the cascade', () => {
   });
 
   it('makes a contact of an F1 an F2 on self-monitoring, and stops at the depth of the rule set', () => {
-    const f1 = decideExposures(
-      record('p-b'),
-      heardFrom(
-        decideContacts(
-          confirmedF0(),
-          [{ contactPersonId: 'p-b', contactType: 'household', lastExposureOn: '2021-11-08' }],
-          { via: 'household', recordedBy: 'system' },
-          NOV_8,
-        ).decision.state,
-        3,
-      ),
-      NOV_8,
-    ).state;
+    const f1 = decideExposures(record('p-b'), heardFrom(f0WithHousehold(), 3), NOV_8).state;
     const withContact = decideContacts(
       f1,
       [{ contactPersonId: 'p-c', contactType: 'workplace', lastExposureOn: '2021-11-07' }],
@@ -269,12 +262,7 @@ describe('contacts and the cascade', () => {
   });
 
   it('upgrades an F1 with a positive follow-up to an F0 found in quarantine, ending the quarantine and its tests', () => {
-    const f0 = decideContacts(
-      confirmedF0(),
-      [{ contactPersonId: 'p-b', contactType: 'household', lastExposureOn: '2021-11-08' }],
-      { via: 'household', recordedBy: 'system' },
-      NOV_8,
-    ).decision.state;
+    const f0 = f0WithHousehold();
     const f1 = decideExposures(record('p-b'), heardFrom(f0, 3), NOV_8).state;
     const d = decideResult(f1, positive('r-b', '2021-11-09T08:00:00+07:00'), at('2021-11-10T09:00:00+07:00'));
     expect(types(d)).toEqual([
@@ -342,12 +330,7 @@ describe('amendments', () => {
   });
 
   it('demote the contacts of a reverted case once they hear of it', () => {
-    const f0 = decideContacts(
-      confirmedF0(),
-      [{ contactPersonId: 'p-b', contactType: 'household', lastExposureOn: '2021-11-08' }],
-      { via: 'household', recordedBy: 'system' },
-      NOV_8,
-    ).decision.state;
+    const f0 = f0WithHousehold();
     const f1 = decideExposures(record('p-b'), heardFrom(f0, 3), NOV_8).state;
     const reverted = decideAmendment(
       f0,
@@ -505,12 +488,7 @@ describe('arrivals and release', () => {
   });
 
   it('releases a quarantine when the period is over and the last test is negative', () => {
-    const f0 = decideContacts(
-      confirmedF0(),
-      [{ contactPersonId: 'p-b', contactType: 'household', lastExposureOn: '2021-11-08' }],
-      { via: 'household', recordedBy: 'system' },
-      NOV_8,
-    ).decision.state;
+    const f0 = f0WithHousehold();
     const f1 = decideExposures(record('p-b'), heardFrom(f0, 3), NOV_8).state;
     const endDay = at('2021-11-22T18:00:00+07:00');
     expect(releaseCheck(f1, NOV_8)).toEqual({ releasable: false, why: 'not_due' });
