@@ -114,3 +114,5 @@ export const defaultRuleBook = (): RuleBook => new RuleBook(defaultRuleSets);
 
 export * from './tracing';
 export * from './days';
+export * from './risk';
+export * from './stats';

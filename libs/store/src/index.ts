@@ -3,3 +3,4 @@ export * from './relay';
 export * from './memory';
 export * from './mongo';
 export * from './mongo-aggregate-store';
+export * from './documents';

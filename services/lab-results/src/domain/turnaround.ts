@@ -3,14 +3,17 @@
  * the lab to a result (p50/p90), and which are overdue (no result within the rule set's limit after
  * collection). Days are Vietnamese calendar days (UTC+7). Pure.
  */
-import { vietnamDay, type RuleBook } from '@truyvet/rules';
+import {
+  durations,
+  hoursBetween,
+  percentile,
+  vietnamDay,
+  type Durations,
+  type RuleBook,
+} from '@truyvet/rules';
 import type { LabSampleState } from './lab-sample';
 
-export interface Durations {
-  count: number;
-  p50Hours: number;
-  p90Hours: number;
-}
+export { vietnamDay, percentile, type Durations };
 
 export interface TurnaroundReport {
   districtCode: string;
@@ -25,28 +28,6 @@ export interface TurnaroundReport {
   overdue: number;
   overdueSampleIds: string[];
 }
-
-export { vietnamDay };
-
-/** Nearest-rank percentile of sorted values (0 when there are none). */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[rank - 1] ?? 0;
-}
-
-function durations(hours: number[]): Durations {
-  const sorted = [...hours].sort((a, b) => a - b);
-  const round = (h: number): number => Math.round(h * 10) / 10;
-  return {
-    count: sorted.length,
-    p50Hours: round(percentile(sorted, 50)),
-    p90Hours: round(percentile(sorted, 90)),
-  };
-}
-
-const hoursBetween = (from: string, to: string): number =>
-  (new Date(to).getTime() - new Date(from).getTime()) / 3_600_000;
 
 /** The first result of a tube (amendments do not move the turnaround). */
 function firstResultAt(state: LabSampleState): string | undefined {

@@ -1,0 +1,81 @@
+import { eventHandler, type MessageHandler } from '@truyvet/bus';
+import {
+  CaseConfirmedV1,
+  CaseDiedV1,
+  CaseRecoveredV1,
+  CaseRevertedV1,
+  EventRegistry,
+  IsolationEndedV1,
+  IsolationOrderedV1,
+  IsolationPlacedV1,
+  IsolationWaitlistedV1,
+  PersonClassifiedV1,
+  PersonRegisteredV1,
+  PersonsMergedV1,
+  PersonTestResultAmendedV1,
+  PersonTestResultedV1,
+  PersonUpdatedV1,
+  PoolResultAmendedV1,
+  PoolResultedV1,
+  SampleCollectedV1,
+  ShipmentReceivedV1,
+  TestOrderCancelledV1,
+  TestOrderedV1,
+  TestOrderFulfilledV1,
+} from '@truyvet/events';
+import type { Projection } from '../app/projection';
+import * as fold from '../domain/facts';
+import type { FactChange } from '../domain/facts';
+
+const registry = new EventRegistry([
+  PersonRegisteredV1,
+  PersonUpdatedV1,
+  PersonsMergedV1,
+  SampleCollectedV1,
+  ShipmentReceivedV1,
+  PoolResultedV1,
+  PersonTestResultedV1,
+  PoolResultAmendedV1,
+  PersonTestResultAmendedV1,
+  CaseConfirmedV1,
+  CaseRecoveredV1,
+  CaseDiedV1,
+  CaseRevertedV1,
+  PersonClassifiedV1,
+  IsolationOrderedV1,
+  IsolationPlacedV1,
+  IsolationWaitlistedV1,
+  IsolationEndedV1,
+  TestOrderedV1,
+  TestOrderFulfilledV1,
+  TestOrderCancelledV1,
+] as const);
+
+/** The projection's consumer: each event the report uses becomes the fact changes it makes. */
+export function foldEvents(projection: Projection): MessageHandler {
+  const apply = (changes: FactChange | FactChange[] | undefined): Promise<void> =>
+    projection.apply(changes === undefined ? [] : Array.isArray(changes) ? changes : [changes]);
+  return eventHandler(registry, {
+    PersonRegistered: (e) => apply(fold.personRegistered(e)),
+    PersonUpdated: (e) => apply(fold.personRegistered(e)),
+    PersonsMerged: (e) => apply(fold.personsMerged(e)),
+    SampleCollected: (e) => apply(fold.sampleCollected(e)),
+    ShipmentReceived: (e) => apply(fold.shipmentReceived(e)),
+    PoolResulted: (e) => apply(fold.poolResulted(e)),
+    PersonTestResulted: (e) => apply(fold.personResulted(e)),
+    PoolResultAmended: (e) => apply(fold.poolResultAmended(e)),
+    PersonTestResultAmended: (e) => apply(fold.personResultAmended(e)),
+    CaseConfirmed: (e) => apply(fold.caseConfirmed(e)),
+    CaseRecovered: (e) => apply(fold.caseRecovered(e)),
+    CaseDied: (e) => apply(fold.caseDied(e)),
+    CaseReverted: (e) => apply(fold.caseReverted(e)),
+    PersonClassified: (e) => apply(fold.personClassified(e)),
+    IsolationOrdered: (e) => apply(fold.isolationOrdered(e)),
+    IsolationPlaced: (e) => apply(fold.isolationPlaced(e)),
+    IsolationWaitlisted: (e) => apply(fold.isolationWaitlisted(e)),
+    IsolationEnded: (e) => apply(fold.isolationEnded(e)),
+    TestOrdered: (e) => apply(fold.testOrdered(e)),
+    TestOrderFulfilled: (e) => apply(fold.testOrderFulfilled(e)),
+    TestOrderCancelled: (e) => apply(fold.testOrderCancelled(e)),
+  });
+}

@@ -1,0 +1,12 @@
+export { configSchema, type Config } from './config';
+export { start, SERVICES, type Running } from './start';
+export * from './domain/facts';
+export * from './domain/report';
+export * from './domain/export';
+export {
+  ReportDesk,
+  type AreaRequest,
+  type ExportFormat,
+  type ExportKind,
+  type ExportedFile,
+} from './app/reports';
