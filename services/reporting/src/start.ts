@@ -1,5 +1,5 @@
 import { InMemoryBus, KafkaBus, type Bus, type Subscription } from '@truyvet/bus';
-import { allTopics, topics } from '@truyvet/events';
+import { allTopics } from '@truyvet/events';
 import { canThoAdminUnits, type AdminUnits } from '@truyvet/geo';
 import { createGrpcServer, loadGrpcObject, signingKeyOrDevelopment } from '@truyvet/grpc';
 import type { ProtoGrpcType as ReportsProto } from '@truyvet/grpc/src/generated/reports';
@@ -15,6 +15,7 @@ import { foldEvents } from './adapters/consumer';
 import { FACT_KINDS } from './domain/facts';
 
 export const SERVICES = ['truyvet.reports.v1.Reports'] as const;
+export const REPORTED_TOPICS = allTopics.map((t) => t.topic);
 
 export interface Running {
   grpcPort: number;
@@ -108,15 +109,8 @@ export async function start(
   );
   const subscription: Subscription = await bus.subscribe({
     groupId: config.CONSUMER_GROUP,
-    topics: [
-      topics.persons.topic,
-      topics.samples.topic,
-      topics.shipments.topic,
-      topics.labResults.topic,
-      topics.cases.topic,
-      topics.isolation.topic,
-      topics.testOrders.topic,
-    ],
+    // Every stream: the figures come from all of them.
+    topics: REPORTED_TOPICS,
     // Facts are written by one partition each and evolve idempotently: no dedup store needed.
     partitionsConsumedConcurrently: 4,
     handler: foldEvents(new Projection(adapters.facts)),

@@ -13,7 +13,7 @@ const area = z
     level: z.string().optional(),
     code: z.string().optional(),
   })
-  .optional()
+  .nullish()
   .transform((a) => {
     const code = blankAsAbsent(a?.code);
     return { level: blankAsAbsent(a?.level) ?? 'city', ...(code === undefined ? {} : { code }) };
