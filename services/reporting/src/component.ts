@@ -214,7 +214,7 @@ export function describeReportingComponent(
             headers: { [headers.eventId]: `${good.id}-junk` },
           },
           eventMessage({ topic: topics.cases.topic, event: futureVersion }),
-          eventMessage({ topic: topics.cases.topic, event: badData as Envelope }),
+          eventMessage({ topic: topics.cases.topic, event: badData }),
         ]);
         const reasons = await eventually(
           'the three poison messages in the dead-letter topic',
