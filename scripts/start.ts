@@ -1,21 +1,14 @@
 /**
- * Quick start. Embedded by default (in-memory bus and store: no Kafka, no MongoDB);
- * TRUYVET_MODE=real runs the same on KAFKA_BROKERS and MONGODB_URI.
+ * `npm start`: the four services in one process, a demo mass-testing round through their gRPC
+ * APIs, the report it makes; then the APIs keep serving (Ctrl-C stops them). Embedded by default
+ * (in-memory bus and stores: no Kafka, no MongoDB); TRUYVET_MODE=real runs the same services on
+ * KAFKA_BROKERS and MONGODB_URI. DEMO_EXIT=1 stops after the report.
  */
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { InMemoryBus, InMemoryDedupStore, KafkaBus, type Bus, type DedupStore } from '@truyvet/bus';
 import { env, loadConfigOrExit } from '@truyvet/config';
-import { createLogger } from '@truyvet/log';
-import {
-  applyIndexes,
-  connectMongo,
-  InMemoryAggregateStore,
-  MongoAggregateStore,
-  MongoDedupStore,
-  type OutboxRelay,
-} from '@truyvet/store';
-import { demoWards, runFoundationDemo, type SampleState } from './demo';
+import { DEV_SIGNING_KEY, issueToken } from '@truyvet/grpc';
+import { canThoAdminUnits } from '@truyvet/geo';
+import { runQuickStart } from './quick-start';
 
 const config = loadConfigOrExit(
   z
@@ -23,7 +16,15 @@ const config = loadConfigOrExit(
       TRUYVET_MODE: env.enumOf(['embedded', 'real'] as const).default('embedded'),
       KAFKA_BROKERS: env.list().optional(),
       MONGODB_URI: env.string().optional(),
-      DEMO_SAMPLES: env.positiveInt().default(2_000),
+      DEMO_DISTRICT: z
+        .string()
+        .regex(/^\d{3}$/)
+        .default('916'),
+      DEMO_HOUSEHOLDS: env.positiveInt().default(700),
+      DEMO_POSITIVE_HOUSEHOLDS: env.positiveInt().default(7),
+      DEMO_EXIT: z.enum(['0', '1']).default('0'),
+      // The printout is the quick start's interface; LOG_LEVEL=info shows the services' logs too.
+      LOG_LEVEL: env.logLevel().default('error'),
     })
     .refine((c) => c.TRUYVET_MODE === 'embedded' || (c.KAFKA_BROKERS && c.MONGODB_URI), {
       message:
@@ -33,80 +34,75 @@ const config = loadConfigOrExit(
 );
 
 async function main(): Promise<void> {
-  const logger = createLogger({ name: 'quick-start', level: process.env.LOG_LEVEL ?? 'fatal' }); // the summary says what went wrong; LOG_LEVEL=info shows the logs
-  const relayHook: { relay?: OutboxRelay } = {};
-  const wake = (): void => relayHook.relay?.notify();
-  const run = randomUUID().slice(0, 8);
-  let bus: Bus;
-  let store: InMemoryAggregateStore<SampleState> | MongoAggregateStore<SampleState>;
-  let dedup: DedupStore;
-  let close: () => Promise<void>;
-
-  if (config.TRUYVET_MODE === 'real' && config.KAFKA_BROKERS && config.MONGODB_URI) {
-    console.log(
-      `truyvet quick start — real servers: Kafka ${config.KAFKA_BROKERS.join(',')}, ${config.MONGODB_URI}`,
-    );
-    const kafka = new KafkaBus({ brokers: config.KAFKA_BROKERS, clientId: 'quick-start', logger });
-    const mongo = await connectMongo(config.MONGODB_URI, 'truyvet-quickstart', { logger });
-    await applyIndexes(mongo.db, MongoAggregateStore.indexes(`samples-${run}`));
-    bus = kafka;
-    store = new MongoAggregateStore<SampleState>(mongo.db, `samples-${run}`, wake);
-    dedup = new MongoDedupStore(mongo.db);
-    close = async () => {
-      await kafka.close();
-      await mongo.close();
-    };
-  } else {
-    console.log(
-      'truyvet quick start — embedded: in-memory bus and store (TRUYVET_MODE=real for Kafka + MongoDB)',
-    );
-    const memory = new InMemoryBus({ logger });
-    bus = memory;
-    store = new InMemoryAggregateStore<SampleState>('samples', wake);
-    dedup = new InMemoryDedupStore();
-    close = () => memory.close();
-  }
-
+  const units = canThoAdminUnits();
+  const district = units.district(config.DEMO_DISTRICT);
+  if (!district)
+    throw new Error(`DEMO_DISTRICT ${config.DEMO_DISTRICT} is not a district of ${units.province.name}`);
+  const wards = units.wardsOf(district.code).slice(0, 5);
+  const real = config.TRUYVET_MODE === 'real';
   console.log(
-    `\nThe four services arrive with the next issues; this run shows the foundation they stand on:\n` +
-      `a Ninh Kieu mass-testing round of ${config.DEMO_SAMPLES} tubes is saved with its events in one commit each,\n` +
-      `relayed to the bus, and applied by an idempotent consumer.\n`,
+    real
+      ? `truyvet quick start — real servers: Kafka ${config.KAFKA_BROKERS?.join(',') ?? ''}, ${config.MONGODB_URI ?? ''}`
+      : 'truyvet quick start — embedded: the four services in one process on an in-memory bus and stores ' +
+          '(TRUYVET_MODE=real for Kafka + MongoDB)',
   );
-  const summary = await runFoundationDemo({
-    bus,
-    store,
-    dedup,
-    relayHook,
-    samples: config.DEMO_SAMPLES,
-    groupId: `quick-start-${run}`,
-    onProgress: (line) => {
+  const tag = String(100 + Math.floor(Math.random() * 900));
+  const result = await runQuickStart({
+    mode: config.TRUYVET_MODE,
+    ...(config.KAFKA_BROKERS ? { kafkaBrokers: config.KAFKA_BROKERS } : {}),
+    ...(config.MONGODB_URI ? { mongoUri: config.MONGODB_URI } : {}),
+    databasePrefix: `truyvet-quickstart-${tag}`,
+    host: '127.0.0.1',
+    logLevel: config.LOG_LEVEL,
+    households: config.DEMO_HOUSEHOLDS,
+    positiveHouseholds: config.DEMO_POSITIVE_HOUSEHOLDS,
+    districtCode: district.code,
+    wardCodes: wards.map((w) => w.code),
+    tag,
+    print: (line) => {
       console.log(line);
     },
   });
-  await close();
-
-  const nf = new Intl.NumberFormat('vi-VN');
-  console.log(
-    `\nSamples collected: ${nf.format(summary.samples)} tubes (${nf.format(summary.pooled)} pooled), ${nf.format(summary.people)} people swabbed`,
-  );
-  console.log('\n| Ward | Tubes | People |\n|---|---:|---:|');
-  for (const ward of demoWards) {
-    const figures = summary.perWard[ward.code] ?? { samples: 0, people: 0 };
-    console.log(
-      `| ${ward.name} (${ward.code}) | ${nf.format(figures.samples)} | ${nf.format(figures.people)} |`,
-    );
+  const { ports } = result.services;
+  console.log(`\nDemo done in ${(result.elapsedMs / 1000).toFixed(1)} s.`);
+  if (config.DEMO_EXIT === '1') {
+    await result.services.stop();
+    return;
   }
-  console.log(
-    `\nApplied by the consumer: ${nf.format(summary.applied)} of ${nf.format(summary.samples)} events`,
+  const token = await issueToken(
+    DEV_SIGNING_KEY,
+    { sub: 'quick-start', role: 'city', jurisdiction: { level: 'city', code: units.province.code } },
+    12 * 3600,
   );
   console.log(
-    `An event delivered twice was applied ${summary.redeliveredEventApplications} time(s) (dedup by event id)`,
+    `\nThe gRPC APIs keep serving (server reflection is on; Ctrl-C stops them):\n` +
+      `  sample-collection 127.0.0.1:${ports.samples}   lab-results 127.0.0.1:${ports.lab}   ` +
+      `case-graph 127.0.0.1:${ports.cases}   reporting 127.0.0.1:${ports.reports}\n` +
+      `A city-level token (development key, 12 h):\n  export TOKEN=${token}\n` +
+      `Try:\n  grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{"area":{"level":"district","code":"${district.code}"}}' ` +
+      `127.0.0.1:${ports.reports} truyvet.reports.v1.Reports/GetDailyReport\n` +
+      `  grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{"personId":"${result.summary.cascadePersonId}"}' ` +
+      `127.0.0.1:${ports.cases} truyvet.cases.v1.Cases/GetChain`,
   );
-  for (const dead of summary.deadLettered) console.log(`Dead-lettered: [${dead.code}] ${dead.reason}`);
-  console.log(
-    `\nTimes: ${nf.format(summary.collectMs)} ms to save ${nf.format(summary.samples)} commits; ` +
-      `${nf.format(summary.endToEndMs)} ms until the last was applied.`,
-  );
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the services...`);
+    result.services.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => {
+    stop('SIGINT');
+  });
+  process.on('SIGTERM', () => {
+    stop('SIGTERM');
+  });
 }
 
 main().catch((error: unknown) => {

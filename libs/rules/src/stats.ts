@@ -12,10 +12,10 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[rank - 1] ?? 0;
 }
 
-/** Count, p50 and p90 of durations in hours, rounded to a tenth of an hour. */
+/** Count, p50 and p90 of durations in hours, rounded to a hundredth (36 seconds): isolation takes minutes. */
 export function durations(hours: readonly number[]): Durations {
   const sorted = [...hours].sort((a, b) => a - b);
-  const round = (h: number): number => Math.round(h * 10) / 10;
+  const round = (h: number): number => Math.round(h * 100) / 100;
   return {
     count: sorted.length,
     p50Hours: round(percentile(sorted, 50)),
