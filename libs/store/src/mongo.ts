@@ -40,12 +40,22 @@ export interface IndexDeclaration {
 }
 
 /**
- * Applies a service's declared indexes at start; creating an existing index is a no-op. Only
- * what FerretDB also supports: unique, compound and sparse indexes (no TTL, no partial).
+ * Applies a service's declared indexes at start: only those missing (by name) are created. Only
+ * what FerretDB also supports: unique, compound and sparse indexes (no TTL, no partial). Asking
+ * FerretDB 1.24 to create an index that exists on a collection holding documents with array paths
+ * panics its connection (seen when a service restarts on its data), so existing ones are skipped.
  */
 export async function applyIndexes(db: Db, declarations: readonly IndexDeclaration[]): Promise<void> {
   for (const { collection, indexes } of declarations) {
-    if (indexes.length > 0) await db.collection(collection).createIndexes(indexes);
+    if (indexes.length === 0) continue;
+    const listed = (await db
+      .collection(collection)
+      .listIndexes()
+      .toArray()
+      .catch(() => [])) as Array<{ name?: unknown }>;
+    const existing = new Set(listed.map((i) => String(i.name)));
+    const missing = indexes.filter((i) => i.name === undefined || !existing.has(i.name));
+    if (missing.length > 0) await db.collection(collection).createIndexes(missing);
   }
 }
 

