@@ -10,7 +10,10 @@
  */
 import { addDays, vietnamDay } from '@truyvet/rules';
 import { unaryCall, writeClientStream, type Caller } from '@truyvet/grpc';
+import { eventually as until } from '../../test/harness/eventually';
 import type { Clients } from './clients';
+
+export { until };
 
 export interface RoundOptions {
   /** Three digits that make names, phones and barcodes unique on servers shared with other runs. */
@@ -86,29 +89,6 @@ const GIVEN = [
 ];
 
 const positiveCt = { E: 23.4, RdRp: 25.1, N: 24.7 };
-
-export async function until<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs: number,
-  intervalMs = 100,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const why = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
-}
 
 /** The people of the round, household by household (sizes 2-6), in the given wards. */
 export function householdsOf(options: RoundOptions): Array<Omit<Person, 'personId'>>[] {

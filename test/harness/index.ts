@@ -4,6 +4,7 @@ import { readInfra, type Infra } from './infra';
 
 export type { Infra } from './infra';
 export { consumerLag, waitForCatchUp } from './lag';
+export { eventually } from './eventually';
 
 /**
  * `describe` for suites that need the real Kafka broker and MongoDB-wire server. When none could
@@ -32,28 +33,4 @@ export function describeWithInfra(name: string, body: (infra: Infra) => void): v
 /** A name no other test (or earlier run against the same servers) uses: topics, groups, databases. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
-}
-
-/** Polls until `check` returns a value (not undefined), or fails with `what` after `timeoutMs`. */
-export async function eventually<T>(
-  what: string,
-  check: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 30_000,
-  intervalMs = 50,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    if (Date.now() > deadline) {
-      const why = lastError instanceof Error ? `: ${lastError.message}` : '';
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
 }
