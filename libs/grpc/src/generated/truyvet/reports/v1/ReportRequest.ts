@@ -1,0 +1,13 @@
+// Original file: protos/truyvet/reports/v1/reports.proto
+
+import type { Area as _truyvet_reports_v1_Area, Area__Output as _truyvet_reports_v1_Area__Output } from '../../../truyvet/reports/v1/Area';
+
+export interface ReportRequest {
+  'area'?: (_truyvet_reports_v1_Area | null);
+  'date'?: (string);
+}
+
+export interface ReportRequest__Output {
+  'area': (_truyvet_reports_v1_Area__Output | null);
+  'date': (string);
+}
