@@ -239,10 +239,13 @@ export async function runMassTestingRound(
     }
   };
   const positiveHomes = new Set(
-    Array.from(
-      { length: options.positiveHouseholds },
-      (_, k) => Math.floor((k * homes.length) / options.positiveHouseholds) + 1,
-    ).map((h) => h % homes.length),
+    // Every n-th household: the first half clustered in one ward (households h ≡ 3 mod the ward
+    // count live in the fourth ward), the rest shifted by one each time, so over the wards.
+    Array.from({ length: options.positiveHouseholds }, (_, k) => {
+      const nth = Math.floor((k * homes.length) / options.positiveHouseholds);
+      const nthInWard = nth - (nth % options.wardCodes.length);
+      return (k < options.positiveHouseholds / 2 ? nthInWard + 3 : nth + 1 + k) % homes.length;
+    }),
   );
   await shipAndResult(
     poolIds.map((sampleId, h) => ({ sampleId, barcode: poolBarcode(h), positive: positiveHomes.has(h) })),
