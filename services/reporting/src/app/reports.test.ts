@@ -298,6 +298,19 @@ describe('risk levels', () => {
     expect(table.focusTestingTargets.map((w) => w.wardCode)).toEqual(['31186', '31189']);
   });
 
+  it('answers a clear error for a day before any risk-level rule set', async () => {
+    const { desk } = reporting();
+    await expect(desk.riskTable({ level: 'city' }, '2020-05-01')).rejects.toMatchObject({
+      kind: 'invalid',
+      fields: [
+        {
+          field: 'date',
+          description: expect.stringMatching(/no risk level rule set in force on 2020-05-01/),
+        },
+      ],
+    });
+  });
+
   it('lowers the level where coverage is high', async () => {
     const { desk, feed } = reporting();
     const ward = units.ward('31186');

@@ -1,6 +1,6 @@
 import { DomainError, invalid } from '@truyvet/errors';
 import type { AdminUnits } from '@truyvet/geo';
-import { vietnamDay, type RiskRuleBook, type RuleBook } from '@truyvet/rules';
+import { RuleSetError, vietnamDay, type RiskRuleBook, type RiskRuleSet, type RuleBook } from '@truyvet/rules';
 import type { Query } from '@truyvet/store';
 import type { FactKind, FactKinds } from '../domain/facts';
 import { dailyReportRows, riskRows, toCsv, turnaroundRows } from '../domain/export';
@@ -116,7 +116,17 @@ export class ReportDesk {
         : (area.level === 'city' ? this.units.wards() : this.units.wardsOf(area.code)).map((w) =>
             this.area({ level: 'ward', code: w.code }),
           );
-    return riskTable(wards, await this.factsOf(area), date, this.riskRules.inForceOn(date));
+    return riskTable(wards, await this.factsOf(area), date, this.riskRulesOn(date));
+  }
+
+  /** The risk-level rule set in force that day; a day before the first one is the caller's error. */
+  private riskRulesOn(date: string): RiskRuleSet {
+    try {
+      return this.riskRules.inForceOn(date);
+    } catch (error) {
+      if (!(error instanceof RuleSetError)) throw error;
+      throw invalid('NO_RISK_RULES', error.message, [{ field: 'date', description: error.message }]);
+    }
   }
 
   async turnaround(request: AreaRequest, date: string): Promise<DistrictTurnaround[]> {
