@@ -101,7 +101,8 @@ export function householdsOf(options: RoundOptions): Array<Omit<Person, 'personI
       Array.from({ length: size }, () => {
         const i = index++;
         // Six in ten with two doses, two in ten with one, the rest none (the registry's knowledge).
-        const doses = i % 10 < 6 ? 2 : i % 10 < 8 ? 1 : 0;
+        const draw = (i * 7 + h * 3) % 10;
+        const doses = draw < 6 ? 2 : draw < 8 ? 1 : 0;
         const fullName = `${FAMILY[h % FAMILY.length] ?? ''} ${MIDDLE[i % MIDDLE.length] ?? ''} ${GIVEN[i % GIVEN.length] ?? ''}`;
         return { index: i, fullName, household: h, wardCode, doses };
       }),
