@@ -40,6 +40,19 @@ export interface GrpcFailure {
 }
 
 /**
+ * Status messages and field violations travel in HTTP/2 trailers, which clients cap (grpc-js: 16 KB
+ * by default): a message quoting a 100 KB input would make the call hang until its deadline
+ * instead of failing. So they are cut to these lengths, with an ellipsis.
+ */
+const MAX_MESSAGE = 1_000;
+const MAX_DESCRIPTION = 300;
+const MAX_FIELDS = 20;
+
+function bounded(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
  * Turns anything a handler threw into the status the client gets. DomainErrors map by kind (their
  * fields also go out as a google.rpc.BadRequest); anything else, and DomainErrors of kind
  * `internal`, become INTERNAL with a generic message that names the correlation id and nothing else.
@@ -47,8 +60,15 @@ export interface GrpcFailure {
 export function toGrpcFailure(error: unknown, correlationId: string): GrpcFailure {
   const known = error instanceof DomainError && error.kind !== 'internal';
   const code = known ? STATUS_BY_KIND[error.kind] : grpc.status.INTERNAL;
-  const details = known ? error.message : `internal error (correlation id ${correlationId})`;
-  const fields = known ? error.fields : [];
+  const details = known
+    ? bounded(error.message, MAX_MESSAGE)
+    : `internal error (correlation id ${correlationId})`;
+  // Fields beyond the first few add nothing a person reads, and every byte goes in a header.
+  const fields = known
+    ? error.fields
+        .slice(0, MAX_FIELDS)
+        .map((f) => ({ field: bounded(f.field, 200), description: bounded(f.description, MAX_DESCRIPTION) }))
+    : [];
   const errorCode = known ? error.code : 'INTERNAL';
   const metadata = new grpc.Metadata();
   metadata.set(CORRELATION_ID_KEY, correlationId);
