@@ -4,6 +4,7 @@ import { DomainError, type ErrorKind } from '@truyvet/errors';
 import {
   BAD_REQUEST_TYPE_URL,
   STATUS_BY_KIND,
+  STATUS_DETAILS_KEY,
   decodeStatusDetails,
   encodeStatusDetails,
   readErrorCode,
@@ -52,6 +53,23 @@ describe('toGrpcFailure', () => {
     expect(readFieldViolations(failure)).toEqual(fields);
     expect(readErrorCode(failure)).toBe('BAD_HOUSEHOLD');
     expect(failure.metadata.get('x-correlation-id')).toEqual(['c-1']);
+  });
+
+  it('bounds what goes into the trailers, so an error quoting a huge input still reaches the client', () => {
+    const huge = 'x'.repeat(100_000);
+    const fields = Array.from({ length: 50 }, (_, i) => ({
+      field: `items.${i}.name`,
+      description: `bad: ${huge}`,
+    }));
+    const failure = toGrpcFailure(
+      new DomainError('NOT_FOUND', 'not_found', `no case ${huge}`, { fields }),
+      'c-1',
+    );
+    expect(failure.details.length).toBeLessThanOrEqual(1_000);
+    expect(failure.details).toMatch(/^no case x+…$/);
+    const sent = decodeStatusDetails(failure.metadata.get(STATUS_DETAILS_KEY)[0] as Buffer);
+    expect(Buffer.byteLength(failure.metadata.get(STATUS_DETAILS_KEY)[0] as Buffer)).toBeLessThan(10_000);
+    expect(sent.message).toBe(failure.details);
   });
 
   it('hides anything that is not a DomainError behind a generic message', () => {
