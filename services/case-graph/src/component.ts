@@ -404,6 +404,11 @@ export function describeCaseGraphComponent(
           contact: { personId: person('e'), contactType: 'venue', lastExposureOn: today() },
         },
       ]);
+      // The rows as answered, so a failure says why (a whole source's rows share one error).
+      expect({ accepted: imported.accepted, results: imported.results }).toMatchObject({
+        accepted: 1,
+        results: [{ status: 'recorded' }, { status: 'rejected' }, { status: 'rejected' }],
+      });
       expect(imported).toMatchObject({ accepted: 1, rejected: 2 });
       expect(imported.results.map((r) => r.status)).toEqual(['recorded', 'rejected', 'rejected']);
       expect(imported.results[1]?.rejected?.fieldViolations[0]?.field).toBe('contact.lastExposureOn');

@@ -56,7 +56,7 @@ import { eventsOf } from './facts';
 import type { Area, HouseholdStore, PersonDirectory, RecordQueries, RecordStore, ResultLog } from './ports';
 
 /** Saving a decision that lost a race is decided again on the new state, this many times. */
-const ATTEMPTS = 5;
+const ATTEMPTS = 8;
 
 /** Levels of the cascade carried on inline; deeper ones go by the published events. */
 const MAX_INLINE_HOPS = 4;
@@ -121,6 +121,9 @@ export class TracingDesk {
         });
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS) throw error;
+        // The consumer may be cascading through this very record: let it finish its write
+        // (a few ms, growing, jittered) instead of losing the race again at once.
+        await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 15)));
         continue;
       }
       await this.cascadeNow(personId, decision.facts, origin, 0);
