@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { ConfigError, env, loadConfig, loadConfigOrExit } from './index';
+import { ConfigError, env, loadConfig, loadConfigOrExit, serviceConfig } from './index';
 
 const schema = z.object({
   GRPC_PORT: env.port().default(0),
@@ -68,3 +68,26 @@ function jestSpyStderr(into: string[]): { restore: () => void } {
   };
   return { restore: () => (process.stderr.write = original) };
 }
+
+describe('serviceConfig', () => {
+  const schema = serviceConfig(
+    { grpcPort: 50099, database: 'truyvet-test' },
+    { EXTRA_SECRET: z.string().optional() },
+    ['EXTRA_SECRET'],
+  );
+
+  it('needs nothing embedded, and gives the service its defaults', () => {
+    expect(loadConfig(schema, {})).toMatchObject({
+      TRUYVET_MODE: 'embedded',
+      GRPC_PORT: 50099,
+      MONGODB_DB: 'truyvet-test',
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('names every setting real mode lacks, its own included', () => {
+    expect(() => loadConfig(schema, { TRUYVET_MODE: 'real', KAFKA_BROKERS: 'k:9092' })).toThrow(
+      /MONGODB_URI[\s\S]*AUTH_SIGNING_KEY[\s\S]*EXTRA_SECRET/,
+    );
+  });
+});

@@ -112,3 +112,36 @@ export const env = {
   logLevel: () => z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
   enumOf: <T extends readonly [string, ...string[]]>(values: T) => z.enum(values),
 };
+
+/**
+ * What every service reads: the mode, its gRPC address, Kafka, MongoDB, the token signing key
+ * and the log level, plus its own settings. In real mode the brokers, the store, the key and
+ * `requiredWhenReal` must be given; embedded (tests, quick start) needs none of them.
+ */
+export function serviceConfig<E extends z.ZodRawShape>(
+  defaults: { grpcPort: number; database: string },
+  extra: E,
+  requiredWhenReal: ReadonlyArray<keyof E & string> = [],
+) {
+  return z
+    .object({
+      /** embedded: in-memory bus and store (tests, quick start); real: Kafka and MongoDB. */
+      TRUYVET_MODE: env.enumOf(['embedded', 'real'] as const).default('embedded'),
+      GRPC_HOST: env.string().default('0.0.0.0'),
+      GRPC_PORT: env.port().default(defaults.grpcPort),
+      KAFKA_BROKERS: env.list().optional(),
+      MONGODB_URI: env.string().optional(),
+      MONGODB_DB: env.string().default(defaults.database),
+      AUTH_SIGNING_KEY: z.string().min(32, 'at least 32 characters').optional(),
+      LOG_LEVEL: env.logLevel().default('info'),
+      ...extra,
+    })
+    .superRefine((config, ctx) => {
+      const values = config as Record<string, unknown>;
+      if (values.TRUYVET_MODE !== 'real') return;
+      for (const name of ['KAFKA_BROKERS', 'MONGODB_URI', 'AUTH_SIGNING_KEY', ...requiredWhenReal]) {
+        if (values[name] === undefined)
+          ctx.addIssue({ code: 'custom', path: [name], message: 'is required when TRUYVET_MODE=real' });
+      }
+    });
+}

@@ -1,30 +1,16 @@
-import { z } from 'zod';
-import { env } from '@truyvet/config';
+import type { z } from 'zod';
+import { env, serviceConfig } from '@truyvet/config';
 
-export const configSchema = z
-  .object({
-    /** embedded: in-memory bus and store (tests, quick start); real: Kafka and MongoDB. */
-    TRUYVET_MODE: env.enumOf(['embedded', 'real'] as const).default('embedded'),
-    GRPC_HOST: env.string().default('0.0.0.0'),
-    GRPC_PORT: env.port().default(50053),
-    KAFKA_BROKERS: env.list().optional(),
-    MONGODB_URI: env.string().optional(),
-    MONGODB_DB: env.string().default('truyvet-case-graph'),
-    AUTH_SIGNING_KEY: z.string().min(32, 'at least 32 characters').optional(),
-    LOG_LEVEL: env.logLevel().default('info'),
+export const configSchema = serviceConfig(
+  { grpcPort: 50053, database: 'truyvet-case-graph' },
+  {
     /** Every instance of one deployment shares it (they split the partitions); a bench or a replay uses its own. */
     CONSUMER_GROUP: env.string().default('case-graph'),
     /** How often quarantines due for release are checked (0: only through ReleaseDue). */
     RELEASE_SWEEP_MS: env.durationMs().default(300_000),
     /** How often rule sets added through another instance are picked up. */
     RULES_REFRESH_MS: env.durationMs().default(60_000),
-  })
-  .superRefine((c, ctx) => {
-    if (c.TRUYVET_MODE !== 'real') return;
-    for (const name of ['KAFKA_BROKERS', 'MONGODB_URI', 'AUTH_SIGNING_KEY'] as const) {
-      if (c[name] === undefined)
-        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when TRUYVET_MODE=real' });
-    }
-  });
+  },
+);
 
 export type Config = z.infer<typeof configSchema>;

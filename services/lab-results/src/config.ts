@@ -1,24 +1,6 @@
-import { z } from 'zod';
-import { env } from '@truyvet/config';
+import type { z } from 'zod';
+import { serviceConfig } from '@truyvet/config';
 
-export const configSchema = z
-  .object({
-    /** embedded: in-memory bus and store (tests, quick start); real: Kafka and MongoDB. */
-    TRUYVET_MODE: env.enumOf(['embedded', 'real'] as const).default('embedded'),
-    GRPC_HOST: env.string().default('0.0.0.0'),
-    GRPC_PORT: env.port().default(50052),
-    KAFKA_BROKERS: env.list().optional(),
-    MONGODB_URI: env.string().optional(),
-    MONGODB_DB: env.string().default('truyvet-lab-results'),
-    AUTH_SIGNING_KEY: z.string().min(32, 'at least 32 characters').optional(),
-    LOG_LEVEL: env.logLevel().default('info'),
-  })
-  .superRefine((c, ctx) => {
-    if (c.TRUYVET_MODE !== 'real') return;
-    for (const name of ['KAFKA_BROKERS', 'MONGODB_URI', 'AUTH_SIGNING_KEY'] as const) {
-      if (c[name] === undefined)
-        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when TRUYVET_MODE=real' });
-    }
-  });
+export const configSchema = serviceConfig({ grpcPort: 50052, database: 'truyvet-lab-results' }, {});
 
 export type Config = z.infer<typeof configSchema>;
