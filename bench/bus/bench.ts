@@ -2,8 +2,8 @@
  * libs/bus against raw kafkajs, same broker, same run, same message count and size.
  * Prints messages/s for producing and consuming through each and the ratio (goal: bus >= 0.8x raw).
  *
- *   KAFKA_BROKERS=127.0.0.1:9092 npm run bench            (deploy/local/up.sh starts a broker)
- *   BENCH_MESSAGES=200000 BENCH_BYTES=300 BENCH_PARTITIONS=6 npm run bench
+ *   KAFKA_BROKERS=127.0.0.1:9092 npm run bench:bus        (deploy/local/up.sh starts a broker)
+ *   BENCH_MESSAGES=200000 BENCH_BYTES=300 BENCH_PARTITIONS=6 npm run bench:bus
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';

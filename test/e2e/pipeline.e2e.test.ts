@@ -7,44 +7,20 @@
  * re-tests are in flight, and later reporting too; each is restarted. Nothing may be lost and
  * nothing doubled: cases, case events, test orders and the report's figures are counted.
  */
-import net from 'node:net';
-import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { eventHandler, KafkaBus } from '@truyvet/bus';
 import { CaseConfirmedV1, EventRegistry, TestOrderedV1, topics } from '@truyvet/events';
-import { DEV_SIGNING_KEY, unaryCall } from '@truyvet/grpc';
+import { unaryCall } from '@truyvet/grpc';
 import type { DailyReport__Output } from '@truyvet/grpc/src/generated/truyvet/reports/v1/DailyReport';
 import { connectMongo } from '@truyvet/store';
-import { clientsFor, type Clients, type ServicePorts } from '../../scripts/scenario/clients';
+import { clientsFor, type Clients } from '../../scripts/scenario/clients';
 import { roles, runMassTestingRound, until, type RoundSummary } from '../../scripts/scenario/mass-testing';
 import { describeWithInfra, uniqueName, waitForCatchUp } from '../harness';
-import { ChildProgram } from '../harness/child';
+import { SERVICES, ServiceFleet, type Service } from '../harness/fleet';
 
-const ROOT = path.resolve(__dirname, '../..');
 // Phong Điền (926): no other suite publishes there, so its figures move only with this round.
 const DISTRICT = '926';
 const WARDS = ['31299', '31300', '31303'];
-const SERVICES = ['sample-collection', 'lab-results', 'case-graph', 'reporting'] as const;
-type Service = (typeof SERVICES)[number];
-const portKey: Record<Service, keyof ServicePorts> = {
-  'sample-collection': 'samples',
-  'lab-results': 'lab',
-  'case-graph': 'cases',
-  reporting: 'reports',
-};
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        resolve(typeof address === 'object' && address ? address.port : 0);
-      });
-    });
-  });
-}
 
 /** A figure's change over the round (the district may carry earlier runs' figures on a shared server). */
 function delta(after: DailyReport__Output, before: DailyReport__Output) {
@@ -71,47 +47,27 @@ describeWithInfra('the four services as separate processes', (infra) => {
     // A new group: the projection folds every stream from the start, as a fresh deployment would.
     reporting: `${run}-reporting`,
   };
-  const children = new Map<Service, ChildProgram>();
-  const ports = {} as ServicePorts;
+  const fleet = new ServiceFleet({
+    brokers: infra.kafkaBrokers,
+    mongoUri: infra.mongoUri,
+    run,
+    groups,
+  });
   const restarts: string[] = [];
   let district: Clients;
   let lab: Clients;
   let city: Clients;
   let baseline: DailyReport__Output;
 
-  const envOf = (service: Service): Record<string, string> => ({
-    TRUYVET_MODE: 'real',
-    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
-    MONGODB_URI: infra.mongoUri,
-    MONGODB_DB: `${run}-${service}`,
-    AUTH_SIGNING_KEY: DEV_SIGNING_KEY,
-    PERSON_ID_SECRET: `${run}-person-ids`,
-    GRPC_HOST: '127.0.0.1',
-    GRPC_PORT: String(ports[portKey[service]]),
-    LOG_LEVEL: 'info',
-    RELEASE_SWEEP_MS: '0',
-    ...(groups[service] ? { CONSUMER_GROUP: groups[service] } : {}),
-  });
-
-  async function launch(service: Service): Promise<void> {
-    const child = new ChildProgram(path.join(ROOT, 'services', service, 'src/main.ts'), envOf(service));
-    children.set(service, child);
-    await child.waitFor(new RegExp(`"msg":"${service} serving"`), 120_000);
-  }
-
   /** SIGKILL: no shutdown hook runs, nothing in hand is committed. Then the same service again. */
   async function killAndRestart(service: Service, when: string): Promise<void> {
-    const started = Date.now();
-    await children.get(service)?.kill('SIGKILL');
-    await launch(service);
-    restarts.push(
-      `${service} killed with SIGKILL after "${when}", serving again in ${Date.now() - started} ms`,
-    );
+    const ms = await fleet.killAndRestart(service);
+    restarts.push(`${service} killed with SIGKILL after "${when}", serving again in ${ms} ms`);
   }
 
   beforeAll(async () => {
-    for (const service of SERVICES) ports[portKey[service]] = await freePort();
-    await Promise.all(SERVICES.map(launch));
+    await fleet.start();
+    const { ports } = fleet;
     const who = roles(DISTRICT);
     district = await clientsFor(who.district, ports);
     lab = await clientsFor(who.lab, ports);
@@ -140,7 +96,7 @@ describeWithInfra('the four services as separate processes', (infra) => {
   afterAll(async () => {
     // A setup that failed half-way leaves some unset.
     for (const clients of [district, lab, city] as Array<Clients | undefined>) clients?.close();
-    await Promise.all([...children.values()].map((c) => c.kill('SIGTERM')));
+    await fleet.stop();
     const mongo = await connectMongo(infra.mongoUri, `${run}-reporting`);
     for (const service of SERVICES) await mongo.client.db(`${run}-${service}`).dropDatabase();
     await mongo.close();

@@ -6,6 +6,13 @@ import { pathToFileURL } from 'node:url';
 // own, so a SIGKILL would hit the wrapper and leave the program running.
 const tsxLoader = pathToFileURL(require.resolve('tsx')).href;
 
+// Children must not outlive the process that started them (a crashed benchmark would leave
+// services in the consumer groups of the next run).
+const live = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
 /** A TypeScript program run as a separate OS process, so a test can really kill it (SIGKILL). */
 export class ChildProgram {
   readonly lines: string[] = [];
@@ -27,8 +34,10 @@ export class ChildProgram {
       readline
         .createInterface({ input: this.process.stderr })
         .on('line', (l) => this.lines.push(`stderr: ${l}`));
+    live.add(this.process);
     this.exited = new Promise((resolve) =>
       this.process.on('exit', (code) => {
+        live.delete(this.process);
         resolve(code);
       }),
     );
@@ -54,6 +63,14 @@ export class ChildProgram {
         });
       });
     }
+  }
+
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
+  get running(): boolean {
+    return this.process.exitCode === null && this.process.signalCode === null;
   }
 
   /** Sends a signal and waits for the process to be gone. */

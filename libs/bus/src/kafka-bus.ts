@@ -30,6 +30,8 @@ export interface KafkaBusOptions {
   maxWaitTimeInMs?: number;
   /** Commit resolved offsets at least every N messages within a batch (and at its end). */
   commitEveryMessages?: number;
+  /** Consumer session timeout (default 30 s): how soon a dead member's partitions move on. */
+  sessionTimeoutMs?: number;
   /** Extra kafkajs settings (ssl, sasl) for a real cluster. */
   kafka?: Partial<KafkaConfig>;
 }
@@ -157,7 +159,7 @@ export class KafkaBus implements Bus {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       // Above the slowest handler we expect (a store failover): a member is not evicted mid-message.
-      sessionTimeout: 30_000,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: this.maxWaitTimeInMs,
       allowAutoTopicCreation: false,

@@ -134,6 +134,11 @@ export function serviceConfig<E extends z.ZodRawShape>(
       MONGODB_DB: env.string().default(defaults.database),
       AUTH_SIGNING_KEY: z.string().min(32, 'at least 32 characters').optional(),
       LOG_LEVEL: env.logLevel().default('info'),
+      /**
+       * How long Kafka waits for a silent consumer before giving its partitions to another: a
+       * killed instance's work resumes after this (the broker allows 6 s to 300 s).
+       */
+      KAFKA_SESSION_TIMEOUT_MS: env.durationMs().min(6_000).max(300_000).default(30_000),
       ...extra,
     })
     .superRefine((config, ctx) => {

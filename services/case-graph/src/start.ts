@@ -170,7 +170,14 @@ async function realAdapters(
   logger: Logger,
   shared?: Bus,
 ): Promise<Adapters> {
-  const bus = shared ?? new KafkaBus({ brokers, clientId: 'case-graph', logger });
+  const bus =
+    shared ??
+    new KafkaBus({
+      brokers,
+      clientId: 'case-graph',
+      logger,
+      sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+    });
   const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'case-graph', logger });
   await applyIndexes(mongo.db, [
     ...[RECORDS, FACILITIES, WAITING, TASKS, RULE_SETS, HOUSEHOLDS].flatMap((name) =>

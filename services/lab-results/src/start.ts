@@ -62,7 +62,14 @@ async function realAdapters(
   logger: Logger,
   shared?: Bus,
 ): Promise<Adapters> {
-  const bus = shared ?? new KafkaBus({ brokers, clientId: 'lab-results', logger });
+  const bus =
+    shared ??
+    new KafkaBus({
+      brokers,
+      clientId: 'lab-results',
+      logger,
+      sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+    });
   const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'lab-results', logger });
   await applyIndexes(mongo.db, [
     ...[LAB_SAMPLES, ACCESSIONS, RECEIPTS].flatMap((name) => MongoAggregateStore.indexes(name)),

@@ -41,7 +41,14 @@ async function realAdapters(
   logger: Logger,
   shared?: Bus,
 ): Promise<Adapters> {
-  const bus = shared ?? new KafkaBus({ brokers, clientId: 'reporting', logger });
+  const bus =
+    shared ??
+    new KafkaBus({
+      brokers,
+      clientId: 'reporting',
+      logger,
+      sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+    });
   const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'reporting', logger });
   await applyIndexes(
     mongo.db,

@@ -107,7 +107,14 @@ async function realAdapters(
   logger: Logger,
   shared?: Bus,
 ): Promise<Adapters> {
-  const bus = shared ?? new KafkaBus({ brokers, clientId: 'sample-collection', logger });
+  const bus =
+    shared ??
+    new KafkaBus({
+      brokers,
+      clientId: 'sample-collection',
+      logger,
+      sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+    });
   const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'sample-collection', logger });
   await applyIndexes(mongo.db, [
     ...[PERSONS, SAMPLES, SHIPMENTS, WORKLIST, IDENTIFICATIONS].flatMap((name) =>

@@ -1,0 +1,460 @@
+/**
+ * The whole pipeline, measured: a reproducible city (1.2 million people in households over Can
+ * Tho's wards), a share of it swabbed (pooled and single tubes) and driven through the four
+ * services' gRPC APIs, the services running as separate processes on a Kafka broker and a FerretDB
+ * of the benchmark's own (deploy/local, fresh data for every configuration). Stage by stage
+ * (register, collect, dispatch, accession + results, then cases, contacts, isolation and test
+ * orders) it waits until every consumer has caught up, and prints per stage and end to end:
+ * throughput, the documents and events each item costs, and the ratio to the raw ceiling of those
+ * writes measured on the same servers in the same run (kafkajs produce + consume of as many
+ * messages of the same size, driver `insertMany` of as many documents of the same size); consumer
+ * lag, memory and CPU per process over time; result published -> F1 isolation orders published
+ * (p50/p90/p99/max) at full speed and paced at half the measured maximum. Then the same with two
+ * case-graph instances in one consumer group (scale-out), with duplicates counted.
+ *
+ *   npm run bench                                   # 10,000 people swabbed, 1 and 2 case-graph instances
+ *   BENCH_SAMPLED=2000 BENCH_INSTANCES=1 npm run bench
+ *
+ * Writes bench/results/pipeline.json, pipeline.md and pipeline.html (latency and lag over time).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import { allTopics, topics } from '@truyvet/events';
+import { connectMongo } from '@truyvet/store';
+import { cityHouseholds, describeCity, type Household } from '../../scripts/scenario/city';
+import { expectedOutcome, runCityFlow, type CityFlowOutcome } from '../../scripts/scenario/city-flow';
+import { ServiceFleet, SERVICES } from '../../test/harness/fleet';
+import { BusLedger } from '../../test/harness/ledger';
+import { consumerLag } from '../../test/harness/lag';
+import { LocalServers } from '../../test/harness/local-servers';
+import { Sampler } from '../../test/harness/sampler';
+import { renderHtml, renderMarkdown } from './report';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SEED = Number(process.env.BENCH_SEED ?? 2021);
+const CITY = Number(process.env.BENCH_CITY_PERSONS ?? 1_200_000);
+const SAMPLED = Number(process.env.BENCH_SAMPLED ?? 10_000);
+const PACED_SHARE = 0.25; // of the sampled households, kept for the paced latency phase
+const POOLED_SHARE = Number(process.env.BENCH_POOLED_SHARE ?? 0.5);
+const POSITIVITY = Number(process.env.BENCH_POSITIVITY ?? 0.03);
+const INSTANCES = (process.env.BENCH_INSTANCES ?? '1,2').split(',').map(Number);
+
+/** The groups whose lag is watched, with the streams each reads. */
+const GROUPS: Record<string, readonly string[]> = {
+  'sample-collection': [
+    topics.samples.topic,
+    topics.shipments.topic,
+    topics.labResults.topic,
+    topics.cases.topic,
+    topics.testOrders.topic,
+  ],
+  'lab-results': [topics.samples.topic, topics.shipments.topic, topics.labResults.topic],
+  'case-graph': [topics.persons.topic, topics.labResults.topic, topics.cases.topic, topics.isolation.topic],
+  reporting: allTopics.map((t) => t.topic),
+};
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+
+export function percentiles(values: readonly number[]) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] ?? 0;
+  return { n: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted.at(-1) ?? 0 };
+}
+
+/** What the servers hold: messages on the streams (and their mean size), documents in the run's databases. */
+async function footprint(servers: LocalServers, run: string) {
+  const kafka = new Kafka({
+    brokers: servers.brokers,
+    clientId: 'bench-footprint',
+    logLevel: logLevel.NOTHING,
+  });
+  const admin = kafka.admin();
+  await admin.connect();
+  let messages = 0;
+  for (const t of allTopics) {
+    for (const p of await admin.fetchTopicOffsets(t.topic)) messages += Number(p.offset) - Number(p.low);
+  }
+  await admin.disconnect();
+  const mongo = await connectMongo(servers.mongoUri, `${run}-case-graph`);
+  let documents = 0;
+  for (const service of SERVICES) {
+    const db = mongo.client.db(`${run}-${service}`);
+    for (const c of await db.listCollections({}, { nameOnly: true }).toArray())
+      documents += await db.collection(c.name).estimatedDocumentCount();
+  }
+  await mongo.close();
+  return { messages, documents };
+}
+
+async function waitUntilSettled(brokers: readonly string[], timeoutMs = 1_800_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let lag = 0;
+    for (const [group, streams] of Object.entries(GROUPS)) lag += await consumerLag(brokers, group, streams);
+    if (lag === 0) return;
+    if (Date.now() > deadline) throw new Error(`consumers still ${lag} messages behind`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Raw kafkajs: produce (sendBatch of 1,000, acks=all) then consume (eachBatch) `count` messages of `bytes`. */
+async function kafkaCeiling(brokers: string[], count: number, bytes: number) {
+  const kafka = new Kafka({ brokers, clientId: 'bench-raw', logLevel: logLevel.NOTHING });
+  const topic = `bench.raw.${Date.now()}`;
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 12 }], waitForLeaders: true });
+  const producer = kafka.producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  const value = 'x'.repeat(bytes);
+  const started = Date.now();
+  for (let i = 0; i < count; i += 1_000) {
+    const n = Math.min(1_000, count - i);
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [
+        { topic, messages: Array.from({ length: n }, (_, k) => ({ key: `k${i + k}`, value })) },
+      ],
+    });
+  }
+  const produced = Date.now();
+  const consumer = kafka.consumer({ groupId: `${topic}-reader`, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  let seen = 0;
+  const done = new Promise<void>((resolve) => {
+    void consumer.run({
+      eachBatch: ({ batch }) => {
+        seen += batch.messages.length;
+        if (seen >= count) resolve();
+        return Promise.resolve();
+      },
+    });
+  });
+  await done;
+  const consumed = Date.now();
+  await consumer.disconnect();
+  await producer.disconnect();
+  await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+  await admin.disconnect();
+  return {
+    messages: count,
+    bytes,
+    producePerSecond: round(count / ((produced - started) / 1000)),
+    consumePerSecond: round(count / ((consumed - produced) / 1000)),
+    perSecond: round(count / ((consumed - started) / 1000)),
+  };
+}
+
+/** Raw driver: insertMany (1,000 a call) of `count` documents of about `bytes` each. */
+async function mongoCeiling(uri: string, count: number, bytes: number) {
+  const mongo = await connectMongo(uri, `bench-raw-${Date.now()}`);
+  const collection = mongo.db.collection<{ _id: string; body: string }>('raw');
+  const body = 'x'.repeat(Math.max(16, bytes - 40));
+  const started = Date.now();
+  for (let i = 0; i < count; i += 1_000) {
+    const n = Math.min(1_000, count - i);
+    await collection.insertMany(Array.from({ length: n }, (_, k) => ({ _id: `doc-${i + k}`, body })));
+  }
+  const ms = Date.now() - started;
+  await mongo.db.dropDatabase();
+  await mongo.close();
+  return { documents: count, bytes, perSecond: round(count / (ms / 1000)) };
+}
+
+/** Mean size of the stored documents (a sample of each collection) and of the events. */
+async function meanSizes(servers: LocalServers, run: string, ledger: BusLedger) {
+  const mongo = await connectMongo(servers.mongoUri, `${run}-case-graph`);
+  let bytes = 0;
+  let docs = 0;
+  for (const service of SERVICES) {
+    const db = mongo.client.db(`${run}-${service}`);
+    for (const c of await db.listCollections({}, { nameOnly: true }).toArray()) {
+      for (const doc of await db.collection(c.name).find().limit(50).toArray()) {
+        bytes += JSON.stringify(doc).length;
+        docs++;
+      }
+    }
+  }
+  await mongo.close();
+  const events = ledger.entries.slice(0, 5_000);
+  const eventBytes = events.reduce((n, e) => n + JSON.stringify(e.data).length + 250, 0);
+  return {
+    documentBytes: Math.round(bytes / Math.max(1, docs)),
+    eventBytes: Math.round(eventBytes / Math.max(1, events.length)),
+  };
+}
+
+interface StageFigure {
+  stage: string;
+  items: number;
+  apiMs: number;
+  settledMs: number;
+  perSecond: number;
+  documentsPerItem: number;
+  eventsPerItem: number;
+  ceilingPerSecond: number;
+  ratio: number;
+}
+
+/** result published -> the last F1 isolation order of the household published, per positive single tube. */
+function latencies(outcome: CityFlowOutcome, households: readonly Household[], ledger: BusLedger) {
+  const expected = expectedOutcome(outcome.tubes, households, outcome.personIds);
+  const resulted = new Map<string, number>();
+  for (const e of ledger.of('PersonTestResulted'))
+    if (e.data.outcome === 'positive' && !e.data.pooled) {
+      const id = String(e.data.personId);
+      if (!resulted.has(id)) resulted.set(id, e.at);
+    }
+  const lastOrder = new Map<string, number>();
+  for (const e of ledger.of('IsolationOrdered')) {
+    const f0 = expected.f0Household.get(String(e.data.personId));
+    if (f0 && e.data.reason === 'contact') lastOrder.set(f0, Math.max(lastOrder.get(f0) ?? 0, e.at));
+  }
+  const points: Array<{ t: number; ms: number }> = [];
+  for (const [f0, at] of lastOrder) {
+    const from = resulted.get(f0);
+    if (from) points.push({ t: from, ms: at - from });
+  }
+  return { points, expected };
+}
+
+async function runConfiguration(instances: number, households: Household[], servers: LocalServers) {
+  const run = `bench-${instances}x-${Date.now().toString(36)}`;
+  const paced = households.slice(Math.floor(households.length * (1 - PACED_SHARE)));
+  const main = households.slice(0, households.length - paced.length);
+  await servers.up();
+  const fleet = await new ServiceFleet({
+    brokers: servers.brokers,
+    mongoUri: servers.mongoUri,
+    run,
+    // info: the fleet waits for each service's "serving" line (a call is one line: bulk calls are few).
+    logLevel: 'info',
+  }).start(instances);
+  const ledger = new BusLedger(servers.brokers, `${run}-ledger`);
+  await ledger.start([]);
+  const t0 = Date.now();
+  const sampler = new Sampler(
+    servers.brokers,
+    () => ({
+      ...Object.fromEntries(fleet.list().map((i) => [i.name, i.child.pid])),
+      kafka: servers.pid('kafka'),
+      ferretdb: servers.pid('ferretdb'),
+    }),
+    GROUPS,
+    t0,
+  ).start();
+  const stages: StageFigure[] = [];
+  const marks: Array<{ stage: string; from: number; to: number }> = [];
+  try {
+    say(`\n## ${instances} case-graph instance${instances > 1 ? 's' : ''} (run ${run})`);
+    let before = await footprint(servers, run);
+    let stageStart = Date.now();
+    const settle = async (stage: string, items: number, apiMs: number) => {
+      await waitUntilSettled(servers.brokers);
+      const settledMs = Date.now() - stageStart;
+      const after = await footprint(servers, run);
+      stages.push({
+        stage,
+        items,
+        apiMs,
+        settledMs,
+        perSecond: round(items / (settledMs / 1000)),
+        documentsPerItem: round((after.documents - before.documents) / items, 2),
+        eventsPerItem: round((after.messages - before.messages) / items, 2),
+        ceilingPerSecond: 0,
+        ratio: 0,
+      });
+      marks.push({ stage, from: (stageStart - t0) / 1000, to: (Date.now() - t0) / 1000 });
+      say(`  ${stage}: ${items} in ${apiMs} ms at the API, settled in ${settledMs} ms`);
+      before = after;
+      stageStart = Date.now();
+    };
+    const outcome = await runCityFlow(fleet.ports, {
+      households: main,
+      pooledShare: POOLED_SHARE,
+      positivity: POSITIVITY,
+      seed: SEED,
+      tag: 'B',
+      between: async (timing) => {
+        await settle(timing.stage, timing.items, timing.ms);
+      },
+    });
+    // The results' consequences (cases, contacts, isolation and test orders) are in the last stage's
+    // settling: split them out by when the last F1 order went out.
+    const { points: fullSpeed, expected } = latencies(outcome, main, ledger);
+    const resultsStage = stages.find((s) => s.stage === 'accession and record results');
+    const maxResultsPerSecond = resultsStage ? resultsStage.items / (resultsStage.apiMs / 1000) : 1;
+
+    // Paced: the same flow on the rest, results at half the measured maximum.
+    const pacedRate = maxResultsPerSecond / 2;
+    stageStart = Date.now();
+    const pacedOutcome = await runCityFlow(fleet.ports, {
+      households: paced,
+      pooledShare: POOLED_SHARE,
+      positivity: POSITIVITY,
+      seed: SEED + 1,
+      tag: 'Q',
+      resultsPerSecond: pacedRate,
+      concurrency: 1,
+    });
+    await waitUntilSettled(servers.brokers);
+    await ledger.catchUp();
+    const { points: pacedPoints } = latencies(pacedOutcome, paced, ledger);
+    const t1 = Date.now();
+
+    // Correctness under scale-out: one case per person, one isolation order per person and kind.
+    const cases = ledger.distinctBy('CaseConfirmed', (d) => String(d.personId));
+    const doubledCases = [...cases.values()].filter((ids) => ids.size > 1).length;
+    const orders = ledger.distinctBy('IsolationOrdered', (d) => `${String(d.personId)}|${String(d.kind)}`);
+    const doubledOrders = [...orders.values()].filter((ids) => ids.size > 1).length;
+    const mainCases = [...expected.f0].filter((id) => cases.has(id)).length;
+
+    // The ceilings, on the same servers, for as many messages and documents as the run made.
+    const totals = await footprint(servers, run);
+    const sizes = await meanSizes(servers, run, ledger);
+    const kafkaRaw = await kafkaCeiling(servers.brokers, totals.messages, sizes.eventBytes);
+    const mongoRaw = await mongoCeiling(servers.mongoUri, totals.documents, sizes.documentBytes);
+    for (const s of stages) {
+      // The raw cost of one item: its documents through insertMany, its events produced and consumed.
+      const seconds = s.documentsPerItem / mongoRaw.perSecond + s.eventsPerItem / kafkaRaw.perSecond;
+      s.ceilingPerSecond = round(seconds > 0 ? 1 / seconds : 0);
+      s.ratio = round(s.ceilingPerSecond > 0 ? s.perSecond / s.ceilingPerSecond : 0, 3);
+    }
+    const samplesStages = stages.filter((s) => s.stage !== 'register persons');
+    const samplesSeconds = samplesStages.reduce((n, s) => n + s.settledMs, 0) / 1000;
+    const tubes = outcome.tubes.length;
+    const endToEnd = {
+      tubes,
+      people: outcome.personIds.size,
+      seconds: round(samplesSeconds),
+      samplesPerSecond: round(tubes / samplesSeconds),
+      projectedSecondsFor1M: round(1_000_000 / (tubes / samplesSeconds)),
+      withRegistrationSeconds: round(stages.reduce((n, s) => n + s.settledMs, 0) / 1000),
+    };
+    const result = {
+      instances,
+      run,
+      stages,
+      endToEnd,
+      latency: {
+        fullSpeed: {
+          ...percentiles(fullSpeed.map((p) => p.ms)),
+          resultsPerSecond: round(maxResultsPerSecond),
+        },
+        paced: { ...percentiles(pacedPoints.map((p) => p.ms)), resultsPerSecond: round(pacedRate) },
+        points: [
+          ...fullSpeed.map((p) => ({ phase: 'full speed', t: round((p.t - t0) / 1000), ms: p.ms })),
+          ...pacedPoints.map((p) => ({ phase: 'paced', t: round((p.t - t0) / 1000), ms: p.ms })),
+        ],
+      },
+      correctness: {
+        expectedCases: expected.f0.size,
+        casesSeen: mainCases,
+        personsWithTwoCases: doubledCases,
+        personKindsWithTwoIsolationOrders: doubledOrders,
+        retries: outcome.retries + pacedOutcome.retries,
+      },
+      ceilings: { kafka: kafkaRaw, insertMany: mongoRaw, footprint: totals, sizes },
+      resources: sampler.summary(0, (t1 - t0) / 1000),
+      marks,
+      lag: Object.fromEntries(sampler.lag),
+      memory: Object.fromEntries(
+        [...sampler.processes].map(([name, list]) => [
+          name,
+          list.map((s) => ({ t: s.t, rssMB: s.rssMB, cpu: s.cpu })),
+        ]),
+      ),
+    };
+    for (const s of stages)
+      say(
+        `  ${s.stage.padEnd(30)} ${String(s.items).padStart(7)} items ${String(s.perSecond).padStart(8)}/s ` +
+          `(ceiling ${s.ceilingPerSecond}/s, ratio ${s.ratio}; ${s.documentsPerItem} docs + ${s.eventsPerItem} events per item)`,
+      );
+    say(
+      `  end to end: ${tubes} tubes (${endToEnd.people} people) in ${endToEnd.seconds} s = ${endToEnd.samplesPerSecond} samples/s; ` +
+        `1M samples would take ${endToEnd.projectedSecondsFor1M} s`,
+    );
+    say(
+      `  result -> F1 orders, full speed (${round(maxResultsPerSecond)} results/s): ${JSON.stringify(percentiles(fullSpeed.map((p) => p.ms)))} ms; ` +
+        `paced (${round(pacedRate)}/s): ${JSON.stringify(percentiles(pacedPoints.map((p) => p.ms)))} ms`,
+    );
+    say(`  correctness: ${JSON.stringify(result.correctness)}`);
+    say(`  resources: ${JSON.stringify(result.resources)}`);
+    return result;
+  } catch (error) {
+    say(`failed; the services' last lines:\n${fleet.tail(8)}`);
+    throw error;
+  } finally {
+    sampler.stop();
+    await ledger.stop().catch(() => undefined);
+    await fleet.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const generated = Date.now();
+  const city = describeCity(SEED, CITY);
+  say(
+    `truyvet pipeline benchmark — a city of ${city.persons.toLocaleString('en')} people in ${city.households.toLocaleString('en')} ` +
+      `households (seed ${SEED}, generated in ${Date.now() - generated} ms); ${SAMPLED.toLocaleString('en')} of them swabbed, ` +
+      `${POOLED_SHARE * 100}% of households pooled, positivity ${POSITIVITY * 100}%`,
+  );
+  const households: Household[] = [];
+  let people = 0;
+  for (const home of cityHouseholds(SEED, CITY)) {
+    if (people >= SAMPLED) break;
+    households.push(home);
+    people += home.members.length;
+  }
+  const servers = new LocalServers(path.join(ROOT, '.local/bench-servers'), {
+    kafka: Number(process.env.BENCH_KAFKA_PORT ?? 39092),
+    controller: Number(process.env.BENCH_KAFKA_CONTROLLER_PORT ?? 39093),
+    ferretdb: Number(process.env.BENCH_FERRETDB_PORT ?? 27217),
+  });
+  const runs = [];
+  try {
+    for (const instances of INSTANCES) runs.push(await runConfiguration(instances, households, servers));
+    const versions = await servers.versions();
+    const report = {
+      at: new Date().toISOString(),
+      machine: { cores: (await import('node:os')).cpus().length, node: process.version, servers: versions },
+      city: { seed: SEED, persons: city.persons, households: city.households },
+      sampled: { people, households: households.length, pooledShare: POOLED_SHARE, positivity: POSITIVITY },
+      goals: { samplesIn2Minutes: 1_000_000, ratio: 0.5, p99Ms: 250, rssMB: 200 },
+      runs,
+    };
+    const dir = path.join(ROOT, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'pipeline.json'), `${JSON.stringify(report, null, 2)}\n`);
+    const markdown = renderMarkdown(report);
+    writeFileSync(path.join(dir, 'pipeline.md'), markdown);
+    writeFileSync(path.join(dir, 'pipeline.html'), renderHtml(report));
+    say(`\n${markdown}`);
+    say('written: bench/results/pipeline.json, pipeline.md, pipeline.html');
+  } finally {
+    await servers.down().catch(() => undefined);
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
+
+export type PipelineReport = {
+  at: string;
+  machine: { cores: number; node: string; servers: string };
+  city: { seed: number; persons: number; households: number };
+  sampled: { people: number; households: number; pooledShare: number; positivity: number };
+  goals: { samplesIn2Minutes: number; ratio: number; p99Ms: number; rssMB: number };
+  runs: Array<Awaited<ReturnType<typeof runConfiguration>>>;
+};
