@@ -37,7 +37,7 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.e2e.test.ts'],
+      testMatch: ['<rootDir>/test/{e2e,faults}/**/*.e2e.test.ts'],
       testPathIgnorePatterns: ignored,
       globalSetup: '<rootDir>/test/harness/global-setup.ts',
       globalTeardown: '<rootDir>/test/harness/global-teardown.ts',

@@ -12,7 +12,7 @@
  * (p50/p90/p99/max) at full speed and paced at half the measured maximum. Then the same with two
  * case-graph instances in one consumer group (scale-out), with duplicates counted.
  *
- *   npm run bench                                   # 10,000 people swabbed, 1 and 2 case-graph instances
+ *   npm run bench                                   # 2,000 people swabbed, 1 and 2 case-graph instances
  *   BENCH_SAMPLED=2000 BENCH_INSTANCES=1 npm run bench
  *
  * Writes bench/results/pipeline.json, pipeline.md and pipeline.html (latency and lag over time).
@@ -34,7 +34,7 @@ import { renderHtml, renderMarkdown } from './report';
 const ROOT = path.resolve(__dirname, '../..');
 const SEED = Number(process.env.BENCH_SEED ?? 2021);
 const CITY = Number(process.env.BENCH_CITY_PERSONS ?? 1_200_000);
-const SAMPLED = Number(process.env.BENCH_SAMPLED ?? 10_000);
+const SAMPLED = Number(process.env.BENCH_SAMPLED ?? 2_000);
 const PACED_SHARE = 0.25; // of the sampled households, kept for the paced latency phase
 const POOLED_SHARE = Number(process.env.BENCH_POOLED_SHARE ?? 0.5);
 const POSITIVITY = Number(process.env.BENCH_POSITIVITY ?? 0.03);

@@ -8,7 +8,7 @@
  * A call that fails for a transient reason (a service or a server away: UNAVAILABLE, INTERNAL, a
  * deadline) is sent again until `persistMs` has passed, and what it already did is recognized:
  * a person registered again is `existing`, a tube collected again is BARCODE_ALREADY_USED (its id
- * follows from the barcode), a box dispatched again names the shipment its samples are in, a box
+ * follows from the barcode), a box dispatched again is found in the district's shipments, a box
  * accessioned again is read back, a result recorded again changes nothing. The fault suite relies on
  * that while it kills services and servers; the benchmark uses the same driver without faults.
  */
@@ -310,10 +310,15 @@ export async function runCityFlow(ports: ServicePorts, options: CityFlowOptions)
               })
             ).shipmentId;
           } catch (error) {
-            // Dispatched by a call whose answer was lost: the refusal names the shipment.
-            const held = /already in shipment (\S+)/.exec((error as Error).message);
-            if (held?.[1]) return held[1];
-            throw error;
+            // Dispatched by a call whose answer was lost: the district's list shows the box.
+            if (!/already (shipped|in shipment)/.test((error as Error).message)) throw error;
+            const list = await unaryCall(districtClients(district).shipments, 'ListShipments', {
+              districtCode: district,
+            });
+            const first = box[0]?.sampleId;
+            const found = list.shipments.find((s) => s.manifest.some((m) => m.sampleId === first));
+            if (!found) throw error;
+            return found.shipmentId;
           }
         });
         shipmentOf.set(box, shipment);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '@truyvet/errors';
-import { backoffMs, deadLetter } from './delivery';
+import { createLogger } from '@truyvet/log';
+import { backoffMs, deadLetter, deliver } from './delivery';
 import { headers } from './types';
 
 const message = {
@@ -50,5 +51,87 @@ describe('retry backoff', () => {
       expect(first).toBeLessThanOrEqual(125);
       expect(backoffMs(policy, 8)).toBeLessThanOrEqual(1_250);
     }
+  });
+});
+
+describe('a store or broker away', () => {
+  const ctx = (published: unknown[]) => ({
+    groupId: 'g',
+    policy: { retries: 2, initialBackoffMs: 1, maxBackoffMs: 2 },
+    dedup: undefined,
+    logger: createLogger({ name: 'test', level: 'silent' }),
+    publish: (messages: readonly unknown[]) => {
+      published.push(...messages);
+      return Promise.resolve();
+    },
+    pause: () => Promise.resolve(true),
+    isLive: () => true,
+  });
+  const away = () => {
+    const error = new Error('connect ECONNREFUSED 127.0.0.1:27017');
+    error.name = 'MongoServerSelectionError';
+    return error;
+  };
+
+  it('is waited for past the retry limit, and the message is not dead-lettered', async () => {
+    const published: unknown[] = [];
+    let calls = 0;
+    const outcome = await deliver(
+      { ...message, attempt: 0 },
+      () => {
+        calls++;
+        return calls < 10 ? Promise.reject(away()) : Promise.resolve();
+      },
+      ctx(published),
+    );
+    expect(outcome).toBe('handled');
+    expect(calls).toBe(10);
+    expect(published).toEqual([]);
+  });
+
+  it('while any other failure still ends in the dead-letter topic after the retries', async () => {
+    const published: unknown[] = [];
+    let calls = 0;
+    const outcome = await deliver(
+      { ...message, attempt: 0 },
+      () => {
+        calls++;
+        return Promise.reject(new TypeError('cannot read properties of undefined'));
+      },
+      ctx(published),
+    );
+    expect(outcome).toBe('dead_lettered');
+    expect(calls).toBe(3);
+    expect(published).toHaveLength(1);
+  });
+});
+
+describe('a version another writer holds', () => {
+  it('is retried past the retry limit rather than dead-lettered', async () => {
+    const published: unknown[] = [];
+    let calls = 0;
+    const outcome = await deliver(
+      { ...message, attempt: 0 },
+      () => {
+        calls++;
+        return calls < 8
+          ? Promise.reject(new DomainError('CONCURRENT_UPDATE', 'conflict', 'changed', { retryable: true }))
+          : Promise.resolve();
+      },
+      {
+        groupId: 'g',
+        policy: { retries: 2, initialBackoffMs: 1, maxBackoffMs: 2 },
+        dedup: undefined,
+        logger: createLogger({ name: 'test', level: 'silent' }),
+        publish: (messages) => {
+          published.push(...messages);
+          return Promise.resolve();
+        },
+        pause: () => Promise.resolve(true),
+        isLive: () => true,
+      },
+    );
+    expect(outcome).toBe('handled');
+    expect(published).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError, isRetryable } from '@truyvet/errors';
+import { DomainError, isInfrastructureFailure, isRetryable } from '@truyvet/errors';
 import type { Logger } from '@truyvet/log';
 import {
   deadLetterTopic,
@@ -58,8 +58,14 @@ export async function deliver(
         eventId: message.headers[headers.eventId],
         attempt,
       };
-      if (retryable && attempt <= ctx.policy.retries) {
-        ctx.logger.warn({ ...where, err: error }, 'handler failed, will retry');
+      // The store or the broker away, or a version another writer holds (a writer that died
+      // mid-save holds it until the store takes it over): nothing is wrong with the message, so
+      // wait as long as it takes (the partition waits; the consumer stays in its group).
+      const away =
+        isInfrastructureFailure(error) ||
+        (error instanceof DomainError && error.code === 'CONCURRENT_UPDATE');
+      if (retryable && (attempt <= ctx.policy.retries || away)) {
+        ctx.logger.warn({ ...where, err: error, away }, 'handler failed, will retry');
         if (!(await ctx.pause(backoffMs(ctx.policy, attempt)))) return 'interrupted';
         continue;
       }

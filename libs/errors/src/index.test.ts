@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
-import { DomainError, describeViolations, fieldViolations, invalid, isRetryable } from './index';
+import {
+  DomainError,
+  describeViolations,
+  fieldViolations,
+  invalid,
+  isInfrastructureFailure,
+  isRetryable,
+} from './index';
 
 describe('errors', () => {
   it('lists every offending field with its dotted path', () => {
@@ -23,5 +30,24 @@ describe('errors', () => {
     expect(isRetryable(new DomainError('STORE_DOWN', 'unavailable', 'store down'))).toBe(true);
     expect(isRetryable(new Error('connection reset'))).toBe(true);
     expect(new DomainError('X', 'conflict', 'x', { retryable: true }).retryable).toBe(true);
+  });
+
+  it('tells the store or the broker being away from a failure about the message', () => {
+    const named = (name: string, cause?: unknown) => {
+      const error = new Error(name, { cause });
+      error.name = name;
+      return error;
+    };
+    const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    expect(isInfrastructureFailure(named('MongoServerSelectionError'))).toBe(true);
+    expect(isInfrastructureFailure(named('MongoNetworkError'))).toBe(true);
+    expect(isInfrastructureFailure(named('KafkaJSNumberOfRetriesExceeded'))).toBe(true);
+    expect(isInfrastructureFailure(named('KafkaJSProtocolError'))).toBe(false);
+    expect(isInfrastructureFailure(named('KafkaJSConnectionError'))).toBe(true);
+    expect(isInfrastructureFailure(refused)).toBe(true);
+    expect(isInfrastructureFailure(named('Error', named('Error', refused)))).toBe(true);
+    expect(isInfrastructureFailure(new TypeError('x is undefined'))).toBe(false);
+    expect(isInfrastructureFailure(invalid('BAD', 'bad'))).toBe(false);
+    expect(isInfrastructureFailure('a string')).toBe(false);
   });
 });

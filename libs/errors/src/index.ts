@@ -65,3 +65,22 @@ export function describeViolations(fields: readonly FieldViolation[]): string {
 export function isRetryable(error: unknown): boolean {
   return error instanceof DomainError ? error.retryable : true;
 }
+
+const INFRASTRUCTURE_ERRORS =
+  /^(Mongo(Network|NetworkTimeout|ServerSelection|PoolCleared|NotConnected|TopologyClosed)Error|KafkaJS(Connection|ConnectionClosed|RequestTimeout|NumberOfRetriesExceeded|BrokerNotFound|LockTimeout)(Error)?)$/;
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+
+/**
+ * Whether a failure is the store or the broker being away (a restart, a failover, a network cut)
+ * rather than anything about the message: such a message is retried until they are back, never
+ * dead-lettered. Looks through `cause` chains (drivers wrap the socket error).
+ */
+export function isInfrastructureFailure(error: unknown, depth = 0): boolean {
+  if (!(error instanceof Error) || depth > 5) return false;
+  const code = (error as { code?: unknown }).code;
+  const labels = (error as { errorLabels?: unknown }).errorLabels;
+  if (INFRASTRUCTURE_ERRORS.test(error.name) || (typeof code === 'string' && NETWORK_CODES.has(code)))
+    return true;
+  if (labels instanceof Set && (labels.has('RetryableWriteError') || labels.has('ResetPool'))) return true;
+  return isInfrastructureFailure(error.cause, depth + 1);
+}

@@ -73,6 +73,14 @@ const HEAD_UPDATES_AT_ONCE = 8;
 /** A pending marker without its commit is dropped after this long (its writer died or lost). */
 const ORPHAN_AFTER_MS = 60_000;
 
+/**
+ * A marker this old with no commit blocks its version: its writer died between the two inserts.
+ * A live writer takes milliseconds, or at worst the driver's server selection (15 s) while the
+ * store is away, so past twice that the next writer of the version takes the marker over rather
+ * than losing to it until the relay drops it.
+ */
+const ABANDONED_AFTER_MS = 30_000;
+
 export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   /** Latest state per aggregate, by id. Queries on other fields scan on FerretDB: see ADR 4. */
   readonly heads: Collection<HeadDocument<S>>;
@@ -153,7 +161,11 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
         return { _id: commitId(c), agg: c.id, v: c.expectedVersion + 1, at, events: [...c.events] };
       }),
     );
-    for (const k of lostMarkers) refuse(withEvents[k] ?? -1);
+    for (const k of lostMarkers) {
+      const i = withEvents[k] ?? -1;
+      const change = changes[i];
+      if (!change || !(await this.takeOverAbandonedMarker(commitId(change), change, at))) refuse(i);
+    }
 
     const writable = changes.flatMap((c, i) => (typeof results[i] === 'number' ? [i] : []));
     const lostCommits = await insertReportingDuplicates(
@@ -176,7 +188,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       if (!change) continue;
       refuse(i);
       if (change.events.length > 0)
-        await this.pending.deleteOne({ _id: commitId(change) }).catch(() => undefined);
+        await this.pending.deleteOne({ _id: commitId(change), at }).catch(() => undefined);
       await this.repairHead(change.id);
     }
 
@@ -218,6 +230,35 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     await Promise.all(Array.from({ length: Math.min(HEAD_UPDATES_AT_ONCE, changes.length) }, worker));
   }
 
+  /**
+   * After a marker collision: if the marker is abandoned (old, and its commit never came), replaces
+   * it with this writer's and answers true; a marker of a live writer, or a commit that exists,
+   * answers false (the caller lost the race).
+   */
+  private async takeOverAbandonedMarker(id: string, change: Change<S>, at: Date): Promise<boolean> {
+    const marker = await this.pending.findOne({ _id: id });
+    if (!marker || at.getTime() - new Date(marker.at).getTime() < ABANDONED_AFTER_MS) return false;
+    if (await this.commits.findOne({ _id: id } as never, { projection: { _id: 1 } })) return false;
+    await this.pending.deleteOne({ _id: id, at: marker.at });
+    try {
+      await this.pending.insertOne({
+        _id: id,
+        agg: change.id,
+        v: change.expectedVersion + 1,
+        at,
+        events: [...change.events],
+      });
+    } catch (error) {
+      if (isDuplicateKey(error)) return false; // another writer took it over first
+      throw error;
+    }
+    this.logger?.warn(
+      { commit: id, abandonedAt: marker.at },
+      'took over a pending marker its writer abandoned',
+    );
+    return true;
+  }
+
   /** Brings the head up to the latest commit (the slow path, after a collision). */
   async repairHead(id: string): Promise<void> {
     const head = await this.heads.findOne({ _id: id } as never, { projection: { v: 1 } });
@@ -245,9 +286,11 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
           events: [...change.events],
         });
       } catch (error) {
-        // A marker for this very commit: another writer of the same version is under way.
-        if (isDuplicateKey(error)) throw new ConcurrencyError(this.name, change.id, change.expectedVersion);
-        throw error;
+        if (!isDuplicateKey(error)) throw error;
+        // A marker for this very commit: another writer of the same version is under way, unless
+        // it was abandoned by a writer that died.
+        if (!(await this.takeOverAbandonedMarker(commitId, change, at)))
+          throw new ConcurrencyError(this.name, change.id, change.expectedVersion);
       }
     }
     try {
@@ -260,7 +303,8 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
         at,
       });
     } catch (error) {
-      if (hasEvents) await this.pending.deleteOne({ _id: commitId }).catch(() => undefined);
+      // Only our own marker (by its time): another writer may have taken the version over.
+      if (hasEvents) await this.pending.deleteOne({ _id: commitId, at }).catch(() => undefined);
       if (isDuplicateKey(error)) {
         await this.repairHead(change.id);
         throw new ConcurrencyError(this.name, change.id, change.expectedVersion);

@@ -67,6 +67,43 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
   });
 
   describe('MongoAggregateStore pending markers', () => {
+    it("takes over a marker whose writer died before its commit, but not a live writer's", async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('abandoned'));
+      try {
+        const store = new MongoAggregateStore<SampleState>(conn.db, 'samples');
+        const state: SampleState = { barcode: 'CT-8', status: 'collected', history: [] };
+        const event = createEvent(SampleCollectedV1, {
+          sampleId: 'b',
+          barcode: 'CT-8',
+          pooled: false,
+          personIds: ['p-1'],
+          collectedAt: '2021-09-01T08:00:00+07:00',
+          site: { districtCode: '916', wardCode: '31117', name: 'Trạm y tế' },
+          reason: 'mass_testing',
+          specimenType: 'nasopharyngeal',
+        });
+        const change = { id: 'b', expectedVersion: 0, state, events: [{ topic: 'truyvet.samples', event }] };
+        // A writer died after its marker for version 1, before the commit: 31 s ago.
+        await store.pending.insertOne({
+          _id: 'b|1',
+          agg: 'b',
+          v: 1,
+          at: new Date(Date.now() - 31_000),
+          events: [],
+        });
+        expect(await store.save(change)).toBe(1);
+        expect((await store.pending.findOne({ _id: 'b|1' }))?.events).toHaveLength(1);
+        // A fresh marker is a live writer's: the save loses, as before (single and bulk).
+        await store.pending.insertOne({ _id: 'b|2', agg: 'b', v: 2, at: new Date(), events: [] });
+        await expect(store.save({ ...change, expectedVersion: 1 })).rejects.toBeInstanceOf(ConcurrencyError);
+        const [bulk] = await store.saveMany([{ ...change, expectedVersion: 1 }]);
+        expect(bulk).toBeInstanceOf(ConcurrencyError);
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+
     it('publishes a commit whose writer died before confirming it, and drops a marker without a commit', async () => {
       const conn = await connectMongo(infra.mongoUri, uniqueName('pending'));
       try {
