@@ -183,8 +183,10 @@ describeWithInfra('faults during a flow of samples', () => {
         chunk: 50,
         box: 50,
         persistMs: 240_000,
-        onRetry: () => undefined,
       });
+    } catch (error) {
+      note(`the flow failed; the services' last lines:\n${fleet().tail(40)}`);
+      throw error;
     } finally {
       flow.done = true;
       await chaos;

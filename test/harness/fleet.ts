@@ -125,7 +125,13 @@ export class ServiceFleet {
   /** The last lines of every instance's output (for a failure message). */
   tail(lines = 15): string {
     return this.list()
-      .map((i) => `--- ${i.name}\n${i.child.lines.slice(-lines).join('\n')}`)
+      .map((i) => {
+        // Call lines say little; warnings and errors say why.
+        const telling = i.child.lines.filter(
+          (l) => !l.includes('"msg":"grpc call"') || !l.includes('"status":"OK"'),
+        );
+        return `--- ${i.name}\n${telling.slice(-lines).join('\n')}`;
+      })
       .join('\n');
   }
 
