@@ -31,6 +31,7 @@ import {
 } from '@truyvet/events';
 import { DEV_SIGNING_KEY } from '@truyvet/grpc';
 import { connectMongo } from '@truyvet/store';
+import { seededRandom } from '../../scripts/scenario/city';
 import { waitForCatchUp } from '../../test/harness/lag';
 
 const brokers = process.env.KAFKA_BROKERS;
@@ -258,22 +259,10 @@ async function cascade(): Promise<Record<string, unknown>> {
   };
 }
 
-/** Mulberry32: a small seeded generator, so the city is the same every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 async function graphQuery(): Promise<Record<string, unknown>> {
   const before = process.memoryUsage();
   let t = performance.now();
-  const random = seeded(20211108);
+  const random = seededRandom(20211108);
   const n = graphPersons;
   // Households of 4 (everyone in one is everyone else's contact), the rest random contacts.
   const household = 4;

@@ -12,7 +12,7 @@
  * (p50/p90/p99/max) at full speed and paced at half the measured maximum. Then the same with two
  * case-graph instances in one consumer group (scale-out), with duplicates counted.
  *
- *   npm run bench                                   # 2,000 people swabbed, 1 and 2 case-graph instances
+ *   npm run bench                                   # 1,000 people swabbed, 1 and 2 case-graph instances
  *   BENCH_SAMPLED=2000 BENCH_INSTANCES=1 npm run bench
  *
  * Writes bench/results/pipeline.json, pipeline.md and pipeline.html (latency and lag over time).
@@ -20,11 +20,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
-import { allTopics, topics } from '@truyvet/events';
+import { allTopics } from '@truyvet/events';
 import { connectMongo } from '@truyvet/store';
 import { cityHouseholds, describeCity, type Household } from '../../scripts/scenario/city';
 import { expectedOutcome, runCityFlow, type CityFlowOutcome } from '../../scripts/scenario/city-flow';
-import { ServiceFleet, SERVICES } from '../../test/harness/fleet';
+import { CONSUMED, ServiceFleet, SERVICES } from '../../test/harness/fleet';
 import { BusLedger } from '../../test/harness/ledger';
 import { consumerLag } from '../../test/harness/lag';
 import { LocalServers } from '../../test/harness/local-servers';
@@ -34,25 +34,11 @@ import { renderHtml, renderMarkdown } from './report';
 const ROOT = path.resolve(__dirname, '../..');
 const SEED = Number(process.env.BENCH_SEED ?? 2021);
 const CITY = Number(process.env.BENCH_CITY_PERSONS ?? 1_200_000);
-const SAMPLED = Number(process.env.BENCH_SAMPLED ?? 2_000);
+const SAMPLED = Number(process.env.BENCH_SAMPLED ?? 1_000);
 const PACED_SHARE = 0.25; // of the sampled households, kept for the paced latency phase
 const POOLED_SHARE = Number(process.env.BENCH_POOLED_SHARE ?? 0.5);
 const POSITIVITY = Number(process.env.BENCH_POSITIVITY ?? 0.03);
 const INSTANCES = (process.env.BENCH_INSTANCES ?? '1,2').split(',').map(Number);
-
-/** The groups whose lag is watched, with the streams each reads. */
-const GROUPS: Record<string, readonly string[]> = {
-  'sample-collection': [
-    topics.samples.topic,
-    topics.shipments.topic,
-    topics.labResults.topic,
-    topics.cases.topic,
-    topics.testOrders.topic,
-  ],
-  'lab-results': [topics.samples.topic, topics.shipments.topic, topics.labResults.topic],
-  'case-graph': [topics.persons.topic, topics.labResults.topic, topics.cases.topic, topics.isolation.topic],
-  reporting: allTopics.map((t) => t.topic),
-};
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -93,7 +79,8 @@ async function waitUntilSettled(brokers: readonly string[], timeoutMs = 1_800_00
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     let lag = 0;
-    for (const [group, streams] of Object.entries(GROUPS)) lag += await consumerLag(brokers, group, streams);
+    for (const [group, streams] of Object.entries(CONSUMED))
+      lag += await consumerLag(brokers, group, streams);
     if (lag === 0) return;
     if (Date.now() > deadline) throw new Error(`consumers still ${lag} messages behind`);
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -244,7 +231,7 @@ async function runConfiguration(instances: number, households: Household[], serv
       kafka: servers.pid('kafka'),
       ferretdb: servers.pid('ferretdb'),
     }),
-    GROUPS,
+    CONSUMED,
     t0,
   ).start();
   const stages: StageFigure[] = [];

@@ -17,7 +17,7 @@ import { unaryCall, writeClientStream } from '@truyvet/grpc';
 import { sampleIdFor } from '@truyvet/sample-collection';
 import { clientsFor, type Clients, type ServicePorts } from './clients';
 import { seededRandom, type Household } from './city';
-import { roles } from './mass-testing';
+import { resultReading, roles } from './mass-testing';
 
 export interface CityFlowOptions {
   households: readonly Household[];
@@ -82,8 +82,6 @@ const TRANSIENT = new Set<number>([
   grpcStatus.CANCELLED,
   grpcStatus.RESOURCE_EXHAUSTED,
 ]);
-
-const POSITIVE_CT: Record<string, number> = { E: 23.4, RdRp: 25.1, N: 24.7 };
 
 const codeOf = (error: unknown): number | undefined => (error as { code?: number } | undefined)?.code;
 
@@ -374,13 +372,7 @@ export async function runCityFlow(ports: ServicePorts, options: CityFlowOptions)
         writeClientStream(
           lab.results,
           'RecordResults',
-          pending.map((t) => ({
-            barcode: t.barcode,
-            method: 'rt_pcr',
-            kitId: 'allplex-2019-ncov',
-            outcome: t.positive ? 'positive' : 'negative',
-            ctValues: t.positive ? POSITIVE_CT : {},
-          })),
+          pending.map((t) => resultReading(t.barcode, t.positive)),
         ),
       );
       const now = Date.now();

@@ -88,7 +88,18 @@ const GIVEN = [
   'Trí',
 ];
 
-const positiveCt = { E: 23.4, RdRp: 25.1, N: 24.7 };
+const positiveCt: Record<string, number> = { E: 23.4, RdRp: 25.1, N: 24.7 };
+
+/** An RT-PCR reading of a tube as the lab's instrument gives it: positive with its Ct values, or negative. */
+export function resultReading(barcode: string, positive: boolean) {
+  return {
+    barcode,
+    method: 'rt_pcr',
+    kitId: 'allplex-2019-ncov',
+    outcome: positive ? 'positive' : 'negative',
+    ctValues: positive ? positiveCt : {},
+  };
+}
 
 /** The people of the round, household by household (sizes 2-6), in the given wards. */
 export function householdsOf(options: RoundOptions): Array<Omit<Person, 'personId'>>[] {
@@ -223,13 +234,7 @@ export async function runMassTestingRound(
           const answer = await writeClientStream(
             lab.results,
             'RecordResults',
-            pending.map((t) => ({
-              barcode: t.barcode,
-              method: 'rt_pcr',
-              kitId: 'allplex-2019-ncov',
-              outcome: t.positive ? 'positive' : 'negative',
-              ctValues: t.positive ? positiveCt : {},
-            })),
+            pending.map((t) => resultReading(t.barcode, t.positive)),
           );
           const recorded = new Set(answer.results.filter((r) => r.recorded).map((r) => r.index));
           pending = pending.filter((_, i) => !recorded.has(i));

@@ -18,7 +18,7 @@ import { topics } from '@truyvet/events';
 import { cityHouseholds, seededRandom, type Household } from '../../scripts/scenario/city';
 import { expectedOutcome, runCityFlow, type CityFlowOutcome } from '../../scripts/scenario/city-flow';
 import { describeWithInfra, uniqueName } from '../harness';
-import { SERVICES, ServiceFleet, type Service } from '../harness/fleet';
+import { CONSUMED, SERVICES, ServiceFleet, type Service } from '../harness/fleet';
 import { BusLedger } from '../harness/ledger';
 import { consumerLag } from '../harness/lag';
 import { LocalServers, type Server } from '../harness/local-servers';
@@ -27,20 +27,8 @@ const ROOT = path.resolve(__dirname, '../..');
 const PEOPLE = Number(process.env.FAULTS_PEOPLE ?? 400);
 const ROUNDS = Number(process.env.FAULTS_ROUNDS ?? 1);
 const SEED = Number(process.env.FAULTS_SEED ?? Date.now() % 100_000);
-
-/** The streams each service's consumer group reads (a poison event on one reaches these groups). */
-const READERS: Record<Service, readonly string[]> = {
-  'sample-collection': [
-    topics.samples.topic,
-    topics.shipments.topic,
-    topics.labResults.topic,
-    topics.cases.topic,
-    topics.testOrders.topic,
-  ],
-  'lab-results': [topics.samples.topic, topics.shipments.topic, topics.labResults.topic],
-  'case-graph': [topics.persons.topic, topics.labResults.topic, topics.cases.topic, topics.isolation.topic],
-  reporting: Object.values(topics).map((t) => t.topic),
-};
+// Stage costs grow with the data on FerretDB (ADR 3): the long form gets proportionally longer.
+const TIME_SCALE = Math.max(1, (PEOPLE / 400) * ROUNDS);
 
 type Fault = { kind: 'kill'; service: Service } | { kind: 'restart'; server: Server };
 
@@ -149,169 +137,177 @@ describeWithInfra('faults during a flow of samples', () => {
     }
   }
 
-  it('runs the flow while services are killed and the broker and the store restarted', async () => {
-    const faults: Fault[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
-      faults.push(...SERVICES.map((service): Fault => ({ kind: 'kill', service })));
-      faults.push({ kind: 'restart', server: 'kafka' }, { kind: 'restart', server: 'ferretdb' });
-    }
-    // A seeded shuffle: a different order (and moment) each run, reproducible from the seed.
-    for (let i = faults.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [faults[i], faults[j]] = [faults[j] as Fault, faults[i] as Fault];
-    }
-    note(
-      `seed ${SEED}: ${households.length} households; faults in order: ${faults.map((f) => ('service' in f ? f.service : f.server)).join(', ')}`,
-    );
-    const flow = { done: false };
-    const chaos = (async () => {
-      await injectPoison();
-      for (const fault of faults) {
-        // Every fault happens: one the flow finished before hits the consequences still on their way.
-        await new Promise((resolve) => setTimeout(resolve, (flow.done ? 500 : 1_000) + random() * 3_000));
-        await inflict(fault);
+  it(
+    'runs the flow while services are killed and the broker and the store restarted',
+    async () => {
+      const faults: Fault[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        faults.push(...SERVICES.map((service): Fault => ({ kind: 'kill', service })));
+        faults.push({ kind: 'restart', server: 'kafka' }, { kind: 'restart', server: 'ferretdb' });
       }
-    })();
-    try {
-      outcome = await runCityFlow(fleet().ports, {
-        households,
-        pooledShare: 0.4,
-        positivity: 0.08,
-        seed: SEED,
-        tag: 'F',
-        concurrency: 2,
-        chunk: 50,
-        box: 50,
-        persistMs: 240_000,
-      });
-    } catch (error) {
-      note(`the flow failed; the services' last lines:\n${fleet().tail(40)}`);
-      throw error;
-    } finally {
-      flow.done = true;
-      await chaos;
-    }
-    note(`flow done: ${outcome.tubes.length} tubes, ${outcome.retries} calls sent again after a fault`);
-    expect(outcome.tubes.length).toBeGreaterThan(0);
-  }, 1_500_000);
-
-  it('lost nothing and decided nothing twice: counted on the bus against what the inputs imply', async () => {
-    const expected = expectedOutcome(outcome.tubes, households, outcome.personIds);
-    const ledger = new BusLedger(servers.brokers, `${run}-ledger`);
-    // Settled: every group has read everything, and the outboxes are empty (the last F1 order is out).
-    const deadline = Date.now() + 600_000;
-    await ledger.start();
-    try {
-      for (;;) {
-        let lag = 0;
-        for (const [group, streams] of Object.entries(READERS))
-          lag += await consumerLag(servers.brokers, group, streams);
-        await ledger.catchUp();
-        const cases = ledger.distinctBy('CaseConfirmed', (d) => String(d.personId));
-        const ordered = ledger.distinctBy('IsolationOrdered', (d) => String(d.personId));
-        const done =
-          [...expected.f0].every((id) => cases.has(id)) && [...expected.f1].every((id) => ordered.has(id));
-        if (lag === 0 && done) break;
-        if (Date.now() > deadline) throw new Error(`not settled: lag ${lag}\n${fleet().tail()}`);
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // A seeded shuffle: a different order (and moment) each run, reproducible from the seed.
+      for (let i = faults.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [faults[i], faults[j]] = [faults[j] as Fault, faults[i] as Fault];
       }
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
-      await ledger.catchUp();
-
-      const once = (byKey: Map<string, Set<string>>) =>
-        [...byKey].filter(([, ids]) => ids.size > 1).map(([k]) => k);
-      const keys = (byKey: Map<string, Set<string>>) => new Set(byKey.keys());
-      const missing = (want: Iterable<string>, have: Set<string>) => [...want].filter((k) => !have.has(k));
-
-      // Samples: one SampleCollected per tube.
-      const collected = ledger.distinctBy('SampleCollected', (d) => String(d.sampleId));
-      expect(
-        missing(
-          outcome.tubes.map((t) => t.sampleId),
-          keys(collected),
-        ),
-      ).toEqual([]);
-      expect(collected.size).toBe(outcome.tubes.length);
-      expect(once(collected)).toEqual([]);
-
-      // Results: one per single tube (PersonTestResulted by sample), one per pool (PoolResulted).
-      const single = outcome.tubes.filter((t) => !t.pooled).map((t) => t.sampleId);
-      const pools = outcome.tubes.filter((t) => t.pooled).map((t) => t.sampleId);
-      const personResults = ledger.distinctBy('PersonTestResulted', (d) =>
-        d.pooled ? `pool:${String(d.sampleId)}:${String(d.personId)}` : String(d.sampleId),
-      );
-      const poolResults = ledger.distinctBy('PoolResulted', (d) => String(d.sampleId));
-      expect(missing(single, keys(personResults))).toEqual([]);
-      expect(missing(pools, keys(poolResults))).toEqual([]);
-      expect(poolResults.size).toBe(pools.length);
-      expect(once(personResults)).toEqual([]);
-      expect(once(poolResults)).toEqual([]);
-
-      // F0: exactly the persons of positive single tubes, one case each.
-      const cases = ledger.distinctBy('CaseConfirmed', (d) => String(d.personId));
-      expect([...keys(cases)].sort()).toEqual([...expected.f0].sort());
-      expect(once(cases)).toEqual([]);
-
-      // F1: every other member of an F0's household, classified; a treatment order per F0 and a
-      // quarantine order per F1, each order published as one event.
-      const classified = ledger.distinctBy('PersonClassified', (d) => String(d.personId));
-      expect(missing(expected.f1, keys(classified))).toEqual([]);
-      const orders = ledger.of('IsolationOrdered');
-      const treatment = new Map<string, Set<string>>();
-      const quarantine = new Set<string>();
-      for (const o of orders) {
-        const person = String(o.data.personId);
-        if (o.data.kind === 'treatment')
-          treatment.set(person, (treatment.get(person) ?? new Set()).add(String(o.data.orderId)));
-        else if (o.data.reason === 'contact') quarantine.add(person);
-      }
-      expect([...treatment.keys()].sort()).toEqual([...expected.f0].sort());
-      expect(once(treatment)).toEqual([]);
-      expect(missing(expected.f1, quarantine)).toEqual([]);
-      const orderEvents = ledger.distinctBy('IsolationOrdered', (d) => String(d.orderId));
-      expect(once(orderEvents)).toEqual([]);
-
-      // Test orders: a re-test per member of a positive pool (one each), follow-ups for the F1,
-      // each order published as one event.
-      const testOrders = ledger.of('TestOrdered');
-      const retests = new Map<string, Set<string>>();
-      const followUps = new Set<string>();
-      for (const o of testOrders) {
-        const person = String(o.data.personId);
-        if (o.data.reason === 'pool_member_retest')
-          retests.set(person, (retests.get(person) ?? new Set()).add(String(o.data.orderId)));
-        if (o.data.reason === 'f1_follow_up') followUps.add(person);
-      }
-      expect([...retests.keys()].sort()).toEqual([...expected.retests].sort());
-      expect(once(retests)).toEqual([]);
-      expect(missing(expected.f1, followUps)).toEqual([]);
-      expect(once(ledger.distinctBy('TestOrdered', (d) => String(d.orderId)))).toEqual([]);
-
-      // Poison: each in the dead-letter topic of every group that reads its stream, with a reason;
-      // nothing else dead-lettered (a good event in a DLQ would be an event lost to its consumer).
-      const letters = ledger.deadLetters;
-      for (const p of poison) {
-        const readers = SERVICES.filter((s) => READERS[s].includes(p.topic));
-        for (const group of p.what === 'not JSON' ? readers : (['case-graph', 'reporting'] as const)) {
-          const found = letters.filter((l) => l.topic === `${group}.dlq` && l.from === p.topic);
-          expect(found.length).toBeGreaterThan(0);
-          expect(found.every((l) => l.reason.length > 0)).toBe(true);
-        }
-      }
-      const unexpected = letters.filter(
-        (l) =>
-          !l.value.includes('poison') && !l.value.startsWith('{"not json') && !l.value.startsWith('ceci'),
-      );
-      expect(unexpected.map((l) => `${l.topic}: ${l.errorCode} ${l.reason}`)).toEqual([]);
-
       note(
-        `counted: ${collected.size} samples, ${personResults.size + poolResults.size} results, ${cases.size} F0, ` +
-          `${expected.f1.size} F1 with quarantine orders, ${orderEvents.size} isolation orders, ` +
-          `${ledger.distinctBy('TestOrdered', (d) => String(d.orderId)).size} test orders (${retests.size} pool re-tests); ` +
-          `0 lost, 0 doubled; ${letters.length} dead letters, all poison (${poison.length} injected)`,
+        `seed ${SEED}: ${households.length} households; faults in order: ${faults.map((f) => ('service' in f ? f.service : f.server)).join(', ')}`,
       );
-    } finally {
-      await ledger.stop();
-    }
-  }, 900_000);
+      const flow = { done: false };
+      const chaos = (async () => {
+        await injectPoison();
+        for (const fault of faults) {
+          // Every fault happens: one the flow finished before hits the consequences still on their way.
+          await new Promise((resolve) => setTimeout(resolve, (flow.done ? 500 : 1_000) + random() * 3_000));
+          await inflict(fault);
+        }
+      })();
+      try {
+        outcome = await runCityFlow(fleet().ports, {
+          households,
+          pooledShare: 0.4,
+          positivity: 0.08,
+          seed: SEED,
+          tag: 'F',
+          concurrency: 2,
+          chunk: 50,
+          box: 50,
+          persistMs: 240_000,
+        });
+      } catch (error) {
+        note(`the flow failed; the services' last lines:\n${fleet().tail(40)}`);
+        throw error;
+      } finally {
+        flow.done = true;
+        await chaos;
+      }
+      note(`flow done: ${outcome.tubes.length} tubes, ${outcome.retries} calls sent again after a fault`);
+      expect(outcome.tubes.length).toBeGreaterThan(0);
+    },
+    1_500_000 * TIME_SCALE,
+  );
+
+  it(
+    'lost nothing and decided nothing twice: counted on the bus against what the inputs imply',
+    async () => {
+      const expected = expectedOutcome(outcome.tubes, households, outcome.personIds);
+      const ledger = new BusLedger(servers.brokers, `${run}-ledger`);
+      // Settled: every group has read everything, and the outboxes are empty (the last F1 order is out).
+      const deadline = Date.now() + 600_000 * TIME_SCALE;
+      await ledger.start();
+      try {
+        for (;;) {
+          let lag = 0;
+          for (const [group, streams] of Object.entries(CONSUMED))
+            lag += await consumerLag(servers.brokers, group, streams);
+          await ledger.catchUp();
+          const cases = ledger.distinctBy('CaseConfirmed', (d) => String(d.personId));
+          const ordered = ledger.distinctBy('IsolationOrdered', (d) => String(d.personId));
+          const done =
+            [...expected.f0].every((id) => cases.has(id)) && [...expected.f1].every((id) => ordered.has(id));
+          if (lag === 0 && done) break;
+          if (Date.now() > deadline) throw new Error(`not settled: lag ${lag}\n${fleet().tail()}`);
+          await new Promise((resolve) => setTimeout(resolve, 1_000));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+        await ledger.catchUp();
+
+        const once = (byKey: Map<string, Set<string>>) =>
+          [...byKey].filter(([, ids]) => ids.size > 1).map(([k]) => k);
+        const keys = (byKey: Map<string, Set<string>>) => new Set(byKey.keys());
+        const missing = (want: Iterable<string>, have: Set<string>) => [...want].filter((k) => !have.has(k));
+
+        // Samples: one SampleCollected per tube.
+        const collected = ledger.distinctBy('SampleCollected', (d) => String(d.sampleId));
+        expect(
+          missing(
+            outcome.tubes.map((t) => t.sampleId),
+            keys(collected),
+          ),
+        ).toEqual([]);
+        expect(collected.size).toBe(outcome.tubes.length);
+        expect(once(collected)).toEqual([]);
+
+        // Results: one per single tube (PersonTestResulted by sample), one per pool (PoolResulted).
+        const single = outcome.tubes.filter((t) => !t.pooled).map((t) => t.sampleId);
+        const pools = outcome.tubes.filter((t) => t.pooled).map((t) => t.sampleId);
+        const personResults = ledger.distinctBy('PersonTestResulted', (d) =>
+          d.pooled ? `pool:${String(d.sampleId)}:${String(d.personId)}` : String(d.sampleId),
+        );
+        const poolResults = ledger.distinctBy('PoolResulted', (d) => String(d.sampleId));
+        expect(missing(single, keys(personResults))).toEqual([]);
+        expect(missing(pools, keys(poolResults))).toEqual([]);
+        expect(poolResults.size).toBe(pools.length);
+        expect(once(personResults)).toEqual([]);
+        expect(once(poolResults)).toEqual([]);
+
+        // F0: exactly the persons of positive single tubes, one case each.
+        const cases = ledger.distinctBy('CaseConfirmed', (d) => String(d.personId));
+        expect([...keys(cases)].sort()).toEqual([...expected.f0].sort());
+        expect(once(cases)).toEqual([]);
+
+        // F1: every other member of an F0's household, classified; a treatment order per F0 and a
+        // quarantine order per F1, each order published as one event.
+        const classified = ledger.distinctBy('PersonClassified', (d) => String(d.personId));
+        expect(missing(expected.f1, keys(classified))).toEqual([]);
+        const orders = ledger.of('IsolationOrdered');
+        const treatment = new Map<string, Set<string>>();
+        const quarantine = new Set<string>();
+        for (const o of orders) {
+          const person = String(o.data.personId);
+          if (o.data.kind === 'treatment')
+            treatment.set(person, (treatment.get(person) ?? new Set()).add(String(o.data.orderId)));
+          else if (o.data.reason === 'contact') quarantine.add(person);
+        }
+        expect([...treatment.keys()].sort()).toEqual([...expected.f0].sort());
+        expect(once(treatment)).toEqual([]);
+        expect(missing(expected.f1, quarantine)).toEqual([]);
+        const orderEvents = ledger.distinctBy('IsolationOrdered', (d) => String(d.orderId));
+        expect(once(orderEvents)).toEqual([]);
+
+        // Test orders: a re-test per member of a positive pool (one each), follow-ups for the F1,
+        // each order published as one event.
+        const testOrders = ledger.of('TestOrdered');
+        const retests = new Map<string, Set<string>>();
+        const followUps = new Set<string>();
+        for (const o of testOrders) {
+          const person = String(o.data.personId);
+          if (o.data.reason === 'pool_member_retest')
+            retests.set(person, (retests.get(person) ?? new Set()).add(String(o.data.orderId)));
+          if (o.data.reason === 'f1_follow_up') followUps.add(person);
+        }
+        expect([...retests.keys()].sort()).toEqual([...expected.retests].sort());
+        expect(once(retests)).toEqual([]);
+        expect(missing(expected.f1, followUps)).toEqual([]);
+        expect(once(ledger.distinctBy('TestOrdered', (d) => String(d.orderId)))).toEqual([]);
+
+        // Poison: each in the dead-letter topic of every group that reads its stream, with a reason;
+        // nothing else dead-lettered (a good event in a DLQ would be an event lost to its consumer).
+        const letters = ledger.deadLetters;
+        for (const p of poison) {
+          const readers = SERVICES.filter((s) => CONSUMED[s].includes(p.topic));
+          for (const group of p.what === 'not JSON' ? readers : (['case-graph', 'reporting'] as const)) {
+            const found = letters.filter((l) => l.topic === `${group}.dlq` && l.from === p.topic);
+            expect(found.length).toBeGreaterThan(0);
+            expect(found.every((l) => l.reason.length > 0)).toBe(true);
+          }
+        }
+        const unexpected = letters.filter(
+          (l) =>
+            !l.value.includes('poison') && !l.value.startsWith('{"not json') && !l.value.startsWith('ceci'),
+        );
+        expect(unexpected.map((l) => `${l.topic}: ${l.errorCode} ${l.reason}`)).toEqual([]);
+
+        note(
+          `counted: ${collected.size} samples, ${personResults.size + poolResults.size} results, ${cases.size} F0, ` +
+            `${expected.f1.size} F1 with quarantine orders, ${orderEvents.size} isolation orders, ` +
+            `${ledger.distinctBy('TestOrdered', (d) => String(d.orderId)).size} test orders (${retests.size} pool re-tests); ` +
+            `0 lost, 0 doubled; ${letters.length} dead letters, all poison (${poison.length} injected)`,
+        );
+      } finally {
+        await ledger.stop();
+      }
+    },
+    900_000 * TIME_SCALE,
+  );
 });

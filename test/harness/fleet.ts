@@ -6,6 +6,7 @@
  */
 import net from 'node:net';
 import path from 'node:path';
+import { allTopics, topics } from '@truyvet/events';
 import { DEV_SIGNING_KEY } from '@truyvet/grpc';
 import type { ServicePorts } from '../../scripts/scenario/clients';
 import { ChildProgram } from './child';
@@ -20,6 +21,20 @@ export const portKey: Record<Service, keyof ServicePorts> = {
   'lab-results': 'lab',
   'case-graph': 'cases',
   reporting: 'reports',
+};
+
+/** The streams each service's consumer group reads (its lag; where a poison event ends up). */
+export const CONSUMED: Record<Service, readonly string[]> = {
+  'sample-collection': [
+    topics.samples.topic,
+    topics.shipments.topic,
+    topics.labResults.topic,
+    topics.cases.topic,
+    topics.testOrders.topic,
+  ],
+  'lab-results': [topics.samples.topic, topics.shipments.topic, topics.labResults.topic],
+  'case-graph': [topics.persons.topic, topics.labResults.topic, topics.cases.topic, topics.isolation.topic],
+  reporting: allTopics.map((t) => t.topic),
 };
 
 export async function freePort(): Promise<number> {

@@ -54,19 +54,21 @@ describe('retry backoff', () => {
   });
 });
 
+/** A delivery context that records what is dead-lettered and never really waits. */
+const deliveryContext = (published: unknown[]) => ({
+  groupId: 'g',
+  policy: { retries: 2, initialBackoffMs: 1, maxBackoffMs: 2 },
+  dedup: undefined,
+  logger: createLogger({ name: 'test', level: 'silent' }),
+  publish: (messages: readonly unknown[]) => {
+    published.push(...messages);
+    return Promise.resolve();
+  },
+  pause: () => Promise.resolve(true),
+  isLive: () => true,
+});
+
 describe('a store or broker away', () => {
-  const ctx = (published: unknown[]) => ({
-    groupId: 'g',
-    policy: { retries: 2, initialBackoffMs: 1, maxBackoffMs: 2 },
-    dedup: undefined,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-    publish: (messages: readonly unknown[]) => {
-      published.push(...messages);
-      return Promise.resolve();
-    },
-    pause: () => Promise.resolve(true),
-    isLive: () => true,
-  });
   const away = () => {
     const error = new Error('connect ECONNREFUSED 127.0.0.1:27017');
     error.name = 'MongoServerSelectionError';
@@ -82,7 +84,7 @@ describe('a store or broker away', () => {
         calls++;
         return calls < 10 ? Promise.reject(away()) : Promise.resolve();
       },
-      ctx(published),
+      deliveryContext(published),
     );
     expect(outcome).toBe('handled');
     expect(calls).toBe(10);
@@ -98,7 +100,7 @@ describe('a store or broker away', () => {
         calls++;
         return Promise.reject(new TypeError('cannot read properties of undefined'));
       },
-      ctx(published),
+      deliveryContext(published),
     );
     expect(outcome).toBe('dead_lettered');
     expect(calls).toBe(3);
@@ -118,18 +120,7 @@ describe('a version another writer holds', () => {
           ? Promise.reject(new DomainError('CONCURRENT_UPDATE', 'conflict', 'changed', { retryable: true }))
           : Promise.resolve();
       },
-      {
-        groupId: 'g',
-        policy: { retries: 2, initialBackoffMs: 1, maxBackoffMs: 2 },
-        dedup: undefined,
-        logger: createLogger({ name: 'test', level: 'silent' }),
-        publish: (messages) => {
-          published.push(...messages);
-          return Promise.resolve();
-        },
-        pause: () => Promise.resolve(true),
-        isLive: () => true,
-      },
+      deliveryContext(published),
     );
     expect(outcome).toBe('handled');
     expect(published).toEqual([]);

@@ -4,3 +4,4 @@ export * from './memory';
 export * from './mongo';
 export * from './mongo-aggregate-store';
 export * from './documents';
+export * from './update-each';

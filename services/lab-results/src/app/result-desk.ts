@@ -8,7 +8,7 @@ import {
   type ShipmentReceivedV1,
 } from '@truyvet/events';
 import type { RuleBook } from '@truyvet/rules';
-import { ConcurrencyError, type AggregateStore, type Change } from '@truyvet/store';
+import { ConcurrencyError, updateEach, type AggregateStore, type Change } from '@truyvet/store';
 import { normalizeBarcode } from '../domain/accession';
 import {
   checkResultTime,
@@ -104,22 +104,17 @@ export class ResultDesk {
     await this.receipts.saveMany(
       receipts.map(([id, state]) => ({ id, expectedVersion: 0, state, events: [] })),
     );
-    for (const [id, state] of receipts) await this.applyReceiptTo(id, state);
-  }
-
-  private async applyReceiptTo(sampleId: string, receipt: ReceiptState): Promise<void> {
-    const found = await this.samples.load(sampleId);
-    if (!found || found.state.receivedAt) return;
-    await this.samples.save({
-      id: sampleId,
-      expectedVersion: found.version,
-      state: {
-        ...found.state,
+    // The tubes' own records, in one batched read and write (not a load and a save per tube).
+    const receiptOf = new Map(receipts);
+    await updateEach(this.samples, [...receiptOf.keys()], (state, id) => {
+      const receipt = receiptOf.get(id);
+      if (!receipt || state.receivedAt) return undefined; // a redelivery
+      return {
+        ...state,
         shipmentId: receipt.shipmentId,
         receivedAt: receipt.receivedAt,
         ...(receipt.rejectedReason ? { rejectedAtAccession: receipt.rejectedReason } : {}),
-      },
-      events: [],
+      };
     });
   }
 

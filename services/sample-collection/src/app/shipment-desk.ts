@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '@truyvet/errors';
 import { createEvent, ShipmentDispatchedV1, topics, type EventOrigin } from '@truyvet/events';
 import type { RuleBook } from '@truyvet/rules';
-import type { AggregateStore } from '@truyvet/store';
+import { updateEach, type AggregateStore } from '@truyvet/store';
 import type { SampleState } from '../domain/samples';
 import { decideDispatch, isOverdue, type Receipt, type ShipmentState } from '../domain/shipments';
 import type { Claims } from './claims';
@@ -30,10 +30,10 @@ export class ShipmentDesk {
     origin: EventOrigin = {},
   ): Promise<ShipmentState> {
     const shipmentId = `sh-${randomUUID()}`;
-    const loaded = await Promise.all(
-      command.sampleIds.map(async (id) => [id, (await this.samples.load(id))?.state ?? null] as const),
-    );
-    const shipment = decideDispatch({ ...command, shipmentId, dispatchedAt: this.now() }, new Map(loaded));
+    // One batched read (on FerretDB each lookup scans: ADR 3), not one per tube.
+    const found = await this.samples.loadMany(command.sampleIds);
+    const loaded = new Map(command.sampleIds.map((id) => [id, found.get(id)?.state ?? null] as const));
+    const shipment = decideDispatch({ ...command, shipmentId, dispatchedAt: this.now() }, loaded);
     const sampleIds = shipment.dispatch.manifest.map((m) => m.sampleId);
     const { heldBy } = await this.shipped.claim(sampleIds, shipmentId);
     if (heldBy) {
@@ -111,19 +111,13 @@ export class ShipmentDesk {
     };
   }
 
+  /** Sets the tubes' status (a tube already in it is left alone: a redelivery writes nothing). */
   private async setStatus(
     sampleIds: readonly string[],
     status: (id: string) => SampleState['status'],
   ): Promise<void> {
-    for (const id of sampleIds) {
-      const found = await this.samples.load(id);
-      if (!found) continue;
-      await this.samples.save({
-        id,
-        expectedVersion: found.version,
-        state: { ...found.state, status: status(id) },
-        events: [],
-      });
-    }
+    await updateEach(this.samples, sampleIds, (state, id) =>
+      state.status === status(id) ? undefined : { ...state, status: status(id) },
+    );
   }
 }
