@@ -50,6 +50,12 @@ export function percentiles(values: readonly number[]) {
   return { n: sorted.length, p50: at(0.5), p90: at(0.9), p99: at(0.99), max: sorted.at(-1) ?? 0 };
 }
 
+/** At most `points` of a series sampled every second (the JSON stays small, the plot keeps its shape). */
+function thin<T>(list: readonly T[], points = 400): T[] {
+  const step = Math.max(1, Math.ceil(list.length / points));
+  return list.filter((_, i) => i % step === 0 || i === list.length - 1);
+}
+
 /** What the servers hold: messages on the streams (and their mean size), documents in the run's databases. */
 async function footprint(servers: LocalServers, run: string) {
   const kafka = new Kafka({
@@ -348,13 +354,8 @@ async function runConfiguration(instances: number, households: Household[], serv
       ceilings: { kafka: kafkaRaw, insertMany: mongoRaw, footprint: totals, sizes },
       resources: sampler.summary(0, (t1 - t0) / 1000),
       marks,
-      lag: Object.fromEntries(sampler.lag),
-      memory: Object.fromEntries(
-        [...sampler.processes].map(([name, list]) => [
-          name,
-          list.map((s) => ({ t: s.t, rssMB: s.rssMB, cpu: s.cpu })),
-        ]),
-      ),
+      lag: Object.fromEntries([...sampler.lag].map(([group, list]) => [group, thin(list)])),
+      memory: Object.fromEntries([...sampler.processes].map(([name, list]) => [name, thin(list)])),
     };
     for (const s of stages)
       say(

@@ -62,6 +62,21 @@ export function renderMarkdown(report: PipelineReport): string {
       `| paced at half (${fmt(p.resultsPerSecond)} results/s) | ${p.n} | ${p.p50} | ${p.p90} | ${p.p99} | ${p.max} |`,
     );
     lines.push('');
+    const groups = Object.keys(run.lag);
+    lines.push(`| Peak consumer lag (messages) | ${groups.join(' | ')} |`);
+    lines.push(`|---|${groups.map(() => '---:').join('|')}|`);
+    for (const mark of run.marks)
+      lines.push(
+        `| ${mark.stage} | ${groups
+          .map((g) =>
+            Math.max(
+              0,
+              ...(run.lag[g] ?? []).filter((p) => p.t >= mark.from && p.t <= mark.to).map((p) => p.lag),
+            ),
+          )
+          .join(' | ')} |`,
+      );
+    lines.push('');
     lines.push('| Process | Peak resident MB | Mean CPU (cores) |');
     lines.push('|---|---:|---:|');
     for (const [name, r] of services(run)) lines.push(`| ${name} | ${r.peakRssMB} | ${r.meanCpuCores} |`);

@@ -86,9 +86,9 @@ export class ResultDesk {
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error; // known already: a redelivery
     }
-    // Written first, read second (and the other way round in applyReceipt): one of the two sees the other.
+    // Written first, read second (and the other way round in applyReceipts): one of the two sees the other.
     const receipt = await this.receipts.load(id);
-    if (receipt) await this.applyReceiptTo(id, receipt.state);
+    if (receipt) await this.applyReceipts(new Map([[id, receipt.state]]));
   }
 
   /** The accessioning of a box (our own ShipmentReceived), applied to each of its tubes once. */
@@ -104,8 +104,11 @@ export class ResultDesk {
     await this.receipts.saveMany(
       receipts.map(([id, state]) => ({ id, expectedVersion: 0, state, events: [] })),
     );
-    // The tubes' own records, in one batched read and write (not a load and a save per tube).
-    const receiptOf = new Map(receipts);
+    await this.applyReceipts(new Map(receipts));
+  }
+
+  /** The receipts on the tubes' own records, in one batched read and write (not one per tube). */
+  private async applyReceipts(receiptOf: ReadonlyMap<string, ReceiptState>): Promise<void> {
     await updateEach(this.samples, [...receiptOf.keys()], (state, id) => {
       const receipt = receiptOf.get(id);
       if (!receipt || state.receivedAt) return undefined; // a redelivery
