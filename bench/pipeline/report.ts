@@ -21,7 +21,10 @@ export function renderMarkdown(report: PipelineReport): string {
     `${report.machine.cores} cores, Node ${report.machine.node}, ${report.machine.servers}. City of ` +
       `${fmt(report.city.persons)} people in ${fmt(report.city.households)} households (seed ${report.city.seed}); ` +
       `${fmt(report.sampled.people)} people in ${fmt(report.sampled.households)} households swabbed ` +
-      `(${report.sampled.pooledShare * 100}% of households pooled, positivity ${report.sampled.positivity * 100}%).`,
+      `(${report.sampled.pooledShare * 100}% of households pooled, positivity ${report.sampled.positivity * 100}%` +
+      (report.sampled.pacedPositivity !== undefined
+        ? `, ${report.sampled.pacedPositivity * 100}% in the paced latency phase).`
+        : ').'),
   );
   for (const run of report.runs) {
     lines.push('');
