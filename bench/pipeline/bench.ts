@@ -42,6 +42,8 @@ const POSITIVITY = Number(process.env.BENCH_POSITIVITY ?? 0.03);
 // the load that matters, is set by the pacing, not by the share positive).
 const PACED_POSITIVITY = Number(process.env.BENCH_PACED_POSITIVITY ?? 0.2);
 const INSTANCES = (process.env.BENCH_INSTANCES ?? '1,2').split(',').map(Number);
+/** The results' file name in bench/results (pipeline.json, .md, .html). */
+const OUT = process.env.BENCH_OUT ?? 'pipeline';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -426,12 +428,12 @@ async function main(): Promise<void> {
     };
     const dir = path.join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'pipeline.json'), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(path.join(dir, `${OUT}.json`), `${JSON.stringify(report, null, 2)}\n`);
     const markdown = renderMarkdown(report);
-    writeFileSync(path.join(dir, 'pipeline.md'), markdown);
-    writeFileSync(path.join(dir, 'pipeline.html'), renderHtml(report));
+    writeFileSync(path.join(dir, `${OUT}.md`), markdown);
+    writeFileSync(path.join(dir, `${OUT}.html`), renderHtml(report));
     say(`\n${markdown}`);
-    say('written: bench/results/pipeline.json, pipeline.md, pipeline.html');
+    say(`written: bench/results/${OUT}.json, ${OUT}.md, ${OUT}.html`);
   } finally {
     await servers.down().catch(() => undefined);
   }

@@ -200,14 +200,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     }
     // New aggregates' heads in one insert (a duplicate: a newer head got there first); others one by one.
     const created = saved.filter((c) => c.expectedVersion === 0);
-    try {
-      await insertReportingDuplicates(
-        this.heads,
-        created.map((c) => ({ _id: c.id, v: 1, state: c.state, at })),
-      );
-    } catch (error) {
-      this.logger?.warn({ err: error }, 'could not write new heads; load repairs them on the next save');
-    }
+    await this.writeNewHeads(created.map((c) => ({ _id: c.id, v: 1, state: c.state, at })));
     await this.advanceHeads(
       saved.filter((c) => c.expectedVersion > 0),
       at,
@@ -257,6 +250,29 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       'took over a pending marker its writer abandoned',
     );
     return true;
+  }
+
+  /**
+   * Heads of new aggregates, tried again while the store is away (about 15 s). Unlike a lagging
+   * head, a missing one is not repaired by reading: a reader that never saves (a dispatch looking
+   * up its tubes) would find no tube at all. So if they cannot be written the save fails, though
+   * its commits stand: the caller's retry collides with them, which writes the heads.
+   */
+  private async writeNewHeads(heads: Array<HeadDocument<S>>): Promise<void> {
+    if (heads.length === 0) return;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await insertReportingDuplicates(this.heads, heads); // a duplicate: a newer head got there first
+        return;
+      } catch (error) {
+        if (attempt >= 6)
+          throw new Error(`${this.name}: saved, but the new heads could not be written: send again`, {
+            cause: error,
+          });
+        this.logger?.warn({ err: error, attempt }, 'could not write new heads yet; trying again');
+        await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** attempt));
+      }
+    }
   }
 
   /** Brings the head up to the latest commit (the slow path, after a collision). */
@@ -315,7 +331,8 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       await this.confirmPending([commitId]);
       this.onSaved?.();
     }
-    await this.advanceHead(change.id, version, change.state, at);
+    if (version === 1) await this.writeNewHeads([{ _id: change.id, v: 1, state: change.state, at }]);
+    else await this.advanceHead(change.id, version, change.state, at);
     return version;
   }
 

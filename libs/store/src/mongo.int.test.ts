@@ -66,6 +66,30 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
     });
   });
 
+  describe('MongoAggregateStore new heads', () => {
+    it("writes a new aggregate's head again when the store fails it, so a reader finds the aggregate", async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('new-heads'));
+      try {
+        const store = new MongoAggregateStore<SampleState>(conn.db, 'samples');
+        const state: SampleState = { barcode: 'CT-7', status: 'collected', history: [] };
+        // The store fails the first two head inserts (as while it restarts), then is back.
+        const insertMany = store.heads.insertMany.bind(store.heads);
+        let failures = 0;
+        store.heads.insertMany = ((...args: Parameters<typeof insertMany>) => {
+          if (failures++ < 2) return Promise.reject(new Error('connection reset by the store'));
+          return insertMany(...args);
+        }) as typeof insertMany;
+        expect(await store.save({ id: 'c', expectedVersion: 0, state, events: [] })).toBe(1);
+        expect(await store.saveMany([{ id: 'd', expectedVersion: 0, state, events: [] }])).toEqual([1]);
+        expect(failures).toBe(4);
+        expect((await store.loadMany(['c', 'd'])).size).toBe(2);
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+  });
+
   describe('MongoAggregateStore pending markers', () => {
     it("takes over a marker whose writer died before its commit, but not a live writer's", async () => {
       const conn = await connectMongo(infra.mongoUri, uniqueName('abandoned'));
