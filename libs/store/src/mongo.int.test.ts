@@ -75,10 +75,10 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
         // The store fails the first two head inserts (as while it restarts), then is back.
         const insertMany = store.heads.insertMany.bind(store.heads);
         let failures = 0;
-        store.heads.insertMany = ((...args: Parameters<typeof insertMany>) => {
+        store.heads.insertMany = (...args: Parameters<typeof insertMany>) => {
           if (failures++ < 2) return Promise.reject(new Error('connection reset by the store'));
           return insertMany(...args);
-        }) as typeof insertMany;
+        };
         expect(await store.save({ id: 'c', expectedVersion: 0, state, events: [] })).toBe(1);
         expect(await store.saveMany([{ id: 'd', expectedVersion: 0, state, events: [] }])).toEqual([1]);
         expect(failures).toBe(4);
