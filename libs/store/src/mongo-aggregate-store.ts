@@ -164,7 +164,9 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     for (const k of lostMarkers) {
       const i = withEvents[k] ?? -1;
       const change = changes[i];
-      if (!change || !(await this.takeOverAbandonedMarker(commitId(change), change, at))) refuse(i);
+      if (!change || (await this.takeOverAbandonedMarker(commitId(change), change, at))) continue;
+      refuse(i);
+      await this.repairHead(change.id);
     }
 
     const writable = changes.flatMap((c, i) => (typeof results[i] === 'number' ? [i] : []));
@@ -226,7 +228,9 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   /**
    * After a marker collision: if the marker is abandoned (old, and its commit never came), replaces
    * it with this writer's and answers true; a marker of a live writer, or a commit that exists,
-   * answers false (the caller lost the race).
+   * answers false (the caller lost the race). On false the caller repairs the head: the marker's
+   * writer may have died after its commit and before the head, and a new aggregate with no head is
+   * found by no lookup (a re-registration answered "existing" with an id nobody could load).
    */
   private async takeOverAbandonedMarker(id: string, change: Change<S>, at: Date): Promise<boolean> {
     const marker = await this.pending.findOne({ _id: id });
@@ -305,8 +309,10 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
         if (!isDuplicateKey(error)) throw error;
         // A marker for this very commit: another writer of the same version is under way, unless
         // it was abandoned by a writer that died.
-        if (!(await this.takeOverAbandonedMarker(commitId, change, at)))
+        if (!(await this.takeOverAbandonedMarker(commitId, change, at))) {
+          await this.repairHead(change.id);
           throw new ConcurrencyError(this.name, change.id, change.expectedVersion);
+        }
       }
     }
     try {

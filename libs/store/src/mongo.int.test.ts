@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { InMemoryBus } from '@truyvet/bus';
+import { InMemoryBus, type EventToPublish } from '@truyvet/bus';
 import { createEvent, SampleCollectedV1 } from '@truyvet/events';
 import { describeWithInfra, uniqueName } from '../../../test/harness';
 import { describeStoreContract, type SampleState } from './contract';
@@ -7,6 +7,21 @@ import { ConcurrencyError } from './types';
 import { applyIndexes, connectMongo, MongoDedupStore, type MongoConnection } from './mongo';
 import { MongoAggregateStore } from './mongo-aggregate-store';
 import { OutboxRelay } from './relay';
+
+/** A SampleCollected to commit with a tube (a change with events writes a pending marker). */
+function collected(sampleId: string, barcode: string): EventToPublish {
+  const event = createEvent(SampleCollectedV1, {
+    sampleId,
+    barcode,
+    pooled: false,
+    personIds: ['p-1'],
+    collectedAt: '2021-09-01T08:00:00+07:00',
+    site: { districtCode: '916', wardCode: '31117', name: 'Trạm y tế' },
+    reason: 'mass_testing',
+    specimenType: 'nasopharyngeal',
+  });
+  return { topic: 'truyvet.samples', event };
+}
 
 describeWithInfra('MongoDB-wire store on a real server', (infra) => {
   let connection: MongoConnection | undefined;
@@ -66,6 +81,37 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
     });
   });
 
+  describe('MongoAggregateStore heads after a crash with events', () => {
+    it("writes the head of a new aggregate whose writer died after its commit, when a retry meets the writer's marker", async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('marker-heads'));
+      try {
+        const store = new MongoAggregateStore<SampleState>(conn.db, 'samples');
+        const state: SampleState = { barcode: 'CT-6', status: 'collected', history: [] };
+        // Killed after the marker and the commit of version 1, before the head (a moment ago, so the
+        // marker is young): the retry loses to the marker, and must leave the aggregate findable.
+        for (const id of ['e', 'f']) {
+          await store.save({ id, expectedVersion: 0, state, events: [collected(id, `CT-${id}`)] });
+          await store.heads.deleteOne({ _id: id });
+        }
+        expect((await store.loadMany(['e', 'f'])).size).toBe(0);
+        const change = { id: 'e', expectedVersion: 0, state, events: [collected('e', 'CT-e')] };
+        await expect(store.save(change)).rejects.toBeInstanceOf(ConcurrencyError);
+        const [bulk] = await store.saveMany([{ ...change, id: 'f', events: [collected('f', 'CT-f')] }]);
+        expect(bulk).toBeInstanceOf(ConcurrencyError);
+        const found = await store.loadMany(['e', 'f']);
+        expect([...found.values()].map((v) => [v.id, v.version])).toEqual([
+          ['e', 1],
+          ['f', 1],
+        ]);
+        // Still one commit each: the retries wrote no second version.
+        expect(await store.commits.countDocuments({ agg: { $in: ['e', 'f'] } })).toBe(2);
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+  });
+
   describe('MongoAggregateStore new heads', () => {
     it("writes a new aggregate's head again when the store fails it, so a reader finds the aggregate", async () => {
       const conn = await connectMongo(infra.mongoUri, uniqueName('new-heads'));
@@ -96,17 +142,7 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
       try {
         const store = new MongoAggregateStore<SampleState>(conn.db, 'samples');
         const state: SampleState = { barcode: 'CT-8', status: 'collected', history: [] };
-        const event = createEvent(SampleCollectedV1, {
-          sampleId: 'b',
-          barcode: 'CT-8',
-          pooled: false,
-          personIds: ['p-1'],
-          collectedAt: '2021-09-01T08:00:00+07:00',
-          site: { districtCode: '916', wardCode: '31117', name: 'Trạm y tế' },
-          reason: 'mass_testing',
-          specimenType: 'nasopharyngeal',
-        });
-        const change = { id: 'b', expectedVersion: 0, state, events: [{ topic: 'truyvet.samples', event }] };
+        const change = { id: 'b', expectedVersion: 0, state, events: [collected('b', 'CT-8')] };
         // A writer died after its marker for version 1, before the commit: 31 s ago.
         await store.pending.insertOne({
           _id: 'b|1',
