@@ -87,6 +87,7 @@ describeFaults('faults during a flow of samples', () => {
       run,
       // A killed member's partitions move on after 8 s instead of 30.
       env: { KAFKA_SESSION_TIMEOUT_MS: '8000' },
+      ...(process.env.FAULTS_LOG_LEVEL ? { logLevel: process.env.FAULTS_LOG_LEVEL } : {}),
     }).start();
   }, 600_000);
 

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline';
 import { pathToFileURL } from 'node:url';
 
@@ -25,8 +27,15 @@ export class ChildProgram {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // TRUYVET_CHILD_LOGS=<dir>: every line also to <dir>/<program>-<pid>.log, for a post-mortem.
+    const logDir = process.env.TRUYVET_CHILD_LOGS;
+    const logFile = logDir
+      ? path.join(logDir, `${path.basename(path.dirname(path.dirname(script)))}-${this.process.pid}.log`)
+      : undefined;
+    if (logDir) mkdirSync(logDir, { recursive: true });
     const onLine = (line: string): void => {
       this.lines.push(line);
+      if (logFile) appendFileSync(logFile, `${line}\n`);
       for (const wake of this.waiters.splice(0)) wake();
     };
     if (this.process.stdout) readline.createInterface({ input: this.process.stdout }).on('line', onLine);

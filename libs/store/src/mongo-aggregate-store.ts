@@ -114,27 +114,58 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
    * after a crash between the two it lags one version; a save based on it then collides with the
    * newer commit, which repairs the head before the ConcurrencyError reaches the caller, so the
    * caller's retry loads the right version. (Probing the commits on every load cost a table scan
-   * per load on FerretDB: ADR 3.)
+   * per load on FerretDB: ADR 3.) No head at all is looked into: see `findHeadless`.
    */
   async load(id: string): Promise<Versioned<S> | null> {
     const head = await this.heads.findOne({ _id: id } as never);
-    return head ? { id, version: head.v, state: head.state } : null;
+    if (head) return { id, version: head.v, state: head.state };
+    const [headless] = await this.findHeadless([id]);
+    return headless ?? null;
   }
 
   async loadMany(ids: readonly string[]): Promise<Map<string, Versioned<S>>> {
     const found = new Map<string, Versioned<S>>();
     const unique = [...new Set(ids)];
     if (unique.length === 0) return found;
-    if (unique.length <= FEW) {
-      // A few lone-`_id` lookups cost FerretDB far less than one `$in`, which decodes every
-      // document of the collection (ADR 3); MongoDB answers either from its index.
-      const heads = await Promise.all(unique.map((id) => this.heads.findOne({ _id: id } as never)));
-      for (const head of heads)
-        if (head) found.set(head._id, { id: head._id, version: head.v, state: head.state });
-      return found;
+    // A few lone-`_id` lookups cost FerretDB far less than one `$in`, which decodes every
+    // document of the collection (ADR 3); MongoDB answers either from its index.
+    const heads =
+      unique.length <= FEW
+        ? await Promise.all(unique.map((id) => this.heads.findOne({ _id: id } as never)))
+        : await this.heads.find({ _id: { $in: unique } } as never).toArray();
+    for (const head of heads)
+      if (head) found.set(head._id, { id: head._id, version: head.v, state: head.state });
+    for (const headless of await this.findHeadless(unique.filter((id) => !found.has(id))))
+      found.set(headless.id, headless);
+    return found;
+  }
+
+  /**
+   * Of ids without a head, those that exist all the same: their writer was killed after the first
+   * commit and before the head. Such an aggregate must still be found, also by readers that never
+   * save (a dispatch looking up its tubes, a re-registration answered from the identity keys), so
+   * its head is written here from its commits. One lone-`_id` lookup per miss (the cheap kind on
+   * FerretDB), a few at a time.
+   */
+  private async findHeadless(ids: readonly string[]): Promise<Array<Versioned<S>>> {
+    const found: Array<Versioned<S>> = [];
+    for (let start = 0; start < ids.length; start += FEW) {
+      const firsts = await Promise.all(
+        ids
+          .slice(start, start + FEW)
+          .map((id) => this.commits.findOne({ _id: `${id}|1` } as never, { projection: { agg: 1 } })),
+      );
+      for (const first of firsts) {
+        if (!first) continue;
+        const latest = await this.repairHead(first.agg);
+        if (!latest) continue;
+        this.logger?.warn(
+          { aggregate: latest.id, version: latest.version },
+          'found an aggregate without its head (its writer died after the commit); head written',
+        );
+        found.push(latest);
+      }
     }
-    const heads = await this.heads.find({ _id: { $in: unique } } as never).toArray();
-    for (const head of heads) found.set(head._id, { id: head._id, version: head.v, state: head.state });
     return found;
   }
 
@@ -279,8 +310,11 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     }
   }
 
-  /** Brings the head up to the latest commit (the slow path, after a collision). */
-  async repairHead(id: string): Promise<void> {
+  /**
+   * Brings the head up to the latest commit (the slow path, after a collision or for a missing
+   * head) and answers that commit, or null when the head was already the latest.
+   */
+  async repairHead(id: string): Promise<Versioned<S> | null> {
     const head = await this.heads.findOne({ _id: id } as never, { projection: { v: 1 } });
     let latest: CommitDocument<S> | null = null;
     for (let version = (head?.v ?? 0) + 1; ; version++) {
@@ -288,7 +322,9 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       if (!next) break;
       latest = next;
     }
-    if (latest) await this.advanceHead(id, latest.v, latest.state, latest.at);
+    if (!latest) return null;
+    await this.advanceHead(id, latest.v, latest.state, latest.at);
+    return { id, version: latest.v, state: latest.state };
   }
 
   async save(change: Change<S>): Promise<number> {

@@ -27,11 +27,31 @@ export async function connectMongo(
     serverSelectionTimeoutMS: 15_000,
     retryWrites: true,
   });
+  const logger = options.logger ?? createLogger({ name: 'mongo' });
+  logStoreReachability(client, logger);
   await client.connect();
   const db = client.db(dbName);
   await db.command({ ping: 1 });
-  (options.logger ?? createLogger({ name: 'mongo' })).debug({ dbName }, 'connected to MongoDB');
+  logger.debug({ dbName }, 'connected to MongoDB');
   return { client, db, close: () => client.close() };
+}
+
+/** Says when the store becomes unreachable and reachable again, as the driver's monitor sees it. */
+function logStoreReachability(client: MongoClient, logger: Logger): void {
+  client.on('serverDescriptionChanged', (event) => {
+    const was = event.previousDescription.type;
+    const now = event.newDescription.type;
+    if ((was === 'Unknown') === (now === 'Unknown')) return;
+    if (now === 'Unknown')
+      logger.warn({ server: event.address, err: event.newDescription.error }, 'store unreachable');
+    else logger.info({ server: event.address, type: now }, 'store reachable');
+  });
+  client.on('serverHeartbeatFailed', (event) =>
+    logger.debug({ server: event.connectionId, err: event.failure }, 'store heartbeat failed'),
+  );
+  client.on('serverHeartbeatSucceeded', (event) =>
+    logger.debug({ server: event.connectionId }, 'store heartbeat'),
+  );
 }
 
 export interface IndexDeclaration {
