@@ -120,6 +120,24 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
     });
   });
 
+  describe('the store client reconnected', () => {
+    it('keeps the collections the stores hold working after close and connect (what the watchdog does)', async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('reconnect'));
+      try {
+        const store = new MongoAggregateStore<SampleState>(conn.db, 'samples');
+        const state: SampleState = { barcode: 'CT-5', status: 'collected', history: [] };
+        await store.save({ id: 'r', expectedVersion: 0, state, events: [] });
+        await conn.client.close();
+        await conn.client.connect();
+        expect(await store.load('r')).toMatchObject({ version: 1 });
+        expect(await store.save({ id: 'r', expectedVersion: 1, state, events: [] })).toBe(2);
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+  });
+
   describe('MongoAggregateStore new heads', () => {
     it("writes a new aggregate's head again when the store fails it, so a reader finds the aggregate", async () => {
       const conn = await connectMongo(infra.mongoUri, uniqueName('new-heads'));

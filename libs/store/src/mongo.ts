@@ -29,11 +29,88 @@ export async function connectMongo(
   });
   const logger = options.logger ?? createLogger({ name: 'mongo' });
   logStoreReachability(client, logger);
+  const stopWatching = reconnectWhenMonitorSilent(client, logger);
   await client.connect();
   const db = client.db(dbName);
   await db.command({ ping: 1 });
   logger.debug({ dbName }, 'connected to MongoDB');
-  return { client, db, close: () => client.close() };
+  return {
+    client,
+    db,
+    close: () => {
+      stopWatching();
+      return client.close();
+    },
+  };
+}
+
+/** What the watchdog needs of a client (a MongoClient; a stand-in in its test). */
+export interface MonitoredClient {
+  on(
+    event: 'serverHeartbeatStarted' | 'serverHeartbeatSucceeded' | 'serverHeartbeatFailed',
+    listener: () => void,
+  ): unknown;
+  on(
+    event: 'serverDescriptionChanged',
+    listener: (event: { newDescription: { type: string } }) => void,
+  ): unknown;
+  close(): Promise<void>;
+  connect(): Promise<unknown>;
+}
+
+/**
+ * Reconnects the client when its server monitor has fallen silent while the store is unreachable.
+ * Seen after FerretDB restarts (driver 6.22): an operation's connection closes, the server is marked
+ * unknown, and no heartbeat follows, ever: every operation then fails server selection until the
+ * process restarts. A live monitor checks at least every 10 s (every 0.5 s while the store is
+ * away), so silence for `silentMs` means it is stuck. Closing and connecting the same client gives it
+ * a new topology; the collections the stores hold keep working (they reach the server through it),
+ * and what fails meanwhile is a store failure the callers retry.
+ */
+export function reconnectWhenMonitorSilent(
+  client: MonitoredClient,
+  logger: Logger,
+  { silentMs = 30_000, checkEveryMs = 5_000 }: { silentMs?: number; checkEveryMs?: number } = {},
+): () => void {
+  let lastHeard = Date.now();
+  let unreachable = false;
+  let reconnecting = false;
+  const heard = (): void => {
+    lastHeard = Date.now();
+  };
+  client.on('serverHeartbeatStarted', heard);
+  client.on('serverHeartbeatSucceeded', heard);
+  client.on('serverHeartbeatFailed', heard);
+  client.on('serverDescriptionChanged', (event) => {
+    unreachable = event.newDescription.type === 'Unknown';
+    heard();
+  });
+  const reconnect = async (): Promise<void> => {
+    try {
+      await client.close();
+      await client.connect();
+      logger.info('store client reconnected');
+    } catch (error) {
+      logger.warn({ err: error }, 'could not reconnect the store client yet; trying again');
+    } finally {
+      reconnecting = false;
+      heard();
+    }
+  };
+  const timer = setInterval(() => {
+    const silentFor = Date.now() - lastHeard;
+    if (!unreachable || reconnecting || silentFor < silentMs) return;
+    reconnecting = true;
+    logger.error(
+      { silentForMs: silentFor },
+      'the store client stopped checking an unreachable store; reconnecting it',
+    );
+    void reconnect();
+  }, checkEveryMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+  };
 }
 
 /** Says when the store becomes unreachable and reachable again, as the driver's monitor sees it. */
@@ -46,12 +123,12 @@ function logStoreReachability(client: MongoClient, logger: Logger): void {
       logger.warn({ server: event.address, err: event.newDescription.error }, 'store unreachable');
     else logger.info({ server: event.address, type: now }, 'store reachable');
   });
-  client.on('serverHeartbeatFailed', (event) =>
-    logger.debug({ server: event.connectionId, err: event.failure }, 'store heartbeat failed'),
-  );
-  client.on('serverHeartbeatSucceeded', (event) =>
-    logger.debug({ server: event.connectionId }, 'store heartbeat'),
-  );
+  client.on('serverHeartbeatFailed', (event) => {
+    logger.debug({ server: event.connectionId, err: event.failure }, 'store heartbeat failed');
+  });
+  client.on('serverHeartbeatSucceeded', (event) => {
+    logger.debug({ server: event.connectionId }, 'store heartbeat');
+  });
 }
 
 export interface IndexDeclaration {

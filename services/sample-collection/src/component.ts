@@ -768,6 +768,9 @@ export function describePersonRegistryComponent(
       expect(shipment).toMatchObject({ status: 'in_transit', overdue: false, fromDistrictCode: '916' });
       expect(shipment.manifest.map((m) => m.sampleId)).toEqual(ids);
       expect((await unaryCall(samples, 'GetSample', { sampleId: ids[0] ?? '' })).status).toBe('shipped');
+      // The same box sent again (its answer lost on the way): the same shipment, not a refusal.
+      const box = { fromDistrictCode: '916', labId: 'cdc-can-tho', sampleIds: [...ids].reverse() };
+      expect((await unaryCall(shipments, 'DispatchShipment', box)).shipmentId).toBe(shipment.shipmentId);
 
       // The same tubes cannot travel twice; a tube that was never collected cannot travel at all.
       expect(
@@ -804,6 +807,12 @@ export function describePersonRegistryComponent(
         });
         expect(received.rejectedSampleIds).toEqual([ids[2]]);
         expect((await unaryCall(samples, 'GetSample', { sampleId: ids[2] ?? '' })).status).toBe('rejected');
+        expect((await unaryCall(samples, 'GetSample', { sampleId: ids[0] ?? '' })).status).toBe('received');
+        // Sent again after the lab has it: still that shipment, and the tubes keep their statuses.
+        expect(await unaryCall(shipments, 'DispatchShipment', box)).toMatchObject({
+          shipmentId: shipment.shipmentId,
+          status: 'received',
+        });
         expect((await unaryCall(samples, 'GetSample', { sampleId: ids[0] ?? '' })).status).toBe('received');
         // The rejected pool will get no result: its members can be pooled again at once.
         const again = await unaryCall(samples, 'CollectSample', tube('ship-pool-again', pooled));

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DomainError } from '@truyvet/errors';
 import { createEvent, ShipmentDispatchedV1, topics, type EventOrigin } from '@truyvet/events';
 import type { RuleBook } from '@truyvet/rules';
-import { updateEach, type AggregateStore } from '@truyvet/store';
+import { ConcurrencyError, updateEach, type AggregateStore } from '@truyvet/store';
 import type { SampleState } from '../domain/samples';
 import { decideDispatch, isOverdue, type Receipt, type ShipmentState } from '../domain/shipments';
 import type { Claims } from './claims';
@@ -29,13 +29,21 @@ export class ShipmentDesk {
     command: { fromDistrictCode: string; labId: string; sampleIds: string[]; dispatchedBy: string },
     origin: EventOrigin = {},
   ): Promise<ShipmentState> {
-    const shipmentId = `sh-${randomUUID()}`;
+    const shipmentId = shipmentIdFor(command);
+    // The same box sent again (its answer was lost, a double click): the shipment it made.
+    const sent = await this.shipments.load(shipmentId);
+    if (sent) return this.finishDispatch(sent.state);
     // One batched read (on FerretDB each lookup scans: ADR 3), not one per tube.
     const found = await this.samples.loadMany(command.sampleIds);
     const loaded = new Map(command.sampleIds.map((id) => [id, found.get(id)?.state ?? null] as const));
     const shipment = decideDispatch({ ...command, shipmentId, dispatchedAt: this.now() }, loaded);
     const sampleIds = shipment.dispatch.manifest.map((m) => m.sampleId);
-    const { heldBy } = await this.shipped.claim(sampleIds, shipmentId);
+    let { heldBy } = await this.shipped.claim(sampleIds, shipmentId);
+    if (heldBy?.owner === shipmentId) {
+      // An earlier attempt of this very dispatch died holding (some of) its tubes: claim them afresh.
+      await this.shipped.release(sampleIds, shipmentId);
+      ({ heldBy } = await this.shipped.claim(sampleIds, shipmentId));
+    }
     if (heldBy) {
       const index = command.sampleIds.indexOf(heldBy.key);
       throw new DomainError(
@@ -56,10 +64,28 @@ export class ShipmentDesk {
         events: [{ topic: topics.shipments.topic, event }],
       });
     } catch (error) {
-      await this.shipped.release(sampleIds, shipmentId);
+      // The same dispatch saved a moment ago by a concurrent attempt: that is this shipment.
+      const saved = error instanceof ConcurrencyError ? await this.shipments.load(shipmentId) : null;
+      if (saved) return this.finishDispatch(saved.state);
+      // The claims stay: the save may have landed with its answer lost, and tubes in a saved box
+      // must not be free for another. A retry of this dispatch claims them again (same id); claims
+      // of a shipment that never came to be are taken over after a minute (MongoClaims).
       throw error;
     }
-    await this.setStatus(sampleIds, () => 'shipped');
+    return this.finishDispatch(shipment);
+  }
+
+  /**
+   * The tubes of a dispatched box are shown as shipped (again, if a crash came in between); a tube
+   * the lab has since received or resulted keeps its later status.
+   */
+  private async finishDispatch(shipment: ShipmentState): Promise<ShipmentState> {
+    await updateEach(
+      this.samples,
+      shipment.dispatch.manifest.map((m) => m.sampleId),
+      (state): SampleState | undefined =>
+        state.status === 'collected' ? { ...state, status: 'shipped' } : undefined,
+    );
     return shipment;
   }
 
@@ -120,4 +146,17 @@ export class ShipmentDesk {
       state.status === status(id) ? undefined : { ...state, status: status(id) },
     );
   }
+}
+
+/**
+ * A shipment's id follows from what it carries (a tube travels once), so sending the same box again
+ * finds the shipment the first call made instead of refusing its tubes as already shipped.
+ */
+export function shipmentIdFor(command: {
+  fromDistrictCode: string;
+  labId: string;
+  sampleIds: string[];
+}): string {
+  const content = [command.fromDistrictCode, command.labId, ...[...command.sampleIds].sort()].join('\n');
+  return `sh-${createHash('sha256').update(content).digest('hex').slice(0, 32)}`;
 }
