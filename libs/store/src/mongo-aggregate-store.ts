@@ -288,10 +288,10 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   }
 
   /**
-   * Heads of new aggregates, tried again while the store is away (about 15 s). Unlike a lagging
-   * head, a missing one is not repaired by reading: a reader that never saves (a dispatch looking
-   * up its tubes) would find no tube at all. So if they cannot be written the save fails, though
-   * its commits stand: the caller's retry collides with them, which writes the heads.
+   * Heads of new aggregates, tried again while the store is away (about 15 s). A missing head is
+   * found by the next load (`findHeadless`), but at the price of a lookup in the commits and of
+   * queries by other fields missing it meanwhile, so if the heads cannot be written the save fails,
+   * though its commits stand: the caller's retry collides with them, which writes the heads.
    */
   private async writeNewHeads(heads: Array<HeadDocument<S>>): Promise<void> {
     if (heads.length === 0) return;
