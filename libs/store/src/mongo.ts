@@ -115,13 +115,15 @@ export function reconnectWhenMonitorSilent(
 
 /** Says when the store becomes unreachable and reachable again, as the driver's monitor sees it. */
 function logStoreReachability(client: MongoClient, logger: Logger): void {
+  let lost = false; // the first connection is not news
   client.on('serverDescriptionChanged', (event) => {
     const was = event.previousDescription.type;
     const now = event.newDescription.type;
     if ((was === 'Unknown') === (now === 'Unknown')) return;
-    if (now === 'Unknown')
+    if (now === 'Unknown') {
+      lost = true;
       logger.warn({ server: event.address, err: event.newDescription.error }, 'store unreachable');
-    else logger.info({ server: event.address, type: now }, 'store reachable');
+    } else if (lost) logger.info({ server: event.address, type: now }, 'store reachable again');
   });
   client.on('serverHeartbeatFailed', (event) => {
     logger.debug({ server: event.connectionId, err: event.failure }, 'store heartbeat failed');
