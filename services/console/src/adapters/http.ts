@@ -1,0 +1,238 @@
+/**
+ * The console's HTTP gateway: sign-in and sessions, the admin's users, and the services' APIs
+ * called on the signed-in user's behalf. Who the user is and what they may do comes from the
+ * server-side session only; the browser holds a random session id (HttpOnly cookie) and proves each
+ * change with the session's CSRF token in a header.
+ */
+import http from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import { DomainError, type ErrorKind, type FieldViolation } from '@truyvet/errors';
+import type { Logger } from '@truyvet/log';
+import { callerOf } from '../app/users';
+import type { AccountDesk, Session } from '../app/accounts';
+import type { CaseReader } from './cases';
+
+export const SESSION_COOKIE = 'truyvet_session';
+export const CSRF_HEADER = 'x-csrf-token';
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface GatewayOptions {
+  accounts: AccountDesk;
+  cases: CaseReader;
+  logger: Logger;
+  /** `Secure` on the session cookie: on wherever the console is served over HTTPS (default). */
+  secureCookies?: boolean;
+}
+
+const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  already_exists: 409,
+  unavailable: 503,
+  internal: 500,
+};
+
+const STATUS_OF_GRPC: Partial<Record<number, number>> = {
+  [GrpcStatus.INVALID_ARGUMENT]: 400,
+  [GrpcStatus.UNAUTHENTICATED]: 401,
+  [GrpcStatus.PERMISSION_DENIED]: 403,
+  [GrpcStatus.NOT_FOUND]: 404,
+  [GrpcStatus.FAILED_PRECONDITION]: 409,
+  [GrpcStatus.ALREADY_EXISTS]: 409,
+  [GrpcStatus.RESOURCE_EXHAUSTED]: 429,
+  [GrpcStatus.UNAVAILABLE]: 503,
+  [GrpcStatus.DEADLINE_EXCEEDED]: 504,
+};
+
+/** The JSON body of every error: what went wrong, and which fields when the input is wrong. */
+interface ErrorBody {
+  error: { code: string; message: string; fields: FieldViolation[] };
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function errorResponse(error: unknown): { status: number; body: ErrorBody } | undefined {
+  if (error instanceof HttpError)
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message: error.message, fields: [] } },
+    };
+  if (error instanceof DomainError)
+    return {
+      status: STATUS_OF_KIND[error.kind],
+      body: { error: { code: error.code, message: error.message, fields: [...error.fields] } },
+    };
+  const grpcCode = (error as { code?: unknown }).code;
+  const details = (error as { details?: unknown }).details;
+  if (typeof grpcCode === 'number' && STATUS_OF_GRPC[grpcCode] !== undefined && typeof details === 'string')
+    return {
+      status: STATUS_OF_GRPC[grpcCode] ?? 500,
+      body: { error: { code: GrpcStatus[grpcCode] ?? 'UNKNOWN', message: details, fields: [] } },
+    };
+  return undefined;
+}
+
+function cookieOf(request: http.IncomingMessage, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+function sameToken(a: string | undefined, b: string): boolean {
+  if (a === undefined) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+async function jsonBody(request: http.IncomingMessage): Promise<unknown> {
+  // A cross-site form can post text/plain or a form encoding, never JSON without a preflight.
+  if (!(request.headers['content-type'] ?? '').startsWith('application/json'))
+    throw new HttpError(415, 'JSON_ONLY', 'send the body as application/json');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'BODY_TOO_LARGE', `at most ${MAX_BODY_BYTES} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new HttpError(400, 'NOT_JSON', 'the body is not JSON');
+  }
+}
+
+/** A request from another site (its Origin or Fetch-Site says so) never changes anything. */
+function requireSameOrigin(request: http.IncomingMessage): void {
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    throw new HttpError(403, 'CROSS_SITE', 'changes come from the console itself only');
+  const origin = request.headers.origin;
+  if (origin !== undefined && new URL(origin).host !== request.headers.host)
+    throw new HttpError(403, 'CROSS_SITE', 'changes come from the console itself only');
+}
+
+export function createGateway(options: GatewayOptions): http.Server {
+  const { accounts, cases, logger } = options;
+  const secure = options.secureCookies ?? true;
+
+  const sessionCookie = (value: string, maxAgeSeconds: number): string =>
+    [
+      `${SESSION_COOKIE}=${encodeURIComponent(value)}`,
+      'HttpOnly',
+      'SameSite=Strict',
+      'Path=/',
+      `Max-Age=${maxAgeSeconds}`,
+      ...(secure ? ['Secure'] : []),
+    ].join('; ');
+
+  const sessionView = (session: Session) => ({
+    user: {
+      username: session.username,
+      displayName: session.displayName,
+      role: session.role,
+      jurisdiction: session.jurisdiction,
+    },
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+  });
+
+  /** The signed-in user's session; for a change, also proven by its CSRF token. */
+  const signedIn = async (request: http.IncomingMessage, change: boolean): Promise<Session> => {
+    const session = await accounts.session(cookieOf(request, SESSION_COOKIE));
+    if (!session) throw new HttpError(401, 'SIGN_IN_REQUIRED', 'sign in first');
+    if (change) {
+      requireSameOrigin(request);
+      const token = request.headers[CSRF_HEADER];
+      if (!sameToken(typeof token === 'string' ? token : undefined, session.csrfToken))
+        throw new HttpError(403, 'CSRF_TOKEN_MISSING', `send the session's token in ${CSRF_HEADER}`);
+    }
+    return session;
+  };
+
+  type Reply = { status: number; body?: unknown; cookie?: string };
+
+  const route = async (request: http.IncomingMessage, path: string): Promise<Reply> => {
+    const method = request.method ?? 'GET';
+    if (path === '/api/session') {
+      if (method === 'POST') {
+        requireSameOrigin(request);
+        const session = await accounts.signIn(await jsonBody(request));
+        const maxAge = Math.floor((Date.parse(session.expiresAt) - Date.now()) / 1000);
+        logger.info({ user: session.username, role: session.role }, 'signed in');
+        return { status: 200, body: sessionView(session), cookie: sessionCookie(session.id, maxAge) };
+      }
+      if (method === 'GET') return { status: 200, body: sessionView(await signedIn(request, false)) };
+      if (method === 'DELETE') {
+        const session = await signedIn(request, true);
+        await accounts.signOut(session.id);
+        return { status: 204, cookie: sessionCookie('', 0) };
+      }
+    }
+    if (path === '/api/users') {
+      if (method === 'GET')
+        return { status: 200, body: { users: await accounts.listUsers(await signedIn(request, false)) } };
+      if (method === 'POST') {
+        const session = await signedIn(request, true);
+        const user = await accounts.addUser(session, await jsonBody(request));
+        logger.info({ by: session.username, user: user.username, role: user.role }, 'user added');
+        return { status: 201, body: { user } };
+      }
+    }
+    const caseMatch = /^\/api\/cases\/([^/]+)$/.exec(path);
+    if (caseMatch?.[1] && method === 'GET') {
+      const session = await signedIn(request, false);
+      return {
+        status: 200,
+        body: { case: await cases.getCase(callerOf(session), decodeURIComponent(caseMatch[1])) },
+      };
+    }
+    throw new HttpError(404, 'NOT_FOUND', `no ${method} ${path}`);
+  };
+
+  return http.createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://console').pathname;
+    const send = (reply: Reply): void => {
+      const headers: http.OutgoingHttpHeaders = {
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'same-origin',
+      };
+      if (reply.cookie) headers['set-cookie'] = reply.cookie;
+      if (reply.body === undefined) {
+        response.writeHead(reply.status, headers).end();
+        return;
+      }
+      headers['content-type'] = 'application/json; charset=utf-8';
+      response.writeHead(reply.status, headers).end(JSON.stringify(reply.body));
+    };
+    route(request, path).then(send, (error: unknown) => {
+      const known = errorResponse(error);
+      if (known) {
+        send(known);
+        return;
+      }
+      logger.error({ err: error, path, method: request.method }, 'console request failed');
+      send({
+        status: 500,
+        body: { error: { code: 'INTERNAL', message: 'something went wrong', fields: [] } },
+      });
+    });
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * What every user and session store must do, in memory and on the MongoDB-wire store alike: a
+ * username is taken once, what is stored comes back as it was, a deleted session is gone.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Session, SessionStore, UserStore } from '../app/accounts';
+import type { UserAccount } from '../app/users';
+
+export function describeAccountStoresContract(
+  name: string,
+  make: () => Promise<{ users: UserStore; sessions: SessionStore; close: () => Promise<void> }>,
+): void {
+  describe(`console stores contract: ${name}`, () => {
+    let stores: Awaited<ReturnType<typeof make>>;
+    beforeAll(async () => {
+      stores = await make();
+    });
+    afterAll(async () => {
+      await stores.close();
+    });
+
+    const user = (username: string): UserAccount => ({
+      username,
+      displayName: 'Tổ COVID phường Cái Khế',
+      role: 'ward_team',
+      jurisdiction: { level: 'ward', code: '31120' },
+      passwordHash: 'scrypt$16384$8$1$c2FsdA==$a2V5',
+      createdBy: 'admin',
+      createdAt: '2021-08-20T00:00:00.000Z',
+    });
+
+    it('takes a username once and gives the user back as stored', async () => {
+      const name = `u-${randomUUID().slice(0, 8)}`;
+      expect(await stores.users.insert(user(name))).toBe(true);
+      expect(await stores.users.insert({ ...user(name), displayName: 'another' })).toBe(false);
+      expect(await stores.users.find(name)).toEqual(user(name));
+      expect(await stores.users.find(`${name}-not`)).toBeNull();
+      expect((await stores.users.list()).filter((u) => u.username === name)).toEqual([user(name)]);
+    });
+
+    it('keeps a session until it is deleted', async () => {
+      const session: Session = {
+        id: randomUUID(),
+        username: 'tyt-cai-khe',
+        displayName: 'Tổ COVID phường Cái Khế',
+        role: 'ward_team',
+        jurisdiction: { level: 'ward', code: '31120' },
+        csrfToken: randomUUID(),
+        expiresAt: '2021-08-20T12:00:00.000Z',
+      };
+      await stores.sessions.put(session);
+      expect(await stores.sessions.get(session.id)).toEqual(session);
+      await stores.sessions.delete(session.id);
+      expect(await stores.sessions.get(session.id)).toBeNull();
+    });
+  });
+}

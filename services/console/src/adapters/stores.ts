@@ -1,0 +1,87 @@
+import type { Collection, Db } from 'mongodb';
+import { isDuplicateKey } from '@truyvet/store';
+import type { UserAccount } from '../app/users';
+import type { Session, SessionStore, UserStore } from '../app/accounts';
+
+export class InMemoryUserStore implements UserStore {
+  private readonly users = new Map<string, UserAccount>();
+  find(username: string): Promise<UserAccount | null> {
+    return Promise.resolve(this.users.get(username) ?? null);
+  }
+  insert(user: UserAccount): Promise<boolean> {
+    if (this.users.has(user.username)) return Promise.resolve(false);
+    this.users.set(user.username, structuredClone(user));
+    return Promise.resolve(true);
+  }
+  list(): Promise<UserAccount[]> {
+    return Promise.resolve([...this.users.values()].map((u) => structuredClone(u)));
+  }
+}
+
+export class InMemorySessionStore implements SessionStore {
+  private readonly sessions = new Map<string, Session>();
+  put(session: Session): Promise<void> {
+    this.sessions.set(session.id, structuredClone(session));
+    return Promise.resolve();
+  }
+  get(id: string): Promise<Session | null> {
+    const session = this.sessions.get(id);
+    return Promise.resolve(session ? structuredClone(session) : null);
+  }
+  delete(id: string): Promise<void> {
+    this.sessions.delete(id);
+    return Promise.resolve();
+  }
+}
+
+type UserDocument = Omit<UserAccount, 'username'> & { _id: string };
+type SessionDocument = Omit<Session, 'id'> & { _id: string };
+
+/** Users by username as `_id`: the unique `_id` decides between two admins adding one name. */
+export class MongoUserStore implements UserStore {
+  private readonly users: Collection<UserDocument>;
+  constructor(db: Db) {
+    this.users = db.collection<UserDocument>('console_users');
+  }
+  async find(username: string): Promise<UserAccount | null> {
+    const found = await this.users.findOne({ _id: username });
+    return found ? toUser(found) : null;
+  }
+  async insert(user: UserAccount): Promise<boolean> {
+    const { username, ...rest } = user;
+    try {
+      await this.users.insertOne({ _id: username, ...rest });
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+  async list(): Promise<UserAccount[]> {
+    return (await this.users.find({}).toArray()).map(toUser);
+  }
+}
+
+function toUser({ _id, ...rest }: UserDocument): UserAccount {
+  return { username: _id, ...rest };
+}
+
+export class MongoSessionStore implements SessionStore {
+  private readonly sessions: Collection<SessionDocument>;
+  constructor(db: Db) {
+    this.sessions = db.collection<SessionDocument>('console_sessions');
+  }
+  async put(session: Session): Promise<void> {
+    const { id, ...rest } = session;
+    await this.sessions.replaceOne({ _id: id }, rest, { upsert: true });
+  }
+  async get(id: string): Promise<Session | null> {
+    const found = await this.sessions.findOne({ _id: id });
+    if (!found) return null;
+    const { _id, ...rest } = found;
+    return { id: _id, ...rest };
+  }
+  async delete(id: string): Promise<void> {
+    await this.sessions.deleteOne({ _id: id });
+  }
+}

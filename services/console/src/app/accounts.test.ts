@@ -1,0 +1,113 @@
+import { describe, expect, it } from '@jest/globals';
+import { DomainError } from '@truyvet/errors';
+import { InMemorySessionStore, InMemoryUserStore } from '../adapters/stores';
+import { AccountDesk, SESSION_HOURS } from './accounts';
+
+const clock = { now: new Date('2021-08-20T07:00:00+07:00') };
+const desk = () =>
+  new AccountDesk(
+    new InMemoryUserStore(),
+    new InMemorySessionStore(),
+    ({ code }) => code !== '00000',
+    () => clock.now,
+  );
+
+const ward = {
+  username: 'tyt-an-binh',
+  displayName: 'Tổ COVID An Bình',
+  password: 'an-binh-mat-khau',
+  role: 'ward_team',
+  jurisdiction: { level: 'ward', code: '31153' },
+};
+
+async function withAdmin(accounts: AccountDesk) {
+  await accounts.ensureUsers([
+    {
+      username: 'admin',
+      displayName: 'Quản trị',
+      password: 'quan-tri-vien-2021',
+      role: 'admin',
+      jurisdiction: { level: 'city', code: '92' },
+      createdBy: 'install',
+    },
+  ]);
+  return accounts.signIn({ username: 'admin', password: 'quan-tri-vien-2021' });
+}
+
+const codeOf = async (promise: Promise<unknown>) => {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  return error instanceof DomainError ? [error.kind, error.code] : error;
+};
+
+describe('AccountDesk', () => {
+  it('adds a user an admin enters, who then signs in into their role and area', async () => {
+    const accounts = desk();
+    const admin = await withAdmin(accounts);
+    const view = await accounts.addUser(admin, { ...ward, username: '  TYT-An-Binh ' });
+    expect(view).toEqual({
+      username: 'tyt-an-binh',
+      displayName: 'Tổ COVID An Bình',
+      role: 'ward_team',
+      jurisdiction: { level: 'ward', code: '31153' },
+      createdBy: 'admin',
+      createdAt: clock.now.toISOString(),
+    });
+    const session = await accounts.signIn({ username: 'tyt-an-binh', password: 'an-binh-mat-khau' });
+    expect(session).toMatchObject({ role: 'ward_team', jurisdiction: { level: 'ward', code: '31153' } });
+    expect(session.id).not.toBe(session.csrfToken);
+  });
+
+  it('refuses an unknown area, a taken username, and a user added by a non-admin', async () => {
+    const accounts = desk();
+    const admin = await withAdmin(accounts);
+    expect(
+      await codeOf(accounts.addUser(admin, { ...ward, jurisdiction: { level: 'ward', code: '00000' } })),
+    ).toEqual(['invalid', 'UNKNOWN_AREA']);
+    await accounts.addUser(admin, ward);
+    expect(await codeOf(accounts.addUser(admin, ward))).toEqual(['already_exists', 'USERNAME_TAKEN']);
+    const team = await accounts.signIn({ username: ward.username, password: ward.password });
+    expect(await codeOf(accounts.addUser(team, { ...ward, username: 'another' }))).toEqual([
+      'forbidden',
+      'ADMIN_ONLY',
+    ]);
+    expect(await codeOf(accounts.listUsers(team))).toEqual(['forbidden', 'ADMIN_ONLY']);
+  });
+
+  it('ends a session after a shift, and at sign-out', async () => {
+    const accounts = desk();
+    const admin = await withAdmin(accounts);
+    expect(await accounts.session(admin.id)).toMatchObject({ username: 'admin' });
+    const later = new Date(clock.now.getTime() + SESSION_HOURS * 3_600_000);
+    const saved = clock.now;
+    clock.now = later;
+    try {
+      expect(await accounts.session(admin.id)).toBeNull();
+    } finally {
+      clock.now = saved;
+    }
+    // An expired session is removed: it stays gone when the clock is back.
+    expect(await accounts.session(admin.id)).toBeNull();
+    const again = await accounts.signIn({ username: 'admin', password: 'quan-tri-vien-2021' });
+    await accounts.signOut(again.id);
+    expect(await accounts.session(again.id)).toBeNull();
+  });
+
+  it('creates the first users only where their usernames are free', async () => {
+    const accounts = desk();
+    const first = {
+      ...ward,
+      role: 'ward_team' as const,
+      jurisdiction: { level: 'ward' as const, code: '31153' },
+      createdBy: 'install',
+    };
+    expect(await accounts.ensureUsers([first])).toEqual(['tyt-an-binh']);
+    expect(await accounts.ensureUsers([{ ...first, password: 'another-password' }])).toEqual([]);
+    // The first password still holds.
+    expect((await accounts.signIn({ username: ward.username, password: ward.password })).username).toBe(
+      'tyt-an-binh',
+    );
+  });
+});

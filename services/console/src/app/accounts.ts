@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { DomainError } from '@truyvet/errors';
+import type { Jurisdiction } from '@truyvet/grpc';
+import {
+  decideNewUser,
+  newUserSchema,
+  parseInput,
+  signInSchema,
+  viewOf,
+  type UserAccount,
+  type UserView,
+} from './users';
+import { hashPassword, verifyPassword } from './passwords';
+
+/** Users by username. `insert` answers false when the username is taken (a unique key decides). */
+export interface UserStore {
+  find(username: string): Promise<UserAccount | null>;
+  insert(user: UserAccount): Promise<boolean>;
+  list(): Promise<UserAccount[]>;
+}
+
+/** A signed-in browser: kept on the server, named by a random id in a cookie. */
+export interface Session {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserAccount['role'];
+  jurisdiction: Jurisdiction;
+  /** Sent back by the page in a header on every change (CSRF): a cross-site form cannot know it. */
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface SessionStore {
+  put(session: Session): Promise<void>;
+  get(id: string): Promise<Session | null>;
+  delete(id: string): Promise<void>;
+}
+
+/** A session lasts a working shift; signing in again starts a new one. */
+export const SESSION_HOURS = 12;
+
+const unauthenticated = (): DomainError =>
+  new DomainError('SIGN_IN_FAILED', 'unauthenticated', 'wrong username or password');
+
+export class AccountDesk {
+  /** A hash to verify against when the username is unknown, so both failures take as long. */
+  private readonly decoy = hashPassword(randomBytes(16).toString('hex'));
+
+  constructor(
+    private readonly users: UserStore,
+    private readonly sessions: SessionStore,
+    private readonly areaExists: (jurisdiction: Jurisdiction) => boolean,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async signIn(input: unknown): Promise<Session> {
+    const { username, password } = parseInput(signInSchema, input, 'sign-in');
+    const user = await this.users.find(username);
+    const matches = await verifyPassword(password, user?.passwordHash ?? (await this.decoy));
+    if (!user || !matches) throw unauthenticated();
+    const session: Session = {
+      id: randomBytes(32).toString('base64url'),
+      username: user.username,
+      displayName: user.displayName,
+      role: user.role,
+      jurisdiction: user.jurisdiction,
+      csrfToken: randomBytes(32).toString('base64url'),
+      expiresAt: new Date(this.now().getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+    };
+    await this.sessions.put(session);
+    return session;
+  }
+
+  /** The live session of this id, or null (unknown or expired: an expired one is removed). */
+  async session(id: string | undefined): Promise<Session | null> {
+    if (!id) return null;
+    const session = await this.sessions.get(id);
+    if (!session) return null;
+    if (session.expiresAt <= this.now().toISOString()) {
+      await this.sessions.delete(id);
+      return null;
+    }
+    return session;
+  }
+
+  async signOut(id: string): Promise<void> {
+    await this.sessions.delete(id);
+  }
+
+  async addUser(by: Session, input: unknown): Promise<UserView> {
+    const wanted = parseInput(newUserSchema, input, 'user');
+    const user = decideNewUser(by, wanted, await hashPassword(wanted.password), this.areaExists, this.now());
+    if (!(await this.users.insert(user)))
+      throw new DomainError('USERNAME_TAKEN', 'already_exists', `username ${user.username} is taken`, {
+        fields: [{ field: 'username', description: 'already taken' }],
+      });
+    return viewOf(user);
+  }
+
+  async listUsers(by: Session): Promise<UserView[]> {
+    if (by.role !== 'admin') throw new DomainError('ADMIN_ONLY', 'forbidden', 'only an admin lists users');
+    return (await this.users.list()).map(viewOf).sort((a, b) => a.username.localeCompare(b.username));
+  }
+
+  /**
+   * Creates the given users where their usernames are free (the first admin of a fresh install,
+   * the demo accounts of the quick start). Answers those created.
+   */
+  async ensureUsers(
+    users: ReadonlyArray<Omit<UserAccount, 'passwordHash' | 'createdAt'> & { password: string }>,
+  ): Promise<string[]> {
+    const created: string[] = [];
+    for (const { password, ...user } of users) {
+      if (await this.users.find(user.username)) continue;
+      const account = {
+        ...user,
+        passwordHash: await hashPassword(password),
+        createdAt: this.now().toISOString(),
+      };
+      if (await this.users.insert(account)) created.push(user.username);
+    }
+    return created;
+  }
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { env } from '@truyvet/config';
+
+export const configSchema = z
+  .object({
+    /** embedded: users and sessions in memory (tests, quick start); real: in MongoDB. */
+    TRUYVET_MODE: env.enumOf(['embedded', 'real'] as const).default('embedded'),
+    CONSOLE_HOST: env.string().default('0.0.0.0'),
+    CONSOLE_PORT: env.port().default(8080),
+    /** case-graph's gRPC address (`host:port`). */
+    CASE_GRAPH_ADDRESS: env.string().default('127.0.0.1:50053'),
+    MONGODB_URI: env.string().optional(),
+    MONGODB_DB: env.string().default('truyvet-console'),
+    /** Signs the tokens the gateway presents to the services for each user (the services' key). */
+    AUTH_SIGNING_KEY: z.string().min(32, 'at least 32 characters').optional(),
+    /** Off only where the console is served over plain HTTP (a trial on a laptop). */
+    CONSOLE_SECURE_COOKIES: env.bool().default(true),
+    /** The first admin's password, for a fresh install (the admin adds everyone else). */
+    CONSOLE_ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
+    LOG_LEVEL: env.logLevel().default('info'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.TRUYVET_MODE !== 'real') return;
+    for (const name of ['MONGODB_URI', 'AUTH_SIGNING_KEY'] as const)
+      if (config[name] === undefined)
+        ctx.addIssue({ code: 'custom', path: [name], message: 'is required when TRUYVET_MODE=real' });
+  });
+
+export type Config = z.infer<typeof configSchema>;

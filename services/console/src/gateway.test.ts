@@ -1,0 +1,240 @@
+/**
+ * The gateway over HTTP on loopback, in front of the four services running embedded (the quick
+ * start's round: cases in three wards of one district). What a browser would send, checked for what
+ * the console must guarantee: sign-in, sessions in cookies, CSRF, roles, and that a ward's team reads
+ * its own ward's cases and no other's.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { unaryCall } from '@truyvet/grpc';
+import { runQuickStart, type QuickStartResult } from '../../../scripts/quick-start';
+import { clientsFor } from '../../../scripts/scenario/clients';
+import { roles } from '../../../scripts/scenario/mass-testing';
+import { CSRF_HEADER, SESSION_COOKIE } from './adapters/http';
+import { configSchema } from './config';
+import { start, type Running } from './start';
+
+const DISTRICT = '919';
+const WARDS = ['31186', '31189', '31192'];
+const ADMIN = { username: 'admin', password: 'quan-tri-vien-2021' };
+
+describe('the console gateway', () => {
+  let round: QuickStartResult;
+  let gateway: Running;
+  let base: string;
+
+  beforeAll(async () => {
+    round = await runQuickStart({
+      mode: 'embedded',
+      ports: { samples: 0, lab: 0, cases: 0, reports: 0 },
+      logLevel: 'fatal',
+      households: 40,
+      positiveHouseholds: 3,
+      districtCode: DISTRICT,
+      wardCodes: WARDS,
+      tag: '611',
+      print: () => undefined,
+    });
+    gateway = await start(
+      configSchema.parse({
+        CONSOLE_HOST: '127.0.0.1',
+        CONSOLE_PORT: '0',
+        CASE_GRAPH_ADDRESS: `127.0.0.1:${round.services.ports.cases}`,
+        CONSOLE_ADMIN_PASSWORD: ADMIN.password,
+        LOG_LEVEL: 'fatal',
+      }),
+    );
+    base = `http://127.0.0.1:${gateway.port}`;
+  }, 120_000);
+
+  afterAll(async () => {
+    await gateway.stop();
+    await round.services.stop();
+  });
+
+  /** The gateway's answers, as far as these tests read them. */
+  interface Reply {
+    csrfToken?: string;
+    user?: { username: string };
+    users?: Array<{ username: string }>;
+    case?: { caseId: string; personId: string };
+    error?: { code: string; fields: Array<{ field: string }> };
+  }
+
+  /** A browser: keeps the session cookie and the CSRF token it was given. */
+  class Browser {
+    cookie = '';
+    csrf = '';
+    async call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: {
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...(this.cookie ? { cookie: this.cookie } : {}),
+          ...(this.csrf && method !== 'GET' ? { [CSRF_HEADER]: this.csrf } : {}),
+          ...headers,
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      const setCookie = response.headers.get('set-cookie');
+      if (setCookie) this.cookie = setCookie.split(';')[0] ?? '';
+      const text = await response.text();
+      const json = (text ? JSON.parse(text) : undefined) as Reply | undefined;
+      if (typeof json?.csrfToken === 'string') this.csrf = json.csrfToken;
+      return { status: response.status, json, setCookie };
+    }
+    signIn(username: string, password: string) {
+      return this.call('POST', '/api/session', { username, password });
+    }
+  }
+
+  async function userOf(username: string, role: string, jurisdiction: { level: string; code: string }) {
+    const admin = new Browser();
+    await admin.signIn(ADMIN.username, ADMIN.password);
+    const added = await admin.call('POST', '/api/users', {
+      username,
+      displayName: username,
+      password: `${username}-mat-khau`,
+      role,
+      jurisdiction,
+    });
+    expect(added.status).toBe(201);
+    const browser = new Browser();
+    expect((await browser.signIn(username, `${username}-mat-khau`)).status).toBe(200);
+    return browser;
+  }
+
+  it('signs in with the right password only, into an HttpOnly, SameSite=Strict, Secure cookie', async () => {
+    const browser = new Browser();
+    const wrong = await browser.signIn(ADMIN.username, 'not-the-password');
+    const unknown = await browser.signIn('nobody', 'not-the-password');
+    expect([wrong.status, unknown.status]).toEqual([401, 401]);
+    // The same answer either way: the console does not say which usernames exist.
+    expect(unknown.json).toEqual(wrong.json);
+
+    const ok = await browser.signIn(ADMIN.username, ADMIN.password);
+    expect(ok.status).toBe(200);
+    expect(ok.json?.user).toEqual({
+      username: 'admin',
+      displayName: 'Quản trị hệ thống',
+      role: 'admin',
+      jurisdiction: { level: 'city', code: '92' },
+    });
+    expect(ok.setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43}; `));
+    expect(ok.setCookie).toContain('HttpOnly');
+    expect(ok.setCookie).toContain('SameSite=Strict');
+    expect(ok.setCookie).toContain('Secure');
+    expect((await browser.call('GET', '/api/session')).json?.user?.username).toBe('admin');
+    expect((await new Browser().call('GET', '/api/session')).status).toBe(401);
+  });
+
+  it('takes changes only with the session CSRF token, from the console itself, as JSON', async () => {
+    const admin = new Browser();
+    await admin.signIn(ADMIN.username, ADMIN.password);
+    const user = {
+      username: 'ttyt-phong-dien',
+      displayName: 'TTYT Phong Điền',
+      password: 'phong-dien-2021',
+      role: 'district_center',
+      jurisdiction: { level: 'district', code: DISTRICT },
+    };
+    const noToken = await admin.call('POST', '/api/users', user, { [CSRF_HEADER]: '' });
+    expect(noToken).toMatchObject({ status: 403, json: { error: { code: 'CSRF_TOKEN_MISSING' } } });
+    const crossSite = await admin.call('POST', '/api/users', user, { origin: 'https://evil.example' });
+    expect(crossSite).toMatchObject({ status: 403, json: { error: { code: 'CROSS_SITE' } } });
+    const asForm = await admin.call('POST', '/api/users', undefined, { 'content-type': 'text/plain' });
+    expect(asForm.status).toBe(415);
+    expect((await admin.call('POST', '/api/users', user)).status).toBe(201);
+    expect(await admin.call('POST', '/api/users', user)).toMatchObject({
+      status: 409,
+      json: { error: { code: 'USERNAME_TAKEN', fields: [{ field: 'username' }] } },
+    });
+    const listed = await admin.call('GET', '/api/users');
+    expect(listed.json?.users?.map((u) => u.username)).toEqual(['admin', 'ttyt-phong-dien']);
+    expect(JSON.stringify(listed.json)).not.toContain('scrypt');
+  });
+
+  it('answers a wrong user form with the offending fields', async () => {
+    const admin = new Browser();
+    await admin.signIn(ADMIN.username, ADMIN.password);
+    const bad = await admin.call('POST', '/api/users', {
+      username: 'A',
+      displayName: '',
+      password: 'short',
+      role: 'ward_team',
+      jurisdiction: { level: 'district', code: DISTRICT },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json?.error?.fields.map((f) => f.field).sort()).toEqual([
+      'displayName',
+      'jurisdiction.level',
+      'password',
+      'username',
+    ]);
+    const nowhere = await admin.call('POST', '/api/users', {
+      username: 'to-nowhere',
+      displayName: 'x',
+      password: 'long-enough-password',
+      role: 'ward_team',
+      jurisdiction: { level: 'ward', code: '99999' },
+    });
+    expect(nowhere).toMatchObject({
+      status: 400,
+      json: { error: { fields: [{ field: 'jurisdiction.code' }] } },
+    });
+  });
+
+  it('lets only an admin add or list users', async () => {
+    const district = await userOf('ttyt-kiem-tra', 'district_center', { level: 'district', code: DISTRICT });
+    const attempt = await district.call('POST', '/api/users', {
+      username: 'self-made-admin',
+      displayName: 'x',
+      password: 'long-enough-password',
+      role: 'admin',
+      jurisdiction: { level: 'city', code: '92' },
+    });
+    expect(attempt).toMatchObject({ status: 403, json: { error: { code: 'ADMIN_ONLY' } } });
+    expect((await district.call('GET', '/api/users')).status).toBe(403);
+  });
+
+  it("shows a ward's team its own ward's case, and no other ward's", async () => {
+    const city = await clientsFor(roles(DISTRICT).city, round.services.ports);
+    const listed = await unaryCall(city.cases, 'ListCases', { districtCode: DISTRICT });
+    const someCase = listed.cases[0];
+    if (!someCase) throw new Error('the round made no case');
+    const otherWard = WARDS.find((w) => w !== someCase.wardCode) ?? '';
+    const own = await userOf(`tyt-${someCase.wardCode}`, 'ward_team', {
+      level: 'ward',
+      code: someCase.wardCode,
+    });
+    const other = await userOf(`tyt-${otherWard}`, 'ward_team', { level: 'ward', code: otherWard });
+    const otherDistrict = await userOf('ttyt-ninh-kieu', 'district_center', {
+      level: 'district',
+      code: '916',
+    });
+
+    const seen = await own.call('GET', `/api/cases/${encodeURIComponent(someCase.caseId)}`);
+    expect(seen.status).toBe(200);
+    expect(seen.json?.case).toMatchObject({ caseId: someCase.caseId, personId: someCase.personId });
+    for (const outsider of [other, otherDistrict]) {
+      const refused = await outsider.call('GET', `/api/cases/${encodeURIComponent(someCase.caseId)}`);
+      expect(refused.status).toBe(403);
+      expect(JSON.stringify(refused.json)).not.toContain(someCase.personId);
+    }
+    // The browser cannot claim another area: the role and area come from the session only.
+    const claimed = await other.call('GET', `/api/cases/${encodeURIComponent(someCase.caseId)}`, undefined, {
+      'x-role': 'city',
+      authorization: 'Bearer forged',
+    });
+    expect(claimed.status).toBe(403);
+  });
+
+  it('ends a session at sign-out: the cookie no longer opens anything', async () => {
+    const browser = new Browser();
+    await browser.signIn(ADMIN.username, ADMIN.password);
+    const cookie = browser.cookie;
+    expect((await browser.call('DELETE', '/api/session')).status).toBe(204);
+    browser.cookie = cookie;
+    expect((await browser.call('GET', '/api/session')).status).toBe(401);
+    expect((await browser.call('GET', '/api/users')).status).toBe(401);
+  });
+});

@@ -1,0 +1,88 @@
+import type { AddressInfo } from 'node:net';
+import { canThoAdminUnits } from '@truyvet/geo';
+import { signingKeyOrDevelopment } from '@truyvet/grpc';
+import { createLogger, type Logger } from '@truyvet/log';
+import { connectMongo } from '@truyvet/store';
+import { AccountDesk, type SessionStore, type UserStore } from './app/accounts';
+import { GrpcCaseReader } from './adapters/cases';
+import { createGateway } from './adapters/http';
+import {
+  InMemorySessionStore,
+  InMemoryUserStore,
+  MongoSessionStore,
+  MongoUserStore,
+} from './adapters/stores';
+import { areaExists } from './areas';
+import type { Config } from './config';
+
+export interface Running {
+  port: number;
+  accounts: AccountDesk;
+  stop(): Promise<void>;
+}
+
+/** Users to create where their usernames are free (the quick start's demo accounts). */
+export type StartingUsers = Parameters<AccountDesk['ensureUsers']>[0];
+
+export async function start(
+  config: Config,
+  options: { users?: StartingUsers; logger?: Logger } = {},
+): Promise<Running> {
+  const logger = options.logger ?? createLogger({ name: 'console', level: config.LOG_LEVEL });
+  let users: UserStore;
+  let sessions: SessionStore;
+  let closeStore = (): Promise<void> => Promise.resolve();
+  if (config.TRUYVET_MODE === 'real') {
+    const mongo = await connectMongo(config.MONGODB_URI ?? '', config.MONGODB_DB, {
+      appName: 'console',
+      logger,
+    });
+    users = new MongoUserStore(mongo.db);
+    sessions = new MongoSessionStore(mongo.db);
+    closeStore = () => mongo.close();
+  } else {
+    users = new InMemoryUserStore();
+    sessions = new InMemorySessionStore();
+  }
+  const accounts = new AccountDesk(users, sessions, areaExists(canThoAdminUnits()));
+  const first: StartingUsers = config.CONSOLE_ADMIN_PASSWORD
+    ? [
+        {
+          username: 'admin',
+          displayName: 'Quản trị hệ thống',
+          password: config.CONSOLE_ADMIN_PASSWORD,
+          role: 'admin',
+          jurisdiction: { level: 'city', code: canThoAdminUnits().province.code },
+          createdBy: 'install',
+        },
+      ]
+    : [];
+  const created = await accounts.ensureUsers([...first, ...(options.users ?? [])]);
+  if (created.length > 0) logger.info({ users: created }, 'users created');
+
+  const key = signingKeyOrDevelopment(config.AUTH_SIGNING_KEY, (message) => {
+    logger.warn(message);
+  });
+  const cases = new GrpcCaseReader(config.CASE_GRAPH_ADDRESS, key);
+  const server = createGateway({ accounts, cases, logger, secureCookies: config.CONSOLE_SECURE_COOKIES });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.CONSOLE_PORT, config.CONSOLE_HOST, resolve);
+  });
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, mode: config.TRUYVET_MODE }, 'console serving');
+  return {
+    port,
+    accounts,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+        server.closeAllConnections();
+      });
+      cases.close();
+      await closeStore();
+    },
+  };
+}
