@@ -17,6 +17,8 @@ export const configSchema = z
     CONSOLE_SECURE_COOKIES: env.bool().default(true),
     /** The first admin's password, for a fresh install (the admin adds everyone else). */
     CONSOLE_ADMIN_PASSWORD: z.string().min(10, 'at least 10 characters').optional(),
+    /** The built pages (`npm run build:console` writes them to services/console/web/dist). */
+    CONSOLE_WEB_DIR: env.string().optional(),
     LOG_LEVEL: env.logLevel().default('info'),
   })
   .superRefine((config, ctx) => {

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { canThoAdminUnits } from '@truyvet/geo';
 import { signingKeyOrDevelopment } from '@truyvet/grpc';
 import { createLogger, type Logger } from '@truyvet/log';
@@ -14,6 +15,9 @@ import {
 } from './adapters/stores';
 import { areaExists } from './areas';
 import type { Config } from './config';
+
+/** Where `npm run build:console` puts the pages. */
+export const BUILT_PAGES = path.resolve(__dirname, '../web/dist');
 
 export interface Running {
   port: number;
@@ -64,7 +68,13 @@ export async function start(
     logger.warn(message);
   });
   const cases = new GrpcCaseReader(config.CASE_GRAPH_ADDRESS, key);
-  const server = createGateway({ accounts, cases, logger, secureCookies: config.CONSOLE_SECURE_COOKIES });
+  const server = createGateway({
+    accounts,
+    cases,
+    logger,
+    secureCookies: config.CONSOLE_SECURE_COOKIES,
+    webDir: config.CONSOLE_WEB_DIR ?? BUILT_PAGES,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.CONSOLE_PORT, config.CONSOLE_HOST, resolve);

@@ -6,6 +6,8 @@
  */
 import http from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { DomainError, type ErrorKind, type FieldViolation } from '@truyvet/errors';
 import type { Logger } from '@truyvet/log';
@@ -23,6 +25,56 @@ export interface GatewayOptions {
   logger: Logger;
   /** `Secure` on the session cookie: on wherever the console is served over HTTPS (default). */
   secureCookies?: boolean;
+  /** The built pages (web/dist), served for every path outside /api. */
+  webDir?: string;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+};
+
+/** Only the console's own files run in its pages. */
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
+/**
+ * A file of the built pages; any other path is the app itself (index.html), which shows the page
+ * for it. Paths are resolved inside `webDir` only.
+ */
+async function webFile(
+  webDir: string,
+  urlPath: string,
+): Promise<{ body: Buffer; type: string; immutable: boolean }> {
+  const wanted = path.resolve(webDir, `.${decodeURIComponent(urlPath)}`);
+  const inside = wanted.startsWith(path.resolve(webDir) + path.sep);
+  const extension = path.extname(wanted);
+  if (inside && extension && extension !== '.html') {
+    try {
+      return {
+        body: await readFile(wanted),
+        type: CONTENT_TYPES[extension] ?? 'application/octet-stream',
+        immutable: urlPath.startsWith('/assets/'),
+      };
+    } catch {
+      throw new HttpError(404, 'NOT_FOUND', `no ${urlPath}`);
+    }
+  }
+  try {
+    return {
+      body: await readFile(path.join(webDir, 'index.html')),
+      type: CONTENT_TYPES['.html'] ?? '',
+      immutable: false,
+    };
+  } catch {
+    throw new HttpError(503, 'PAGES_NOT_BUILT', 'the console pages are not built: npm run build:console');
+  }
 }
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
@@ -167,9 +219,9 @@ export function createGateway(options: GatewayOptions): http.Server {
 
   type Reply = { status: number; body?: unknown; cookie?: string };
 
-  const route = async (request: http.IncomingMessage, path: string): Promise<Reply> => {
+  const route = async (request: http.IncomingMessage, urlPath: string): Promise<Reply> => {
     const method = request.method ?? 'GET';
-    if (path === '/api/session') {
+    if (urlPath === '/api/session') {
       if (method === 'POST') {
         requireSameOrigin(request);
         const session = await accounts.signIn(await jsonBody(request));
@@ -184,7 +236,7 @@ export function createGateway(options: GatewayOptions): http.Server {
         return { status: 204, cookie: sessionCookie('', 0) };
       }
     }
-    if (path === '/api/users') {
+    if (urlPath === '/api/users') {
       if (method === 'GET')
         return { status: 200, body: { users: await accounts.listUsers(await signedIn(request, false)) } };
       if (method === 'POST') {
@@ -194,7 +246,7 @@ export function createGateway(options: GatewayOptions): http.Server {
         return { status: 201, body: { user } };
       }
     }
-    const caseMatch = /^\/api\/cases\/([^/]+)$/.exec(path);
+    const caseMatch = /^\/api\/cases\/([^/]+)$/.exec(urlPath);
     if (caseMatch?.[1] && method === 'GET') {
       const session = await signedIn(request, false);
       return {
@@ -202,11 +254,32 @@ export function createGateway(options: GatewayOptions): http.Server {
         body: { case: await cases.getCase(callerOf(session), decodeURIComponent(caseMatch[1])) },
       };
     }
-    throw new HttpError(404, 'NOT_FOUND', `no ${method} ${path}`);
+    throw new HttpError(404, 'NOT_FOUND', `no ${method} ${urlPath}`);
+  };
+
+  const servePage = async (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    urlPath: string,
+  ): Promise<void> => {
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      throw new HttpError(405, 'GET_ONLY', 'pages are read only');
+    if (!options.webDir) throw new HttpError(404, 'NOT_FOUND', `no ${urlPath}`);
+    const file = await webFile(options.webDir, urlPath);
+    response
+      .writeHead(200, {
+        'content-type': file.type,
+        'cache-control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'same-origin',
+      })
+      .end(request.method === 'HEAD' ? undefined : file.body);
   };
 
   return http.createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://console').pathname;
+    const urlPath = new URL(request.url ?? '/', 'http://console').pathname;
     const send = (reply: Reply): void => {
       const headers: http.OutgoingHttpHeaders = {
         'cache-control': 'no-store',
@@ -222,13 +295,16 @@ export function createGateway(options: GatewayOptions): http.Server {
       headers['content-type'] = 'application/json; charset=utf-8';
       response.writeHead(reply.status, headers).end(JSON.stringify(reply.body));
     };
-    route(request, path).then(send, (error: unknown) => {
+    const handled = urlPath.startsWith('/api/')
+      ? route(request, urlPath).then(send)
+      : servePage(request, response, urlPath);
+    handled.catch((error: unknown) => {
       const known = errorResponse(error);
       if (known) {
         send(known);
         return;
       }
-      logger.error({ err: error, path, method: request.method }, 'console request failed');
+      logger.error({ err: error, path: urlPath, method: request.method }, 'console request failed');
       send({
         status: 500,
         body: { error: { code: 'INTERNAL', message: 'something went wrong', fields: [] } },

@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import { api, type SessionInfo } from './api';
+import { useI18n } from './i18n';
+import { CaseLookup } from './pages/CaseLookup';
+import { SignIn } from './pages/SignIn';
+import { Users } from './pages/Users';
+
+type Page = 'cases' | 'users';
+
+export function App() {
+  const { t, language, setLanguage } = useI18n();
+  const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
+  const [page, setPage] = useState<Page>('cases');
+  const [offline, setOffline] = useState(false);
+  const wentOffline = () => {
+    setOffline(true);
+  };
+
+  useEffect(() => {
+    api.session().then(setSession, () => {
+      setSession(null);
+    });
+    const online = () => {
+      setOffline(false);
+    };
+    window.addEventListener('online', online);
+    window.addEventListener('offline', wentOffline);
+    return () => {
+      window.removeEventListener('online', online);
+      window.removeEventListener('offline', wentOffline);
+    };
+  }, []);
+
+  const header = (
+    <header>
+      <span className="brand">{t.appName}</span>
+      <button
+        type="button"
+        className="link"
+        onClick={() => {
+          setLanguage(language === 'vi' ? 'en' : 'vi');
+        }}
+      >
+        {t.language}
+      </button>
+      {session ? (
+        <>
+          <nav aria-label={t.home}>
+            <button
+              type="button"
+              className="link"
+              aria-current={page === 'cases' ? 'page' : undefined}
+              onClick={() => {
+                setPage('cases');
+              }}
+            >
+              {t.caseLookup}
+            </button>
+            {session.user.role === 'admin' ? (
+              <button
+                type="button"
+                className="link"
+                aria-current={page === 'users' ? 'page' : undefined}
+                onClick={() => {
+                  setPage('users');
+                }}
+              >
+                {t.users}
+              </button>
+            ) : null}
+          </nav>
+          <span className="who">
+            {t.signedInAs} <strong>{session.user.displayName}</strong> · {t.roles[session.user.role]} ·{' '}
+            {t.levels[session.user.jurisdiction.level]} {session.user.jurisdiction.code}
+          </span>
+          <button
+            type="button"
+            onClick={() => {
+              api.signOut().then(() => {
+                setSession(null);
+              }, wentOffline);
+            }}
+          >
+            {t.signOut}
+          </button>
+        </>
+      ) : null}
+    </header>
+  );
+
+  return (
+    <>
+      {header}
+      {offline ? (
+        <div className="banner" role="alert">
+          {t.offline}
+        </div>
+      ) : null}
+      {session === undefined ? null : session === null ? (
+        <SignIn
+          onSignedIn={(s) => {
+            setOffline(false);
+            setSession(s);
+            setPage(s.user.role === 'admin' ? 'users' : 'cases');
+          }}
+          onOffline={wentOffline}
+        />
+      ) : page === 'users' ? (
+        <Users onOffline={wentOffline} />
+      ) : (
+        <CaseLookup onOffline={wentOffline} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+/**
+ * The console in a real browser: Debian's Chromium, headless, driven by playwright-core, against
+ * the gateway serving the built pages in front of the four services running embedded (the quick
+ * start's round). An admin adds a ward team's user (a wrong form first: the error shows at its
+ * field), the team signs in and finds its own ward's case, and is refused another ward's. Only the
+ * keyboard and the fields' labels are used, as a screen-reader or keyboard user would. Screenshots
+ * go to reports/screenshots; the first page's load time is printed (measured, not asserted).
+ *
+ * Needs /usr/bin/chromium (`.ci/run` installs Debian's chromium; CHROMIUM_PATH to use another):
+ * without it the suite is skipped loudly, and fails under REQUIRE_INFRA=1.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { unaryCall } from '@truyvet/grpc';
+import { configSchema, start, type Running } from '@truyvet/console';
+import { runQuickStart, type QuickStartResult } from '../../scripts/quick-start';
+import { clientsFor } from '../../scripts/scenario/clients';
+import { roles } from '../../scripts/scenario/mass-testing';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = path.resolve(__dirname, '../..');
+const SCREENSHOTS = path.join(ROOT, 'reports/screenshots');
+const DISTRICT = '919';
+const WARDS = ['31186', '31189', '31192'];
+const ADMIN_PASSWORD = 'quan-tri-vien-2021';
+
+// Flags for a closed network: without the background-networking ones Chromium keeps dialling out.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const describeInBrowser = existsSync(CHROMIUM)
+  ? describe
+  : process.env.REQUIRE_INFRA === '1'
+    ? (name: string) => {
+        describe(name, () => {
+          it('has a Chromium to drive', () => {
+            throw new Error(`no Chromium at ${CHROMIUM} (.ci/run installs Debian's chromium)`);
+          });
+        });
+      }
+    : (name: string) => {
+        process.stderr.write(
+          `\n*** SKIPPING "${name}": no Chromium at ${CHROMIUM} (apt-get install chromium)\n`,
+        );
+        describe.skip(name, () => {
+          it('signs in, adds a user, finds a case', () => undefined);
+        });
+      };
+
+describeInBrowser('the console in Chromium', () => {
+  let round: QuickStartResult | undefined;
+  let gateway: Running | undefined;
+  let browser: Browser | undefined;
+  let webDir: string;
+  let base: string;
+
+  beforeAll(async () => {
+    webDir = mkdtempSync(path.join(os.tmpdir(), 'truyvet-console-'));
+    const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
+    await promisify(execFile)(process.execPath, [
+      vite,
+      'build',
+      path.join(ROOT, 'services/console/web'),
+      '--outDir',
+      webDir,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ]);
+    round = await runQuickStart({
+      mode: 'embedded',
+      ports: { samples: 0, lab: 0, cases: 0, reports: 0 },
+      logLevel: 'fatal',
+      households: 40,
+      positiveHouseholds: 3,
+      districtCode: DISTRICT,
+      wardCodes: WARDS,
+      tag: '712',
+      print: () => undefined,
+    });
+    gateway = await start(
+      configSchema.parse({
+        CONSOLE_HOST: '127.0.0.1',
+        CONSOLE_PORT: '0',
+        CASE_GRAPH_ADDRESS: `127.0.0.1:${round.services.ports.cases}`,
+        CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+        CONSOLE_WEB_DIR: webDir,
+        LOG_LEVEL: 'fatal',
+      }),
+    );
+    base = `http://localhost:${gateway.port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.stop();
+    await round?.services.stop();
+    rmSync(webDir, { recursive: true, force: true });
+  });
+
+  async function signIn(page: Page, username: string, password: string): Promise<void> {
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(password);
+    await page.getByLabel('Mật khẩu').press('Enter');
+  }
+
+  /** Two cases of the round in different wards of the district. */
+  async function casesInTwoWards() {
+    if (!round) throw new Error('no round');
+    const city = await clientsFor(roles(DISTRICT).city, round.services.ports);
+    const { cases } = await unaryCall(city.cases, 'ListCases', { districtCode: DISTRICT });
+    const own = cases[0];
+    const other = cases.find((c) => c.wardCode !== own?.wardCode);
+    if (!own || !other) throw new Error('the round made no cases in two wards');
+    return { own, other };
+  }
+
+  it("an admin adds a ward team; the team finds its own case and not another ward's", async () => {
+    const { own, other } = await casesInTwoWards();
+    if (!browser) throw new Error('no browser');
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1100, height: 760 } });
+    const page = await context.newPage();
+
+    const started = Date.now();
+    await page.goto(base);
+    await page.getByRole('heading', { name: 'Đăng nhập', exact: true }).waitFor();
+    const loadMs = Date.now() - started;
+    // Runs in the page: the browser's own navigation timing.
+    const navigation = await page.evaluate<number>(
+      "Math.round(performance.getEntriesByType('navigation')[0]?.loadEventEnd ?? -1)",
+    );
+    process.stderr.write(
+      `  [console] first page: sign-in form shown ${loadMs} ms after navigation began (load event at ${navigation} ms)\n`,
+    );
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'sign-in.png') });
+
+    // A wrong password first: the form says so and keeps the username.
+    await signIn(page, 'admin', 'not-the-password');
+    await page.getByRole('alert').filter({ hasText: 'Sai tên đăng nhập hoặc mật khẩu.' }).waitFor();
+    expect(await page.getByLabel('Tên đăng nhập').inputValue()).toBe('admin');
+    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await page.getByRole('heading', { name: 'Người dùng', exact: true }).waitFor();
+
+    // The new user's form, by keyboard: a too short password is refused at its field (in the page),
+    // a username already taken too (by the gateway).
+    const form = page.getByRole('form', { name: 'Thêm người dùng' });
+    const username = `tyt-${own.wardCode}`;
+    const passwordField = form.getByLabel('Mật khẩu');
+    await form.getByLabel('Tên đăng nhập').fill('admin');
+    await form.getByLabel('Họ tên hoặc đơn vị').fill(`Tổ COVID phường ${own.wardCode}`);
+    await passwordField.fill('ngan');
+    await form.getByLabel('Vai trò').selectOption('ward_team');
+    await form.getByLabel(/Mã địa bàn/).fill(own.wardCode);
+    await form.getByLabel(/Mã địa bàn/).press('Enter');
+    await form.getByRole('alert').filter({ hasText: 'Mật khẩu cần ít nhất 10 ký tự' }).waitFor();
+    expect(await passwordField.getAttribute('aria-invalid')).toBe('true');
+    await passwordField.fill('mat-khau-phuong-2021');
+    await passwordField.press('Enter');
+    await form.getByRole('alert').filter({ hasText: 'already taken' }).waitFor();
+    expect(await form.getByLabel('Tên đăng nhập').getAttribute('aria-invalid')).toBe('true');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'users-field-error.png') });
+    await form.getByLabel('Tên đăng nhập').fill(username);
+    await passwordField.fill('mat-khau-phuong-2021');
+    await passwordField.press('Enter');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Đã thêm: ${username}` })
+      .waitFor();
+    await page.getByRole('cell', { name: username, exact: true }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'users.png') });
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    // The ward team signs in and finds its case; another ward's is refused.
+    await signIn(page, username, 'mat-khau-phuong-2021');
+    await page.getByRole('heading', { name: 'Tra cứu ca bệnh', exact: true }).waitFor();
+    await page.getByLabel('Mã ca bệnh').fill(own.caseId);
+    await page.getByLabel('Mã ca bệnh').press('Enter');
+    const details = page.getByLabel(own.caseId, { exact: true });
+    await details.waitFor();
+    expect(await details.textContent()).toContain(own.wardCode);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'case.png') });
+    await page.getByLabel('Mã ca bệnh').fill(other.caseId);
+    await page.getByLabel('Mã ca bệnh').press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Ca bệnh này không thuộc địa bàn của bạn.' }).waitFor();
+    expect(await page.getByText(other.personId).count()).toBe(0);
+
+    // English on request, kept across a reload.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Find a case', exact: true }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Find a case', exact: true }).waitFor();
+    await context.close();
+  });
+});
