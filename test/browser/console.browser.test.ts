@@ -17,16 +17,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { unaryCall } from '@truyvet/grpc';
-import { configSchema, start, type Running } from '@truyvet/console';
-import { runQuickStart, type QuickStartResult } from '../../scripts/quick-start';
+import type { QuickStartResult } from '../../scripts/quick-start';
+import { ROUND_DISTRICT as DISTRICT, startConsoleRound, type ConsoleRound } from '../harness/console-round';
 import { clientsFor } from '../../scripts/scenario/clients';
 import { roles } from '../../scripts/scenario/mass-testing';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ROOT = path.resolve(__dirname, '../..');
 const SCREENSHOTS = path.join(ROOT, 'reports/screenshots');
-const DISTRICT = '919';
-const WARDS = ['31186', '31189', '31192'];
 const ADMIN_PASSWORD = 'quan-tri-vien-2021';
 
 // Flags for a closed network: without the background-networking ones Chromium keeps dialling out.
@@ -61,7 +59,7 @@ const describeInBrowser = existsSync(CHROMIUM)
 
 describeInBrowser('the console in Chromium', () => {
   let round: QuickStartResult | undefined;
-  let gateway: Running | undefined;
+  let running: ConsoleRound | undefined;
   let browser: Browser | undefined;
   let webDir: string;
   let base: string;
@@ -79,36 +77,16 @@ describeInBrowser('the console in Chromium', () => {
       '--logLevel',
       'warn',
     ]);
-    round = await runQuickStart({
-      mode: 'embedded',
-      ports: { samples: 0, lab: 0, cases: 0, reports: 0 },
-      logLevel: 'fatal',
-      households: 40,
-      positiveHouseholds: 3,
-      districtCode: DISTRICT,
-      wardCodes: WARDS,
-      tag: '712',
-      print: () => undefined,
-    });
-    gateway = await start(
-      configSchema.parse({
-        CONSOLE_HOST: '127.0.0.1',
-        CONSOLE_PORT: '0',
-        CASE_GRAPH_ADDRESS: `127.0.0.1:${round.services.ports.cases}`,
-        CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD,
-        CONSOLE_WEB_DIR: webDir,
-        LOG_LEVEL: 'fatal',
-      }),
-    );
-    base = `http://localhost:${gateway.port}`;
+    running = await startConsoleRound({ tag: '712', adminPassword: ADMIN_PASSWORD, webDir });
+    round = running.round;
+    base = `http://localhost:${running.gateway.port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
-    await gateway?.stop();
-    await round?.services.stop();
+    await running?.stop();
     rmSync(webDir, { recursive: true, force: true });
   });
 

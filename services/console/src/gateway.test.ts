@@ -6,49 +6,32 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { unaryCall } from '@truyvet/grpc';
-import { runQuickStart, type QuickStartResult } from '../../../scripts/quick-start';
+import type { QuickStartResult } from '../../../scripts/quick-start';
+import {
+  ROUND_DISTRICT as DISTRICT,
+  ROUND_WARDS as WARDS,
+  startConsoleRound,
+  type ConsoleRound,
+} from '../../../test/harness/console-round';
 import { clientsFor } from '../../../scripts/scenario/clients';
 import { roles } from '../../../scripts/scenario/mass-testing';
 import { CSRF_HEADER, SESSION_COOKIE } from './adapters/http';
-import { configSchema } from './config';
-import { start, type Running } from './start';
 
-const DISTRICT = '919';
-const WARDS = ['31186', '31189', '31192'];
 const ADMIN = { username: 'admin', password: 'quan-tri-vien-2021' };
 
 describe('the console gateway', () => {
   let round: QuickStartResult;
-  let gateway: Running;
+  let running: ConsoleRound;
   let base: string;
 
   beforeAll(async () => {
-    round = await runQuickStart({
-      mode: 'embedded',
-      ports: { samples: 0, lab: 0, cases: 0, reports: 0 },
-      logLevel: 'fatal',
-      households: 40,
-      positiveHouseholds: 3,
-      districtCode: DISTRICT,
-      wardCodes: WARDS,
-      tag: '611',
-      print: () => undefined,
-    });
-    gateway = await start(
-      configSchema.parse({
-        CONSOLE_HOST: '127.0.0.1',
-        CONSOLE_PORT: '0',
-        CASE_GRAPH_ADDRESS: `127.0.0.1:${round.services.ports.cases}`,
-        CONSOLE_ADMIN_PASSWORD: ADMIN.password,
-        LOG_LEVEL: 'fatal',
-      }),
-    );
-    base = `http://127.0.0.1:${gateway.port}`;
+    running = await startConsoleRound({ tag: '611', adminPassword: ADMIN.password });
+    round = running.round;
+    base = `http://127.0.0.1:${running.gateway.port}`;
   }, 120_000);
 
   afterAll(async () => {
-    await gateway.stop();
-    await round.services.stop();
+    await running.stop();
   });
 
   /** The gateway's answers, as far as these tests read them. */
