@@ -4,7 +4,11 @@
  * (in-memory bus and stores: no Kafka, no MongoDB); TRUYVET_MODE=real runs the same services on
  * KAFKA_BROKERS and MONGODB_URI. DEMO_EXIT=1 stops after the report.
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
+import { BUILT_PAGES, configSchema as consoleConfigSchema, start as startConsole } from '@truyvet/console';
 import { env, loadConfigOrExit } from '@truyvet/config';
 import { DEV_SIGNING_KEY, issueToken } from '@truyvet/grpc';
 import { canThoAdminUnits } from '@truyvet/geo';
@@ -23,6 +27,8 @@ const config = loadConfigOrExit(
       DEMO_HOUSEHOLDS: env.positiveInt().default(700),
       DEMO_POSITIVE_HOUSEHOLDS: env.positiveInt().default(7),
       DEMO_EXIT: z.enum(['0', '1']).default('0'),
+      /** The web console, with a demo account per role. */
+      DEMO_CONSOLE_PORT: env.port().default(8080),
       // The printout is the quick start's interface; LOG_LEVEL=info shows the services' logs too.
       LOG_LEVEL: env.logLevel().default('error'),
     })
@@ -69,6 +75,80 @@ async function main(): Promise<void> {
     await result.services.stop();
     return;
   }
+  if (!existsSync(path.join(BUILT_PAGES, 'index.html'))) {
+    console.log('\nBuilding the console pages (once)...');
+    execFileSync(
+      process.execPath,
+      [
+        path.resolve(__dirname, '../node_modules/vite/bin/vite.js'),
+        'build',
+        path.resolve(BUILT_PAGES, '..'),
+        '--logLevel',
+        'warn',
+      ],
+      {
+        stdio: 'inherit',
+      },
+    );
+  }
+  const demoPassword = 'truyvet-demo-2021';
+  const demoUsers = [
+    {
+      username: 'admin',
+      displayName: 'Quản trị hệ thống',
+      role: 'admin',
+      jurisdiction: { level: 'city', code: units.province.code },
+    },
+    {
+      username: `tyt-${wards[0]?.code ?? ''}`,
+      displayName: `Tổ COVID ${wards[0]?.name ?? ''}`,
+      role: 'ward_team',
+      jurisdiction: { level: 'ward', code: wards[0]?.code ?? '' },
+    },
+    {
+      username: `ttyt-${district.code}`,
+      displayName: `TTYT ${district.name}`,
+      role: 'district_center',
+      jurisdiction: { level: 'district', code: district.code },
+    },
+    {
+      username: 'ktv-cdc',
+      displayName: 'Phòng xét nghiệm CDC Cần Thơ',
+      role: 'lab',
+      jurisdiction: { level: 'city', code: units.province.code },
+    },
+    {
+      username: 'bcd-can-tho',
+      displayName: 'Ban Chỉ đạo thành phố',
+      role: 'city',
+      jurisdiction: { level: 'city', code: units.province.code },
+    },
+  ] as const;
+  const consoleRunning = await startConsole(
+    consoleConfigSchema.parse({
+      CONSOLE_HOST: '127.0.0.1',
+      CONSOLE_PORT: String(config.DEMO_CONSOLE_PORT),
+      CASE_GRAPH_ADDRESS: `127.0.0.1:${ports.cases}`,
+      LOG_LEVEL: config.LOG_LEVEL,
+    }),
+    {
+      users: demoUsers.map((u) => ({
+        ...u,
+        jurisdiction: { ...u.jurisdiction },
+        password: demoPassword,
+        createdBy: 'quick-start',
+      })),
+    },
+  );
+  console.log(
+    `\nThe web console: http://localhost:${consoleRunning.port}/  (demo password for every account: ${demoPassword})\n` +
+      demoUsers
+        .map(
+          (u) =>
+            `  ${u.username.padEnd(16)} ${u.role.padEnd(16)} ${u.jurisdiction.level} ${u.jurisdiction.code}`,
+        )
+        .join('\n'),
+  );
   const token = await issueToken(
     DEV_SIGNING_KEY,
     { sub: 'quick-start', role: 'city', jurisdiction: { level: 'city', code: units.province.code } },
@@ -89,7 +169,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping the services...`);
-    result.services.stop().then(
+    Promise.all([consoleRunning.stop(), result.services.stop()]).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);

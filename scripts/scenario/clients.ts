@@ -42,6 +42,7 @@ export async function clientsFor(
     cases: createClient(protos.cases.Cases, at(ports.cases), { token }),
     contacts: createClient(protos.cases.Contacts, at(ports.cases), { token }),
     isolation: createClient(protos.cases.Isolation, at(ports.cases), { token }),
+    tracing: createClient(protos.cases.Tracing, at(ports.cases), { token }),
     reports: createClient(protos.reports.Reports, at(ports.reports), { token }),
   };
   return {

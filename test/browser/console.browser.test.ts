@@ -107,7 +107,7 @@ describeInBrowser('the console in Chromium', () => {
     return { own, other };
   }
 
-  it("an admin adds a ward team; the team finds its own case and not another ward's", async () => {
+  it("an admin adds a ward team; the team works its tasks, sees a new one arrive, finds its own case and not another ward's", async () => {
     const { own, other } = await casesInTwoWards();
     if (!browser) throw new Error('no browser');
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1100, height: 760 } });
@@ -162,8 +162,33 @@ describeInBrowser('the console in Chromium', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'users.png') });
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
-    // The ward team signs in and finds its case; another ward's is refused.
+    // The ward team signs in to its tasks: claims one, ends it with an outcome.
     await signIn(page, username, 'mat-khau-phuong-2021');
+    await page.getByRole('heading', { name: 'Việc cần làm', exact: true }).waitFor();
+    const queue = page.getByRole('list', { name: 'Việc cần làm' });
+    const first = queue.getByRole('listitem').first();
+    const label = (await first.getAttribute('aria-label')) ?? '';
+    await first.getByRole('button', { name: 'Nhận việc' }).click();
+    const claimed = queue.getByRole('listitem', { name: label, exact: true });
+    await claimed.getByLabel('Kết quả').selectOption('reached');
+    await claimed.getByLabel('Ghi chú').fill('Đã gọi, hướng dẫn cách ly tại nhà');
+    await claimed.getByLabel('Ghi chú').press('Enter');
+    await claimed.waitFor({ state: 'detached' });
+    // A hotline tip for the ward while the page is open: it appears without a reload.
+    if (!round) throw new Error('no round');
+    const city = await clientsFor(roles(DISTRICT).city, round.services.ports);
+    await unaryCall(city.tracing, 'ReportTip', {
+      districtCode: DISTRICT,
+      wardCode: own.wardCode,
+      description: 'Người nhà đi về từ vùng dịch, chưa khai báo',
+      place: 'Hẻm 12',
+    });
+    await queue.getByRole('listitem', { name: /^Tin báo đường dây nóng/ }).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'tasks.png') });
+    city.close();
+
+    // The team finds its case; another ward's is refused.
+    await page.getByRole('button', { name: 'Tra cứu ca bệnh' }).click();
     await page.getByRole('heading', { name: 'Tra cứu ca bệnh', exact: true }).waitFor();
     await page.getByLabel('Mã ca bệnh').fill(own.caseId);
     await page.getByLabel('Mã ca bệnh').press('Enter');
@@ -179,8 +204,9 @@ describeInBrowser('the console in Chromium', () => {
     // English on request, kept across a reload.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Find a case', exact: true }).waitFor();
+    // After a reload the team starts at its tasks again, still in English.
     await page.reload();
-    await page.getByRole('heading', { name: 'Find a case', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Tasks', exact: true }).waitFor();
     await context.close();
   });
 });

@@ -40,6 +40,8 @@ describe('the console gateway', () => {
     user?: { username: string };
     users?: Array<{ username: string }>;
     case?: { caseId: string; personId: string };
+    task?: { taskId: string; status: string; claimedBy: string; outcome: string };
+    tasks?: Array<{ taskId: string; wardCode: string; status: string }>;
     error?: { code: string; fields: Array<{ field: string }> };
   }
 
@@ -209,6 +211,39 @@ describe('the console gateway', () => {
       authorization: 'Bearer forged',
     });
     expect(claimed.status).toBe(403);
+  });
+
+  it("gives a ward team its own ward's tasks to claim and end with an outcome", async () => {
+    const [ward, otherWard] = WARDS as [string, string];
+    const team = await userOf(`to-covid-${ward}`, 'ward_team', { level: 'ward', code: ward });
+    const other = await userOf(`to-covid-${otherWard}`, 'ward_team', { level: 'ward', code: otherWard });
+    const mine = (await team.call('GET', '/api/tasks')).json?.tasks ?? [];
+    const theirs = (await other.call('GET', '/api/tasks')).json?.tasks ?? [];
+    expect(mine.every((t) => t.wardCode === ward)).toBe(true);
+    expect(theirs.every((t) => t.wardCode === otherWard)).toBe(true);
+    const task = mine.find((t) => t.status === 'open');
+    if (!task) throw new Error(`no open task in ward ${ward}`);
+    const path = `/api/tasks/${encodeURIComponent(task.taskId)}`;
+
+    expect((await team.call('POST', `${path}/claim`, {}, { [CSRF_HEADER]: '' })).status).toBe(403);
+    // Another ward's team cannot take it: case-graph decides, on the user's own token.
+    expect((await other.call('POST', `${path}/claim`, {})).status).toBe(403);
+    expect((await team.call('POST', `${path}/claim`, {})).json?.task).toMatchObject({
+      status: 'claimed',
+      claimedBy: `to-covid-${ward}`,
+    });
+    expect(await team.call('POST', `${path}/complete`, { outcome: 'gone fishing' })).toMatchObject({
+      status: 400,
+      json: { error: { fields: [{ field: 'outcome' }] } },
+    });
+    expect(
+      (await team.call('POST', `${path}/complete`, { outcome: 'reached', note: 'đã gọi' })).json?.task,
+    ).toMatchObject({
+      status: 'done',
+      outcome: 'reached',
+    });
+    const after = (await team.call('GET', '/api/tasks')).json?.tasks ?? [];
+    expect(after.map((t) => t.taskId)).not.toContain(task.taskId);
   });
 
   it('ends a session at sign-out: the cookie no longer opens anything', async () => {

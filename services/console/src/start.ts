@@ -5,7 +5,7 @@ import { signingKeyOrDevelopment } from '@truyvet/grpc';
 import { createLogger, type Logger } from '@truyvet/log';
 import { connectMongo } from '@truyvet/store';
 import { AccountDesk, type SessionStore, type UserStore } from './app/accounts';
-import { GrpcCaseReader } from './adapters/cases';
+import { GrpcCaseGraph } from './adapters/cases';
 import { createGateway } from './adapters/http';
 import {
   InMemorySessionStore,
@@ -67,7 +67,7 @@ export async function start(
   const key = signingKeyOrDevelopment(config.AUTH_SIGNING_KEY, (message) => {
     logger.warn(message);
   });
-  const cases = new GrpcCaseReader(config.CASE_GRAPH_ADDRESS, key);
+  const cases = new GrpcCaseGraph(config.CASE_GRAPH_ADDRESS, key);
   const server = createGateway({
     accounts,
     cases,

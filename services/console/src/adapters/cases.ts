@@ -14,6 +14,7 @@ import {
 } from '@truyvet/grpc';
 import type { ProtoGrpcType as CasesProto } from '@truyvet/grpc/src/generated/cases';
 import type { CaseView__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/CaseView';
+import type { Task__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Task';
 
 const cases = loadGrpcObject<CasesProto>('truyvet/cases/v1/cases.proto').truyvet.cases.v1;
 
@@ -21,29 +22,60 @@ const cases = loadGrpcObject<CasesProto>('truyvet/cases/v1/cases.proto').truyvet
 const TOKEN_SECONDS = 60;
 
 export type CaseView = CaseView__Output;
+export type TaskView = Task__Output;
 
-export interface CaseReader {
+export interface TaskCompletion {
+  taskId: string;
+  outcome: string;
+  note: string;
+}
+
+/** What the console asks case-graph, always as a given user. */
+export interface CaseGraph {
   getCase(caller: Caller, caseId: string): Promise<CaseView>;
+  /** The open and claimed tasks of the caller's own area, overdue first. */
+  listTasks(caller: Caller): Promise<{ tasks: TaskView[]; overdue: number }>;
+  claimTask(caller: Caller, taskId: string): Promise<TaskView>;
+  completeTask(caller: Caller, completion: TaskCompletion): Promise<TaskView>;
   close(): void;
 }
 
-export class GrpcCaseReader implements CaseReader {
-  private readonly client;
+export class GrpcCaseGraph implements CaseGraph {
+  private readonly cases;
+  private readonly tracing;
 
   constructor(
     address: string,
     private readonly signingKey: SigningKey,
   ) {
-    this.client = createClient(cases.Cases, address);
+    this.cases = createClient(cases.Cases, address);
+    this.tracing = createClient(cases.Tracing, address);
+  }
+
+  private async as(caller: Caller): Promise<{ metadata: grpc.Metadata }> {
+    const metadata = new grpc.Metadata();
+    metadata.set('authorization', `Bearer ${await issueToken(this.signingKey, caller, TOKEN_SECONDS)}`);
+    return { metadata };
   }
 
   async getCase(caller: Caller, caseId: string): Promise<CaseView> {
-    const metadata = new grpc.Metadata();
-    metadata.set('authorization', `Bearer ${await issueToken(this.signingKey, caller, TOKEN_SECONDS)}`);
-    return unaryCall(this.client, 'GetCase', { caseId }, { metadata });
+    return unaryCall(this.cases, 'GetCase', { caseId }, await this.as(caller));
+  }
+
+  async listTasks(caller: Caller): Promise<{ tasks: TaskView[]; overdue: number }> {
+    return unaryCall(this.tracing, 'ListTasks', {}, await this.as(caller));
+  }
+
+  async claimTask(caller: Caller, taskId: string): Promise<TaskView> {
+    return unaryCall(this.tracing, 'ClaimTask', { taskId }, await this.as(caller));
+  }
+
+  async completeTask(caller: Caller, completion: TaskCompletion): Promise<TaskView> {
+    return unaryCall(this.tracing, 'CompleteTask', completion, await this.as(caller));
   }
 
   close(): void {
-    this.client.close();
+    this.cases.close();
+    this.tracing.close();
   }
 }

@@ -11,9 +11,10 @@ import path from 'node:path';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { DomainError, type ErrorKind, type FieldViolation } from '@truyvet/errors';
 import type { Logger } from '@truyvet/log';
-import { callerOf } from '../app/users';
+import { callerOf, parseInput } from '../app/users';
 import type { AccountDesk, Session } from '../app/accounts';
-import type { CaseReader } from './cases';
+import { z } from 'zod';
+import type { CaseGraph } from './cases';
 
 export const SESSION_COOKIE = 'truyvet_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -21,7 +22,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 export interface GatewayOptions {
   accounts: AccountDesk;
-  cases: CaseReader;
+  cases: CaseGraph;
   logger: Logger;
   /** `Secure` on the session cookie: on wherever the console is served over HTTPS (default). */
   secureCookies?: boolean;
@@ -76,6 +77,12 @@ async function webFile(
     throw new HttpError(503, 'PAGES_NOT_BUILT', 'the console pages are not built: npm run build:console');
   }
 }
+
+/** A task's outcome as the page sends it; case-graph checks it fits the task's kind. */
+const completionSchema = z.object({
+  outcome: z.enum(['reached', 'not_reachable', 'refused', 'moved', 'confirmed', 'dismissed']),
+  note: z.string().trim().max(2000).default(''),
+});
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
   invalid: 400,
@@ -245,6 +252,21 @@ export function createGateway(options: GatewayOptions): http.Server {
         logger.info({ by: session.username, user: user.username, role: user.role }, 'user added');
         return { status: 201, body: { user } };
       }
+    }
+    if (urlPath === '/api/tasks' && method === 'GET') {
+      const session = await signedIn(request, false);
+      return { status: 200, body: await cases.listTasks(callerOf(session)) };
+    }
+    const taskMatch = /^\/api\/tasks\/([^/]+)\/(claim|complete)$/.exec(urlPath);
+    if (taskMatch?.[1] && method === 'POST') {
+      const session = await signedIn(request, true);
+      const taskId = decodeURIComponent(taskMatch[1]);
+      if (taskMatch[2] === 'claim')
+        return { status: 200, body: { task: await cases.claimTask(callerOf(session), taskId) } };
+      const { outcome, note } = parseInput(completionSchema, await jsonBody(request), 'task outcome');
+      const task = await cases.completeTask(callerOf(session), { taskId, outcome, note });
+      logger.info({ user: session.username, task: taskId, outcome }, 'task completed');
+      return { status: 200, body: { task } };
     }
     const caseMatch = /^\/api\/cases\/([^/]+)$/.exec(urlPath);
     if (caseMatch?.[1] && method === 'GET') {

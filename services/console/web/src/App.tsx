@@ -3,9 +3,18 @@ import { api, type SessionInfo } from './api';
 import { useI18n } from './i18n';
 import { CaseLookup } from './pages/CaseLookup';
 import { SignIn } from './pages/SignIn';
+import { Tasks } from './pages/Tasks';
 import { Users } from './pages/Users';
 
-type Page = 'cases' | 'users';
+type Page = 'tasks' | 'cases' | 'users';
+
+const TRACING_ROLES = new Set(['ward_team', 'district_center']);
+
+/** Where a role starts: the admin with users, tracing teams with their tasks. */
+function landing(session: SessionInfo): Page {
+  if (session.user.role === 'admin') return 'users';
+  return TRACING_ROLES.has(session.user.role) ? 'tasks' : 'cases';
+}
 
 export function App() {
   const { t, language, setLanguage } = useI18n();
@@ -17,9 +26,15 @@ export function App() {
   };
 
   useEffect(() => {
-    api.session().then(setSession, () => {
-      setSession(null);
-    });
+    api.session().then(
+      (s) => {
+        setSession(s);
+        setPage(landing(s));
+      },
+      () => {
+        setSession(null);
+      },
+    );
     const online = () => {
       setOffline(false);
     };
@@ -46,6 +61,18 @@ export function App() {
       {session ? (
         <>
           <nav aria-label={t.home}>
+            {TRACING_ROLES.has(session.user.role) ? (
+              <button
+                type="button"
+                className="link"
+                aria-current={page === 'tasks' ? 'page' : undefined}
+                onClick={() => {
+                  setPage('tasks');
+                }}
+              >
+                {t.tasks}
+              </button>
+            ) : null}
             <button
               type="button"
               className="link"
@@ -101,12 +128,14 @@ export function App() {
           onSignedIn={(s) => {
             setOffline(false);
             setSession(s);
-            setPage(s.user.role === 'admin' ? 'users' : 'cases');
+            setPage(landing(s));
           }}
           onOffline={wentOffline}
         />
       ) : page === 'users' ? (
         <Users onOffline={wentOffline} />
+      ) : page === 'tasks' ? (
+        <Tasks username={session.user.username} onOffline={wentOffline} />
       ) : (
         <CaseLookup onOffline={wentOffline} />
       )}

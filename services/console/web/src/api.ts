@@ -51,6 +51,20 @@ export interface CaseView {
   contacts: number;
 }
 
+export interface Task {
+  taskId: string;
+  kind: 'interview_case' | 'call_contact' | 'hotline_tip' | 'confirm_candidate' | 'confirm_identity';
+  status: 'open' | 'claimed' | 'done';
+  wardCode: string;
+  personId: string;
+  caseId: string;
+  dueAt: string;
+  overdue: boolean;
+  claimedBy: string;
+}
+
+export type Outcome = 'reached' | 'not_reachable' | 'refused' | 'moved' | 'confirmed' | 'dismissed';
+
 let csrfToken = '';
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -102,6 +116,16 @@ export const api = {
     role: Role;
     jurisdiction: Jurisdiction;
   }) => (await call<{ user: User }>('POST', '/api/users', user)).user,
+  tasks: () => call<{ tasks: Task[]; overdue: number }>('GET', '/api/tasks'),
+  claimTask: async (taskId: string) =>
+    (await call<{ task: Task }>('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`, {})).task,
+  completeTask: async (taskId: string, outcome: Outcome, note: string) =>
+    (
+      await call<{ task: Task }>('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
+        outcome,
+        note,
+      })
+    ).task,
   getCase: async (caseId: string) =>
     (await call<{ case: CaseView }>('GET', `/api/cases/${encodeURIComponent(caseId)}`)).case,
 };

@@ -49,6 +49,33 @@ const vi = {
   district: 'Quận/huyện',
   somethingWrong: 'Có lỗi xảy ra',
   passwordTooShort: 'Mật khẩu cần ít nhất 10 ký tự',
+  tasks: 'Việc cần làm',
+  noTasks: 'Không có việc nào đang chờ.',
+  overdue: 'Quá hạn',
+  due: 'Hạn',
+  person: 'Người',
+  kind: 'Loại việc',
+  claim: 'Nhận việc',
+  complete: 'Xong',
+  outcome: 'Kết quả',
+  note: 'Ghi chú',
+  claimedBy: 'Người nhận',
+  updatedAt: 'Cập nhật lúc',
+  kinds: {
+    interview_case: 'Phỏng vấn F0',
+    call_contact: 'Gọi F1',
+    hotline_tip: 'Tin báo đường dây nóng',
+    confirm_candidate: 'Xác nhận tiếp xúc',
+    confirm_identity: 'Xác nhận danh tính',
+  },
+  outcomes: {
+    reached: 'Đã liên lạc',
+    not_reachable: 'Không liên lạc được',
+    refused: 'Từ chối',
+    moved: 'Đã chuyển đi',
+    confirmed: 'Đã xác nhận',
+    dismissed: 'Bỏ qua',
+  },
   usernameShape: 'Từ 3 đến 32 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới',
 };
 
@@ -97,6 +124,33 @@ const en: Messages = {
   district: 'District',
   somethingWrong: 'Something went wrong',
   passwordTooShort: 'A password needs at least 10 characters',
+  tasks: 'Tasks',
+  noTasks: 'Nothing waiting.',
+  overdue: 'Overdue',
+  due: 'Due',
+  person: 'Person',
+  kind: 'Task',
+  claim: 'Claim',
+  complete: 'Done',
+  outcome: 'Outcome',
+  note: 'Note',
+  claimedBy: 'Claimed by',
+  updatedAt: 'Updated at',
+  kinds: {
+    interview_case: 'Interview an F0',
+    call_contact: 'Call an F1',
+    hotline_tip: 'Hotline tip',
+    confirm_candidate: 'Confirm a contact',
+    confirm_identity: 'Confirm an identity',
+  },
+  outcomes: {
+    reached: 'Reached',
+    not_reachable: 'Not reachable',
+    refused: 'Refused',
+    moved: 'Moved away',
+    confirmed: 'Confirmed',
+    dismissed: 'Dismissed',
+  },
   usernameShape: '3 to 32 characters: lower-case letters, digits, dots, dashes or underscores',
 };
 
@@ -108,6 +162,7 @@ interface I18n {
   t: Messages;
   setLanguage: (language: Language) => void;
   formatDate: (iso: string) => string;
+  formatTime: (date: Date) => string;
   formatNumber: (n: number) => string;
 }
 
@@ -126,6 +181,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       timeZone: 'Asia/Ho_Chi_Minh',
     });
     const numbers = new Intl.NumberFormat(locale);
+    const times = new Intl.DateTimeFormat(locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZone: 'Asia/Ho_Chi_Minh',
+    });
     document.documentElement.lang = language;
     return {
       language,
@@ -136,6 +197,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       formatDate: (iso) => (iso ? dates.format(new Date(iso)) : '—'),
       formatNumber: (n) => numbers.format(n),
+      formatTime: (date) => times.format(date),
     };
   }, [language]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
