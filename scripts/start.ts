@@ -129,6 +129,7 @@ async function main(): Promise<void> {
       CONSOLE_HOST: '127.0.0.1',
       CONSOLE_PORT: String(config.DEMO_CONSOLE_PORT),
       CASE_GRAPH_ADDRESS: `127.0.0.1:${ports.cases}`,
+      SAMPLE_COLLECTION_ADDRESS: `127.0.0.1:${ports.samples}`,
       LOG_LEVEL: config.LOG_LEVEL,
     }),
     {

@@ -107,7 +107,7 @@ describeInBrowser('the console in Chromium', () => {
     return { own, other };
   }
 
-  it("an admin adds a ward team; the team works its tasks, sees a new one arrive, finds its own case and not another ward's", async () => {
+  it("an admin adds a ward team; the team works its tasks, sees a new one arrive, finds its own case and not another ward's; a district center sees its worklist", async () => {
     const { own, other } = await casesInTwoWards();
     if (!browser) throw new Error('no browser');
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1100, height: 760 } });
@@ -199,7 +199,7 @@ describeInBrowser('the console in Chromium', () => {
     await page.getByLabel('Mã ca bệnh').fill(other.caseId);
     await page.getByLabel('Mã ca bệnh').press('Enter');
     await page.getByRole('alert').filter({ hasText: 'Ca bệnh này không thuộc địa bàn của bạn.' }).waitFor();
-    expect(await page.getByText(other.personId).count()).toBe(0);
+    expect(await page.getByLabel(other.caseId, { exact: true }).count()).toBe(0);
 
     // English on request, kept across a reload.
     await page.getByRole('button', { name: 'English' }).click();
@@ -207,6 +207,24 @@ describeInBrowser('the console in Chromium', () => {
     // After a reload the team starts at its tasks again, still in English.
     await page.reload();
     await page.getByRole('heading', { name: 'Tasks', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+
+    // The district center starts at today's sampling worklist, by ward.
+    await running?.gateway.accounts.ensureUsers([
+      {
+        username: `ttyt-${DISTRICT}`,
+        displayName: 'TTYT huyện Phong Điền',
+        password: 'mat-khau-huyen-2021',
+        role: 'district_center',
+        jurisdiction: { level: 'district', code: DISTRICT },
+        createdBy: 'test',
+      },
+    ]);
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await signIn(page, `ttyt-${DISTRICT}`, 'mat-khau-huyen-2021');
+    await page.getByRole('heading', { name: 'Danh sách lấy mẫu', exact: true }).waitFor();
+    await page.getByRole('region', { name: `Phường/xã ${own.wardCode}` }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'worklist.png') });
     await context.close();
   });
 });

@@ -35,6 +35,7 @@ export async function startConsoleRound(options: {
       CONSOLE_HOST: '127.0.0.1',
       CONSOLE_PORT: '0',
       CASE_GRAPH_ADDRESS: `127.0.0.1:${round.services.ports.cases}`,
+      SAMPLE_COLLECTION_ADDRESS: `127.0.0.1:${round.services.ports.samples}`,
       CONSOLE_ADMIN_PASSWORD: options.adminPassword,
       LOG_LEVEL: 'fatal',
       ...(options.webDir ? { CONSOLE_WEB_DIR: options.webDir } : {}),

@@ -9,6 +9,8 @@ export const configSchema = z
     CONSOLE_PORT: env.port().default(8080),
     /** case-graph's gRPC address (`host:port`). */
     CASE_GRAPH_ADDRESS: env.string().default('127.0.0.1:50053'),
+    /** sample-collection's gRPC address (`host:port`). */
+    SAMPLE_COLLECTION_ADDRESS: env.string().default('127.0.0.1:50051'),
     MONGODB_URI: env.string().optional(),
     MONGODB_DB: env.string().default('truyvet-console'),
     /** Signs the tokens the gateway presents to the services for each user (the services' key). */

@@ -4,6 +4,7 @@
  * the console must guarantee: sign-in, sessions in cookies, CSRF, roles, and that a ward's team reads
  * its own ward's cases and no other's.
  */
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { unaryCall } from '@truyvet/grpc';
 import type { QuickStartResult } from '../../../scripts/quick-start';
@@ -42,6 +43,8 @@ describe('the console gateway', () => {
     case?: { caseId: string; personId: string };
     task?: { taskId: string; status: string; claimedBy: string; outcome: string };
     tasks?: Array<{ taskId: string; wardCode: string; status: string }>;
+    districtCode?: string;
+    items?: Array<{ orderId: string; wardCode: string; reason: string }>;
     error?: { code: string; fields: Array<{ field: string }> };
   }
 
@@ -202,8 +205,13 @@ describe('the console gateway', () => {
     expect(seen.json?.case).toMatchObject({ caseId: someCase.caseId, personId: someCase.personId });
     for (const outsider of [other, otherDistrict]) {
       const refused = await outsider.call('GET', `/api/cases/${encodeURIComponent(someCase.caseId)}`);
-      expect(refused.status).toBe(403);
+      // Refused without saying where the case is (its ward, its person).
+      expect(refused).toMatchObject({
+        status: 403,
+        json: { error: { message: 'not in your area or role' } },
+      });
       expect(JSON.stringify(refused.json)).not.toContain(someCase.personId);
+      expect(JSON.stringify(refused.json)).not.toContain(someCase.wardCode);
     }
     // The browser cannot claim another area: the role and area come from the session only.
     const claimed = await other.call('GET', `/api/cases/${encodeURIComponent(someCase.caseId)}`, undefined, {
@@ -217,8 +225,12 @@ describe('the console gateway', () => {
     const [ward, otherWard] = WARDS as [string, string];
     const team = await userOf(`to-covid-${ward}`, 'ward_team', { level: 'ward', code: ward });
     const other = await userOf(`to-covid-${otherWard}`, 'ward_team', { level: 'ward', code: otherWard });
-    const mine = (await team.call('GET', '/api/tasks')).json?.tasks ?? [];
-    const theirs = (await other.call('GET', '/api/tasks')).json?.tasks ?? [];
+    const mineListed = await team.call('GET', '/api/tasks');
+    const theirsListed = await other.call('GET', '/api/tasks');
+    expect([mineListed.status, theirsListed.status]).toEqual([200, 200]);
+    const mine = mineListed.json?.tasks ?? [];
+    const theirs = theirsListed.json?.tasks ?? [];
+    expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((t) => t.wardCode === ward)).toBe(true);
     expect(theirs.every((t) => t.wardCode === otherWard)).toBe(true);
     const task = mine.find((t) => t.status === 'open');
@@ -227,7 +239,10 @@ describe('the console gateway', () => {
 
     expect((await team.call('POST', `${path}/claim`, {}, { [CSRF_HEADER]: '' })).status).toBe(403);
     // Another ward's team cannot take it: case-graph decides, on the user's own token.
-    expect((await other.call('POST', `${path}/claim`, {})).status).toBe(403);
+    expect(await other.call('POST', `${path}/claim`, {})).toMatchObject({
+      status: 403,
+      json: { error: { code: 'PERMISSION_DENIED' } },
+    });
     expect((await team.call('POST', `${path}/claim`, {})).json?.task).toMatchObject({
       status: 'claimed',
       claimedBy: `to-covid-${ward}`,
@@ -242,8 +257,64 @@ describe('the console gateway', () => {
       status: 'done',
       outcome: 'reached',
     });
-    const after = (await team.call('GET', '/api/tasks')).json?.tasks ?? [];
+    const afterListed = await team.call('GET', '/api/tasks');
+    expect(afterListed.status).toBe(200);
+    const after = afterListed.json?.tasks ?? [];
     expect(after.map((t) => t.taskId)).not.toContain(task.taskId);
+  });
+
+  it("lists the district's sampling worklist for its center, a ward's part for its team, and no other district's", async () => {
+    const center = await userOf('ttyt-danh-sach', 'district_center', { level: 'district', code: DISTRICT });
+    const list = await center.call('GET', '/api/worklist');
+    expect(list.status).toBe(200);
+    expect(list.json?.districtCode).toBe(DISTRICT);
+    const items = list.json?.items ?? [];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => WARDS.includes(i.wardCode))).toBe(true);
+    const ward = items[0]?.wardCode ?? '';
+    const team = await userOf(`tyt-lay-mau-${ward}`, 'ward_team', { level: 'ward', code: ward });
+    const wardItems = (await team.call('GET', '/api/worklist')).json?.items ?? [];
+    expect(wardItems.map((i) => i.orderId).sort()).toEqual(
+      items
+        .filter((i) => i.wardCode === ward)
+        .map((i) => i.orderId)
+        .sort(),
+    );
+    const elsewhere = await userOf('ttyt-o-mon', 'district_center', { level: 'district', code: '917' });
+    expect((await elsewhere.call('GET', `/api/worklist?districtCode=${DISTRICT}`)).status).toBe(403);
+    expect(
+      (await elsewhere.call('GET', '/api/worklist')).json?.items?.some((i) => WARDS.includes(i.wardCode)),
+    ).toBe(false);
+  });
+
+  it('refuses cross-site sign-in, sign-out without the token, and survives requests no browser sends', async () => {
+    const browser = new Browser();
+    const crossSite = await browser.call('POST', '/api/session', ADMIN, { 'sec-fetch-site': 'cross-site' });
+    expect(crossSite).toMatchObject({ status: 403, json: { error: { code: 'CROSS_SITE' } } });
+    const nullOrigin = await browser.call('POST', '/api/session', ADMIN, { origin: 'null' });
+    expect(nullOrigin.status).toBe(403);
+    expect((await browser.signIn(ADMIN.username, ADMIN.password)).status).toBe(200);
+    expect((await browser.call('DELETE', '/api/session', undefined, { [CSRF_HEADER]: 'guess' })).status).toBe(
+      403,
+    );
+    expect((await browser.call('GET', '/api/cases/%E0%A4%A')).status).toBe(400);
+    expect(
+      (await browser.call('GET', '/api/session', undefined, { cookie: `${SESSION_COOKIE}=%E0%A4%A` })).status,
+    ).toBe(400);
+    // A request line that is not a URL: answered 400, and the gateway goes on serving.
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(base).port), '127.0.0.1', () => {
+        socket.end('GET http://[ HTTP/1.1\r\nHost: x\r\n\r\n');
+      });
+      let answer = '';
+      socket.on('data', (chunk) => (answer += String(chunk)));
+      socket.on('end', () => {
+        resolve(answer);
+      });
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400/);
+    expect((await browser.call('GET', '/api/session')).status).toBe(200);
   });
 
   it('ends a session at sign-out: the cookie no longer opens anything', async () => {

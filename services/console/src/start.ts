@@ -6,6 +6,7 @@ import { createLogger, type Logger } from '@truyvet/log';
 import { connectMongo } from '@truyvet/store';
 import { AccountDesk, type SessionStore, type UserStore } from './app/accounts';
 import { GrpcCaseGraph } from './adapters/cases';
+import { GrpcSampleDesk } from './adapters/samples';
 import { createGateway } from './adapters/http';
 import {
   InMemorySessionStore,
@@ -68,9 +69,13 @@ export async function start(
     logger.warn(message);
   });
   const cases = new GrpcCaseGraph(config.CASE_GRAPH_ADDRESS, key);
+  const samples = new GrpcSampleDesk(config.SAMPLE_COLLECTION_ADDRESS, key);
+  const units = canThoAdminUnits();
   const server = createGateway({
     accounts,
     cases,
+    samples,
+    districtOf: (ward) => units.ward(ward)?.parentCode ?? undefined,
     logger,
     secureCookies: config.CONSOLE_SECURE_COOKIES,
     webDir: config.CONSOLE_WEB_DIR ?? BUILT_PAGES,
@@ -92,6 +97,7 @@ export async function start(
         server.closeAllConnections();
       });
       cases.close();
+      samples.close();
       await closeStore();
     },
   };

@@ -9,12 +9,14 @@ import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { status as GrpcStatus } from '@grpc/grpc-js';
+import { readFieldViolations } from '@truyvet/grpc';
 import { DomainError, type ErrorKind, type FieldViolation } from '@truyvet/errors';
 import type { Logger } from '@truyvet/log';
 import { callerOf, parseInput } from '../app/users';
 import type { AccountDesk, Session } from '../app/accounts';
 import { z } from 'zod';
 import type { CaseGraph } from './cases';
+import type { SampleDesk } from './samples';
 
 export const SESSION_COOKIE = 'truyvet_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -23,6 +25,9 @@ const MAX_BODY_BYTES = 64 * 1024;
 export interface GatewayOptions {
   accounts: AccountDesk;
   cases: CaseGraph;
+  samples: SampleDesk;
+  /** A ward's district, to list a ward team's worklist. */
+  districtOf: (wardCode: string) => string | undefined;
   logger: Logger;
   /** `Secure` on the session cookie: on wherever the console is served over HTTPS (default). */
   secureCookies?: boolean;
@@ -107,6 +112,13 @@ const STATUS_OF_GRPC: Partial<Record<number, number>> = {
   [GrpcStatus.DEADLINE_EXCEEDED]: 504,
 };
 
+const PUBLIC_MESSAGE: Partial<Record<number, string>> = {
+  [GrpcStatus.PERMISSION_DENIED]: 'not in your area or role',
+  [GrpcStatus.UNAUTHENTICATED]: 'sign in again',
+  [GrpcStatus.UNAVAILABLE]: 'a service is unavailable for a moment; try again',
+  [GrpcStatus.DEADLINE_EXCEEDED]: 'a service took too long; try again',
+};
+
 /** The JSON body of every error: what went wrong, and which fields when the input is wrong. */
 interface ErrorBody {
   error: { code: string; message: string; fields: FieldViolation[] };
@@ -135,10 +147,20 @@ function errorResponse(error: unknown): { status: number; body: ErrorBody } | un
     };
   const grpcCode = (error as { code?: unknown }).code;
   const details = (error as { details?: unknown }).details;
-  if (typeof grpcCode === 'number' && STATUS_OF_GRPC[grpcCode] !== undefined && typeof details === 'string')
+  if (typeof grpcCode === 'number' && STATUS_OF_GRPC[grpcCode] !== undefined && typeof details === 'string') {
+    // What a refusal or an outage says inside (whose ward a case is in, which address is down) is
+    // not for the browser: those get a fixed message, the rest (wrong input, a state) their own.
+    const message = PUBLIC_MESSAGE[grpcCode] ?? details;
+    const fields = readFieldViolations(error as Parameters<typeof readFieldViolations>[0]);
     return {
       status: STATUS_OF_GRPC[grpcCode] ?? 500,
-      body: { error: { code: GrpcStatus[grpcCode] ?? 'UNKNOWN', message: details, fields: [] } },
+      body: { error: { code: GrpcStatus[grpcCode] ?? 'UNKNOWN', message, fields } },
+    };
+  }
+  if (error instanceof URIError)
+    return {
+      status: 400,
+      body: { error: { code: 'BAD_ENCODING', message: 'a malformed percent-encoding', fields: [] } },
     };
   return undefined;
 }
@@ -176,18 +198,27 @@ async function jsonBody(request: http.IncomingMessage): Promise<unknown> {
   }
 }
 
+/** The host of an Origin header, or null for `null` and anything unparsable (never ours). */
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null;
+  }
+}
+
 /** A request from another site (its Origin or Fetch-Site says so) never changes anything. */
 function requireSameOrigin(request: http.IncomingMessage): void {
   const site = request.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none')
     throw new HttpError(403, 'CROSS_SITE', 'changes come from the console itself only');
   const origin = request.headers.origin;
-  if (origin !== undefined && new URL(origin).host !== request.headers.host)
+  if (origin !== undefined && hostOf(origin) !== request.headers.host)
     throw new HttpError(403, 'CROSS_SITE', 'changes come from the console itself only');
 }
 
 export function createGateway(options: GatewayOptions): http.Server {
-  const { accounts, cases, logger } = options;
+  const { accounts, cases, samples, logger } = options;
   const secure = options.secureCookies ?? true;
 
   const sessionCookie = (value: string, maxAgeSeconds: number): string =>
@@ -226,7 +257,11 @@ export function createGateway(options: GatewayOptions): http.Server {
 
   type Reply = { status: number; body?: unknown; cookie?: string };
 
-  const route = async (request: http.IncomingMessage, urlPath: string): Promise<Reply> => {
+  const route = async (
+    request: http.IncomingMessage,
+    urlPath: string,
+    query: URLSearchParams,
+  ): Promise<Reply> => {
     const method = request.method ?? 'GET';
     if (urlPath === '/api/session') {
       if (method === 'POST') {
@@ -252,6 +287,24 @@ export function createGateway(options: GatewayOptions): http.Server {
         logger.info({ by: session.username, user: user.username, role: user.role }, 'user added');
         return { status: 201, body: { user } };
       }
+    }
+    if (urlPath === '/api/worklist' && method === 'GET') {
+      const session = await signedIn(request, false);
+      const { level, code } = session.jurisdiction;
+      // By default the user's own area; the sample service checks any other asked for.
+      const ward = query.get('wardCode') ?? (level === 'ward' ? code : undefined);
+      const district =
+        query.get('districtCode') ??
+        (level === 'district' ? code : ward ? options.districtOf(ward) : undefined);
+      if (!district)
+        throw new DomainError('DISTRICT_REQUIRED', 'invalid', 'say which district', {
+          fields: [{ field: 'districtCode', description: 'a district of the city' }],
+        });
+      const items = await samples.worklist(callerOf(session), {
+        districtCode: district,
+        ...(ward ? { wardCode: ward } : {}),
+      });
+      return { status: 200, body: { districtCode: district, items } };
     }
     if (urlPath === '/api/tasks' && method === 'GET') {
       const session = await signedIn(request, false);
@@ -301,7 +354,15 @@ export function createGateway(options: GatewayOptions): http.Server {
   };
 
   return http.createServer((request, response) => {
-    const urlPath = new URL(request.url ?? '/', 'http://console').pathname;
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://console');
+    } catch {
+      // A request line no browser sends: answered, never thrown (it would end the process).
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad request');
+      return;
+    }
+    const urlPath = url.pathname;
     const send = (reply: Reply): void => {
       const headers: http.OutgoingHttpHeaders = {
         'cache-control': 'no-store',
@@ -318,7 +379,7 @@ export function createGateway(options: GatewayOptions): http.Server {
       response.writeHead(reply.status, headers).end(JSON.stringify(reply.body));
     };
     const handled = urlPath.startsWith('/api/')
-      ? route(request, urlPath).then(send)
+      ? route(request, urlPath, url.searchParams).then(send)
       : servePage(request, response, urlPath);
     handled.catch((error: unknown) => {
       const known = errorResponse(error);

@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'react';
-import { api, type SessionInfo } from './api';
+import { api, ApiError, onConnection, type SessionInfo } from './api';
 import { useI18n } from './i18n';
 import { CaseLookup } from './pages/CaseLookup';
 import { SignIn } from './pages/SignIn';
 import { Tasks } from './pages/Tasks';
 import { Users } from './pages/Users';
+import { Worklist } from './pages/Worklist';
 
-type Page = 'tasks' | 'cases' | 'users';
+type Page = 'tasks' | 'worklist' | 'cases' | 'users';
 
 const TRACING_ROLES = new Set(['ward_team', 'district_center']);
 
 /** Where a role starts: the admin with users, tracing teams with their tasks. */
 function landing(session: SessionInfo): Page {
   if (session.user.role === 'admin') return 'users';
+  if (session.user.role === 'district_center') return 'worklist';
   return TRACING_ROLES.has(session.user.role) ? 'tasks' : 'cases';
 }
 
@@ -26,6 +28,14 @@ export function App() {
   };
 
   useEffect(() => {
+    onConnection({
+      reachable: (ok) => {
+        setOffline(!ok);
+      },
+      signedOut: () => {
+        setSession(null);
+      },
+    });
     api.session().then(
       (s) => {
         setSession(s);
@@ -73,6 +83,18 @@ export function App() {
                 {t.tasks}
               </button>
             ) : null}
+            {session.user.role === 'district_center' ? (
+              <button
+                type="button"
+                className="link"
+                aria-current={page === 'worklist' ? 'page' : undefined}
+                onClick={() => {
+                  setPage('worklist');
+                }}
+              >
+                {t.worklist}
+              </button>
+            ) : null}
             <button
               type="button"
               className="link"
@@ -103,9 +125,15 @@ export function App() {
           <button
             type="button"
             onClick={() => {
-              api.signOut().then(() => {
-                setSession(null);
-              }, wentOffline);
+              api.signOut().then(
+                () => {
+                  setSession(null);
+                },
+                (e: unknown) => {
+                  // Already ended on the server: signed out all the same.
+                  if (e instanceof ApiError && e.status === 401) setSession(null);
+                },
+              );
             }}
           >
             {t.signOut}
@@ -134,6 +162,8 @@ export function App() {
         />
       ) : page === 'users' ? (
         <Users onOffline={wentOffline} />
+      ) : page === 'worklist' ? (
+        <Worklist onOffline={wentOffline} />
       ) : page === 'tasks' ? (
         <Tasks username={session.user.username} onOffline={wentOffline} />
       ) : (

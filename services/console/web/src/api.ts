@@ -63,9 +63,29 @@ export interface Task {
   claimedBy: string;
 }
 
+export interface WorklistItem {
+  orderId: string;
+  personId: string;
+  reason: 'f1_follow_up' | 'pool_member_retest' | 'inconclusive_retest' | 'f0_release_test';
+  dueBy: string;
+  overdue: boolean;
+  wardCode: string;
+  cause: string;
+}
+
 export type Outcome = 'reached' | 'not_reachable' | 'refused' | 'moved' | 'confirmed' | 'dismissed';
 
 let csrfToken = '';
+
+/** What the page shows about every call: whether the gateway answers, whether the session ended. */
+let listeners: { reachable: (ok: boolean) => void; signedOut: () => void } = {
+  reachable: () => undefined,
+  signedOut: () => undefined,
+};
+
+export function onConnection(next: typeof listeners): void {
+  listeners = next;
+}
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
@@ -80,12 +100,19 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch {
+    listeners.reachable(false);
     throw new OfflineError('offline');
   }
+  listeners.reachable(true);
+  // A session that ended (a shift later, signed out elsewhere): back to sign-in.
+  if (response.status === 401 && path !== '/api/session') listeners.signedOut();
   const text = await response.text();
-  const json = (text ? JSON.parse(text) : {}) as {
-    error?: { code: string; message: string; fields: FieldError[] };
-  };
+  let json: { error?: { code: string; message: string; fields: FieldError[] } } = {};
+  try {
+    json = (text ? JSON.parse(text) : {}) as typeof json;
+  } catch {
+    // Not the gateway's JSON (a proxy's error page): the status says enough.
+  }
   if (!response.ok) {
     const error = json.error ?? { code: String(response.status), message: response.statusText, fields: [] };
     throw new ApiError(response.status, error.code, error.message, error.fields);
@@ -116,6 +143,7 @@ export const api = {
     role: Role;
     jurisdiction: Jurisdiction;
   }) => (await call<{ user: User }>('POST', '/api/users', user)).user,
+  worklist: () => call<{ districtCode: string; items: WorklistItem[] }>('GET', '/api/worklist'),
   tasks: () => call<{ tasks: Task[]; overdue: number }>('GET', '/api/tasks'),
   claimTask: async (taskId: string) =>
     (await call<{ task: Task }>('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`, {})).task,
