@@ -11,6 +11,18 @@ type Page = 'tasks' | 'worklist' | 'cases' | 'users';
 
 const TRACING_ROLES = new Set(['ward_team', 'district_center']);
 
+/** The header's pages, in order, and who sees each. */
+const PAGES: ReadonlyArray<{
+  page: Page;
+  title: 'tasks' | 'worklist' | 'caseLookup' | 'users';
+  for: (role: string) => boolean;
+}> = [
+  { page: 'tasks', title: 'tasks', for: (role) => TRACING_ROLES.has(role) },
+  { page: 'worklist', title: 'worklist', for: (role) => role === 'district_center' },
+  { page: 'cases', title: 'caseLookup', for: () => true },
+  { page: 'users', title: 'users', for: (role) => role === 'admin' },
+];
+
 /** Where a role starts: the admin with users, tracing teams with their tasks. */
 function landing(session: SessionInfo): Page {
   if (session.user.role === 'admin') return 'users';
@@ -71,52 +83,19 @@ export function App() {
       {session ? (
         <>
           <nav aria-label={t.home}>
-            {TRACING_ROLES.has(session.user.role) ? (
+            {PAGES.filter((p) => p.for(session.user.role)).map((p) => (
               <button
+                key={p.page}
                 type="button"
                 className="link"
-                aria-current={page === 'tasks' ? 'page' : undefined}
+                aria-current={page === p.page ? 'page' : undefined}
                 onClick={() => {
-                  setPage('tasks');
+                  setPage(p.page);
                 }}
               >
-                {t.tasks}
+                {t[p.title]}
               </button>
-            ) : null}
-            {session.user.role === 'district_center' ? (
-              <button
-                type="button"
-                className="link"
-                aria-current={page === 'worklist' ? 'page' : undefined}
-                onClick={() => {
-                  setPage('worklist');
-                }}
-              >
-                {t.worklist}
-              </button>
-            ) : null}
-            <button
-              type="button"
-              className="link"
-              aria-current={page === 'cases' ? 'page' : undefined}
-              onClick={() => {
-                setPage('cases');
-              }}
-            >
-              {t.caseLookup}
-            </button>
-            {session.user.role === 'admin' ? (
-              <button
-                type="button"
-                className="link"
-                aria-current={page === 'users' ? 'page' : undefined}
-                onClick={() => {
-                  setPage('users');
-                }}
-              >
-                {t.users}
-              </button>
-            ) : null}
+            ))}
           </nav>
           <span className="who">
             {t.signedInAs} <strong>{session.user.displayName}</strong> · {t.roles[session.user.role]} ·{' '}
