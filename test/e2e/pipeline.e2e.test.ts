@@ -159,12 +159,22 @@ describeWithInfra('the four services as separate processes', (infra) => {
         const f1 = (d.isolation.f1Centralized ?? 0) + (d.isolation.f1Home ?? 0);
         // Placements and waiting lists settle after the orders: wait for those too.
         const waiting = Math.max(0, expected.f1 - summary.quarantineBeds);
-        return d.cases.total === cases &&
-          f1 === expected.f1 &&
-          d.isolation.f1CentralizedAwaitingBed === waiting &&
-          d.testing.samplesTested === expected.testing.samplesTested
-          ? d
-          : undefined;
+        const seen = {
+          cases: d.cases.total,
+          f1,
+          awaitingBed: d.isolation.f1CentralizedAwaitingBed,
+          samplesTested: d.testing.samplesTested,
+        };
+        const want = {
+          cases,
+          f1: expected.f1,
+          awaitingBed: waiting,
+          samplesTested: expected.testing.samplesTested,
+        };
+        // Thrown, not returned: a timeout then says what the report showed last.
+        if (JSON.stringify(seen) !== JSON.stringify(want))
+          throw new Error(`the report shows ${JSON.stringify(seen)}, the round ${JSON.stringify(want)}`);
+        return d;
       },
       180_000,
       500,

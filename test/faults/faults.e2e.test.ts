@@ -147,10 +147,6 @@ describeWithInfra('faults during a flow of samples', () => {
       for (let r = 0; r < ROUNDS; r++) {
         faults.push(...SERVICES.map((service): Fault => ({ kind: 'kill', service })));
         faults.push({ kind: 'restart', server: 'kafka' });
-        // Known defect, not yet fixed: after the store restarts, a service's MongoDB client sometimes
-        // stays on its closed connection (every operation failing server selection for minutes), so the
-        // flow stalls. The long form keeps this fault (and fails until that is fixed); CI's short form
-        // runs without it.
         if (STORE_RESTART) faults.push({ kind: 'restart', server: 'ferretdb' });
       }
       // A seeded shuffle: a different order (and moment) each run, reproducible from the seed.

@@ -109,20 +109,25 @@ describe('a store or broker away', () => {
 });
 
 describe('a version another writer holds', () => {
-  it('is retried past the retry limit rather than dead-lettered', async () => {
+  it.each([
+    [
+      'changed since it was read',
+      new DomainError('CONCURRENT_UPDATE', 'conflict', 'changed', { retryable: true }),
+    ],
+    ['held by a marker without its commit', new DomainError('VERSION_HELD', 'unavailable', 'held')],
+  ])('(%s) is retried past the retry limit rather than dead-lettered', async (_, error) => {
     const published: unknown[] = [];
     let calls = 0;
     const outcome = await deliver(
       { ...message, attempt: 0 },
       () => {
         calls++;
-        return calls < 8
-          ? Promise.reject(new DomainError('CONCURRENT_UPDATE', 'conflict', 'changed', { retryable: true }))
-          : Promise.resolve();
+        return calls < 8 ? Promise.reject(error) : Promise.resolve();
       },
       deliveryContext(published),
     );
     expect(outcome).toBe('handled');
+    expect(calls).toBe(8);
     expect(published).toEqual([]);
   });
 });

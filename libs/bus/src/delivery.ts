@@ -63,7 +63,8 @@ export async function deliver(
       // wait as long as it takes (the partition waits; the consumer stays in its group).
       const away =
         isInfrastructureFailure(error) ||
-        (error instanceof DomainError && error.code === 'CONCURRENT_UPDATE');
+        (error instanceof DomainError &&
+          (error.code === 'CONCURRENT_UPDATE' || error.code === 'VERSION_HELD'));
       if (retryable && (attempt <= ctx.policy.retries || away)) {
         ctx.logger.warn({ ...where, err: error, away }, 'handler failed, will retry');
         if (!(await ctx.pause(backoffMs(ctx.policy, attempt)))) return 'interrupted';

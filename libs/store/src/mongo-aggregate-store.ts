@@ -5,6 +5,7 @@ import type { Logger } from '@truyvet/log';
 import { insertReportingDuplicates, isDuplicateKey, type IndexDeclaration } from './mongo';
 import {
   ConcurrencyError,
+  VersionHeldError,
   requireDistinctAggregates,
   type AggregateStore,
   type Change,
@@ -80,6 +81,9 @@ const ORPHAN_AFTER_MS = 60_000;
  * than losing to it until the relay drops it.
  */
 const ABANDONED_AFTER_MS = 30_000;
+
+/** After a marker collision, how long to wait (in steps) for a writer under way to commit. */
+const COMMIT_AWAITED_MS = [20, 80, 300, 600];
 
 export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   /** Latest state per aggregate, by id. Queries on other fields scan on FerretDB: see ADR 4. */
@@ -192,15 +196,24 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
         return { _id: commitId(c), agg: c.id, v: c.expectedVersion + 1, at, events: [...c.events] };
       }),
     );
-    for (const k of lostMarkers) {
-      const i = withEvents[k] ?? -1;
-      const change = changes[i];
-      if (!change || (await this.takeOverAbandonedMarker(commitId(change), change, at))) continue;
-      refuse(i);
-      await this.repairHead(change.id);
+    const held = new Set<number>();
+    const collided = [...lostMarkers].map((k) => withEvents[k] ?? -1);
+    // A few at a time: each may wait a moment for a writer under way.
+    for (let start = 0; start < collided.length; start += FEW) {
+      await Promise.all(
+        collided.slice(start, start + FEW).map(async (i) => {
+          const change = changes[i];
+          if (!change) return;
+          const collision = await this.settleMarkerCollision(commitId(change), change, at);
+          if (collision === 'held') held.add(i);
+          if (collision !== 'committed') return;
+          refuse(i);
+          await this.repairHead(change.id);
+        }),
+      );
     }
 
-    const writable = changes.flatMap((c, i) => (typeof results[i] === 'number' ? [i] : []));
+    const writable = changes.flatMap((c, i) => (typeof results[i] === 'number' && !held.has(i) ? [i] : []));
     const lostCommits = await insertReportingDuplicates(
       this.commits,
       writable.map((i) => {
@@ -225,7 +238,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       await this.repairHead(change.id);
     }
 
-    const saved = changes.filter((_, i) => typeof results[i] === 'number');
+    const saved = changes.filter((_, i) => typeof results[i] === 'number' && !held.has(i));
     const savedWithEvents = saved.filter((c) => c.events.length > 0);
     if (savedWithEvents.length > 0) {
       await this.confirmPending(savedWithEvents.map(commitId));
@@ -238,6 +251,12 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       saved.filter((c) => c.expectedVersion > 0),
       at,
     );
+    // The rest is saved; the caller's retry finds it (as ConcurrencyErrors) and tries these again.
+    if (held.size > 0)
+      throw new VersionHeldError(
+        this.name,
+        [...held].map((i) => changes[i]?.id ?? ''),
+      );
     return results;
   }
 
@@ -257,17 +276,39 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   }
 
   /**
-   * After a marker collision: if the marker is abandoned (old, and its commit never came), replaces
-   * it with this writer's and answers true; a marker of a live writer, or a commit that exists,
-   * answers false (the caller lost the race). On false the caller repairs the head: the marker's
-   * writer may have died after its commit and before the head, and a new aggregate with no head is
-   * found by no lookup (a re-registration answered "existing" with an id nobody could load).
+   * After a marker collision, what the other marker means. `committed`: its commit is in (within a
+   * moment, for a writer under way), so the caller lost the race (a ConcurrencyError; the caller
+   * repairs the head, since that writer may have died before it). `taken`: the marker was
+   * abandoned (old, and its commit never came) and is this writer's now. `held`: neither yet, e.g.
+   * the marker of this same request's earlier attempt, cut off by a crash or an outage between the
+   * marker and the commit; answering "already exists" then would name an aggregate that never
+   * will (a registration answered with an id nobody can load), so the caller is told to send again.
    */
-  private async takeOverAbandonedMarker(id: string, change: Change<S>, at: Date): Promise<boolean> {
-    const marker = await this.pending.findOne({ _id: id });
-    if (!marker || at.getTime() - new Date(marker.at).getTime() < ABANDONED_AFTER_MS) return false;
-    if (await this.commits.findOne({ _id: id } as never, { projection: { _id: 1 } })) return false;
-    await this.pending.deleteOne({ _id: id, at: marker.at });
+  private async settleMarkerCollision(
+    id: string,
+    change: Change<S>,
+    at: Date,
+  ): Promise<'committed' | 'taken' | 'held'> {
+    const committed = async (): Promise<boolean> =>
+      (await this.commits.findOne({ _id: id } as never, { projection: { _id: 1 } })) !== null;
+    for (const waitMs of COMMIT_AWAITED_MS) {
+      if (await committed()) return 'committed';
+      const marker = await this.pending.findOne({ _id: id });
+      // Gone: published and cleared (its commit is in: the check above raced it), or dropped as
+      // an orphan; either way the next attempt sees which.
+      if (!marker) return (await committed()) ? 'committed' : 'held';
+      if (at.getTime() - new Date(marker.at).getTime() >= ABANDONED_AFTER_MS) {
+        if (await committed()) return 'committed';
+        return (await this.takeOverMarker(id, marker.at, change, at)) ? 'taken' : 'held';
+      }
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+    return (await committed()) ? 'committed' : 'held';
+  }
+
+  /** Replaces an abandoned marker (by its time) with this writer's; false if another took it first. */
+  private async takeOverMarker(id: string, abandonedAt: Date, change: Change<S>, at: Date): Promise<boolean> {
+    await this.pending.deleteOne({ _id: id, at: abandonedAt });
     try {
       await this.pending.insertOne({
         _id: id,
@@ -277,13 +318,10 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
         events: [...change.events],
       });
     } catch (error) {
-      if (isDuplicateKey(error)) return false; // another writer took it over first
+      if (isDuplicateKey(error)) return false;
       throw error;
     }
-    this.logger?.warn(
-      { commit: id, abandonedAt: marker.at },
-      'took over a pending marker its writer abandoned',
-    );
+    this.logger?.warn({ commit: id, abandonedAt }, 'took over a pending marker its writer abandoned');
     return true;
   }
 
@@ -345,7 +383,9 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
         if (!isDuplicateKey(error)) throw error;
         // A marker for this very commit: another writer of the same version is under way, unless
         // it was abandoned by a writer that died.
-        if (!(await this.takeOverAbandonedMarker(commitId, change, at))) {
+        const collision = await this.settleMarkerCollision(commitId, change, at);
+        if (collision === 'held') throw new VersionHeldError(this.name, [change.id]);
+        if (collision === 'committed') {
           await this.repairHead(change.id);
           throw new ConcurrencyError(this.name, change.id, change.expectedVersion);
         }

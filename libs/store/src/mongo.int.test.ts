@@ -3,7 +3,7 @@ import { InMemoryBus, type EventToPublish } from '@truyvet/bus';
 import { createEvent, SampleCollectedV1 } from '@truyvet/events';
 import { describeWithInfra, uniqueName } from '../../../test/harness';
 import { describeStoreContract, type SampleState } from './contract';
-import { ConcurrencyError } from './types';
+import { ConcurrencyError, VersionHeldError } from './types';
 import { applyIndexes, connectMongo, MongoDedupStore, type MongoConnection } from './mongo';
 import { MongoAggregateStore } from './mongo-aggregate-store';
 import { OutboxRelay } from './relay';
@@ -179,11 +179,50 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
         });
         expect(await store.save(change)).toBe(1);
         expect((await store.pending.findOne({ _id: 'b|1' }))?.events).toHaveLength(1);
-        // A fresh marker is a live writer's: the save loses, as before (single and bulk).
+        // A fresh marker whose commit lands a moment later is a live writer's: the save loses.
         await store.pending.insertOne({ _id: 'b|2', agg: 'b', v: 2, at: new Date(), events: [] });
+        const landing = new Promise((resolve) => setTimeout(resolve, 150)).then(() =>
+          store.commits.insertOne({ _id: 'b|2', agg: 'b', v: 2, state, events: [], at: new Date() }),
+        );
         await expect(store.save({ ...change, expectedVersion: 1 })).rejects.toBeInstanceOf(ConcurrencyError);
+        await landing;
         const [bulk] = await store.saveMany([{ ...change, expectedVersion: 1 }]);
         expect(bulk).toBeInstanceOf(ConcurrencyError);
+        expect((await store.load('b'))?.version).toBe(2);
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+
+    it('says "send again", not "already exists", while a fresh marker has no commit (an attempt cut off between the two)', async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('held'));
+      try {
+        const store = new MongoAggregateStore<SampleState>(conn.db, 'samples');
+        const state: SampleState = { barcode: 'CT-9', status: 'collected', history: [] };
+        const change = (id: string) => ({
+          id,
+          expectedVersion: 0,
+          state,
+          events: [collected(id, `BC-${id}`)],
+        });
+        // An earlier attempt of the same batch put its markers in, then the store went away.
+        await store.pending.insertMany([
+          { _id: 'h1|1', agg: 'h1', v: 1, at: new Date(), events: [] },
+          { _id: 'h2|1', agg: 'h2', v: 1, at: new Date(), events: [] },
+        ]);
+        await expect(store.save(change('h1'))).rejects.toBeInstanceOf(VersionHeldError);
+        // In bulk the rest of the batch is saved, and the call still says to send again.
+        await expect(store.saveMany([change('h2'), change('n1')])).rejects.toBeInstanceOf(VersionHeldError);
+        expect((await store.load('n1'))?.version).toBe(1);
+        expect(await store.load('h2')).toBeNull();
+        // Sent again once the markers are abandoned: saved, and what was saved before is known.
+        await store.pending.updateMany({}, { $set: { at: new Date(Date.now() - 31_000) } });
+        expect(await store.save(change('h1'))).toBe(1);
+        const again = await store.saveMany([change('h2'), change('n1')]);
+        expect(again[0]).toBe(1);
+        expect(again[1]).toBeInstanceOf(ConcurrencyError);
+        expect([...(await store.loadMany(['h1', 'h2', 'n1'])).keys()].sort()).toEqual(['h1', 'h2', 'n1']);
       } finally {
         await conn.db.dropDatabase();
         await conn.close();

@@ -53,6 +53,23 @@ export class ConcurrencyError extends DomainError {
   }
 }
 
+/**
+ * The version is held by another writer's pending marker whose commit is not in: a writer still
+ * under way, or one that died between the two (its marker is taken over once abandoned). Not a
+ * ConcurrencyError: nothing was committed, so "already exists" would be a lie (an answer naming an
+ * aggregate nobody can load). Send again: the commit lands, or the marker is taken over.
+ */
+export class VersionHeldError extends DomainError {
+  constructor(collection: string, ids: readonly string[]) {
+    super(
+      'VERSION_HELD',
+      'unavailable',
+      `${collection}/${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}: being written by another writer; send again`,
+      { retryable: true },
+    );
+  }
+}
+
 /** The pending events of one commit, claimed by one relay for a while. */
 export interface ClaimedOutbox {
   /** The commit's id. */
