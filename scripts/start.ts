@@ -130,6 +130,8 @@ async function main(): Promise<void> {
       CONSOLE_PORT: String(config.DEMO_CONSOLE_PORT),
       CASE_GRAPH_ADDRESS: `127.0.0.1:${ports.cases}`,
       SAMPLE_COLLECTION_ADDRESS: `127.0.0.1:${ports.samples}`,
+      REPORTING_ADDRESS: `127.0.0.1:${ports.reports}`,
+      LAB_RESULTS_ADDRESS: `127.0.0.1:${ports.lab}`,
       LOG_LEVEL: config.LOG_LEVEL,
     }),
     {

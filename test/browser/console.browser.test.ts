@@ -227,4 +227,108 @@ describeInBrowser('the console in Chromium', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'worklist.png') });
     await context.close();
   });
+
+  it("a district center enters a pooled tube with a barcode scanner; the steering committee's report shows the round's figures", async () => {
+    if (!browser || !round || !running) throw new Error('not started');
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    await running.gateway.accounts.ensureUsers([
+      {
+        username: 'ttyt-nhap-mau',
+        displayName: 'TTYT quận Cái Răng — tổ lấy mẫu',
+        password: 'mat-khau-lay-mau-2021',
+        role: 'district_center',
+        jurisdiction: { level: 'district', code: DISTRICT },
+        createdBy: 'test',
+      },
+      {
+        username: 'bcd-thanh-pho',
+        displayName: 'Ban Chỉ đạo thành phố Cần Thơ',
+        password: 'mat-khau-bcd-2021',
+        role: 'city',
+        jurisdiction: { level: 'city', code: '92' },
+        createdBy: 'test',
+      },
+    ]);
+    // Three people of the round who are neither cases nor contacts: one pooled tube.
+    const { summary } = round;
+    const traced = new Set([
+      ...summary.cases.community,
+      ...summary.cases.quarantine,
+      ...summary.f1,
+      ...summary.f2,
+    ]);
+    const people = [...summary.names.keys()].filter((id) => !traced.has(id)).slice(0, 3);
+
+    await page.goto(base);
+    await signIn(page, 'ttyt-nhap-mau', 'mat-khau-lay-mau-2021');
+    await page.getByRole('heading', { name: 'Danh sách lấy mẫu', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Nhập mẫu' }).click();
+    const barcode = page.getByLabel('Mã vạch ống mẫu');
+    await barcode.waitFor();
+    // A USB scanner is a keyboard: it types the code and Enter into whatever has the focus.
+    const scan = async (code: string) => {
+      await page.keyboard.type(code, { delay: 5 });
+      await page.keyboard.press('Enter');
+    };
+    // Runs in the page: which field has the focus.
+    const focusedId = () => page.evaluate<string>("document.activeElement?.id ?? ''");
+    await barcode.focus();
+    await scan('CT-712-GOP-0001');
+    const personField = page.getByLabel(/^Mã người/);
+    expect(await focusedId()).toBe(await personField.getAttribute('id'));
+    for (const id of people) await scan(id);
+    const members = page.getByRole('list', { name: 'Người trong ống' });
+    expect(await members.getByRole('listitem').count()).toBe(3);
+    await page.getByText('Mẫu gộp, số người: 3').waitFor();
+    await page.getByRole('button', { name: 'Lưu ống mẫu' }).click();
+    const entered = page.getByRole('region', { name: 'Ống đã nhập' });
+    await entered.getByRole('row', { name: /CT-712-GOP-0001 3 \(gộp\)/ }).waitFor();
+    // Ready for the next tube: the barcode field has the focus again, the people are cleared.
+    expect(await focusedId()).toBe(await barcode.getAttribute('id'));
+    expect(await members.getByRole('listitem').count()).toBe(0);
+    // A person the registry does not know: refused at that person, the tube kept as typed.
+    await scan('CT-712-GOP-0002');
+    await scan(people[0] ?? '');
+    await scan('p-khong-co-trong-so');
+    await page.getByRole('button', { name: 'Lưu ống mẫu' }).click();
+    await members
+      .getByRole('alert')
+      .filter({ hasText: 'no person p-khong-co-trong-so in the registry' })
+      .waitFor();
+    expect(await barcode.inputValue()).toBe('CT-712-GOP-0002');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'sample-entry.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Chuyển mẫu' }).click();
+    await page.getByRole('heading', { name: 'Chuyển mẫu', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Đã nhận' }).first().waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'shipments.png') });
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    // The committee starts at the city's report: the day's figures as reporting has them.
+    const figure = (key: string) => page.locator(`[data-figure="${key}"] dd`);
+    const vi = new Intl.NumberFormat('vi-VN');
+    await signIn(page, 'bcd-thanh-pho', 'mat-khau-bcd-2021');
+    await page.getByRole('heading', { name: /^Báo cáo ngày — Thành phố Cần Thơ/ }).waitFor();
+    expect(await figure('cases.total').textContent()).toBe(vi.format(round.cityReport.cases.total));
+    for (const chart of ['Ca mắc mới theo ngày', 'F1 đang cách ly', 'Thời gian xử lý (trung vị, giờ)'])
+      await page.getByRole('img', { name: chart }).waitFor();
+    // The district the round was in, by its name in the area list.
+    await page.getByLabel('Địa bàn', { exact: true }).selectOption({ value: `district:${DISTRICT}` });
+    await page.getByRole('button', { name: 'Xem' }).click();
+    await page.getByRole('heading', { name: /^Báo cáo ngày — Quận Cái Răng/ }).waitFor();
+    const district = round.report;
+    expect(await figure('cases.newToday').textContent()).toBe(vi.format(district.cases.newToday));
+    expect(await figure('cases.newInCommunity').textContent()).toBe(vi.format(district.cases.newInCommunity));
+    expect(await figure('isolation.f1Centralized').textContent()).toBe(
+      vi.format(district.isolation.f1Centralized),
+    );
+    expect(await figure('testing.samplesTested').textContent()).toBe(
+      vi.format(district.testing.samplesTested),
+    );
+    expect(
+      await page.getByRole('region', { name: 'Cấp độ dịch của phường/xã' }).getByRole('row').count(),
+    ).toBeGreaterThan(1);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'report.png'), fullPage: true });
+    await context.close();
+  });
 });

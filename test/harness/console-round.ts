@@ -36,6 +36,8 @@ export async function startConsoleRound(options: {
       CONSOLE_PORT: '0',
       CASE_GRAPH_ADDRESS: `127.0.0.1:${round.services.ports.cases}`,
       SAMPLE_COLLECTION_ADDRESS: `127.0.0.1:${round.services.ports.samples}`,
+      REPORTING_ADDRESS: `127.0.0.1:${round.services.ports.reports}`,
+      LAB_RESULTS_ADDRESS: `127.0.0.1:${round.services.ports.lab}`,
       CONSOLE_ADMIN_PASSWORD: options.adminPassword,
       LOG_LEVEL: 'fatal',
       ...(options.webDir ? { CONSOLE_WEB_DIR: options.webDir } : {}),

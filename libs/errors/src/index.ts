@@ -12,6 +12,7 @@ export type ErrorKind =
   | 'unauthenticated'
   | 'forbidden' // PERMISSION_DENIED
   | 'unavailable' // a dependency is down: retry
+  | 'exhausted' // too many tries (sign-in attempts): RESOURCE_EXHAUSTED, wait before trying again
   | 'internal';
 
 export interface FieldViolation {

@@ -130,6 +130,7 @@ describe('unary calls', () => {
     ['unauthenticated', grpc.status.UNAUTHENTICATED],
     ['forbidden', grpc.status.PERMISSION_DENIED],
     ['unavailable', grpc.status.UNAVAILABLE],
+    ['exhausted', grpc.status.RESOURCE_EXHAUSTED],
   ])('maps a DomainError of kind %s to status %i', async (kind, code) => {
     const client = await fixture.client();
     const error = await failure(unaryCall(client, 'RegisterPerson', { ...VALID, fullName: `fail:${kind}` }));

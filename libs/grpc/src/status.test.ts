@@ -22,6 +22,7 @@ describe('toGrpcFailure', () => {
       'unauthenticated',
       'forbidden',
       'unavailable',
+      'exhausted',
       'internal',
     ];
     expect(Object.fromEntries(kinds.map((kind) => [kind, grpc.status[STATUS_BY_KIND[kind]]]))).toEqual({
@@ -32,6 +33,7 @@ describe('toGrpcFailure', () => {
       unauthenticated: 'UNAUTHENTICATED',
       forbidden: 'PERMISSION_DENIED',
       unavailable: 'UNAVAILABLE',
+      exhausted: 'RESOURCE_EXHAUSTED',
       internal: 'INTERNAL',
     });
   });

@@ -23,6 +23,7 @@ export const STATUS_BY_KIND: Readonly<Record<ErrorKind, grpc.status>> = {
   unauthenticated: grpc.status.UNAUTHENTICATED,
   forbidden: grpc.status.PERMISSION_DENIED,
   unavailable: grpc.status.UNAVAILABLE,
+  exhausted: grpc.status.RESOURCE_EXHAUSTED,
   internal: grpc.status.INTERNAL,
 };
 

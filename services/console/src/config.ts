@@ -11,6 +11,10 @@ export const configSchema = z
     CASE_GRAPH_ADDRESS: env.string().default('127.0.0.1:50053'),
     /** sample-collection's gRPC address (`host:port`). */
     SAMPLE_COLLECTION_ADDRESS: env.string().default('127.0.0.1:50051'),
+    /** lab-results' gRPC address (`host:port`). */
+    LAB_RESULTS_ADDRESS: env.string().default('127.0.0.1:50052'),
+    /** reporting's gRPC address (`host:port`). */
+    REPORTING_ADDRESS: env.string().default('127.0.0.1:50054'),
     MONGODB_URI: env.string().optional(),
     MONGODB_DB: env.string().default('truyvet-console'),
     /** Signs the tokens the gateway presents to the services for each user (the services' key). */

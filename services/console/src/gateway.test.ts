@@ -46,6 +46,13 @@ describe('the console gateway', () => {
     districtCode?: string;
     items?: Array<{ orderId: string; wardCode: string; reason: string }>;
     error?: { code: string; fields: Array<{ field: string }> };
+    sample?: { sampleId: string; barcode: string; pooled: boolean; personIds: string[]; status: string };
+    districts?: Array<{ code: string; wards: Array<{ code: string }> }>;
+    report?: { date: string; area: { level: string; code: string } | null; cases: { total: number } | null };
+    days?: Array<{ date: string }>;
+    parts?: Array<{ area: { level: string; code: string } | null }>;
+    risk?: { wards: Array<{ wardCode: string }> };
+    shipments?: Array<{ shipmentId: string; fromDistrictCode: string }>;
   }
 
   /** A browser: keeps the session cookie and the CSRF token it was given. */
@@ -285,6 +292,83 @@ describe('the console gateway', () => {
     expect(
       (await elsewhere.call('GET', '/api/worklist')).json?.items?.some((i) => WARDS.includes(i.wardCode)),
     ).toBe(false);
+  });
+
+  it("enters a district's pooled tube, answers a wrong one with its fields, and refuses a ward of another district", async () => {
+    const center = await userOf('ttyt-nhap-mau', 'district_center', { level: 'district', code: DISTRICT });
+    const areas = await center.call('GET', '/api/areas');
+    expect(areas.json?.districts?.map((d) => d.code)).toEqual([DISTRICT]);
+    expect(areas.json?.districts?.[0]?.wards.map((w) => w.code)).toEqual(expect.arrayContaining(WARDS));
+    // People of the round who are neither cases nor contacts: a new mass-testing pool.
+    const traced = new Set([
+      ...round.summary.cases.community,
+      ...round.summary.cases.quarantine,
+      ...round.summary.f1,
+      ...round.summary.f2,
+    ]);
+    const people = [...round.summary.names.keys()].filter((id) => !traced.has(id)).slice(0, 3);
+    expect(people).toHaveLength(3);
+    const tube = {
+      barcode: 'CT-611-GOP-0001',
+      personIds: people,
+      wardCode: WARDS[0],
+      reason: 'mass_testing',
+      specimenType: 'nasopharyngeal',
+    };
+    const saved = await center.call('POST', '/api/samples', tube);
+    expect(saved.status).toBe(201);
+    expect(saved.json?.sample).toMatchObject({
+      barcode: tube.barcode,
+      pooled: true,
+      personIds: people,
+      status: 'collected',
+    });
+    // The same barcode again is refused by the service; a tube with nobody in it by the gateway.
+    const again = await center.call('POST', '/api/samples', tube);
+    expect(again.status).toBe(409);
+    const empty = await center.call('POST', '/api/samples', { ...tube, barcode: 'x', personIds: [] });
+    expect(empty.status).toBe(400);
+    expect(empty.json?.error?.fields.map((f) => f.field).sort()).toEqual(['barcode', 'personIds']);
+    const unknown = await center.call('POST', '/api/samples', {
+      ...tube,
+      barcode: 'CT-611-GOP-0002',
+      personIds: ['p-nobody'],
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json?.error?.fields.map((f) => f.field)).toEqual(['personIds.0']);
+    const otherWard = await center.call('POST', '/api/samples', {
+      ...tube,
+      barcode: 'CT-611-GOP-0003',
+      wardCode: '31117',
+    });
+    expect(otherWard.status).toBe(400);
+    expect(otherWard.json?.error?.fields.map((f) => f.field)).toEqual(['wardCode']);
+    // The round's boxes, from this district only.
+    const shipments = await center.call('GET', '/api/shipments');
+    expect(shipments.status).toBe(200);
+    expect(shipments.json?.shipments?.length).toBeGreaterThan(0);
+    expect(shipments.json?.shipments?.every((b) => b.fromDistrictCode === DISTRICT)).toBe(true);
+  });
+
+  it("shows the steering committee the city's report with the district's figures, a district its own only", async () => {
+    const committee = await userOf('bcd-bao-cao', 'city', { level: 'city', code: '92' });
+    const city = await committee.call('GET', '/api/report');
+    expect(city.status).toBe(200);
+    expect(city.json?.report?.area?.level).toBe('city');
+    expect(city.json?.report?.cases?.total).toBe(round.cityReport.cases.total);
+    expect(city.json?.days).toHaveLength(14);
+    expect(city.json?.days?.at(-1)?.date).toBe(city.json?.report?.date);
+    expect(city.json?.parts?.some((p) => p.area?.code === DISTRICT)).toBe(true);
+    const district = await committee.call('GET', `/api/report?level=district&code=${DISTRICT}`);
+    expect(district.json?.report?.cases?.total).toBe(round.report.cases.total);
+    expect(district.json?.risk?.wards.length).toBeGreaterThan(0);
+    const center = await userOf('ttyt-bao-cao', 'district_center', { level: 'district', code: DISTRICT });
+    expect((await center.call('GET', '/api/report')).json?.report?.area?.code).toBe(DISTRICT);
+    expect((await center.call('GET', '/api/report?level=city')).status).toBe(403);
+    expect((await center.call('GET', '/api/report?level=district&code=917')).status).toBe(403);
+    const bad = await center.call('GET', '/api/report?date=02-12-2021');
+    expect(bad.status).toBe(400);
+    expect(bad.json?.error?.fields.map((f) => f.field)).toEqual(['date']);
   });
 
   it('refuses cross-site sign-in, sign-out without the token, and survives requests no browser sends', async () => {

@@ -6,6 +6,8 @@ import { createLogger, type Logger } from '@truyvet/log';
 import { connectMongo } from '@truyvet/store';
 import { AccountDesk, type SessionStore, type UserStore } from './app/accounts';
 import { GrpcCaseGraph } from './adapters/cases';
+import { GrpcLabDesk } from './adapters/lab';
+import { GrpcReportDesk } from './adapters/reports';
 import { GrpcSampleDesk } from './adapters/samples';
 import { createGateway } from './adapters/http';
 import {
@@ -70,12 +72,15 @@ export async function start(
   });
   const cases = new GrpcCaseGraph(config.CASE_GRAPH_ADDRESS, key);
   const samples = new GrpcSampleDesk(config.SAMPLE_COLLECTION_ADDRESS, key);
-  const units = canThoAdminUnits();
+  const reports = new GrpcReportDesk(config.REPORTING_ADDRESS, key);
+  const lab = new GrpcLabDesk(config.LAB_RESULTS_ADDRESS, key);
   const server = createGateway({
     accounts,
     cases,
     samples,
-    districtOf: (ward) => units.ward(ward)?.parentCode ?? undefined,
+    reports,
+    lab,
+    units: canThoAdminUnits(),
     logger,
     secureCookies: config.CONSOLE_SECURE_COOKIES,
     webDir: config.CONSOLE_WEB_DIR ?? BUILT_PAGES,
@@ -98,6 +103,8 @@ export async function start(
       });
       cases.close();
       samples.close();
+      reports.close();
+      lab.close();
       await closeStore();
     },
   };

@@ -12,10 +12,21 @@ import { status as GrpcStatus } from '@grpc/grpc-js';
 import { readFieldViolations } from '@truyvet/grpc';
 import { DomainError, type ErrorKind, type FieldViolation } from '@truyvet/errors';
 import type { Logger } from '@truyvet/log';
+import type { AdminUnits } from '@truyvet/geo';
 import { callerOf, parseInput } from '../app/users';
 import type { AccountDesk, Session } from '../app/accounts';
+import {
+  amendmentSchema,
+  barcodeSchema,
+  reportQuerySchema,
+  resultRowsSchema,
+  sampleEntrySchema,
+  scannedBoxSchema,
+} from '../app/forms';
 import { z } from 'zod';
 import type { CaseGraph } from './cases';
+import type { LabDesk } from './lab';
+import type { ReportArea, ReportDesk } from './reports';
 import type { SampleDesk } from './samples';
 
 export const SESSION_COOKIE = 'truyvet_session';
@@ -26,8 +37,10 @@ export interface GatewayOptions {
   accounts: AccountDesk;
   cases: CaseGraph;
   samples: SampleDesk;
-  /** A ward's district, to list a ward team's worklist. */
-  districtOf: (wardCode: string) => string | undefined;
+  reports: ReportDesk;
+  lab: LabDesk;
+  /** The province's districts and wards: a ward's district, the names the pages show. */
+  units: AdminUnits;
   logger: Logger;
   /** `Secure` on the session cookie: on wherever the console is served over HTTPS (default). */
   secureCookies?: boolean;
@@ -97,6 +110,7 @@ const STATUS_OF_KIND: Record<ErrorKind, number> = {
   conflict: 409,
   already_exists: 409,
   unavailable: 503,
+  exhausted: 429,
   internal: 500,
 };
 
@@ -218,7 +232,33 @@ function requireSameOrigin(request: http.IncomingMessage): void {
 }
 
 export function createGateway(options: GatewayOptions): http.Server {
-  const { accounts, cases, samples, logger } = options;
+  const { accounts, cases, samples, reports, lab, units, logger } = options;
+  const districtOf = (ward: string): string | undefined => units.ward(ward)?.parentCode ?? undefined;
+
+  /** The districts (with their wards) a user works over: all for the city, else their own. */
+  const areasOf = (session: Session) => {
+    const { level, code } = session.jurisdiction;
+    const district = level === 'district' ? code : level === 'ward' ? districtOf(code) : undefined;
+    return units
+      .districts()
+      .filter((d) => district === undefined || d.code === district)
+      .map((d) => ({
+        code: d.code,
+        name: d.name,
+        wards: units
+          .wardsOf(d.code)
+          .filter((w) => level !== 'ward' || w.code === code)
+          .map((w) => ({ code: w.code, name: w.name })),
+      }));
+  };
+
+  /** The district a change is made in: the user's own, or the ward's. */
+  const districtFor = (session: Session, wardCode?: string): string | undefined => {
+    const { level, code } = session.jurisdiction;
+    if (level === 'district') return code;
+    const ward = wardCode ?? (level === 'ward' ? code : undefined);
+    return ward ? districtOf(ward) : undefined;
+  };
   const secure = options.secureCookies ?? true;
 
   const sessionCookie = (value: string, maxAgeSeconds: number): string =>
@@ -266,7 +306,7 @@ export function createGateway(options: GatewayOptions): http.Server {
     if (urlPath === '/api/session') {
       if (method === 'POST') {
         requireSameOrigin(request);
-        const session = await accounts.signIn(await jsonBody(request));
+        const session = await accounts.signIn(await jsonBody(request), request.socket.remoteAddress ?? '');
         const maxAge = Math.floor((Date.parse(session.expiresAt) - Date.now()) / 1000);
         logger.info({ user: session.username, role: session.role }, 'signed in');
         return { status: 200, body: sessionView(session), cookie: sessionCookie(session.id, maxAge) };
@@ -294,8 +334,7 @@ export function createGateway(options: GatewayOptions): http.Server {
       // By default the user's own area; the sample service checks any other asked for.
       const ward = query.get('wardCode') ?? (level === 'ward' ? code : undefined);
       const district =
-        query.get('districtCode') ??
-        (level === 'district' ? code : ward ? options.districtOf(ward) : undefined);
+        query.get('districtCode') ?? (level === 'district' ? code : ward ? districtOf(ward) : undefined);
       if (!district)
         throw new DomainError('DISTRICT_REQUIRED', 'invalid', 'say which district', {
           fields: [{ field: 'districtCode', description: 'a district of the city' }],
@@ -305,6 +344,89 @@ export function createGateway(options: GatewayOptions): http.Server {
         ...(ward ? { wardCode: ward } : {}),
       });
       return { status: 200, body: { districtCode: district, items } };
+    }
+    if (urlPath === '/api/areas' && method === 'GET') {
+      const session = await signedIn(request, false);
+      return { status: 200, body: { province: units.province.name, districts: areasOf(session) } };
+    }
+    if (urlPath === '/api/samples' && method === 'POST') {
+      const session = await signedIn(request, true);
+      const tube = parseInput(sampleEntrySchema, await jsonBody(request), 'tube');
+      const districtCode = districtFor(session, tube.wardCode);
+      if (!districtCode || districtOf(tube.wardCode) !== districtCode)
+        throw new DomainError('WARD_NOT_IN_DISTRICT', 'invalid', 'not a ward of your district', {
+          fields: [{ field: 'wardCode', description: 'not a ward of your district' }],
+        });
+      // Swabbed now: the tube is entered at the site as it is labelled.
+      const sample = await samples.collectSample(callerOf(session), {
+        ...tube,
+        districtCode,
+        collectedAt: new Date().toISOString(),
+        teamId: session.username,
+      });
+      logger.info(
+        { user: session.username, sample: sample.sampleId, swabs: tube.personIds.length },
+        'tube entered',
+      );
+      return { status: 201, body: { sample } };
+    }
+    if (urlPath === '/api/shipments' && method === 'GET') {
+      const session = await signedIn(request, false);
+      const districtCode = query.get('districtCode') ?? districtFor(session);
+      if (!districtCode)
+        throw new DomainError('DISTRICT_REQUIRED', 'invalid', 'say which district', {
+          fields: [{ field: 'districtCode', description: 'a district of the city' }],
+        });
+      return {
+        status: 200,
+        body: { districtCode, shipments: await samples.shipments(callerOf(session), districtCode) },
+      };
+    }
+    if (urlPath === '/api/report' && method === 'GET') {
+      const session = await signedIn(request, false);
+      const asked = parseInput(reportQuerySchema, Object.fromEntries(query), 'report');
+      // By default the user's own area; reporting refuses any other it does not let them read.
+      const own = session.jurisdiction;
+      const level = asked.level ?? own.level;
+      const code =
+        asked.code ?? (asked.level === undefined || asked.level === own.level ? own.code : undefined);
+      const area: ReportArea = level === 'city' ? { level } : { level, ...(code ? { code } : {}) };
+      return { status: 200, body: await reports.report(callerOf(session), area, asked.date) };
+    }
+    if (urlPath === '/api/accessions' && method === 'POST') {
+      const session = await signedIn(request, true);
+      const box = parseInput(scannedBoxSchema, await jsonBody(request), 'box');
+      const accession = await lab.accession(callerOf(session), box);
+      logger.info(
+        { user: session.username, shipment: box.shipmentId, tubes: box.tubes.length },
+        'box accessioned',
+      );
+      return { status: 200, body: { accession } };
+    }
+    if (urlPath === '/api/results' && method === 'POST') {
+      const session = await signedIn(request, true);
+      const { rows } = parseInput(resultRowsSchema, await jsonBody(request), 'results');
+      const recorded = await lab.recordResults(callerOf(session), rows);
+      logger.info(
+        { user: session.username, rows: rows.length, rejected: recorded.rejected },
+        'results recorded',
+      );
+      return { status: 200, body: recorded };
+    }
+    const resultMatch = /^\/api\/results\/([^/]+)(\/amend)?$/.exec(urlPath);
+    if (resultMatch?.[1]) {
+      const barcode = parseInput(barcodeSchema, decodeURIComponent(resultMatch[1]), 'barcode');
+      if (method === 'GET' && !resultMatch[2]) {
+        const session = await signedIn(request, false);
+        return { status: 200, body: { sample: await lab.sampleResults(callerOf(session), barcode) } };
+      }
+      if (method === 'POST' && resultMatch[2]) {
+        const session = await signedIn(request, true);
+        const amendment = parseInput(amendmentSchema, await jsonBody(request), 'amendment');
+        const sample = await lab.amendResult(callerOf(session), { ...amendment, barcode });
+        logger.info({ user: session.username, barcode, outcome: amendment.outcome }, 'result amended');
+        return { status: 200, body: { sample } };
+      }
     }
     if (urlPath === '/api/tasks' && method === 'GET') {
       const session = await signedIn(request, false);

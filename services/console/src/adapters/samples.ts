@@ -1,30 +1,50 @@
 /**
  * sample-collection's gRPC API on a signed-in user's behalf (a token per user, as in ./cases):
- * the district's sampling worklist.
+ * the district's sampling worklist, tubes entered at a sampling site, and the district's shipments.
  */
 import { createClient, loadGrpcObject, unaryCall, type Caller, type SigningKey } from '@truyvet/grpc';
 import type { ProtoGrpcType as SamplesProto } from '@truyvet/grpc/src/generated/samples';
+import type { Sample__Output } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Sample';
+import type { Shipment__Output } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Shipment';
 import type { WorklistItem__Output } from '@truyvet/grpc/src/generated/truyvet/samples/v1/WorklistItem';
+import type { SampleEntry } from '../app/forms';
 import { asUser } from './cases';
 
 const samples = loadGrpcObject<SamplesProto>('truyvet/samples/v1/samples.proto').truyvet.samples.v1;
 
 export type WorklistItem = WorklistItem__Output;
+export type SampleView = Sample__Output;
+export type ShipmentView = Shipment__Output;
+
+/** A tube as the district center enters it, with where (its district) and who (the team). */
+export interface TubeCollected extends SampleEntry {
+  districtCode: string;
+  collectedAt: string;
+  teamId: string;
+}
 
 export interface SampleDesk {
   /** Who to swab in a district (or one of its wards), overdue first. */
   worklist(caller: Caller, area: { districtCode: string; wardCode?: string }): Promise<WorklistItem[]>;
+  /** A tube swabbed (one person, or pooled from several). */
+  collectSample(caller: Caller, tube: TubeCollected): Promise<SampleView>;
+  /** A district's shipments: overdue first, then the newest. */
+  shipments(caller: Caller, districtCode: string): Promise<ShipmentView[]>;
   close(): void;
 }
 
 export class GrpcSampleDesk implements SampleDesk {
   private readonly worklists;
+  private readonly collection;
+  private readonly shipping;
 
   constructor(
     address: string,
     private readonly signingKey: SigningKey,
   ) {
     this.worklists = createClient(samples.Worklists, address);
+    this.collection = createClient(samples.SampleCollection, address);
+    this.shipping = createClient(samples.Shipments, address);
   }
 
   async worklist(caller: Caller, area: { districtCode: string; wardCode?: string }): Promise<WorklistItem[]> {
@@ -37,7 +57,37 @@ export class GrpcSampleDesk implements SampleDesk {
     return answer.items;
   }
 
+  async collectSample(caller: Caller, tube: TubeCollected): Promise<SampleView> {
+    return unaryCall(
+      this.collection,
+      'CollectSample',
+      {
+        barcode: tube.barcode,
+        pooled: tube.personIds.length > 1,
+        personIds: tube.personIds,
+        collectedAt: tube.collectedAt,
+        site: { districtCode: tube.districtCode, wardCode: tube.wardCode },
+        teamId: tube.teamId,
+        reason: tube.reason,
+        specimenType: tube.specimenType,
+      },
+      await asUser(this.signingKey, caller),
+    );
+  }
+
+  async shipments(caller: Caller, districtCode: string): Promise<ShipmentView[]> {
+    const answer = await unaryCall(
+      this.shipping,
+      'ListShipments',
+      { districtCode },
+      await asUser(this.signingKey, caller),
+    );
+    return answer.shipments;
+  }
+
   close(): void {
     this.worklists.close();
+    this.collection.close();
+    this.shipping.close();
   }
 }

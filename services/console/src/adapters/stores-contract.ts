@@ -54,5 +54,25 @@ export function describeAccountStoresContract(
       await stores.sessions.delete(session.id);
       expect(await stores.sessions.get(session.id)).toBeNull();
     });
+
+    it('removes the sessions that have ended, and only those', async () => {
+      const session = (expiresAt: string): Session => ({
+        id: randomUUID(),
+        username: 'ttyt-916',
+        displayName: 'TTYT quận Ninh Kiều',
+        role: 'district_center',
+        jurisdiction: { level: 'district', code: '916' },
+        csrfToken: randomUUID(),
+        expiresAt,
+      });
+      const ended = session('2021-08-20T11:59:59.999Z');
+      const endsNow = session('2021-08-20T12:00:00.000Z');
+      const live = session('2021-08-20T12:00:00.001Z');
+      for (const s of [ended, endsNow, live]) await stores.sessions.put(s);
+      expect(await stores.sessions.deleteExpired('2021-08-20T12:00:00.000Z')).toBeGreaterThanOrEqual(2);
+      expect(await stores.sessions.get(ended.id)).toBeNull();
+      expect(await stores.sessions.get(endsNow.id)).toBeNull();
+      expect(await stores.sessions.get(live.id)).toEqual(live);
+    });
   });
 }

@@ -32,6 +32,15 @@ export class InMemorySessionStore implements SessionStore {
     this.sessions.delete(id);
     return Promise.resolve();
   }
+  deleteExpired(now: string): Promise<number> {
+    let removed = 0;
+    for (const [id, session] of this.sessions)
+      if (session.expiresAt <= now) {
+        this.sessions.delete(id);
+        removed++;
+      }
+    return Promise.resolve(removed);
+  }
 }
 
 type UserDocument = Omit<UserAccount, 'username'> & { _id: string };
@@ -83,5 +92,9 @@ export class MongoSessionStore implements SessionStore {
   }
   async delete(id: string): Promise<void> {
     await this.sessions.deleteOne({ _id: id });
+  }
+  /** ISO times in one zone compare as strings. (FerretDB has no TTL index to do this itself.) */
+  async deleteExpired(now: string): Promise<number> {
+    return (await this.sessions.deleteMany({ expiresAt: { $lte: now } })).deletedCount;
   }
 }

@@ -95,6 +95,27 @@ describe('AccountDesk', () => {
     expect(await accounts.session(again.id)).toBeNull();
   });
 
+  it('makes a username wait after 5 wrong passwords from one address, even for the right one, and not elsewhere', async () => {
+    const accounts = desk();
+    await withAdmin(accounts);
+    const wrong = { username: 'admin', password: 'doan-mat-khau' };
+    for (let i = 0; i < 5; i++)
+      expect(await codeOf(accounts.signIn(wrong, '203.0.113.5'))).toEqual([
+        'unauthenticated',
+        'SIGN_IN_FAILED',
+      ]);
+    const right = { username: 'admin', password: 'quan-tri-vien-2021' };
+    expect(await codeOf(accounts.signIn(right, '203.0.113.5'))).toEqual(['exhausted', 'SIGN_IN_THROTTLED']);
+    expect((await accounts.signIn(right, '10.0.0.2')).username).toBe('admin');
+    const saved = clock.now;
+    clock.now = new Date(saved.getTime() + 15 * 60_000 + 1);
+    try {
+      expect((await accounts.signIn(right, '203.0.113.5')).username).toBe('admin');
+    } finally {
+      clock.now = saved;
+    }
+  });
+
   it('creates the first users only where their usernames are free', async () => {
     const accounts = desk();
     const first = {

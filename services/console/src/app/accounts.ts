@@ -11,6 +11,7 @@ import {
   type UserView,
 } from './users';
 import { hashPassword, verifyPassword } from './passwords';
+import { SignInThrottle } from './throttle';
 
 /** Users by username. `insert` answers false when the username is taken (a unique key decides). */
 export interface UserStore {
@@ -35,6 +36,8 @@ export interface SessionStore {
   put(session: Session): Promise<void>;
   get(id: string): Promise<Session | null>;
   delete(id: string): Promise<void>;
+  /** Removes the sessions that ended at or before `now` (ISO time); answers how many. */
+  deleteExpired(now: string): Promise<number>;
 }
 
 /** A session lasts a working shift; signing in again starts a new one. */
@@ -46,19 +49,36 @@ const unauthenticated = (): DomainError =>
 export class AccountDesk {
   /** A hash to verify against when the username is unknown, so both failures take as long. */
   private readonly decoy = hashPassword(randomBytes(16).toString('hex'));
+  private readonly throttle: SignInThrottle;
 
   constructor(
     private readonly users: UserStore,
     private readonly sessions: SessionStore,
     private readonly areaExists: (jurisdiction: Jurisdiction) => boolean,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.throttle = new SignInThrottle(now);
+  }
 
-  async signIn(input: unknown): Promise<Session> {
+  /** Signs in from an address (the browser's, as the gateway sees it: failures are counted by both). */
+  async signIn(input: unknown, from = ''): Promise<Session> {
     const { username, password } = parseInput(signInSchema, input, 'sign-in');
+    const wait = this.throttle.minutesLocked(username, from);
+    if (wait > 0)
+      throw new DomainError(
+        'SIGN_IN_THROTTLED',
+        'exhausted',
+        `too many failed sign-ins: try again in ${String(wait)} minute${wait === 1 ? '' : 's'}`,
+      );
     const user = await this.users.find(username);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await this.decoy));
-    if (!user || !matches) throw unauthenticated();
+    if (!user || !matches) {
+      this.throttle.failed(username, from);
+      throw unauthenticated();
+    }
+    this.throttle.succeeded(username, from);
+    // Sessions nobody came back to (a laptop closed at the end of a shift) go now and then: here.
+    await this.sessions.deleteExpired(this.now().toISOString());
     const session: Session = {
       id: randomBytes(32).toString('base64url'),
       username: user.username,

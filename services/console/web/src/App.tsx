@@ -1,24 +1,33 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, ApiError, onConnection, type SessionInfo } from './api';
 import { useI18n } from './i18n';
 import { CaseLookup } from './pages/CaseLookup';
+import { SampleEntry } from './pages/SampleEntry';
+import { Shipments } from './pages/Shipments';
 import { SignIn } from './pages/SignIn';
 import { Tasks } from './pages/Tasks';
 import { Users } from './pages/Users';
 import { Worklist } from './pages/Worklist';
 
-type Page = 'tasks' | 'worklist' | 'cases' | 'users';
+// The report's charts (Chart.js) load only when someone opens the report.
+const Report = lazy(() => import('./pages/Report').then((m) => ({ default: m.Report })));
+
+type Page = 'tasks' | 'worklist' | 'samples' | 'shipments' | 'report' | 'cases' | 'users';
 
 const TRACING_ROLES = new Set(['ward_team', 'district_center']);
 
 /** The header's pages, in order, and who sees each. */
 const PAGES: ReadonlyArray<{
   page: Page;
-  title: 'tasks' | 'worklist' | 'caseLookup' | 'users';
+  title: 'tasks' | 'worklist' | 'sampleEntry' | 'shipments' | 'report' | 'caseLookup' | 'users';
   for: (role: string) => boolean;
 }> = [
   { page: 'tasks', title: 'tasks', for: (role) => TRACING_ROLES.has(role) },
   { page: 'worklist', title: 'worklist', for: (role) => role === 'district_center' },
+  { page: 'samples', title: 'sampleEntry', for: (role) => role === 'district_center' },
+  { page: 'shipments', title: 'shipments', for: (role) => role === 'district_center' },
+  // Everyone but the lab reads the figures of their own area.
+  { page: 'report', title: 'report', for: (role) => role !== 'lab' },
   { page: 'cases', title: 'caseLookup', for: () => true },
   { page: 'users', title: 'users', for: (role) => role === 'admin' },
 ];
@@ -27,6 +36,7 @@ const PAGES: ReadonlyArray<{
 function landing(session: SessionInfo): Page {
   if (session.user.role === 'admin') return 'users';
   if (session.user.role === 'district_center') return 'worklist';
+  if (session.user.role === 'city') return 'report';
   return TRACING_ROLES.has(session.user.role) ? 'tasks' : 'cases';
 }
 
@@ -143,6 +153,14 @@ export function App() {
         <Users onOffline={wentOffline} />
       ) : page === 'worklist' ? (
         <Worklist onOffline={wentOffline} />
+      ) : page === 'samples' ? (
+        <SampleEntry onOffline={wentOffline} />
+      ) : page === 'shipments' ? (
+        <Shipments onOffline={wentOffline} />
+      ) : page === 'report' ? (
+        <Suspense fallback={<main aria-busy="true" />}>
+          <Report onOffline={wentOffline} />
+        </Suspense>
       ) : page === 'tasks' ? (
         <Tasks username={session.user.username} onOffline={wentOffline} />
       ) : (

@@ -1,11 +1,11 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import { useId, type ComponentProps } from 'react';
 
 /** A labelled input with its server-side error next to it (announced to screen readers). */
 export function Field({
   label,
   error,
   ...input
-}: { label: string; error?: string | undefined } & InputHTMLAttributes<HTMLInputElement>) {
+}: { label: string; error?: string | undefined } & ComponentProps<'input'>) {
   const id = useId();
   return (
     <div className="field">

@@ -73,6 +73,110 @@ export interface WorklistItem {
   cause: string;
 }
 
+export interface Areas {
+  province: string;
+  districts: Array<{ code: string; name: string; wards: Array<{ code: string; name: string }> }>;
+}
+
+export interface SampleView {
+  sampleId: string;
+  barcode: string;
+  pooled: boolean;
+  personIds: string[];
+  collectedAt: string;
+  status: string;
+  site: { districtCode: string; wardCode: string } | null;
+}
+
+export interface ShipmentView {
+  shipmentId: string;
+  fromDistrictCode: string;
+  labId: string;
+  manifest: Array<{ sampleId: string; barcode: string }>;
+  dispatchedAt: string;
+  status: 'in_transit' | 'received';
+  overdue: boolean;
+  missingSampleIds: string[];
+  rejectedSampleIds: string[];
+}
+
+export interface DailyReport {
+  area: { level: string; code: string; name: string } | null;
+  date: string;
+  cases: {
+    newToday: number;
+    newInCommunity: number;
+    newInQuarantine: number;
+    recoveredToday: number;
+    deathsToday: number;
+    total: number;
+    underTreatment: number;
+    recovered: number;
+    deaths: number;
+  } | null;
+  isolation: {
+    f1Centralized: number;
+    f1CentralizedAwaitingBed: number;
+    f1Home: number;
+    f2SelfMonitoring: number;
+    arrivalsCentralized: number;
+    suspectsIsolated: number;
+  } | null;
+  testing: {
+    samplesCollected: number;
+    peopleSampled: number;
+    samplesTested: number;
+    peopleTested: number;
+    samplesPositive: number;
+    positivity: number;
+  } | null;
+  vaccination: { atLeastOneDose: number; fullyVaccinated: number; doses: number } | null;
+}
+
+export interface WardRisk {
+  wardCode: string;
+  wardName: string;
+  districtCode: string;
+  population: number;
+  communityCases: number;
+  casesPer100k: number;
+  coverage: number;
+  level: number;
+}
+
+export interface Durations {
+  count: number;
+  p50Hours: number;
+  p90Hours: number;
+}
+
+export interface ReportView {
+  report: DailyReport;
+  parts: DailyReport[];
+  days: Array<{
+    date: string;
+    newInCommunity: number;
+    newInQuarantine: number;
+    f1InQuarantine: number;
+    samplesTested: number;
+    samplesPositive: number;
+  }>;
+  risk: {
+    date: string;
+    ruleSetId: string;
+    windowFrom: string;
+    wards: WardRisk[];
+    focusTestingTargets: WardRisk[];
+  };
+  turnaround: Array<{
+    districtCode: string;
+    date: string;
+    collectedToResulted: Durations | null;
+    resultToF1Isolated: Durations | null;
+    overdue: { samplesAwaitingResult: number; testOrders: number; isolationAwaitingBed: number } | null;
+  }>;
+}
+
 export type Outcome = 'reached' | 'not_reachable' | 'refused' | 'moved' | 'confirmed' | 'dismissed';
 
 let csrfToken = '';
@@ -154,6 +258,20 @@ export const api = {
         note,
       })
     ).task,
+  areas: () => call<Areas>('GET', '/api/areas'),
+  collectSample: async (tube: {
+    barcode: string;
+    personIds: string[];
+    wardCode: string;
+    reason: string;
+    specimenType: string;
+  }) => (await call<{ sample: SampleView }>('POST', '/api/samples', tube)).sample,
+  shipments: () => call<{ districtCode: string; shipments: ShipmentView[] }>('GET', '/api/shipments'),
+  report: (query: { date?: string; level?: string; code?: string }) =>
+    call<ReportView>(
+      'GET',
+      `/api/report?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`,
+    ),
   getCase: async (caseId: string) =>
     (await call<{ case: CaseView }>('GET', `/api/cases/${encodeURIComponent(caseId)}`)).case,
 };

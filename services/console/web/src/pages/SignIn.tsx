@@ -22,7 +22,8 @@ export function SignIn({
     setError('');
     api.signIn(username, password).then(onSignedIn, (e: unknown) => {
       if (e instanceof OfflineError) onOffline();
-      else setError(e instanceof ApiError && e.status === 401 ? t.signInFailed : t.somethingWrong);
+      else if (e instanceof ApiError && e.status === 401) setError(t.signInFailed);
+      else setError(e instanceof ApiError && e.status === 429 ? t.signInThrottled : t.somethingWrong);
       setBusy(false);
     });
   };

@@ -1,0 +1,69 @@
+/**
+ * lab-results' gRPC API on a signed-in user's behalf (a token per user, as in ./cases): a box
+ * accessioned by scanning, results recorded from an instrument export, a result amended.
+ * lab-results decides who may do which.
+ */
+import {
+  createClient,
+  loadGrpcObject,
+  unaryCall,
+  writeClientStream,
+  type Caller,
+  type SigningKey,
+} from '@truyvet/grpc';
+import type { ProtoGrpcType as LabProto } from '@truyvet/grpc/src/generated/lab';
+import type { Accession__Output } from '@truyvet/grpc/src/generated/truyvet/lab/v1/Accession';
+import type { RecordResultRequest } from '@truyvet/grpc/src/generated/truyvet/lab/v1/RecordResultRequest';
+import type { RecordResultsResponse__Output } from '@truyvet/grpc/src/generated/truyvet/lab/v1/RecordResultsResponse';
+import type { SampleResults__Output } from '@truyvet/grpc/src/generated/truyvet/lab/v1/SampleResults';
+import type { Amendment, ScannedBox } from '../app/forms';
+import { asUser } from './cases';
+
+const lab = loadGrpcObject<LabProto>('truyvet/lab/v1/lab.proto').truyvet.lab.v1;
+
+export type AccessionView = Accession__Output;
+export type SampleResultsView = SampleResults__Output;
+export type RecordedRows = RecordResultsResponse__Output;
+
+export interface LabDesk {
+  accession(caller: Caller, box: ScannedBox): Promise<AccessionView>;
+  /** Rows of an instrument export, in one bulk call: one answer per row. */
+  recordResults(caller: Caller, rows: readonly RecordResultRequest[]): Promise<RecordedRows>;
+  sampleResults(caller: Caller, barcode: string): Promise<SampleResultsView>;
+  amendResult(caller: Caller, amendment: Amendment & { barcode: string }): Promise<SampleResultsView>;
+  close(): void;
+}
+
+export class GrpcLabDesk implements LabDesk {
+  private readonly accessioning;
+  private readonly results;
+
+  constructor(
+    address: string,
+    private readonly signingKey: SigningKey,
+  ) {
+    this.accessioning = createClient(lab.Accessioning, address);
+    this.results = createClient(lab.Results, address);
+  }
+
+  async accession(caller: Caller, box: ScannedBox): Promise<AccessionView> {
+    return unaryCall(this.accessioning, 'AccessionShipment', box, await asUser(this.signingKey, caller));
+  }
+
+  async recordResults(caller: Caller, rows: readonly RecordResultRequest[]): Promise<RecordedRows> {
+    return writeClientStream(this.results, 'RecordResults', rows, await asUser(this.signingKey, caller));
+  }
+
+  async sampleResults(caller: Caller, barcode: string): Promise<SampleResultsView> {
+    return unaryCall(this.results, 'GetSampleResults', { barcode }, await asUser(this.signingKey, caller));
+  }
+
+  async amendResult(caller: Caller, amendment: Amendment & { barcode: string }): Promise<SampleResultsView> {
+    return unaryCall(this.results, 'AmendResult', amendment, await asUser(this.signingKey, caller));
+  }
+
+  close(): void {
+    this.accessioning.close();
+    this.results.close();
+  }
+}

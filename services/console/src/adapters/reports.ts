@@ -1,0 +1,101 @@
+/**
+ * reporting's gRPC API on a signed-in user's behalf (a token per user, as in ./cases): the daily
+ * report of an area with its parts, the days before it (for the charts), the wards' risk levels
+ * and the districts' turnaround. reporting decides who may read which area.
+ */
+import { createClient, loadGrpcObject, unaryCall, type Caller, type SigningKey } from '@truyvet/grpc';
+import type { ProtoGrpcType as ReportsProto } from '@truyvet/grpc/src/generated/reports';
+import type { DailyReport__Output } from '@truyvet/grpc/src/generated/truyvet/reports/v1/DailyReport';
+import type { DistrictTurnaround__Output } from '@truyvet/grpc/src/generated/truyvet/reports/v1/DistrictTurnaround';
+import type { RiskLevels__Output } from '@truyvet/grpc/src/generated/truyvet/reports/v1/RiskLevels';
+import { asUser } from './cases';
+
+const reports = loadGrpcObject<ReportsProto>('truyvet/reports/v1/reports.proto').truyvet.reports.v1;
+
+/** Days the charts show, the chosen one last. */
+export const CHART_DAYS = 14;
+
+export interface ReportArea {
+  level: 'city' | 'district' | 'ward';
+  code?: string;
+}
+
+/** One day of the charts. */
+export interface DayFigures {
+  date: string;
+  newInCommunity: number;
+  newInQuarantine: number;
+  /** F1 in centralized or home quarantine at the end of the day. */
+  f1InQuarantine: number;
+  samplesTested: number;
+  samplesPositive: number;
+}
+
+export interface ReportView {
+  report: DailyReport__Output;
+  /** The area's parts (a city's districts, a district's wards), each its own report. */
+  parts: DailyReport__Output[];
+  days: DayFigures[];
+  risk: RiskLevels__Output;
+  turnaround: DistrictTurnaround__Output[];
+}
+
+/** The day `n` days before a YYYY-MM-DD date. */
+export function daysBefore(date: string, n: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - n);
+  return day.toISOString().slice(0, 10);
+}
+
+export interface ReportDesk {
+  report(caller: Caller, area: ReportArea, date?: string): Promise<ReportView>;
+  close(): void;
+}
+
+export class GrpcReportDesk implements ReportDesk {
+  private readonly reports;
+
+  constructor(
+    address: string,
+    private readonly signingKey: SigningKey,
+  ) {
+    this.reports = createClient(reports.Reports, address);
+  }
+
+  async report(caller: Caller, area: ReportArea, date?: string): Promise<ReportView> {
+    const as = await asUser(this.signingKey, caller);
+    const ask = (day: string) => ({ area, date: day });
+    // Without a date, reporting's today (in Vietnam's time) decides which days the charts show.
+    const report = await unaryCall(this.reports, 'GetDailyReport', ask(date ?? ''), as);
+    const day = report.date;
+    const [parts, risk, turnaround, ...before] = await Promise.all([
+      unaryCall(this.reports, 'ListDailyReports', ask(day), as),
+      unaryCall(this.reports, 'GetRiskLevels', ask(day), as),
+      unaryCall(this.reports, 'GetTurnaround', ask(day), as),
+      ...Array.from({ length: CHART_DAYS - 1 }, (_, i) =>
+        unaryCall(this.reports, 'GetDailyReport', ask(daysBefore(day, CHART_DAYS - 1 - i)), as),
+      ),
+    ]);
+    const figures = (r: DailyReport__Output): DayFigures => ({
+      date: r.date,
+      newInCommunity: r.cases?.newInCommunity ?? 0,
+      newInQuarantine: r.cases?.newInQuarantine ?? 0,
+      f1InQuarantine: (r.isolation?.f1Centralized ?? 0) + (r.isolation?.f1Home ?? 0),
+      samplesTested: r.testing?.samplesTested ?? 0,
+      samplesPositive: r.testing?.samplesPositive ?? 0,
+    });
+    const isArea = (r: DailyReport__Output) =>
+      r.area?.level === report.area?.level && r.area?.code === report.area?.code;
+    return {
+      report,
+      parts: parts.reports.filter((r) => !isArea(r)),
+      days: [...before, report].map(figures),
+      risk,
+      turnaround: turnaround.districts,
+    };
+  }
+
+  close(): void {
+    this.reports.close();
+  }
+}
