@@ -10,7 +10,7 @@
  * without it the suite is skipped loudly, and fails under REQUIRE_INFRA=1.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -228,6 +228,9 @@ describeInBrowser('the console in Chromium', () => {
     await context.close();
   });
 
+  /** The box the district sent in the test below, for the lab's test after it. */
+  let boxLabel = '';
+
   it("a district center enters a pooled tube with a barcode scanner; the steering committee's report shows the round's figures", async () => {
     if (!browser || !round || !running) throw new Error('not started');
     const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1100, height: 900 } });
@@ -297,10 +300,16 @@ describeInBrowser('the console in Chromium', () => {
       .filter({ hasText: 'no person p-khong-co-trong-so in the registry' })
       .waitFor();
     expect(await barcode.inputValue()).toBe('CT-712-GOP-0002');
+    // The tube entered goes in a box for the lab; the box label is what the lab scans.
+    await page.getByRole('button', { name: /^Đóng thùng và gửi phòng xét nghiệm/ }).click();
+    const sent = page.getByRole('status').filter({ hasText: 'Đã gửi thùng' });
+    await sent.waitFor();
+    boxLabel = /Đã gửi thùng: (\S+)/.exec((await sent.textContent()) ?? '')?.[1] ?? '';
+    expect(boxLabel).not.toBe('');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'sample-entry.png'), fullPage: true });
     await page.getByRole('button', { name: 'Chuyển mẫu' }).click();
     await page.getByRole('heading', { name: 'Chuyển mẫu', exact: true }).waitFor();
-    await page.getByRole('cell', { name: 'Đã nhận' }).first().waitFor();
+    await page.getByRole('cell', { name: 'Đang chuyển' }).first().waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'shipments.png') });
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
 
@@ -329,6 +338,72 @@ describeInBrowser('the console in Chromium', () => {
       await page.getByRole('region', { name: 'Cấp độ dịch của phường/xã' }).getByRole('row').count(),
     ).toBeGreaterThan(1);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'report.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('the lab accessions the box by scanning, sees what is missing and what is not on the manifest, uploads an instrument export with a bad row, amends a result', async () => {
+    if (!browser || !running) throw new Error('not started');
+    expect(boxLabel).not.toBe('');
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    await running.gateway.accounts.ensureUsers([
+      {
+        username: 'ktv-cdc',
+        displayName: 'Kỹ thuật viên CDC Cần Thơ',
+        password: 'mat-khau-ktv-2021',
+        role: 'lab',
+        jurisdiction: { level: 'city', code: '92' },
+        createdBy: 'test',
+      },
+    ]);
+    await page.goto(base);
+    await signIn(page, 'ktv-cdc', 'mat-khau-ktv-2021');
+    await page.getByRole('heading', { name: 'Phòng xét nghiệm', exact: true }).waitFor();
+    const scan = async (code: string) => {
+      await page.keyboard.type(code, { delay: 5 });
+      await page.keyboard.press('Enter');
+    };
+    // The box label, then each tube out of it: the scanner's Enter moves from one to the next.
+    await page.getByLabel(/^Mã thùng/).focus();
+    await scan(boxLabel);
+    await scan('CT-712-GOP-0001');
+    await scan('CT-712-LAC-0001');
+    const scanned = page.getByRole('list', { name: 'Ống đã quét' });
+    expect(await scanned.getByRole('listitem').count()).toBe(2);
+    await page.getByRole('button', { name: 'Ghi nhận thùng (2)' }).click();
+    const received = page.getByRole('region', { name: 'Đã nhận thùng' });
+    await received.getByText('Ống không có trong danh sách: CT-712-LAC-0001').waitFor();
+    expect(await received.textContent()).toContain('1 ống đã nhận');
+
+    // An instrument export: the box's tube negative, and a row for a tube the lab never had.
+    const csv = path.join(webDir, 'ket-qua-may.csv');
+    writeFileSync(
+      csv,
+      [
+        'barcode,method,outcome,kit_id,ct_E,ct_N,run_id',
+        'CT-712-GOP-0001,rt_pcr,negative,allplex-2019-ncov,,,RUN-0712',
+        'CT-712-KHONG-CO,rt_pcr,negative,allplex-2019-ncov,,,RUN-0712',
+      ].join('\n'),
+    );
+    await page.getByLabel('Tệp kết quả (CSV xuất từ máy)').setInputFiles(csv);
+    await page.getByRole('status').filter({ hasText: '1 kết quả đã ghi' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: '1 dòng bị từ chối' }).count()).toBe(1);
+    expect(await page.locator('#results-progress').getAttribute('value')).toBe('2');
+    const rowErrors = page.getByRole('table', { name: 'Các dòng lỗi' });
+    await rowErrors.getByRole('row', { name: /^3 barcode/ }).waitFor();
+
+    // The result amended, with the reason: the history shows both.
+    const amendSection = page.getByRole('region', { name: 'Sửa kết quả' });
+    await amendSection.getByLabel('Mã vạch ống mẫu').fill('CT-712-GOP-0001');
+    await amendSection.getByRole('button', { name: 'Tìm' }).click();
+    const history = page.getByRole('table', { name: 'Lịch sử kết quả CT-712-GOP-0001' });
+    await history.waitFor();
+    await amendSection.getByLabel('Kết quả', { exact: true }).selectOption('rejected');
+    await amendSection.getByLabel('Lý do sửa').fill('Giếng bị nhiễm chéo, chạy lại');
+    await amendSection.getByRole('button', { name: 'Sửa kết quả' }).click();
+    await history.getByRole('cell', { name: 'Giếng bị nhiễm chéo, chạy lại' }).waitFor();
+    expect(await history.getByRole('row').count()).toBe(3); // the header and two results
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'lab.png'), fullPage: true });
     await context.close();
   });
 });

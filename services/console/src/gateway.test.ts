@@ -53,6 +53,19 @@ describe('the console gateway', () => {
     parts?: Array<{ area: { level: string; code: string } | null }>;
     risk?: { wards: Array<{ wardCode: string }> };
     shipments?: Array<{ shipmentId: string; fromDistrictCode: string }>;
+    shipment?: { shipmentId: string; manifest: Array<{ sampleId: string; barcode: string }> };
+    accession?: {
+      status: string;
+      receivedSampleIds: string[];
+      missingSampleIds: string[];
+      unexpectedBarcodes: string[];
+    };
+    results?: Array<{
+      index: number;
+      recorded: { outcome: string } | null;
+      rejected: { fieldViolations: Array<{ field: string }> } | null;
+    }>;
+    accepted?: number;
   }
 
   /** A browser: keeps the session cookie and the CSRF token it was given. */
@@ -369,6 +382,95 @@ describe('the console gateway', () => {
     const bad = await center.call('GET', '/api/report?date=02-12-2021');
     expect(bad.status).toBe(400);
     expect(bad.json?.error?.fields.map((f) => f.field)).toEqual(['date']);
+  });
+
+  it('takes a box from a district center to the lab: dispatched, accessioned with its discrepancies, resulted, amended', async () => {
+    const center = await userOf('ttyt-gui-thung', 'district_center', { level: 'district', code: DISTRICT });
+    const traced = new Set([
+      ...round.summary.cases.community,
+      ...round.summary.cases.quarantine,
+      ...round.summary.f1,
+      ...round.summary.f2,
+    ]);
+    const [a, b] = [...round.summary.names.keys()].filter((id) => !traced.has(id)).slice(3, 5);
+    const tube = (barcode: string, person: string | undefined) => ({
+      barcode,
+      personIds: [person],
+      wardCode: WARDS[1],
+      reason: 'symptoms',
+      specimenType: 'nasopharyngeal',
+    });
+    const ids: string[] = [];
+    for (const [code, person] of [
+      ['CT-611-DON-0001', a],
+      ['CT-611-DON-0002', b],
+    ] as const) {
+      const saved = await center.call('POST', '/api/samples', tube(code, person));
+      expect(saved.status).toBe(201);
+      ids.push(saved.json?.sample?.sampleId ?? '');
+    }
+    const sent = await center.call('POST', '/api/shipments', { sampleIds: ids });
+    expect(sent.status).toBe(201);
+    const box = sent.json?.shipment;
+    expect(box?.manifest.map((m) => m.barcode).sort()).toEqual(['CT-611-DON-0001', 'CT-611-DON-0002']);
+
+    const lab = await userOf('ktv-nhan-mau', 'lab', { level: 'city', code: '92' });
+    // Only the lab accessions; the box's second tube did not arrive, a stray one did.
+    const scanned = {
+      shipmentId: box?.shipmentId,
+      tubes: [
+        { barcode: 'CT-611-DON-0001', condition: 'ok' },
+        { barcode: 'CT-611-LAC-0009', condition: 'ok' },
+      ],
+    };
+    expect((await center.call('POST', '/api/accessions', scanned)).status).toBe(403);
+    const received = await lab.call('POST', '/api/accessions', scanned);
+    expect(received.status).toBe(200);
+    expect(received.json?.accession).toMatchObject({
+      status: 'accessioned',
+      receivedSampleIds: [ids[0]],
+      missingSampleIds: [ids[1]],
+      unexpectedBarcodes: ['CT-611-LAC-0009'],
+    });
+    const badBox = await lab.call('POST', '/api/accessions', { shipmentId: '', tubes: [] });
+    expect(badBox.json?.error?.fields.map((f) => f.field).sort()).toEqual(['shipmentId', 'tubes']);
+
+    // A part of an instrument export: a good row, and one for a tube the lab never had.
+    const reading = { method: 'rt_pcr', kitId: 'allplex-2019-ncov', outcome: 'negative', ctValues: {} };
+    const recorded = await lab.call('POST', '/api/results', {
+      rows: [
+        { ...reading, barcode: 'CT-611-DON-0001' },
+        { ...reading, barcode: 'CT-611-KHONG-CO' },
+      ],
+    });
+    expect(recorded.status).toBe(200);
+    expect(recorded.json?.accepted).toBe(1);
+    expect(recorded.json?.results?.[0]?.recorded?.outcome).toBe('negative');
+    expect(recorded.json?.results?.[1]?.rejected?.fieldViolations.map((f) => f.field)).toEqual(['barcode']);
+
+    // Amended with a reason; without one, refused at the field.
+    interface Sample {
+      history: Array<{ outcome: string; reason: string; amends: string }>;
+    }
+    const noReason = await lab.call('POST', '/api/results/CT-611-DON-0001/amend', {
+      outcome: 'inconclusive',
+      reason: '',
+    });
+    expect(noReason.status).toBe(400);
+    expect(noReason.json?.error?.fields.map((f) => f.field)).toEqual(['reason']);
+    // The reading stays as it was read (an outcome against the Ct values is refused): the well was contaminated.
+    const amended = await lab.call('POST', '/api/results/CT-611-DON-0001/amend', {
+      outcome: 'rejected',
+      kitId: 'allplex-2019-ncov',
+      reason: 'nhiễm chéo giếng bên cạnh, chạy lại',
+    });
+    expect(amended.status).toBe(200);
+    const history = (amended.json as { sample?: Sample } | undefined)?.sample?.history ?? [];
+    expect(history.map((h) => h.outcome)).toEqual(['negative', 'rejected']);
+    expect(history[1]?.reason).toBe('nhiễm chéo giếng bên cạnh, chạy lại');
+    const read = await lab.call('GET', '/api/results/CT-611-DON-0001');
+    expect((read.json as { sample?: Sample } | undefined)?.sample?.history).toHaveLength(2);
+    expect((await lab.call('GET', '/api/results/bad%20code')).status).toBe(400);
   });
 
   it('refuses cross-site sign-in, sign-out without the token, and survives requests no browser sends', async () => {

@@ -18,6 +18,7 @@ import type { AccountDesk, Session } from '../app/accounts';
 import {
   amendmentSchema,
   barcodeSchema,
+  dispatchSchema,
   reportQuerySchema,
   resultRowsSchema,
   sampleEntrySchema,
@@ -369,6 +370,24 @@ export function createGateway(options: GatewayOptions): http.Server {
         'tube entered',
       );
       return { status: 201, body: { sample } };
+    }
+    if (urlPath === '/api/shipments' && method === 'POST') {
+      const session = await signedIn(request, true);
+      const { sampleIds } = parseInput(dispatchSchema, await jsonBody(request), 'box');
+      const districtCode = districtFor(session);
+      if (!districtCode)
+        throw new DomainError('DISTRICT_REQUIRED', 'forbidden', 'boxes are dispatched by a district center');
+      // To the city's CDC lab (lab-<province code>, the id its accessioning desk answers to).
+      const shipment = await samples.dispatchShipment(callerOf(session), {
+        districtCode,
+        labId: `lab-${units.province.code}`,
+        sampleIds,
+      });
+      logger.info(
+        { user: session.username, shipment: shipment.shipmentId, tubes: sampleIds.length },
+        'box dispatched',
+      );
+      return { status: 201, body: { shipment } };
     }
     if (urlPath === '/api/shipments' && method === 'GET') {
       const session = await signedIn(request, false);

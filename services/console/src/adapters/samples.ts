@@ -28,6 +28,11 @@ export interface SampleDesk {
   worklist(caller: Caller, area: { districtCode: string; wardCode?: string }): Promise<WorklistItem[]>;
   /** A tube swabbed (one person, or pooled from several). */
   collectSample(caller: Caller, tube: TubeCollected): Promise<SampleView>;
+  /** Packs tubes of a district into a box for the lab and dispatches it. */
+  dispatchShipment(
+    caller: Caller,
+    box: { districtCode: string; labId: string; sampleIds: readonly string[] },
+  ): Promise<ShipmentView>;
   /** A district's shipments: overdue first, then the newest. */
   shipments(caller: Caller, districtCode: string): Promise<ShipmentView[]>;
   close(): void;
@@ -71,6 +76,18 @@ export class GrpcSampleDesk implements SampleDesk {
         reason: tube.reason,
         specimenType: tube.specimenType,
       },
+      await asUser(this.signingKey, caller),
+    );
+  }
+
+  async dispatchShipment(
+    caller: Caller,
+    box: { districtCode: string; labId: string; sampleIds: readonly string[] },
+  ): Promise<ShipmentView> {
+    return unaryCall(
+      this.shipping,
+      'DispatchShipment',
+      { fromDistrictCode: box.districtCode, labId: box.labId, sampleIds: [...box.sampleIds] },
       await asUser(this.signingKey, caller),
     );
   }

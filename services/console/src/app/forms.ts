@@ -87,6 +87,14 @@ export const amendmentSchema = z.object({
 });
 export type Amendment = z.infer<typeof amendmentSchema>;
 
+/** Tubes packed into a box for the lab. */
+export const dispatchSchema = z.object({
+  sampleIds: z
+    .array(z.string().trim().min(1).max(100))
+    .min(1, 'pack at least one tube')
+    .max(500, 'at most 500 tubes in a box'),
+});
+
 /** The daily report asked for: a day and an area (the user's own by default). */
 export const reportQuerySchema = z.object({
   date: z.iso.date('a date, YYYY-MM-DD').optional(),

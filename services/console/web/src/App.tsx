@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, ApiError, onConnection, type SessionInfo } from './api';
 import { useI18n } from './i18n';
 import { CaseLookup } from './pages/CaseLookup';
+import { Lab } from './pages/Lab';
 import { SampleEntry } from './pages/SampleEntry';
 import { Shipments } from './pages/Shipments';
 import { SignIn } from './pages/SignIn';
@@ -12,20 +13,21 @@ import { Worklist } from './pages/Worklist';
 // The report's charts (Chart.js) load only when someone opens the report.
 const Report = lazy(() => import('./pages/Report').then((m) => ({ default: m.Report })));
 
-type Page = 'tasks' | 'worklist' | 'samples' | 'shipments' | 'report' | 'cases' | 'users';
+type Page = 'tasks' | 'worklist' | 'samples' | 'shipments' | 'lab' | 'report' | 'cases' | 'users';
 
 const TRACING_ROLES = new Set(['ward_team', 'district_center']);
 
 /** The header's pages, in order, and who sees each. */
 const PAGES: ReadonlyArray<{
   page: Page;
-  title: 'tasks' | 'worklist' | 'sampleEntry' | 'shipments' | 'report' | 'caseLookup' | 'users';
+  title: 'tasks' | 'worklist' | 'sampleEntry' | 'shipments' | 'lab' | 'report' | 'caseLookup' | 'users';
   for: (role: string) => boolean;
 }> = [
   { page: 'tasks', title: 'tasks', for: (role) => TRACING_ROLES.has(role) },
   { page: 'worklist', title: 'worklist', for: (role) => role === 'district_center' },
   { page: 'samples', title: 'sampleEntry', for: (role) => role === 'district_center' },
   { page: 'shipments', title: 'shipments', for: (role) => role === 'district_center' },
+  { page: 'lab', title: 'lab', for: (role) => role === 'lab' },
   // Everyone but the lab reads the figures of their own area.
   { page: 'report', title: 'report', for: (role) => role !== 'lab' },
   { page: 'cases', title: 'caseLookup', for: () => true },
@@ -37,6 +39,7 @@ function landing(session: SessionInfo): Page {
   if (session.user.role === 'admin') return 'users';
   if (session.user.role === 'district_center') return 'worklist';
   if (session.user.role === 'city') return 'report';
+  if (session.user.role === 'lab') return 'lab';
   return TRACING_ROLES.has(session.user.role) ? 'tasks' : 'cases';
 }
 
@@ -157,6 +160,8 @@ export function App() {
         <SampleEntry onOffline={wentOffline} />
       ) : page === 'shipments' ? (
         <Shipments onOffline={wentOffline} />
+      ) : page === 'lab' ? (
+        <Lab onOffline={wentOffline} />
       ) : page === 'report' ? (
         <Suspense fallback={<main aria-busy="true" />}>
           <Report onOffline={wentOffline} />

@@ -177,6 +177,61 @@ export interface ReportView {
   }>;
 }
 
+export interface Accession {
+  shipmentId: string;
+  status: 'accessioned' | 'awaiting_manifest';
+  receivedAt: string;
+  receivedSampleIds: string[];
+  missingSampleIds: string[];
+  unexpectedBarcodes: string[];
+  rejected: Array<{ sampleId: string; reason: string }>;
+  fromDistrictCode: string;
+}
+
+export interface ResultRow {
+  barcode: string;
+  method: string;
+  outcome: string;
+  ctValues: Record<string, number>;
+  kitId: string;
+  runId: string;
+  instrument: string;
+  resultedAt: string;
+}
+
+export interface RecordedRows {
+  results: Array<{
+    index: number;
+    recorded: { sampleId: string; resultId: string; outcome: string; unchanged: boolean } | null;
+    rejected: { fieldViolations: FieldError[] } | null;
+    errorCode: string;
+  }>;
+  accepted: number;
+  rejected: number;
+}
+
+export interface SampleResults {
+  sampleId: string;
+  barcode: string;
+  pooled: boolean;
+  personIds: string[];
+  collectedAt: string;
+  districtCode: string;
+  receivedAt: string;
+  history: Array<{
+    resultId: string;
+    method: string;
+    outcome: string;
+    ctValues: Record<string, number>;
+    kitId: string;
+    resultedAt: string;
+    recordedBy: string;
+    amends: string;
+    reason: string;
+  }>;
+  flaggedForReview: boolean;
+}
+
 export type Outcome = 'reached' | 'not_reachable' | 'refused' | 'moved' | 'confirmed' | 'dismissed';
 
 let csrfToken = '';
@@ -266,6 +321,24 @@ export const api = {
     reason: string;
     specimenType: string;
   }) => (await call<{ sample: SampleView }>('POST', '/api/samples', tube)).sample,
+  dispatch: async (sampleIds: string[]) =>
+    (await call<{ shipment: ShipmentView }>('POST', '/api/shipments', { sampleIds })).shipment,
+  accession: async (box: { shipmentId: string; tubes: Array<{ barcode: string; condition: string }> }) =>
+    (await call<{ accession: Accession }>('POST', '/api/accessions', box)).accession,
+  recordResults: (rows: ResultRow[]) => call<RecordedRows>('POST', '/api/results', { rows }),
+  sampleResults: async (barcode: string) =>
+    (await call<{ sample: SampleResults }>('GET', `/api/results/${encodeURIComponent(barcode)}`)).sample,
+  amendResult: async (
+    barcode: string,
+    amendment: { outcome: string; ctValues: Record<string, number>; kitId: string; reason: string },
+  ) =>
+    (
+      await call<{ sample: SampleResults }>(
+        'POST',
+        `/api/results/${encodeURIComponent(barcode)}/amend`,
+        amendment,
+      )
+    ).sample,
   shipments: () => call<{ districtCode: string; shipments: ShipmentView[] }>('GET', '/api/shipments'),
   report: (query: { date?: string; level?: string; code?: string }) =>
     call<ReportView>(

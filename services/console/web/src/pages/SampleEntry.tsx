@@ -1,5 +1,13 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
-import { api, ApiError, OfflineError, type Areas, type SampleView, type WorklistItem } from '../api';
+import {
+  api,
+  ApiError,
+  OfflineError,
+  type Areas,
+  type SampleView,
+  type ShipmentView,
+  type WorklistItem,
+} from '../api';
 import { errorsByField, Field } from '../Field';
 import { useI18n } from '../i18n';
 import {
@@ -35,6 +43,10 @@ export function SampleEntry({ onOffline }: { onOffline: () => void }) {
   const [formError, setFormError] = useState('');
   const [entered, setEntered] = useState<SampleView[]>([]);
   const [saving, setSaving] = useState(false);
+  /** The box each entered tube went in, by sample id. */
+  const [boxOf, setBoxOf] = useState<Record<string, string>>({});
+  const [lastBox, setLastBox] = useState<ShipmentView | null>(null);
+  const [boxError, setBoxError] = useState('');
   const barcodeField = useRef<HTMLInputElement>(null);
   const personField = useRef<HTMLInputElement>(null);
 
@@ -118,6 +130,24 @@ export function SampleEntry({ onOffline }: { onOffline: () => void }) {
       .finally(() => {
         setSaving(false);
       });
+  };
+
+  const unpacked = entered.filter((s) => !boxOf[s.sampleId]);
+  const dispatch = () => {
+    setBoxError('');
+    api.dispatch(unpacked.map((s) => s.sampleId)).then(
+      (box) => {
+        setLastBox(box);
+        setBoxOf((known) => ({
+          ...known,
+          ...Object.fromEntries(box.manifest.map((m) => [m.sampleId, box.shipmentId])),
+        }));
+      },
+      (err: unknown) => {
+        if (err instanceof OfflineError) onOffline();
+        else setBoxError(err instanceof ApiError ? err.message : t.somethingWrong);
+      },
+    );
   };
 
   const dueHere = worklist.filter((i) => i.wardCode === wardCode && !people.includes(i.personId));
@@ -284,6 +314,7 @@ export function SampleEntry({ onOffline }: { onOffline: () => void }) {
               <th scope="col">{t.peopleInTube}</th>
               <th scope="col">{t.ward}</th>
               <th scope="col">{t.collectedAt}</th>
+              <th scope="col">{t.shipment}</th>
             </tr>
           </thead>
           <tbody>
@@ -295,10 +326,26 @@ export function SampleEntry({ onOffline }: { onOffline: () => void }) {
                 </td>
                 <td>{wardName(s.site?.wardCode ?? '')}</td>
                 <td>{formatTime(new Date(s.collectedAt))}</td>
+                <td>{boxOf[s.sampleId] ?? '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        {unpacked.length > 0 ? (
+          <button type="button" onClick={dispatch}>
+            {t.packAndDispatch} ({formatNumber(unpacked.length)})
+          </button>
+        ) : null}
+        {boxError ? (
+          <p className="form-error" role="alert">
+            {boxError}
+          </p>
+        ) : null}
+        <p role="status">
+          {lastBox
+            ? `${t.dispatched}: ${lastBox.shipmentId} — ${formatNumber(lastBox.manifest.length)} ${t.tubes.toLowerCase()}`
+            : ''}
+        </p>
       </section>
     </main>
   );
