@@ -35,6 +35,7 @@ const FAILURES: Record<string, ErrorKind> = {
   'fail:unauthenticated': 'unauthenticated',
   'fail:forbidden': 'forbidden',
   'fail:unavailable': 'unavailable',
+  'fail:exhausted': 'exhausted',
   'fail:internal': 'internal',
 };
 
