@@ -17,6 +17,7 @@ import {
 import { clientsFor } from '../../../scripts/scenario/clients';
 import { roles } from '../../../scripts/scenario/mass-testing';
 import { CSRF_HEADER, SESSION_COOKIE } from './adapters/http';
+import { eventually } from '../../../test/harness/eventually';
 
 const ADMIN = { username: 'admin', password: 'quan-tri-vien-2021' };
 
@@ -66,6 +67,22 @@ describe('the console gateway', () => {
       rejected: { fieldViolations: Array<{ field: string }> } | null;
     }>;
     accepted?: number;
+    person?: { personId: string; fullName: string; householdId: string } | null;
+    household?: Array<{ personId: string; fullName: string; isContact: boolean }>;
+    contacts?: Array<{ personId: string; fullName: string; contactType: string }>;
+    persons?: Array<{ personId: string; fullName: string; wardCode: string }>;
+    outcomes?: Array<{ index: number; status: string; contactId: string }>;
+    awaitingIdentification?: Array<{ contactRef: string }>;
+    nodes?: Array<{ id: string; name: string; level: number; focus: boolean }>;
+    edges?: Array<{ from: string; to: string; link: string }>;
+    view?: string;
+    people?: Array<{
+      personId: string;
+      fullName: string;
+      level: number;
+      nextTestOn: string;
+      releaseOn: string;
+    }>;
   }
 
   /** A browser: keeps the session cookie and the CSRF token it was given. */
@@ -471,6 +488,183 @@ describe('the console gateway', () => {
     const read = await lab.call('GET', '/api/results/CT-611-DON-0001');
     expect((read.json as { sample?: Sample } | undefined)?.sample?.history).toHaveLength(2);
     expect((await lab.call('GET', '/api/results/bad%20code')).status).toBe(400);
+  });
+
+  it("opens an F0's file for its ward team with the household pre-filled, suggests the registry's people, records contacts and draws the chain", async () => {
+    const city = await clientsFor(roles(DISTRICT).city, round.services.ports);
+    const listed = await unaryCall(city.cases, 'ListCases', { districtCode: DISTRICT });
+    const someCase = listed.cases[0];
+    if (!someCase) throw new Error('the round made no case');
+    const ward = someCase.wardCode;
+    const otherWard = WARDS.find((w) => w !== ward) ?? '';
+    const team = await userOf(`ho-so-${ward}`, 'ward_team', { level: 'ward', code: ward });
+    const other = await userOf(`ho-so-${otherWard}`, 'ward_team', { level: 'ward', code: otherWard });
+    const casePath = `/api/cases/${encodeURIComponent(someCase.caseId)}`;
+
+    const opened = await team.call('GET', casePath);
+    expect(opened.status).toBe(200);
+    const person = opened.json?.person;
+    if (!person) throw new Error('the case file has no person');
+    const registered = await unaryCall(city.registry, 'GetPerson', { personId: someCase.personId });
+    expect(person).toMatchObject({
+      personId: someCase.personId,
+      fullName: registered.details?.fullName,
+      householdId: registered.details?.householdId,
+    });
+    // The household as the registry has it, less the F0; already household F1 (traced on the result).
+    const home = await unaryCall(city.registry, 'FindPersons', { householdId: person.householdId });
+    const members = home.persons.filter((p) => p.personId !== someCase.personId);
+    expect(opened.json?.household?.map((m) => m.personId).sort()).toEqual(
+      members.map((p) => p.personId).sort(),
+    );
+    const contactIds = new Set(opened.json?.contacts?.map((c) => c.personId));
+    for (const member of opened.json?.household ?? [])
+      expect(member.isContact).toBe(contactIds.has(member.personId));
+    // Named where the team may read the registration: its own ward's people, not another ward's.
+    for (const contact of opened.json?.contacts ?? []) {
+      const where = (await unaryCall(city.registry, 'GetPerson', { personId: contact.personId })).details;
+      expect(contact.fullName).toBe(where?.address?.wardCode === ward ? where.fullName : '');
+    }
+
+    // Someone of the ward who is nobody's contact yet, found while their details are typed.
+    const wardPeople = await unaryCall(city.isolation, 'ListInIsolation', { districtCode: DISTRICT });
+    const isolated = new Set(wardPeople.people.map((p) => p.personId));
+    let neighbour:
+      { personId: string; details: { fullName: string; birthYear: number; phone: string } } | undefined;
+    for (let i = 0; i < 40 && !neighbour; i++) {
+      const home = await unaryCall(city.registry, 'FindPersons', {
+        householdId: `hh-${DISTRICT}-611-${String(i)}`,
+      });
+      const found = home.persons.find(
+        (p) =>
+          p.details?.address?.wardCode === ward &&
+          !isolated.has(p.personId) &&
+          p.personId !== someCase.personId,
+      );
+      if (found?.details) neighbour = { personId: found.personId, details: found.details };
+    }
+    if (!neighbour) throw new Error(`nobody untraced in ward ${ward}`);
+    const details = neighbour.details;
+    const byName = await team.call(
+      'GET',
+      `/api/persons?fullName=${encodeURIComponent(details.fullName)}&birthYear=${String(details.birthYear)}`,
+    );
+    expect(byName.status).toBe(200);
+    expect(byName.json?.persons?.map((p) => p.personId)).toContain(neighbour.personId);
+    const byPhone = await team.call('GET', `/api/persons?phone=${encodeURIComponent(details.phone)}`);
+    expect(byPhone.json?.persons?.map((p) => p.personId)).toContain(neighbour.personId);
+    // Another ward's team is suggested nobody of this ward.
+    const theirs = await other.call('GET', `/api/persons?phone=${encodeURIComponent(details.phone)}`);
+    expect(theirs).toMatchObject({ status: 200, json: { persons: [] } });
+    expect(await team.call('GET', '/api/persons?fullName=An')).toMatchObject({ status: 400 });
+
+    const day = someCase.confirmedAt.slice(0, 10);
+    const entries = [
+      { personId: neighbour.personId, contactType: 'same_room', lastExposureOn: day },
+      {
+        fullName: 'Lâm Văn Mới',
+        birthYear: 1990,
+        phone: '0912 345 678',
+        contactType: 'workplace',
+        lastExposureOn: day,
+      },
+    ];
+    // Checked by the gateway first, then by the services; each error at the form's own field.
+    expect(
+      await team.call('POST', `${casePath}/contacts`, {
+        contacts: [{ contactType: 'venue', lastExposureOn: 'hôm qua' }],
+      }),
+    ).toMatchObject({
+      status: 400,
+      json: {
+        error: {
+          fields: expect.arrayContaining([
+            { field: 'contacts.0.lastExposureOn', description: expect.any(String) },
+            { field: 'contacts.0.fullName', description: expect.any(String) },
+            { field: 'contacts.0.birthYear', description: expect.any(String) },
+          ]) as unknown,
+        },
+      },
+    });
+    const refusedByService = await team.call('POST', `${casePath}/contacts`, {
+      contacts: [{ ...entries[1], birthYear: 2100, phone: '12345678901' }],
+    });
+    expect(refusedByService.status).toBe(400);
+    expect(refusedByService.json?.error?.fields.map((f) => f.field).sort()).toEqual([
+      'contacts.0.birthYear',
+      'contacts.0.phone',
+    ]);
+    expect((await other.call('POST', `${casePath}/contacts`, { contacts: entries })).status).toBe(403);
+
+    const recorded = await team.call('POST', `${casePath}/contacts`, { contacts: entries });
+    expect(recorded.status).toBe(200);
+    // A person named by id is recorded at once; one named by details once the registry has
+    // identified (or registered) them.
+    expect(recorded.json?.outcomes?.map((o) => o.status)).toEqual(['recorded', 'awaiting_identification']);
+    const newcomersIn = (file: Reply | undefined) =>
+      (file?.contacts ?? []).filter((c) => c.fullName === 'Lâm Văn Mới' && c.contactType === 'workplace');
+    const after = await eventually('the new contact identified', async () => {
+      const file = (await team.call('GET', casePath)).json;
+      return newcomersIn(file).length > 0 ? file : undefined;
+    });
+    expect(after.contacts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          personId: neighbour.personId,
+          fullName: details.fullName,
+          contactType: 'same_room',
+        }),
+      ]),
+    );
+    const newcomer = newcomersIn(after)[0]?.personId ?? '';
+    // Sent again (a retry after a lost answer): the same people, nobody twice.
+    const again = await team.call('POST', `${casePath}/contacts`, { contacts: entries });
+    expect(again.json?.outcomes?.[0]?.status).toBe('unchanged');
+    await eventually('the retry identified', async () => {
+      const file = (await team.call('GET', casePath)).json;
+      return file?.awaitingIdentification?.length === 0 ? file : undefined;
+    });
+    const settled = (await team.call('GET', casePath)).json;
+    expect(newcomersIn(settled).map((c) => c.personId)).toEqual([newcomer]);
+    expect(settled?.contacts?.filter((c) => c.personId === neighbour.personId)).toHaveLength(1);
+
+    // The chain: the F0 marked, their contacts under them by name.
+    const chain = await team.call('GET', `${casePath}/graph`);
+    expect(chain.status).toBe(200);
+    expect(chain.json?.view).toBe('chain');
+    expect(chain.json?.nodes?.find((n) => n.focus)).toMatchObject({ id: someCase.personId, level: 0 });
+    expect(chain.json?.nodes).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: newcomer, name: 'Lâm Văn Mới', level: 1 })]),
+    );
+    expect(chain.json?.edges).toContainEqual({ from: someCase.personId, to: newcomer, link: 'contact' });
+    // A whole cluster is the district's and the city's to see.
+    expect((await team.call('GET', `${casePath}/graph?view=cluster`)).status).toBe(403);
+    const committee = await userOf('bcd-cum-ca', 'city', { level: 'city', code: '92' });
+    const cluster = await committee.call('GET', `${casePath}/graph?view=cluster`);
+    expect(cluster.json?.view).toBe('cluster');
+    expect(cluster.json?.nodes?.map((n) => n.id)).toEqual(
+      expect.arrayContaining([someCase.personId, newcomer]),
+    );
+    expect((await other.call('GET', `${casePath}/graph`)).status).toBe(403);
+
+    // The ward's people in isolation, by name, with their next test and release dates.
+    const inIsolation = await eventually('the new contact isolated', async () => {
+      const list = await team.call('GET', '/api/isolation');
+      return list.json?.people?.some((p) => p.personId === newcomer) ? list.json.people : undefined;
+    });
+    expect(inIsolation.find((p) => p.personId === newcomer)).toMatchObject({
+      fullName: 'Lâm Văn Mới',
+      level: 1,
+    });
+    expect(inIsolation.filter((p) => p.fullName === '')).toEqual([]);
+    // A quarantine ends on a day; an F0's treatment when their tests say so.
+    expect(inIsolation.filter((p) => p.level > 0 && p.releaseOn === '')).toEqual([]);
+    const expected = await unaryCall(city.isolation, 'ListInIsolation', {
+      districtCode: DISTRICT,
+      wardCode: ward,
+    });
+    expect(inIsolation.map((p) => p.personId).sort()).toEqual(expected.people.map((p) => p.personId).sort());
+    city.close();
   });
 
   it('refuses cross-site sign-in, sign-out without the token, and survives requests no browser sends', async () => {

@@ -7,6 +7,7 @@ import { connectMongo } from '@truyvet/store';
 import { AccountDesk, type SessionStore, type UserStore } from './app/accounts';
 import { GrpcCaseGraph } from './adapters/cases';
 import { GrpcLabDesk } from './adapters/lab';
+import { GrpcPersonDesk } from './adapters/persons';
 import { GrpcReportDesk } from './adapters/reports';
 import { GrpcSampleDesk } from './adapters/samples';
 import { createGateway } from './adapters/http';
@@ -72,11 +73,13 @@ export async function start(
   });
   const cases = new GrpcCaseGraph(config.CASE_GRAPH_ADDRESS, key);
   const samples = new GrpcSampleDesk(config.SAMPLE_COLLECTION_ADDRESS, key);
+  const persons = new GrpcPersonDesk(config.SAMPLE_COLLECTION_ADDRESS, key);
   const reports = new GrpcReportDesk(config.REPORTING_ADDRESS, key);
   const lab = new GrpcLabDesk(config.LAB_RESULTS_ADDRESS, key);
   const server = createGateway({
     accounts,
     cases,
+    persons,
     samples,
     reports,
     lab,
@@ -103,6 +106,7 @@ export async function start(
       });
       cases.close();
       samples.close();
+      persons.close();
       reports.close();
       lab.close();
       await closeStore();

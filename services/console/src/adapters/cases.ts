@@ -15,6 +15,12 @@ import {
 import type { ProtoGrpcType as CasesProto } from '@truyvet/grpc/src/generated/cases';
 import type { CaseView__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/CaseView';
 import type { Task__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Task';
+import type { PersonRecord__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/PersonRecord';
+import type { Chain__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Chain';
+import type { Cluster__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Cluster';
+import type { IsolatedPerson__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/IsolatedPerson';
+import type { ContactOutcome__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/ContactOutcome';
+import type { ContactInput } from '@truyvet/grpc/src/generated/truyvet/cases/v1/ContactInput';
 
 const cases = loadGrpcObject<CasesProto>('truyvet/cases/v1/cases.proto').truyvet.cases.v1;
 
@@ -30,6 +36,12 @@ export async function asUser(key: SigningKey, caller: Caller): Promise<{ metadat
 
 export type CaseView = CaseView__Output;
 export type TaskView = Task__Output;
+export type TracingRecordView = PersonRecord__Output;
+export type ChainView = Chain__Output;
+export type ClusterView = Cluster__Output;
+export type IsolatedPersonView = IsolatedPerson__Output;
+export type ContactOutcomeView = ContactOutcome__Output;
+export type ContactToRecord = ContactInput;
 
 export interface TaskCompletion {
   taskId: string;
@@ -40,6 +52,22 @@ export interface TaskCompletion {
 /** What the console asks case-graph, always as a given user. */
 export interface CaseGraph {
   getCase(caller: Caller, caseId: string): Promise<CaseView>;
+  /** A traced person's record: classification, contacts named, isolation orders. */
+  getRecord(caller: Caller, personId: string): Promise<TracingRecordView>;
+  /** Who infected a person (back to the first case), whom they infected, and their contacts. */
+  getChain(caller: Caller, personId: string): Promise<ChainView>;
+  getCluster(caller: Caller, clusterId: string): Promise<ClusterView>;
+  /** Contacts an F0 named, recorded all or none. */
+  recordContacts(
+    caller: Caller,
+    personId: string,
+    contacts: ContactToRecord[],
+  ): Promise<ContactOutcomeView[]>;
+  /** People isolated in a district or ward, with their next test and release dates. */
+  inIsolation(
+    caller: Caller,
+    area: { districtCode?: string; wardCode?: string },
+  ): Promise<IsolatedPersonView[]>;
   /** The open and claimed tasks of the caller's own area, overdue first. */
   listTasks(caller: Caller): Promise<{ tasks: TaskView[]; overdue: number }>;
   claimTask(caller: Caller, taskId: string): Promise<TaskView>;
@@ -50,6 +78,8 @@ export interface CaseGraph {
 export class GrpcCaseGraph implements CaseGraph {
   private readonly cases;
   private readonly tracing;
+  private readonly contacts;
+  private readonly isolation;
 
   constructor(
     address: string,
@@ -57,6 +87,8 @@ export class GrpcCaseGraph implements CaseGraph {
   ) {
     this.cases = createClient(cases.Cases, address);
     this.tracing = createClient(cases.Tracing, address);
+    this.contacts = createClient(cases.Contacts, address);
+    this.isolation = createClient(cases.Isolation, address);
   }
 
   private as(caller: Caller): Promise<{ metadata: grpc.Metadata }> {
@@ -65,6 +97,40 @@ export class GrpcCaseGraph implements CaseGraph {
 
   async getCase(caller: Caller, caseId: string): Promise<CaseView> {
     return unaryCall(this.cases, 'GetCase', { caseId }, await this.as(caller));
+  }
+
+  async getRecord(caller: Caller, personId: string): Promise<TracingRecordView> {
+    return unaryCall(this.cases, 'GetPerson', { personId }, await this.as(caller));
+  }
+
+  async getChain(caller: Caller, personId: string): Promise<ChainView> {
+    return unaryCall(this.cases, 'GetChain', { personId }, await this.as(caller));
+  }
+
+  async getCluster(caller: Caller, clusterId: string): Promise<ClusterView> {
+    return unaryCall(this.cases, 'GetCluster', { clusterId }, await this.as(caller));
+  }
+
+  async recordContacts(
+    caller: Caller,
+    personId: string,
+    contacts: ContactToRecord[],
+  ): Promise<ContactOutcomeView[]> {
+    const answer = await unaryCall(
+      this.contacts,
+      'RecordContacts',
+      { personId, contacts },
+      await this.as(caller),
+    );
+    return answer.outcomes;
+  }
+
+  async inIsolation(
+    caller: Caller,
+    area: { districtCode?: string; wardCode?: string },
+  ): Promise<IsolatedPersonView[]> {
+    const answer = await unaryCall(this.isolation, 'ListInIsolation', area, await this.as(caller));
+    return answer.people;
   }
 
   async listTasks(caller: Caller): Promise<{ tasks: TaskView[]; overdue: number }> {
@@ -82,5 +148,7 @@ export class GrpcCaseGraph implements CaseGraph {
   close(): void {
     this.cases.close();
     this.tracing.close();
+    this.contacts.close();
+    this.isolation.close();
   }
 }

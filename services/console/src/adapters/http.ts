@@ -18,6 +18,8 @@ import type { AccountDesk, Session } from '../app/accounts';
 import {
   amendmentSchema,
   barcodeSchema,
+  contactsEntrySchema,
+  personQuerySchema,
   dispatchSchema,
   reportQuerySchema,
   resultRowsSchema,
@@ -25,7 +27,9 @@ import {
   scannedBoxSchema,
 } from '../app/forms';
 import { z } from 'zod';
+import { contactFormField, contactsToRecord, drawCase, openCaseFile } from '../app/case-file';
 import type { CaseGraph } from './cases';
+import type { PersonDesk } from './persons';
 import type { LabDesk } from './lab';
 import type { ReportArea, ReportDesk } from './reports';
 import type { SampleDesk } from './samples';
@@ -37,6 +41,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 export interface GatewayOptions {
   accounts: AccountDesk;
   cases: CaseGraph;
+  persons: PersonDesk;
   samples: SampleDesk;
   reports: ReportDesk;
   lab: LabDesk;
@@ -180,6 +185,26 @@ function errorResponse(error: unknown): { status: number; body: ErrorBody } | un
   return undefined;
 }
 
+/**
+ * A service's field errors under the form's own field names, so each shows at the field the user
+ * typed (the service names its request's fields).
+ */
+async function withFormFields<T>(work: Promise<T>, formField: (field: string) => string): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    const known = errorResponse(error);
+    if (known?.status !== 400 || known.body.error.fields.length === 0) throw error;
+    const { code, message, fields } = known.body.error;
+    throw new DomainError(code, 'invalid', message, {
+      fields: fields.map((f) => ({ ...f, field: formField(f.field) })),
+    });
+  }
+}
+
+/** The most suggestions shown under a contact being typed. */
+const MAX_SUGGESTIONS = 8;
+
 function cookieOf(request: http.IncomingMessage, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
@@ -233,7 +258,7 @@ function requireSameOrigin(request: http.IncomingMessage): void {
 }
 
 export function createGateway(options: GatewayOptions): http.Server {
-  const { accounts, cases, samples, reports, lab, units, logger } = options;
+  const { accounts, cases, persons, samples, reports, lab, units, logger } = options;
   const districtOf = (ward: string): string | undefined => units.ward(ward)?.parentCode ?? undefined;
 
   /** The districts (with their wards) a user works over: all for the city, else their own. */
@@ -449,7 +474,49 @@ export function createGateway(options: GatewayOptions): http.Server {
     }
     if (urlPath === '/api/tasks' && method === 'GET') {
       const session = await signedIn(request, false);
-      return { status: 200, body: await cases.listTasks(callerOf(session)) };
+      const { tasks, overdue } = await cases.listTasks(callerOf(session));
+      const names = await persons.names(
+        callerOf(session),
+        tasks.map((t) => t.personId),
+      );
+      return {
+        status: 200,
+        body: {
+          tasks: tasks.map((t) => ({ ...t, personName: names.get(t.personId)?.fullName ?? '' })),
+          overdue,
+        },
+      };
+    }
+    if (urlPath === '/api/persons' && method === 'GET') {
+      const session = await signedIn(request, false);
+      const asked = parseInput(personQuerySchema, Object.fromEntries(query), 'person search');
+      const found = await persons.find(callerOf(session), asked);
+      return { status: 200, body: { persons: found.slice(0, MAX_SUGGESTIONS) } };
+    }
+    if (urlPath === '/api/isolation' && method === 'GET') {
+      const session = await signedIn(request, false);
+      const { level, code } = session.jurisdiction;
+      // By default the user's own area; case-graph checks any other asked for.
+      const wardCode = query.get('wardCode') ?? (level === 'ward' ? code : undefined);
+      const districtCode =
+        query.get('districtCode') ??
+        (level === 'district' ? code : wardCode ? districtOf(wardCode) : undefined);
+      const people = await cases.inIsolation(callerOf(session), {
+        ...(districtCode ? { districtCode } : {}),
+        ...(wardCode ? { wardCode } : {}),
+      });
+      const names = await persons.names(
+        callerOf(session),
+        people.map((p) => p.personId),
+      );
+      return {
+        status: 200,
+        body: {
+          people: people
+            .map((p) => ({ ...p, fullName: names.get(p.personId)?.fullName ?? '' }))
+            .sort((a, b) => (a.nextTestOn || '9').localeCompare(b.nextTestOn || '9')),
+        },
+      };
     }
     const taskMatch = /^\/api\/tasks\/([^/]+)\/(claim|complete)$/.exec(urlPath);
     if (taskMatch?.[1] && method === 'POST') {
@@ -462,13 +529,33 @@ export function createGateway(options: GatewayOptions): http.Server {
       logger.info({ user: session.username, task: taskId, outcome }, 'task completed');
       return { status: 200, body: { task } };
     }
-    const caseMatch = /^\/api\/cases\/([^/]+)$/.exec(urlPath);
-    if (caseMatch?.[1] && method === 'GET') {
-      const session = await signedIn(request, false);
-      return {
-        status: 200,
-        body: { case: await cases.getCase(callerOf(session), decodeURIComponent(caseMatch[1])) },
-      };
+    const caseMatch = /^\/api\/cases\/([^/]+)(\/contacts|\/graph)?$/.exec(urlPath);
+    if (caseMatch?.[1]) {
+      const caseId = decodeURIComponent(caseMatch[1]);
+      if (method === 'GET' && !caseMatch[2]) {
+        const session = await signedIn(request, false);
+        return { status: 200, body: await openCaseFile({ cases, persons }, callerOf(session), caseId) };
+      }
+      if (method === 'GET' && caseMatch[2] === '/graph') {
+        const session = await signedIn(request, false);
+        const view = query.get('view') === 'cluster' ? 'cluster' : 'chain';
+        return { status: 200, body: await drawCase({ cases, persons }, callerOf(session), caseId, view) };
+      }
+      if (method === 'POST' && caseMatch[2] === '/contacts') {
+        const session = await signedIn(request, true);
+        const { contacts } = parseInput(contactsEntrySchema, await jsonBody(request), 'contacts');
+        const found = await cases.getCase(callerOf(session), caseId);
+        const outcomes = await withFormFields(
+          cases.recordContacts(
+            callerOf(session),
+            found.personId,
+            contactsToRecord(contacts, found, districtOf),
+          ),
+          contactFormField,
+        );
+        logger.info({ user: session.username, case: caseId, contacts: contacts.length }, 'contacts recorded');
+        return { status: 200, body: { outcomes } };
+      }
     }
     throw new HttpError(404, 'NOT_FOUND', `no ${method} ${urlPath}`);
   };

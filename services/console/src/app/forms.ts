@@ -106,6 +106,70 @@ export const reportQuerySchema = z.object({
 });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
+export const CONTACT_TYPES = [
+  'household',
+  'same_room',
+  'workplace',
+  'vehicle',
+  'venue',
+  'care',
+  'other',
+] as const;
+
+/**
+ * One close contact named by an F0: a person the registry already has (picked from the
+ * suggestions: their id), or one told by name and birth year (the registry finds or registers them).
+ */
+export const contactEntrySchema = z
+  .object({
+    personId: z.string().trim().max(64).default(''),
+    fullName: z.string().trim().max(120).default(''),
+    birthYear: z.number().int().min(1900, 'a birth year from 1900').max(2100).nullable().default(null),
+    phone: z
+      .string()
+      .trim()
+      .max(20)
+      .regex(/^[0-9 +.-]*$/, 'digits only')
+      .default(''),
+    /** Where the contact lives; the case's ward when not said. */
+    wardCode: z
+      .string()
+      .regex(/^\d{5}$/, 'choose the ward')
+      .or(z.literal(''))
+      .default(''),
+    contactType: z.enum(CONTACT_TYPES),
+    lastExposureOn: z.iso.date('the day of the last contact'),
+  })
+  .superRefine((contact, ctx) => {
+    if (contact.personId) return;
+    if (contact.fullName.length < 2)
+      ctx.addIssue({ code: 'custom', path: ['fullName'], message: 'the full name' });
+    if (contact.birthYear === null)
+      ctx.addIssue({ code: 'custom', path: ['birthYear'], message: 'the birth year' });
+  });
+export type ContactEntry = z.infer<typeof contactEntrySchema>;
+
+/** The contacts an interview names, saved together (all or none). */
+export const contactsEntrySchema = z.object({
+  contacts: z.array(contactEntrySchema).min(1, 'name at least one contact').max(50, 'at most 50 at a time'),
+});
+
+/** Who the registry might already have, asked while a contact's details are typed. */
+export const personQuerySchema = z
+  .object({
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9 +.-]{9,20}$/, 'a phone number')
+      .optional(),
+    fullName: z.string().trim().min(2).max(120).optional(),
+    birthYear: z.coerce.number().int().min(1900).max(2100).optional(),
+  })
+  .refine((q) => q.phone !== undefined || (q.fullName !== undefined && q.birthYear !== undefined), {
+    message: 'a phone, or a full name with a birth year',
+  });
+export type PersonQuery = z.infer<typeof personQuerySchema>;
+
 /** Field errors by field name ("personIds.2"), from a zod failure: what the page shows by each field. */
 export function formErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { api, ApiError, onConnection, type SessionInfo } from './api';
 import { useI18n } from './i18n';
-import { CaseLookup } from './pages/CaseLookup';
+import { CasePage } from './pages/CasePage';
+import { Isolation } from './pages/Isolation';
 import { Lab } from './pages/Lab';
 import { SampleEntry } from './pages/SampleEntry';
 import { Shipments } from './pages/Shipments';
@@ -13,17 +14,28 @@ import { Worklist } from './pages/Worklist';
 // The report's charts (Chart.js) load only when someone opens the report.
 const Report = lazy(() => import('./pages/Report').then((m) => ({ default: m.Report })));
 
-type Page = 'tasks' | 'worklist' | 'samples' | 'shipments' | 'lab' | 'report' | 'cases' | 'users';
+type Page =
+  'tasks' | 'isolation' | 'worklist' | 'samples' | 'shipments' | 'lab' | 'report' | 'cases' | 'users';
 
 const TRACING_ROLES = new Set(['ward_team', 'district_center']);
 
 /** The header's pages, in order, and who sees each. */
 const PAGES: ReadonlyArray<{
   page: Page;
-  title: 'tasks' | 'worklist' | 'sampleEntry' | 'shipments' | 'lab' | 'report' | 'caseLookup' | 'users';
+  title:
+    | 'tasks'
+    | 'isolation'
+    | 'worklist'
+    | 'sampleEntry'
+    | 'shipments'
+    | 'lab'
+    | 'report'
+    | 'caseLookup'
+    | 'users';
   for: (role: string) => boolean;
 }> = [
   { page: 'tasks', title: 'tasks', for: (role) => TRACING_ROLES.has(role) },
+  { page: 'isolation', title: 'isolation', for: (role) => TRACING_ROLES.has(role) },
   { page: 'worklist', title: 'worklist', for: (role) => role === 'district_center' },
   { page: 'samples', title: 'sampleEntry', for: (role) => role === 'district_center' },
   { page: 'shipments', title: 'shipments', for: (role) => role === 'district_center' },
@@ -47,6 +59,12 @@ export function App() {
   const { t, language, setLanguage } = useI18n();
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
   const [page, setPage] = useState<Page>('cases');
+  /** The case open on the case page (from a task, a drawing, or typed). */
+  const [caseId, setCaseId] = useState('');
+  const openCase = (id: string) => {
+    setCaseId(id);
+    setPage('cases');
+  };
   const [offline, setOffline] = useState(false);
   const wentOffline = () => {
     setOffline(true);
@@ -167,9 +185,11 @@ export function App() {
           <Report onOffline={wentOffline} />
         </Suspense>
       ) : page === 'tasks' ? (
-        <Tasks username={session.user.username} onOffline={wentOffline} />
+        <Tasks username={session.user.username} onOpenCase={openCase} onOffline={wentOffline} />
+      ) : page === 'isolation' ? (
+        <Isolation onOffline={wentOffline} />
       ) : (
-        <CaseLookup onOffline={wentOffline} />
+        <CasePage caseId={caseId} role={session.user.role} onOpenCase={openCase} onOffline={wentOffline} />
       )}
     </>
   );

@@ -1,4 +1,6 @@
 /** The gateway's API as the pages use it: JSON, the session cookie, the CSRF token on changes. */
+import type { ContactEntry } from '../../src/app/forms';
+import type { PersonGraph } from '../../src/app/person-graph';
 
 export interface FieldError {
   field: string;
@@ -57,10 +59,74 @@ export interface Task {
   status: 'open' | 'claimed' | 'done';
   wardCode: string;
   personId: string;
+  /** From the registry; empty when the user's area does not cover the person's registration. */
+  personName: string;
   caseId: string;
   dueAt: string;
   overdue: boolean;
   claimedBy: string;
+}
+
+export interface IsolationOrder {
+  orderId: string;
+  kind: 'treatment' | 'centralized_quarantine' | 'home_quarantine' | 'self_monitoring';
+  level: number;
+  tier: string;
+  startsOn: string;
+  endsOn: string;
+  status: 'active' | 'ended';
+  facilityName: string;
+  waitlisted: boolean;
+  nextTestOn: string;
+}
+
+export interface PersonSummary {
+  personId: string;
+  fullName: string;
+  birthYear: number;
+  phone: string;
+  householdId: string;
+  districtCode: string;
+  wardCode: string;
+  hamlet: string;
+  street: string;
+}
+
+/** A case as its ward team works it: the person, their household, contacts named, orders. */
+export interface CaseFile {
+  case: CaseView & { clusterId: string; treatment: IsolationOrder | null };
+  person: PersonSummary | null;
+  classification: string;
+  releaseStatus: string;
+  orders: IsolationOrder[];
+  contacts: Array<{
+    personId: string;
+    fullName: string;
+    birthYear: number;
+    contactType: string;
+    lastExposureOn: string;
+    via: string;
+  }>;
+  awaitingIdentification: Array<{ contactRef: string; fullName: string; contactType: string }>;
+  household: Array<{ personId: string; fullName: string; birthYear: number; isContact: boolean }>;
+}
+
+export interface ContactOutcome {
+  index: number;
+  status: 'recorded' | 'unchanged' | 'awaiting_identification';
+  contactId: string;
+}
+
+export type CaseGraph = PersonGraph & { view: 'chain' | 'cluster'; clusterId: string };
+
+export interface IsolatedPerson {
+  personId: string;
+  fullName: string;
+  level: number;
+  order: IsolationOrder | null;
+  nextTestOn: string;
+  releaseOn: string;
+  releaseStatus: 'not_due' | 'awaiting_last_test' | 'releasable' | 'no_order';
 }
 
 export interface WorklistItem {
@@ -279,6 +345,13 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   return json as T;
 }
 
+/** A query string of the parts given (empty ones left out). */
+function queryOf(query: Record<string, string | undefined>): string {
+  return new URLSearchParams(
+    Object.entries(query).filter((e): e is [string, string] => Boolean(e[1])),
+  ).toString();
+}
+
 function remember(session: SessionInfo): SessionInfo {
   csrfToken = session.csrfToken;
   return session;
@@ -341,10 +414,25 @@ export const api = {
     ).sample,
   shipments: () => call<{ districtCode: string; shipments: ShipmentView[] }>('GET', '/api/shipments'),
   report: (query: { date?: string; level?: string; code?: string }) =>
-    call<ReportView>(
-      'GET',
-      `/api/report?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`,
-    ),
-  getCase: async (caseId: string) =>
-    (await call<{ case: CaseView }>('GET', `/api/cases/${encodeURIComponent(caseId)}`)).case,
+    call<ReportView>('GET', `/api/report?${queryOf(query)}`),
+  caseFile: (caseId: string) => call<CaseFile>('GET', `/api/cases/${encodeURIComponent(caseId)}`),
+  caseGraph: (caseId: string, view: 'chain' | 'cluster') =>
+    call<CaseGraph>('GET', `/api/cases/${encodeURIComponent(caseId)}/graph?view=${view}`),
+  recordContacts: async (caseId: string, contacts: ContactEntry[]) =>
+    (
+      await call<{ outcomes: ContactOutcome[] }>(
+        'POST',
+        `/api/cases/${encodeURIComponent(caseId)}/contacts`,
+        { contacts },
+      )
+    ).outcomes,
+  findPersons: async (query: { phone?: string; fullName?: string; birthYear?: string }) =>
+    (await call<{ persons: PersonSummary[] }>('GET', `/api/persons?${queryOf(query)}`)).persons,
+  isolation: async (wardCode?: string) =>
+    (
+      await call<{ people: IsolatedPerson[] }>(
+        'GET',
+        `/api/isolation${wardCode ? `?wardCode=${encodeURIComponent(wardCode)}` : ''}`,
+      )
+    ).people,
 };

@@ -14,7 +14,15 @@ const OUTCOMES_FOR: Record<Task['kind'], Outcome[]> = {
 };
 
 /** The ward team's queue: overdue first, claim a task, end it with an outcome. */
-export function Tasks({ username, onOffline }: { username: string; onOffline: () => void }) {
+export function Tasks({
+  username,
+  onOpenCase,
+  onOffline,
+}: {
+  username: string;
+  onOpenCase: (caseId: string) => void;
+  onOffline: () => void;
+}) {
   const { t, formatDate, formatTime } = useI18n();
   const [tasks, setTasks] = useState<Task[]>([]);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
@@ -69,11 +77,22 @@ export function Tasks({ username, onOffline }: { username: string; onOffline: ()
             <li
               key={task.taskId}
               className={task.overdue ? 'task overdue' : 'task'}
-              aria-label={`${t.kinds[task.kind]} ${task.personId}`}
+              aria-label={`${t.kinds[task.kind]} ${task.personName || task.personId}`}
             >
               <div>
-                <strong>{t.kinds[task.kind]}</strong> · {t.person} {task.personId}
+                <strong>{t.kinds[task.kind]}</strong> · {task.personName || `${t.person} ${task.personId}`}
                 {task.overdue ? <span className="badge">{t.overdue}</span> : null}
+                {task.caseId ? (
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => {
+                      onOpenCase(task.caseId);
+                    }}
+                  >
+                    {t.openCase}
+                  </button>
+                ) : null}
               </div>
               <div className="muted">
                 {t.due} {formatDate(task.dueAt)} · {t.ward} {task.wardCode}

@@ -1,0 +1,113 @@
+/**
+ * sample-collection's person registry on a signed-in user's behalf (a token per user, as in
+ * ./cases): a person's details, who the registry might already have while a contact is typed, and
+ * the names lists show instead of ids.
+ */
+import { status } from '@grpc/grpc-js';
+import { createClient, loadGrpcObject, unaryCall, type Caller, type SigningKey } from '@truyvet/grpc';
+import type { ProtoGrpcType as PersonsProto } from '@truyvet/grpc/src/generated/persons';
+import type { Person__Output } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Person';
+import { asUser } from './cases';
+
+const persons = loadGrpcObject<PersonsProto>('truyvet/samples/v1/persons.proto').truyvet.samples.v1;
+
+/** What the pages show of a person (never their national ID). */
+export interface PersonSummary {
+  personId: string;
+  fullName: string;
+  birthYear: number;
+  phone: string;
+  householdId: string;
+  districtCode: string;
+  wardCode: string;
+  hamlet: string;
+  street: string;
+}
+
+export interface PersonLookup {
+  phone?: string;
+  fullName?: string;
+  birthYear?: number;
+  householdId?: string;
+}
+
+export interface PersonDesk {
+  /** A person of the user's area, or undefined when the registry has none the user may read. */
+  person(caller: Caller, personId: string): Promise<PersonSummary | undefined>;
+  /** People of the user's area matching a phone, a full name with a birth year, or a household. */
+  find(caller: Caller, lookup: PersonLookup): Promise<PersonSummary[]>;
+  /** The names of those the user may read; the others are left out (the page shows their id). */
+  names(caller: Caller, personIds: readonly string[]): Promise<Map<string, PersonSummary>>;
+  close(): void;
+}
+
+function summary(person: Person__Output): PersonSummary {
+  const details = person.details;
+  return {
+    personId: person.personId,
+    fullName: details?.fullName ?? '',
+    birthYear: details?.birthYear ?? 0,
+    phone: details?.phone ?? '',
+    householdId: details?.householdId ?? '',
+    districtCode: details?.address?.districtCode ?? '',
+    wardCode: details?.address?.wardCode ?? '',
+    hamlet: details?.address?.hamlet ?? '',
+    street: details?.address?.street ?? '',
+  };
+}
+
+/** Lookups in flight at once for a list's names (one GetPerson each). */
+const NAME_LOOKUPS_AT_ONCE = 16;
+
+export class GrpcPersonDesk implements PersonDesk {
+  private readonly registry;
+
+  constructor(
+    address: string,
+    private readonly signingKey: SigningKey,
+  ) {
+    this.registry = createClient(persons.PersonRegistry, address);
+  }
+
+  async person(caller: Caller, personId: string): Promise<PersonSummary | undefined> {
+    try {
+      const person = await unaryCall(
+        this.registry,
+        'GetPerson',
+        { personId },
+        await asUser(this.signingKey, caller),
+      );
+      return summary(person);
+    } catch (error) {
+      // Not registered, or registered in an area the user does not cover: no name to show.
+      const code = (error as { code?: unknown }).code;
+      if (code === status.NOT_FOUND || code === status.PERMISSION_DENIED) return undefined;
+      throw error;
+    }
+  }
+
+  async find(caller: Caller, lookup: PersonLookup): Promise<PersonSummary[]> {
+    const answer = await unaryCall(
+      this.registry,
+      'FindPersons',
+      lookup,
+      await asUser(this.signingKey, caller),
+    );
+    return answer.persons.filter((p) => !p.mergedInto).map(summary);
+  }
+
+  async names(caller: Caller, personIds: readonly string[]): Promise<Map<string, PersonSummary>> {
+    const wanted = [...new Set(personIds.filter(Boolean))];
+    const found = new Map<string, PersonSummary>();
+    for (let i = 0; i < wanted.length; i += NAME_LOOKUPS_AT_ONCE) {
+      const part = wanted.slice(i, i + NAME_LOOKUPS_AT_ONCE);
+      const people = await Promise.all(part.map((id) => this.person(caller, id)));
+      for (const person of people) if (person) found.set(person.personId, person);
+    }
+    return found;
+  }
+
+  close(): void {
+    this.registry.close();
+  }
+}
