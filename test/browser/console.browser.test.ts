@@ -38,6 +38,27 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** The console's pages built into `outDir`, as `npm run build:console` builds them. */
+async function buildPages(outDir: string): Promise<void> {
+  const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
+  await promisify(execFile)(process.execPath, [
+    vite,
+    'build',
+    path.join(ROOT, 'services/console/web'),
+    '--outDir',
+    outDir,
+    '--emptyOutDir',
+    '--logLevel',
+    'warn',
+  ]);
+}
+
+async function signInAs(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByLabel('Mật khẩu').press('Enter');
+}
+
 const describeInBrowser = existsSync(CHROMIUM)
   ? describe
   : process.env.REQUIRE_INFRA === '1'
@@ -66,17 +87,7 @@ describeInBrowser('the console in Chromium', () => {
 
   beforeAll(async () => {
     webDir = mkdtempSync(path.join(os.tmpdir(), 'truyvet-console-'));
-    const vite = path.join(ROOT, 'node_modules/vite/bin/vite.js');
-    await promisify(execFile)(process.execPath, [
-      vite,
-      'build',
-      path.join(ROOT, 'services/console/web'),
-      '--outDir',
-      webDir,
-      '--emptyOutDir',
-      '--logLevel',
-      'warn',
-    ]);
+    await buildPages(webDir);
     running = await startConsoleRound({ tag: '712', adminPassword: ADMIN_PASSWORD, webDir });
     round = running.round;
     base = `http://localhost:${running.gateway.port}`;
@@ -90,11 +101,7 @@ describeInBrowser('the console in Chromium', () => {
     rmSync(webDir, { recursive: true, force: true });
   });
 
-  async function signIn(page: Page, username: string, password: string): Promise<void> {
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(password);
-    await page.getByLabel('Mật khẩu').press('Enter');
-  }
+  const signIn = signInAs;
 
   /** Two cases of the round in different wards of the district. */
   async function casesInTwoWards() {
@@ -195,7 +202,7 @@ describeInBrowser('the console in Chromium', () => {
     const details = page.getByLabel(own.caseId, { exact: true });
     await details.waitFor();
     expect(await details.textContent()).toContain(own.wardCode);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'case.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'case-lookup.png') });
     await page.getByLabel('Mã ca bệnh').fill(other.caseId);
     await page.getByLabel('Mã ca bệnh').press('Enter');
     await page.getByRole('alert').filter({ hasText: 'Ca bệnh này không thuộc địa bàn của bạn.' }).waitFor();
@@ -404,6 +411,158 @@ describeInBrowser('the console in Chromium', () => {
     await history.getByRole('cell', { name: 'Giếng bị nhiễm chéo, chạy lại' }).waitFor();
     expect(await history.getByRole('row').count()).toBe(3); // the header and two results
     await page.screenshot({ path: path.join(SCREENSHOTS, 'lab.png'), fullPage: true });
+    await context.close();
+  });
+});
+
+describeInBrowser('an F0 traced in Chromium', () => {
+  let running: ConsoleRound | undefined;
+  let browser: Browser | undefined;
+  let webDir: string;
+  let base: string;
+
+  beforeAll(async () => {
+    webDir = mkdtempSync(path.join(os.tmpdir(), 'truyvet-console-'));
+    await buildPages(webDir);
+    running = await startConsoleRound({ tag: '713', adminPassword: ADMIN_PASSWORD, webDir });
+    base = `http://localhost:${running.gateway.port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await running?.stop();
+    rmSync(webDir, { recursive: true, force: true });
+  });
+
+  it("a ward team opens an F0 from its tasks, sees the household traced, adds a contact the registry suggests and a new one by keyboard; sees its ward's isolation; the committee sees the case's cluster drawn", async () => {
+    if (!running || !browser) throw new Error('not started');
+    const city = await clientsFor(roles(DISTRICT).city, running.round.services.ports);
+    const { cases } = await unaryCall(city.cases, 'ListCases', { districtCode: DISTRICT });
+    const f0 = cases[0];
+    if (!f0) throw new Error('the round made no case');
+    const ward = f0.wardCode;
+    const person = (await unaryCall(city.registry, 'GetPerson', { personId: f0.personId })).details;
+    if (!person) throw new Error('no F0 in the registry');
+    // A neighbour the registry has who is nobody's contact yet.
+    const { people: isolated } = await unaryCall(city.isolation, 'ListInIsolation', {
+      districtCode: DISTRICT,
+    });
+    const traced = new Set(isolated.map((p) => p.personId));
+    let neighbour: { personId: string; fullName: string; birthYear: number } | undefined;
+    for (let i = 0; i < 40 && !neighbour; i++) {
+      const home = await unaryCall(city.registry, 'FindPersons', {
+        householdId: `hh-${DISTRICT}-713-${String(i)}`,
+      });
+      const found = home.persons.find(
+        (p) => p.details?.address?.wardCode === ward && !traced.has(p.personId) && p.personId !== f0.personId,
+      );
+      if (found?.details)
+        neighbour = {
+          personId: found.personId,
+          fullName: found.details.fullName,
+          birthYear: found.details.birthYear,
+        };
+    }
+    if (!neighbour) throw new Error(`nobody untraced in ward ${ward}`);
+    await running.gateway.accounts.ensureUsers([
+      {
+        username: `to-truy-vet-${ward}`,
+        displayName: `Tổ truy vết ${ward}`,
+        password: 'mat-khau-truy-vet-2021',
+        role: 'ward_team',
+        jurisdiction: { level: 'ward', code: ward },
+        createdBy: 'test',
+      },
+      {
+        username: 'bcd-thanh-pho',
+        displayName: 'Ban Chỉ đạo thành phố',
+        password: 'mat-khau-bcd-2021',
+        role: 'city',
+        jurisdiction: { level: 'city', code: '92' },
+        createdBy: 'test',
+      },
+    ]);
+
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1200, height: 860 } });
+    const page = await context.newPage();
+    await page.goto(base);
+    await signInAs(page, `to-truy-vet-${ward}`, 'mat-khau-truy-vet-2021');
+    // From the interview task (listed by the F0's name) to the F0's page.
+    const task = page
+      .getByRole('list', { name: 'Việc cần làm' })
+      .getByRole('listitem', { name: `Phỏng vấn F0 ${person.fullName}`, exact: true });
+    await task.getByRole('button', { name: 'Mở hồ sơ' }).click();
+    await page
+      .getByRole('heading', { name: `${person.fullName} (${String(person.birthYear)}) · F0` })
+      .waitFor();
+    // The household from the registry, each member already a household F1 (traced on the result).
+    const household = page.getByRole('group', { name: /Người cùng hộ/ });
+    const members = household.getByRole('checkbox');
+    expect(await members.count()).toBeGreaterThan(0);
+    for (const member of await members.all()) {
+      expect(await member.isChecked()).toBe(true);
+      expect(await member.isDisabled()).toBe(true);
+    }
+    await household.getByText('đã ghi nhận').first().waitFor();
+
+    // Row 1: typed name and birth year, the registry suggests the neighbour, picked by keyboard.
+    const form = page.getByRole('form', { name: 'Thêm người tiếp xúc' });
+    await form.getByLabel('Họ tên 1').fill(neighbour.fullName);
+    await form.getByLabel('Năm sinh 1').fill(String(neighbour.birthYear));
+    await form.getByLabel('Họ tên 1').focus();
+    const suggestions = form.getByRole('listbox', { name: 'Người đã có trong sổ đăng ký' });
+    await suggestions.getByRole('option').first().waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await form.locator('.picked').filter({ hasText: 'Đã có trong sổ' }).waitFor();
+    await form.getByLabel('Hình thức tiếp xúc 1').selectOption('same_room');
+    await form.getByLabel('Hình thức tiếp xúc 1').press('Enter');
+    // Enter on the last field of the last row opens a new row, its name field focused.
+    await form.getByLabel('Ngày tiếp xúc cuối 1').press('Enter');
+    await page.keyboard.type('Hồ Thị Mới');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('1985');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('0987 654 321');
+    await page.keyboard.press('Enter');
+    await form.getByLabel('Hình thức tiếp xúc 2').selectOption('workplace');
+    expect(await form.getByLabel('Họ tên 2').inputValue()).toBe('Hồ Thị Mới');
+    expect(await form.getByLabel('Năm sinh 2').inputValue()).toBe('1985');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('status').filter({ hasText: 'Đã lưu: 1 người mới ghi nhận' }).waitFor();
+    const recorded = page.getByRole('table', { name: 'Người tiếp xúc đã ghi nhận' });
+    for (const name of [neighbour.fullName, 'Hồ Thị Mới'])
+      await recorded.getByRole('cell', { name, exact: true }).waitFor({ timeout: 20_000 });
+    // The chain drawn under the file: the F0 and the contacts just named.
+    const drawing = page.getByRole('img', { name: 'Chuỗi lây nhiễm' });
+    await drawing.locator('text.name', { hasText: 'Hồ Thị Mới' }).waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'case.png'), fullPage: true });
+
+    // The ward's people in isolation: the neighbour among them with a next test date.
+    await page.getByRole('button', { name: 'Đang cách ly' }).click();
+    const inIsolation = page.getByRole('table', { name: 'Đang cách ly' });
+    const row = inIsolation.getByRole('row').filter({ hasText: neighbour.fullName });
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.textContent()).toMatch(/F1.*\d{2}\/\d{2}\/\d{4}/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'isolation.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+
+    // The steering committee opens the case and its whole cluster.
+    await signInAs(page, 'bcd-thanh-pho', 'mat-khau-bcd-2021');
+    await page.getByRole('button', { name: 'Tra cứu ca bệnh' }).click();
+    await page.getByLabel('Mã ca bệnh').fill(f0.caseId);
+    await page.getByLabel('Mã ca bệnh').press('Enter');
+    await page.getByRole('img', { name: 'Chuỗi lây nhiễm' }).waitFor();
+    await page.getByRole('button', { name: 'Toàn bộ ổ dịch' }).click();
+    const cluster = page.getByRole('img', { name: 'Toàn bộ ổ dịch' });
+    await cluster.waitFor();
+    const inCluster = await unaryCall(city.cases, 'GetCluster', { clusterId: f0.clusterId });
+    expect(await cluster.locator('g.node').count()).toBe(Math.min(inCluster.members.length, 150));
+    await cluster.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'cluster.png'), fullPage: true });
+    city.close();
     await context.close();
   });
 });

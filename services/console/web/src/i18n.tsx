@@ -248,6 +248,7 @@ const vi = {
   contactKeys:
     'Enter để sang ô kế tiếp (ô cuối sang dòng mới), mũi tên lên/xuống để chọn người đã có trong sổ, Ctrl+Enter để lưu.',
   inRegistry: 'Đã có trong sổ',
+  outsideArea: 'Người ở địa bàn khác',
   unpick: 'Bỏ chọn dòng',
   suggestions: 'Người đã có trong sổ đăng ký',
   addRow: 'Thêm dòng',
@@ -524,6 +525,7 @@ const en: Messages = {
   contactKeys:
     'Enter moves to the next field (the last one to a new row), arrows up/down choose a person the registry has, Ctrl+Enter saves.',
   inRegistry: 'In the registry',
+  outsideArea: 'Someone of another area',
   unpick: 'Unpick row',
   suggestions: 'People the registry already has',
   addRow: 'Add a row',

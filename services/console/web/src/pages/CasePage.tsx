@@ -115,7 +115,6 @@ export function CasePage({
     const id = caseId.trim();
     if (!id) return;
     setError('');
-    setSaved(null);
     const seq = ++asked.current;
     api.caseFile(id).then(
       (answer) => {
@@ -136,8 +135,16 @@ export function CasePage({
     );
   };
 
+  const openAnother = (caseId: string) => {
+    setSaved(null);
+    setRows([emptyRow()]);
+    setErrors({});
+    setFormError('');
+    open(caseId);
+  };
+
   useEffect(() => {
-    if (opened) open(opened);
+    if (opened) openAnother(opened);
   }, [opened]);
 
   // Suggestions for the row being typed, asked after a pause; an answer to an older question is dropped.
@@ -213,8 +220,12 @@ export function CasePage({
       else setHighlight((h) => Math.max(h - 1, -1));
       return;
     }
-    if (e.key !== 'Enter' || e.ctrlKey || e.metaKey) return;
+    if (e.key !== 'Enter') return;
     e.preventDefault();
+    if (e.ctrlKey || e.metaKey) {
+      e.currentTarget.closest('form')?.requestSubmit();
+      return;
+    }
     const chosen = shown[highlight];
     if (inName && chosen) {
       pick(row.key, chosen);
@@ -315,7 +326,7 @@ export function CasePage({
         className="inline"
         onSubmit={(e) => {
           e.preventDefault();
-          open(lookup);
+          openAnother(lookup);
         }}
       >
         <Field
@@ -385,7 +396,7 @@ export function CasePage({
               <tbody>
                 {file.contacts.map((c) => (
                   <tr key={c.personId}>
-                    <td>{c.fullName || c.personId}</td>
+                    <td title={c.personId}>{c.fullName || t.outsideArea}</td>
                     <td>{c.birthYear || '—'}</td>
                     <td>{nameIn(t.contactTypes, c.contactType)}</td>
                     <td>{formatDate(c.lastExposureOn)}</td>
