@@ -43,7 +43,16 @@ describe('the console gateway', () => {
     users?: Array<{ username: string }>;
     case?: { caseId: string; personId: string };
     task?: { taskId: string; status: string; claimedBy: string; outcome: string };
-    tasks?: Array<{ taskId: string; wardCode: string; status: string }>;
+    tasks?: Array<{
+      taskId: string;
+      kind: string;
+      wardCode: string;
+      status: string;
+      personId: string;
+      personName: string;
+      contactRef: string;
+      candidates: Array<{ personId: string; fullName: string }>;
+    }>;
     districtCode?: string;
     items?: Array<{ orderId: string; wardCode: string; reason: string }>;
     error?: { code: string; fields: Array<{ field: string }> };
@@ -664,6 +673,93 @@ describe('the console gateway', () => {
       wardCode: ward,
     });
     expect(inIsolation.map((p) => p.personId).sort()).toEqual(expected.people.map((p) => p.personId).sort());
+    city.close();
+  });
+
+  it('ends a call with the ward the person moved to, and an identity question with the person chosen', async () => {
+    const city = await clientsFor(roles(DISTRICT).city, round.services.ports);
+    const [ward, otherWard] = WARDS as [string, string];
+    const team = await userOf(`chuyen-${ward}`, 'ward_team', { level: 'ward', code: ward });
+    const there = await userOf(`chuyen-${otherWard}`, 'ward_team', { level: 'ward', code: otherWard });
+    const calls = (await team.call('GET', '/api/tasks')).json?.tasks ?? [];
+    const call = calls.find((t) => t.kind === 'call_contact' && t.status === 'open');
+    if (!call) throw new Error(`no call to make in ward ${ward}`);
+    expect(call.personName.length).toBeGreaterThan(0);
+    const path = `/api/tasks/${encodeURIComponent(call.taskId)}`;
+    await team.call('POST', `${path}/claim`, {});
+    expect(await team.call('POST', `${path}/complete`, { outcome: 'moved' })).toMatchObject({
+      status: 400,
+      json: { error: { fields: [{ field: 'movedToWardCode' }] } },
+    });
+    const moved = await team.call('POST', `${path}/complete`, {
+      outcome: 'moved',
+      movedToWardCode: otherWard,
+    });
+    expect(moved.json?.task).toMatchObject({ status: 'open' });
+    // Handed over: the ward the person moved to has it now, the first ward no longer.
+    expect((await there.call('GET', '/api/tasks')).json?.tasks?.map((t) => t.taskId)).toContain(call.taskId);
+    expect((await team.call('GET', '/api/tasks')).json?.tasks?.map((t) => t.taskId)).not.toContain(
+      call.taskId,
+    );
+    // The city's ward list, for where someone moved (a ward team's own areas are its ward only).
+    const own = await team.call('GET', '/api/areas');
+    const all = await team.call('GET', '/api/areas?scope=city');
+    expect(own.json?.districts?.flatMap((d) => d.wards)).toHaveLength(1);
+    expect(all.json?.districts?.length).toBe(9);
+
+    // A contact named with the name and birth year of someone the registry has, another phone:
+    // the registry asks the ward who it is; the team answers with the person.
+    const { cases } = await unaryCall(city.cases, 'ListCases', { districtCode: DISTRICT, wardCode: ward });
+    const f0 = cases[0];
+    if (!f0) throw new Error(`no case in ward ${ward}`);
+    let known: { personId: string; fullName: string; birthYear: number } | undefined;
+    for (let i = 0; i < 40 && !known; i++) {
+      const home = await unaryCall(city.registry, 'FindPersons', {
+        householdId: `hh-${DISTRICT}-611-${String(i)}`,
+      });
+      const found = home.persons.find(
+        (p) => p.details?.address?.wardCode === ward && p.personId !== f0.personId,
+      );
+      if (found?.details)
+        known = {
+          personId: found.personId,
+          fullName: found.details.fullName,
+          birthYear: found.details.birthYear,
+        };
+    }
+    if (!known) throw new Error(`nobody registered in ward ${ward}`);
+    const named = await team.call('POST', `/api/cases/${encodeURIComponent(f0.caseId)}/contacts`, {
+      contacts: [
+        {
+          fullName: known.fullName,
+          birthYear: known.birthYear,
+          phone: '0900 000 123',
+          contactType: 'venue',
+          lastExposureOn: f0.confirmedAt.slice(0, 10),
+        },
+      ],
+    });
+    expect(named.json?.outcomes?.[0]?.status).toBe('awaiting_identification');
+    const question = await eventually('the identity question', async () => {
+      const tasks = (await team.call('GET', '/api/tasks')).json?.tasks ?? [];
+      return tasks.find(
+        (t) => t.kind === 'confirm_identity' && t.candidates.some((c) => c.personId === known.personId),
+      );
+    });
+    expect(question.candidates.find((c) => c.personId === known.personId)?.fullName).toBe(known.fullName);
+    const questionPath = `/api/tasks/${encodeURIComponent(question.taskId)}`;
+    await team.call('POST', `${questionPath}/claim`, {});
+    const answered = await team.call('POST', `${questionPath}/complete`, {
+      outcome: 'confirmed',
+      chosenPersonId: known.personId,
+    });
+    expect(answered.json?.task).toMatchObject({ status: 'done', outcome: 'confirmed' });
+    await eventually('the contact recorded as the person chosen', async () => {
+      const file = (await team.call('GET', `/api/cases/${encodeURIComponent(f0.caseId)}`)).json;
+      return file?.contacts?.some((c) => c.personId === known.personId && c.contactType === 'venue')
+        ? file
+        : undefined;
+    });
     city.close();
   });
 

@@ -47,6 +47,10 @@ export interface TaskCompletion {
   taskId: string;
   outcome: string;
   note: string;
+  /** For `moved`: where the person now lives. */
+  movedToWardCode?: string;
+  /** For a confirmed identity: the candidate the contact is (empty: a new person). */
+  chosenPersonId?: string;
 }
 
 /** What the console asks case-graph, always as a given user. */

@@ -25,8 +25,8 @@ import {
   resultRowsSchema,
   sampleEntrySchema,
   scannedBoxSchema,
+  taskOutcomeSchema,
 } from '../app/forms';
-import { z } from 'zod';
 import { contactFormField, contactsToRecord, drawCase, openCaseFile } from '../app/case-file';
 import type { CaseGraph } from './cases';
 import type { PersonDesk } from './persons';
@@ -101,12 +101,6 @@ async function webFile(
     throw new HttpError(503, 'PAGES_NOT_BUILT', 'the console pages are not built: npm run build:console');
   }
 }
-
-/** A task's outcome as the page sends it; case-graph checks it fits the task's kind. */
-const completionSchema = z.object({
-  outcome: z.enum(['reached', 'not_reachable', 'refused', 'moved', 'confirmed', 'dismissed']),
-  note: z.string().trim().max(2000).default(''),
-});
 
 const STATUS_OF_KIND: Record<ErrorKind, number> = {
   invalid: 400,
@@ -262,8 +256,8 @@ export function createGateway(options: GatewayOptions): http.Server {
   const districtOf = (ward: string): string | undefined => units.ward(ward)?.parentCode ?? undefined;
 
   /** The districts (with their wards) a user works over: all for the city, else their own. */
-  const areasOf = (session: Session) => {
-    const { level, code } = session.jurisdiction;
+  const areasOf = (jurisdiction: Session['jurisdiction']) => {
+    const { level, code } = jurisdiction;
     const district = level === 'district' ? code : level === 'ward' ? districtOf(code) : undefined;
     return units
       .districts()
@@ -373,7 +367,11 @@ export function createGateway(options: GatewayOptions): http.Server {
     }
     if (urlPath === '/api/areas' && method === 'GET') {
       const session = await signedIn(request, false);
-      return { status: 200, body: { province: units.province.name, districts: areasOf(session) } };
+      // The whole city's names when asked (where someone moved to); else the user's own area.
+      const districts = areasOf(
+        query.get('scope') === 'city' ? { level: 'city', code: units.province.code } : session.jurisdiction,
+      );
+      return { status: 200, body: { province: units.province.name, districts } };
     }
     if (urlPath === '/api/samples' && method === 'POST') {
       const session = await signedIn(request, true);
@@ -477,12 +475,21 @@ export function createGateway(options: GatewayOptions): http.Server {
       const { tasks, overdue } = await cases.listTasks(callerOf(session));
       const names = await persons.names(
         callerOf(session),
-        tasks.map((t) => t.personId),
+        tasks.flatMap((t) => [t.personId, ...t.candidates.map((c) => c.personId)]),
       );
+      const nameOf = (id: string) => names.get(id)?.fullName ?? '';
       return {
         status: 200,
         body: {
-          tasks: tasks.map((t) => ({ ...t, personName: names.get(t.personId)?.fullName ?? '' })),
+          tasks: tasks.map((t) => ({
+            ...t,
+            personName: nameOf(t.personId),
+            candidates: t.candidates.map((c) => ({
+              ...c,
+              fullName: nameOf(c.personId),
+              birthYear: names.get(c.personId)?.birthYear ?? 0,
+            })),
+          })),
           overdue,
         },
       };
@@ -524,9 +531,9 @@ export function createGateway(options: GatewayOptions): http.Server {
       const taskId = decodeURIComponent(taskMatch[1]);
       if (taskMatch[2] === 'claim')
         return { status: 200, body: { task: await cases.claimTask(callerOf(session), taskId) } };
-      const { outcome, note } = parseInput(completionSchema, await jsonBody(request), 'task outcome');
-      const task = await cases.completeTask(callerOf(session), { taskId, outcome, note });
-      logger.info({ user: session.username, task: taskId, outcome }, 'task completed');
+      const ending = parseInput(taskOutcomeSchema, await jsonBody(request), 'task outcome');
+      const task = await cases.completeTask(callerOf(session), { taskId, ...ending });
+      logger.info({ user: session.username, task: taskId, outcome: ending.outcome }, 'task completed');
       return { status: 200, body: { task } };
     }
     const caseMatch = /^\/api\/cases\/([^/]+)(\/contacts|\/graph)?$/.exec(urlPath);

@@ -170,6 +170,37 @@ export const personQuerySchema = z
   });
 export type PersonQuery = z.infer<typeof personQuerySchema>;
 
+export const TASK_OUTCOMES = [
+  'reached',
+  'not_reachable',
+  'refused',
+  'moved',
+  'confirmed',
+  'dismissed',
+] as const;
+
+/**
+ * A task ended with its outcome; case-graph checks it fits the task's kind. `moved` says where to
+ * (the task goes to that ward); `confirmed` on an identity question says which candidate the
+ * contact is (none: a new person).
+ */
+export const taskOutcomeSchema = z
+  .object({
+    outcome: z.enum(TASK_OUTCOMES),
+    note: z.string().trim().max(1000).default(''),
+    movedToWardCode: z
+      .string()
+      .regex(/^\d{5}$/, 'choose the ward')
+      .or(z.literal(''))
+      .default(''),
+    chosenPersonId: z.string().trim().max(64).default(''),
+  })
+  .refine((t) => t.outcome !== 'moved' || t.movedToWardCode !== '', {
+    path: ['movedToWardCode'],
+    message: 'choose the ward they moved to',
+  });
+export type TaskOutcome = z.infer<typeof taskOutcomeSchema>;
+
 /** Field errors by field name ("personIds.2"), from a zod failure: what the page shows by each field. */
 export function formErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,5 +1,5 @@
 /** The gateway's API as the pages use it: JSON, the session cookie, the CSRF token on changes. */
-import type { ContactEntry } from '../../src/app/forms';
+import type { ContactEntry, TASK_OUTCOMES, TaskOutcome } from '../../src/app/forms';
 import type { PersonGraph } from '../../src/app/person-graph';
 
 export interface FieldError {
@@ -65,6 +65,8 @@ export interface Task {
   dueAt: string;
   overdue: boolean;
   claimedBy: string;
+  /** For an identity question: who the registry thinks the contact might be. */
+  candidates: Array<{ personId: string; reasons: string[]; fullName: string; birthYear: number }>;
 }
 
 export interface IsolationOrder {
@@ -298,7 +300,7 @@ export interface SampleResults {
   flaggedForReview: boolean;
 }
 
-export type Outcome = 'reached' | 'not_reachable' | 'refused' | 'moved' | 'confirmed' | 'dismissed';
+export type Outcome = (typeof TASK_OUTCOMES)[number];
 
 let csrfToken = '';
 
@@ -379,14 +381,10 @@ export const api = {
   tasks: () => call<{ tasks: Task[]; overdue: number }>('GET', '/api/tasks'),
   claimTask: async (taskId: string) =>
     (await call<{ task: Task }>('POST', `/api/tasks/${encodeURIComponent(taskId)}/claim`, {})).task,
-  completeTask: async (taskId: string, outcome: Outcome, note: string) =>
-    (
-      await call<{ task: Task }>('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, {
-        outcome,
-        note,
-      })
-    ).task,
-  areas: () => call<Areas>('GET', '/api/areas'),
+  completeTask: async (taskId: string, ending: TaskOutcome) =>
+    (await call<{ task: Task }>('POST', `/api/tasks/${encodeURIComponent(taskId)}/complete`, ending)).task,
+  /** The user's own districts and wards, or the whole city's (`city`: where someone moved to). */
+  areas: (scope?: 'city') => call<Areas>('GET', `/api/areas${scope ? `?scope=${scope}` : ''}`),
   collectSample: async (tube: {
     barcode: string;
     personIds: string[];

@@ -248,6 +248,14 @@ const vi = {
   contactKeys:
     'Enter để sang ô kế tiếp (ô cuối sang dòng mới), mũi tên lên/xuống để chọn người đã có trong sổ, Ctrl+Enter để lưu.',
   inRegistry: 'Đã có trong sổ',
+  movedTo: 'Chuyển đến phường/xã',
+  whoIsIt: 'Người này là ai trong sổ đăng ký?',
+  newPerson: 'Không ai trong số này: đăng ký người mới',
+  matchReasons: {
+    same_name_birth_year: 'cùng họ tên và năm sinh',
+    same_phone_birth_year: 'cùng số điện thoại và năm sinh',
+    same_household_name: 'cùng tên trong một hộ',
+  },
   outsideArea: 'Người ở địa bàn khác',
   unpick: 'Bỏ chọn dòng',
   suggestions: 'Người đã có trong sổ đăng ký',
@@ -525,6 +533,14 @@ const en: Messages = {
   contactKeys:
     'Enter moves to the next field (the last one to a new row), arrows up/down choose a person the registry has, Ctrl+Enter saves.',
   inRegistry: 'In the registry',
+  movedTo: 'Moved to the ward',
+  whoIsIt: 'Who is this in the registry?',
+  newPerson: 'None of them: register a new person',
+  matchReasons: {
+    same_name_birth_year: 'same name and birth year',
+    same_phone_birth_year: 'same phone and birth year',
+    same_household_name: 'same name in one household',
+  },
   outsideArea: 'Someone of another area',
   unpick: 'Unpick row',
   suggestions: 'People the registry already has',

@@ -1,17 +1,22 @@
 import { useEffect, useState } from 'react';
-import { api, ApiError, OfflineError, type Outcome, type Task } from '../api';
-import { useI18n } from '../i18n';
+import { api, ApiError, OfflineError, type Areas, type Outcome, type Task } from '../api';
+import { errorsByField } from '../Field';
+import { nameIn, useI18n } from '../i18n';
 
 /** Checked again this often, so a new F0 or F1 shows up without a reload. */
 const REFRESH_MS = 5_000;
 
+/** The outcomes case-graph takes for each kind of task. */
 const OUTCOMES_FOR: Record<Task['kind'], Outcome[]> = {
-  interview_case: ['reached', 'not_reachable', 'refused'],
-  call_contact: ['reached', 'not_reachable', 'refused'],
-  hotline_tip: ['reached', 'not_reachable', 'dismissed'],
+  interview_case: ['reached', 'not_reachable', 'refused', 'moved'],
+  call_contact: ['reached', 'not_reachable', 'refused', 'moved'],
+  hotline_tip: ['reached', 'not_reachable', 'dismissed', 'moved'],
   confirm_candidate: ['confirmed', 'dismissed'],
-  confirm_identity: ['dismissed'],
+  confirm_identity: ['confirmed', 'dismissed'],
 };
+
+/** A candidate's radio value for "none of them: a new person". */
+const NEW_PERSON = '';
 
 /** The ward team's queue: overdue first, claim a task, end it with an outcome. */
 export function Tasks({
@@ -29,6 +34,10 @@ export function Tasks({
   const [error, setError] = useState('');
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
   const [notes, setNotes] = useState<Record<string, string>>({});
+  const [movedTo, setMovedTo] = useState<Record<string, string>>({});
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const [fieldErrors, setFieldErrors] = useState<Record<string, Record<string, string>>>({});
+  const [city, setCity] = useState<Areas | null>(null);
 
   const load = () => {
     api.tasks().then(
@@ -42,6 +51,8 @@ export function Tasks({
     );
   };
   useEffect(() => {
+    // Every ward of the city, for where a person moved to.
+    api.areas('city').then(setCity, () => undefined);
     load();
     const timer = setInterval(load, REFRESH_MS);
     return () => {
@@ -49,12 +60,20 @@ export function Tasks({
     };
   }, []);
 
-  const act = (work: Promise<unknown>) => {
+  const act = (work: Promise<unknown>, taskId?: string) => {
     setError('');
-    work.then(load, (e: unknown) => {
-      if (e instanceof OfflineError) onOffline();
-      else setError(e instanceof ApiError ? e.message : t.somethingWrong);
-    });
+    work.then(
+      () => {
+        if (taskId) setFieldErrors({ ...fieldErrors, [taskId]: {} });
+        load();
+      },
+      (e: unknown) => {
+        if (e instanceof OfflineError) onOffline();
+        else if (taskId && e instanceof ApiError && e.fields.length > 0)
+          setFieldErrors({ ...fieldErrors, [taskId]: errorsByField(e.fields) });
+        else setError(e instanceof ApiError ? e.message : t.somethingWrong);
+      },
+    );
   };
 
   return (
@@ -72,7 +91,8 @@ export function Tasks({
       <ul className="tasks" aria-label={t.tasks}>
         {tasks.map((task) => {
           const choices = OUTCOMES_FOR[task.kind];
-          const chosen = outcomes[task.taskId] ?? choices[0] ?? 'reached';
+          const outcome = outcomes[task.taskId] ?? choices[0] ?? 'reached';
+          const errors = fieldErrors[task.taskId] ?? {};
           return (
             <li
               key={task.taskId}
@@ -112,14 +132,23 @@ export function Tasks({
                   className="inline"
                   onSubmit={(event) => {
                     event.preventDefault();
-                    act(api.completeTask(task.taskId, chosen, notes[task.taskId] ?? ''));
+                    act(
+                      api.completeTask(task.taskId, {
+                        outcome,
+                        note: notes[task.taskId] ?? '',
+                        movedToWardCode: outcome === 'moved' ? (movedTo[task.taskId] ?? '') : '',
+                        chosenPersonId:
+                          outcome === 'confirmed' ? (chosen[task.taskId] ?? NEW_PERSON) : NEW_PERSON,
+                      }),
+                      task.taskId,
+                    );
                   }}
                 >
                   <div className="field">
                     <label htmlFor={`outcome-${task.taskId}`}>{t.outcome}</label>
                     <select
                       id={`outcome-${task.taskId}`}
-                      value={chosen}
+                      value={outcome}
                       onChange={(e) => {
                         setOutcomes({ ...outcomes, [task.taskId]: e.target.value as Outcome });
                       }}
@@ -131,6 +160,59 @@ export function Tasks({
                       ))}
                     </select>
                   </div>
+                  {outcome === 'moved' ? (
+                    <div className="field">
+                      <label htmlFor={`moved-${task.taskId}`}>{t.movedTo}</label>
+                      <select
+                        id={`moved-${task.taskId}`}
+                        value={movedTo[task.taskId] ?? ''}
+                        aria-invalid={errors.movedToWardCode ? true : undefined}
+                        onChange={(e) => {
+                          setMovedTo({ ...movedTo, [task.taskId]: e.target.value });
+                        }}
+                      >
+                        <option value="">{t.chooseWard}</option>
+                        {(city?.districts ?? []).map((d) => (
+                          <optgroup key={d.code} label={d.name}>
+                            {d.wards.map((w) => (
+                              <option key={w.code} value={w.code}>
+                                {w.name}
+                              </option>
+                            ))}
+                          </optgroup>
+                        ))}
+                      </select>
+                      {errors.movedToWardCode ? (
+                        <span className="field-error" role="alert">
+                          {errors.movedToWardCode}
+                        </span>
+                      ) : null}
+                    </div>
+                  ) : null}
+                  {outcome === 'confirmed' && task.kind === 'confirm_identity' ? (
+                    <fieldset>
+                      <legend>{t.whoIsIt}</legend>
+                      {[...task.candidates, null].map((c) => {
+                        const value = c?.personId ?? NEW_PERSON;
+                        return (
+                          <label key={value || 'new'} className="choice">
+                            <input
+                              type="radio"
+                              name={`chosen-${task.taskId}`}
+                              value={value}
+                              checked={(chosen[task.taskId] ?? NEW_PERSON) === value}
+                              onChange={() => {
+                                setChosen({ ...chosen, [task.taskId]: value });
+                              }}
+                            />{' '}
+                            {c
+                              ? `${c.fullName || c.personId}${c.birthYear ? ` (${String(c.birthYear)})` : ''} · ${c.reasons.map((r) => nameIn(t.matchReasons, r)).join(', ')}`
+                              : t.newPerson}
+                          </label>
+                        );
+                      })}
+                    </fieldset>
+                  ) : null}
                   <div className="field">
                     <label htmlFor={`note-${task.taskId}`}>{t.note}</label>
                     <input
