@@ -16,7 +16,7 @@ import {
 } from '../../../test/harness/console-round';
 import { clientsFor } from '../../../scripts/scenario/clients';
 import { roles } from '../../../scripts/scenario/mass-testing';
-import { CSRF_HEADER, SESSION_COOKIE } from './adapters/http';
+import { CSRF_HEADER, sessionCookieName } from './adapters/http';
 import { eventually } from '../../../test/harness/eventually';
 
 const ADMIN = { username: 'admin', password: 'quan-tri-vien-2021' };
@@ -153,7 +153,7 @@ describe('the console gateway', () => {
       role: 'admin',
       jurisdiction: { level: 'city', code: '92' },
     });
-    expect(ok.setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]{43}; `));
+    expect(ok.setCookie).toMatch(/^__Host-truyvet_session=[A-Za-z0-9_-]{43}; /);
     expect(ok.setCookie).toContain('HttpOnly');
     expect(ok.setCookie).toContain('SameSite=Strict');
     expect(ok.setCookie).toContain('Secure');
@@ -775,7 +775,11 @@ describe('the console gateway', () => {
     );
     expect((await browser.call('GET', '/api/cases/%E0%A4%A')).status).toBe(400);
     expect(
-      (await browser.call('GET', '/api/session', undefined, { cookie: `${SESSION_COOKIE}=%E0%A4%A` })).status,
+      (
+        await browser.call('GET', '/api/session', undefined, {
+          cookie: `${sessionCookieName(true)}=%E0%A4%A`,
+        })
+      ).status,
     ).toBe(400);
     // A request line that is not a URL: answered 400, and the gateway goes on serving.
     const raw = await new Promise<string>((resolve, reject) => {

@@ -34,7 +34,13 @@ import type { LabDesk } from './lab';
 import type { ReportArea, ReportDesk } from './reports';
 import type { SampleDesk } from './samples';
 
-export const SESSION_COOKIE = 'truyvet_session';
+/**
+ * The session cookie's name: `__Host-` where it is Secure, so the browser takes it only from this
+ * host over HTTPS, for every path, never set by a sibling domain.
+ */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-truyvet_session' : 'truyvet_session';
+}
 export const CSRF_HEADER = 'x-csrf-token';
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -280,10 +286,11 @@ export function createGateway(options: GatewayOptions): http.Server {
     return ward ? districtOf(ward) : undefined;
   };
   const secure = options.secureCookies ?? true;
+  const cookieName = sessionCookieName(secure);
 
   const sessionCookie = (value: string, maxAgeSeconds: number): string =>
     [
-      `${SESSION_COOKIE}=${encodeURIComponent(value)}`,
+      `${cookieName}=${encodeURIComponent(value)}`,
       'HttpOnly',
       'SameSite=Strict',
       'Path=/',
@@ -304,7 +311,7 @@ export function createGateway(options: GatewayOptions): http.Server {
 
   /** The signed-in user's session; for a change, also proven by its CSRF token. */
   const signedIn = async (request: http.IncomingMessage, change: boolean): Promise<Session> => {
-    const session = await accounts.session(cookieOf(request, SESSION_COOKIE));
+    const session = await accounts.session(cookieOf(request, cookieName));
     if (!session) throw new HttpError(401, 'SIGN_IN_REQUIRED', 'sign in first');
     if (change) {
       requireSameOrigin(request);

@@ -58,7 +58,8 @@ export function Users({ onOffline }: { onOffline: () => void }) {
         (user) => {
           setErrors({});
           setDone(`${t.added}: ${user.username}`);
-          setForm({ ...form, username: '', displayName: '', password: '' });
+          // What was typed meanwhile stays; only the added user's own fields are cleared.
+          setForm((current) => ({ ...current, username: '', displayName: '', password: '' }));
           load();
         },
         (e: unknown) => {
@@ -70,7 +71,8 @@ export function Users({ onOffline }: { onOffline: () => void }) {
   };
 
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => {
-    setForm({ ...form, [key]: e.target.value });
+    const value = e.target.value;
+    setForm((current) => ({ ...current, [key]: value }));
   };
 
   return (
