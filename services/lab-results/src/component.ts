@@ -174,7 +174,7 @@ export function describeLabComponent(
       const event = createEvent(ShipmentDispatchedV1, {
         shipmentId,
         fromDistrictCode: '927',
-        labId: 'cdc-can-tho',
+        labId: 'lab-92',
         manifest: suffixes.map((s) => ({ sampleId: sampleId(s), barcode: code(s) })),
         dispatchedAt: new Date(Date.now() - 1_800_000).toISOString(),
         dispatchedBy: 'ttyt-thoi-lai',

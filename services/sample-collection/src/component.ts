@@ -760,16 +760,21 @@ export function describePersonRegistryComponent(
       }
       const pooled = members.slice(2);
       ids.push((await unaryCall(samples, 'CollectSample', tube('ship-pool', pooled))).sampleId);
+      // No lab named: the city's CDC lab, under the id lab-results answers to.
       const shipment = await unaryCall(shipments, 'DispatchShipment', {
         fromDistrictCode: '916',
-        labId: 'cdc-can-tho',
         sampleIds: ids,
       });
-      expect(shipment).toMatchObject({ status: 'in_transit', overdue: false, fromDistrictCode: '916' });
+      expect(shipment).toMatchObject({
+        status: 'in_transit',
+        overdue: false,
+        fromDistrictCode: '916',
+        labId: 'lab-92',
+      });
       expect(shipment.manifest.map((m) => m.sampleId)).toEqual(ids);
       expect((await unaryCall(samples, 'GetSample', { sampleId: ids[0] ?? '' })).status).toBe('shipped');
       // The same box sent again (its answer lost on the way): the same shipment, not a refusal.
-      const box = { fromDistrictCode: '916', labId: 'cdc-can-tho', sampleIds: [...ids].reverse() };
+      const box = { fromDistrictCode: '916', labId: 'lab-92', sampleIds: [...ids].reverse() };
       expect((await unaryCall(shipments, 'DispatchShipment', box)).shipmentId).toBe(shipment.shipmentId);
 
       // The same tubes cannot travel twice; a tube that was never collected cannot travel at all.
@@ -777,7 +782,7 @@ export function describePersonRegistryComponent(
         await failure(
           unaryCall(shipments, 'DispatchShipment', {
             fromDistrictCode: '916',
-            labId: 'cdc-can-tho',
+            labId: 'lab-92',
             sampleIds: [ids[0] ?? '', 's-NOPE'],
           }),
         ),

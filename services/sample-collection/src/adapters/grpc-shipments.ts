@@ -24,7 +24,13 @@ export function shipmentHandlers(desk: ShipmentDesk, units: AdminUnits) {
     DispatchShipment: unary(
       z.object({
         fromDistrictCode: district,
-        labId: z.string().trim().min(1).default('cdc-can-tho'),
+        // Empty (proto3's unset): the city's CDC lab, under the id lab-results answers to.
+        labId: z
+          .string()
+          .trim()
+          .max(100)
+          .default('')
+          .transform((id) => id || `lab-${units.province.code}`),
         sampleIds: z.array(z.string().trim().min(1)).min(1, 'at least one sample'),
       }),
       async (request, ctx) => {
