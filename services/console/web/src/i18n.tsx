@@ -248,6 +248,12 @@ const vi = {
   contactKeys:
     'Enter để sang ô kế tiếp (ô cuối sang dòng mới), mũi tên lên/xuống để chọn người đã có trong sổ, Ctrl+Enter để lưu.',
   inRegistry: 'Đã có trong sổ',
+  contactFieldErrors: {
+    fullName: 'Nhập họ tên (ít nhất 2 ký tự)',
+    birthYear: 'Năm sinh 4 chữ số, từ 1900 đến năm nay',
+    phone: 'Số điện thoại Việt Nam (10 hoặc 11 chữ số)',
+    lastExposureOn: 'Ngày tiếp xúc cuối: không sau hôm nay, trong thời gian người này có thể lây',
+  } as Record<string, string>,
   movedTo: 'Chuyển đến phường/xã',
   whoIsIt: 'Người này là ai trong sổ đăng ký?',
   newPerson: 'Không ai trong số này: đăng ký người mới',
@@ -533,6 +539,12 @@ const en: Messages = {
   contactKeys:
     'Enter moves to the next field (the last one to a new row), arrows up/down choose a person the registry has, Ctrl+Enter saves.',
   inRegistry: 'In the registry',
+  contactFieldErrors: {
+    fullName: 'The full name (at least 2 characters)',
+    birthYear: 'A 4-digit birth year, from 1900 to this year',
+    phone: 'A Vietnamese phone number (10 or 11 digits)',
+    lastExposureOn: 'The day of the last contact: not after today, while the person could infect',
+  },
   movedTo: 'Moved to the ward',
   whoIsIt: 'Who is this in the registry?',
   newPerson: 'None of them: register a new person',

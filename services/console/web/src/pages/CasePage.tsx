@@ -273,7 +273,9 @@ export function CasePage({
         const match = /^contacts\.(\d+)\.(\w+)/.exec(field);
         const index = match ? Number(match[1]) - fromHousehold.length : -1;
         const row = typed[index];
-        if (match && row) out[`${String(row.key)}.${match[2] ?? ''}`] = message;
+        // The page's own words for the fields it knows; the service's otherwise.
+        if (match && row)
+          out[`${String(row.key)}.${match[2] ?? ''}`] = t.contactFieldErrors[match[2] ?? ''] ?? message;
         else if (match) out.household = message;
         else out.form = message;
       }
