@@ -3,14 +3,30 @@
  * round (cases in three wards of district 919): what the console's tests sign in to.
  */
 import { configSchema, start, type Running } from '@truyvet/console';
+import { unaryCall } from '@truyvet/grpc';
 import { runQuickStart, type QuickStartResult } from '../../scripts/quick-start';
+import { clientsFor } from '../../scripts/scenario/clients';
+import { roles } from '../../scripts/scenario/mass-testing';
 
 export const ROUND_DISTRICT = '919';
 export const ROUND_WARDS = ['31186', '31189', '31192'];
 
+/** The round's households (the quick start registers them as hh-<district>-<tag>-<n>). */
+const ROUND_HOUSEHOLDS = 40;
+
+export interface RegisteredPerson {
+  personId: string;
+  fullName: string;
+  birthYear: number;
+  phone: string;
+  wardCode: string;
+}
+
 export interface ConsoleRound {
   round: QuickStartResult;
   gateway: Running;
+  /** Everyone the round registered in a ward, as the registry has them. */
+  registeredIn(wardCode: string): Promise<RegisteredPerson[]>;
   stop(): Promise<void>;
 }
 
@@ -23,7 +39,7 @@ export async function startConsoleRound(options: {
     mode: 'embedded',
     ports: { samples: 0, lab: 0, cases: 0, reports: 0 },
     logLevel: 'fatal',
-    households: 40,
+    households: ROUND_HOUSEHOLDS,
     positiveHouseholds: 3,
     districtCode: ROUND_DISTRICT,
     wardCodes: ROUND_WARDS,
@@ -46,6 +62,29 @@ export async function startConsoleRound(options: {
   return {
     round,
     gateway,
+    async registeredIn(wardCode) {
+      const city = await clientsFor(roles(ROUND_DISTRICT).city, round.services.ports);
+      try {
+        const people: RegisteredPerson[] = [];
+        for (let n = 0; n < ROUND_HOUSEHOLDS; n++) {
+          const home = await unaryCall(city.registry, 'FindPersons', {
+            householdId: `hh-${ROUND_DISTRICT}-${options.tag}-${String(n)}`,
+          });
+          for (const p of home.persons)
+            if (p.details?.address?.wardCode === wardCode)
+              people.push({
+                personId: p.personId,
+                fullName: p.details.fullName,
+                birthYear: p.details.birthYear,
+                phone: p.details.phone,
+                wardCode,
+              });
+        }
+        return people;
+      } finally {
+        city.close();
+      }
+    },
     async stop() {
       await gateway.stop();
       await round.services.stop();

@@ -538,22 +538,11 @@ describe('the console gateway', () => {
     // Someone of the ward who is nobody's contact yet, found while their details are typed.
     const wardPeople = await unaryCall(city.isolation, 'ListInIsolation', { districtCode: DISTRICT });
     const isolated = new Set(wardPeople.people.map((p) => p.personId));
-    let neighbour:
-      { personId: string; details: { fullName: string; birthYear: number; phone: string } } | undefined;
-    for (let i = 0; i < 40 && !neighbour; i++) {
-      const home = await unaryCall(city.registry, 'FindPersons', {
-        householdId: `hh-${DISTRICT}-611-${String(i)}`,
-      });
-      const found = home.persons.find(
-        (p) =>
-          p.details?.address?.wardCode === ward &&
-          !isolated.has(p.personId) &&
-          p.personId !== someCase.personId,
-      );
-      if (found?.details) neighbour = { personId: found.personId, details: found.details };
-    }
+    const neighbour = (await running.registeredIn(ward)).find(
+      (p) => !isolated.has(p.personId) && p.personId !== someCase.personId,
+    );
     if (!neighbour) throw new Error(`nobody untraced in ward ${ward}`);
-    const details = neighbour.details;
+    const details = neighbour;
     const byName = await team.call(
       'GET',
       `/api/persons?fullName=${encodeURIComponent(details.fullName)}&birthYear=${String(details.birthYear)}`,
@@ -712,21 +701,7 @@ describe('the console gateway', () => {
     const { cases } = await unaryCall(city.cases, 'ListCases', { districtCode: DISTRICT, wardCode: ward });
     const f0 = cases[0];
     if (!f0) throw new Error(`no case in ward ${ward}`);
-    let known: { personId: string; fullName: string; birthYear: number } | undefined;
-    for (let i = 0; i < 40 && !known; i++) {
-      const home = await unaryCall(city.registry, 'FindPersons', {
-        householdId: `hh-${DISTRICT}-611-${String(i)}`,
-      });
-      const found = home.persons.find(
-        (p) => p.details?.address?.wardCode === ward && p.personId !== f0.personId,
-      );
-      if (found?.details)
-        known = {
-          personId: found.personId,
-          fullName: found.details.fullName,
-          birthYear: found.details.birthYear,
-        };
-    }
+    const known = (await running.registeredIn(ward)).find((p) => p.personId !== f0.personId);
     if (!known) throw new Error(`nobody registered in ward ${ward}`);
     const named = await team.call('POST', `/api/cases/${encodeURIComponent(f0.caseId)}/contacts`, {
       contacts: [

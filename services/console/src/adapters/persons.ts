@@ -7,22 +7,12 @@ import { status } from '@grpc/grpc-js';
 import { createClient, loadGrpcObject, unaryCall, type Caller, type SigningKey } from '@truyvet/grpc';
 import type { ProtoGrpcType as PersonsProto } from '@truyvet/grpc/src/generated/persons';
 import type { Person__Output } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Person';
+import type { PersonSummary } from '../app/views';
 import { asUser } from './cases';
 
-const persons = loadGrpcObject<PersonsProto>('truyvet/samples/v1/persons.proto').truyvet.samples.v1;
+export type { PersonSummary };
 
-/** What the pages show of a person (never their national ID). */
-export interface PersonSummary {
-  personId: string;
-  fullName: string;
-  birthYear: number;
-  phone: string;
-  householdId: string;
-  districtCode: string;
-  wardCode: string;
-  hamlet: string;
-  street: string;
-}
+const persons = loadGrpcObject<PersonsProto>('truyvet/samples/v1/persons.proto').truyvet.samples.v1;
 
 export interface PersonLookup {
   phone?: string;

@@ -6,26 +6,10 @@
  */
 import type { Caller } from '@truyvet/grpc';
 import type { CaseGraph, CaseView, ContactToRecord, TracingRecordView } from '../adapters/cases';
-import type { PersonDesk, PersonSummary } from '../adapters/persons';
+import type { PersonDesk } from '../adapters/persons';
+import type { HouseholdMember, NamedContact, PersonSummary } from './views';
 import type { ContactEntry } from './forms';
 import { chainPeople, clusterPeople, layOutGraph, type PersonGraph } from './person-graph';
-
-export interface NamedContact {
-  personId: string;
-  fullName: string;
-  birthYear: number;
-  contactType: string;
-  lastExposureOn: string;
-  via: string;
-}
-
-export interface HouseholdMember {
-  personId: string;
-  fullName: string;
-  birthYear: number;
-  /** Already recorded as this F0's contact (nothing to add). */
-  isContact: boolean;
-}
 
 export interface CaseFile {
   case: CaseView;

@@ -145,22 +145,18 @@ export function layOutGraph(
 }
 
 /** case-graph's chain of a person, as the people of a drawing. */
+interface ChainLink {
+  personId: string;
+  caseId: string;
+  level: number;
+  infectedBy: string;
+  confirmedAt: string;
+}
+
 export interface ChainInput {
   personId: string;
-  ancestors: ReadonlyArray<{
-    personId: string;
-    caseId: string;
-    level: number;
-    infectedBy: string;
-    confirmedAt: string;
-  }>;
-  descendants: ReadonlyArray<{
-    personId: string;
-    caseId: string;
-    level: number;
-    infectedBy: string;
-    confirmedAt: string;
-  }>;
+  ancestors: readonly ChainLink[];
+  descendants: readonly ChainLink[];
   contacts: ReadonlyArray<{ personId: string; viaPersonId: string; level: number }>;
 }
 
@@ -168,15 +164,16 @@ export function chainPeople(
   chain: ChainInput,
   focus: { level: number; caseId?: string; confirmedAt?: string },
 ): GraphPerson[] {
+  const infection = (link: ChainLink, parentId: string): GraphPerson => ({
+    personId: link.personId,
+    ...(parentId ? { parentId } : {}),
+    level: link.level,
+    ...(link.caseId ? { caseId: link.caseId, confirmedAt: link.confirmedAt } : {}),
+    link: 'infection',
+  });
   const last = chain.ancestors[chain.ancestors.length - 1];
   return [
-    ...chain.ancestors.map((a) => ({
-      personId: a.personId,
-      ...(a.infectedBy ? { parentId: a.infectedBy } : {}),
-      level: a.level,
-      ...(a.caseId ? { caseId: a.caseId, confirmedAt: a.confirmedAt } : {}),
-      link: 'infection' as const,
-    })),
+    ...chain.ancestors.map((a) => infection(a, a.infectedBy)),
     {
       personId: chain.personId,
       ...(last ? { parentId: last.personId } : {}),
@@ -185,13 +182,7 @@ export function chainPeople(
       ...(focus.confirmedAt ? { confirmedAt: focus.confirmedAt } : {}),
       link: 'infection' as const,
     },
-    ...chain.descendants.map((d) => ({
-      personId: d.personId,
-      parentId: d.infectedBy || chain.personId,
-      level: d.level,
-      ...(d.caseId ? { caseId: d.caseId, confirmedAt: d.confirmedAt } : {}),
-      link: 'infection' as const,
-    })),
+    ...chain.descendants.map((d) => infection(d, d.infectedBy || chain.personId)),
     // The F0's own contacts (one already drawn as a case keeps that place).
     ...chain.contacts.map((c) => ({
       personId: c.personId,

@@ -1,6 +1,9 @@
 /** The gateway's API as the pages use it: JSON, the session cookie, the CSRF token on changes. */
 import type { ContactEntry, TASK_OUTCOMES, TaskOutcome } from '../../src/app/forms';
 import type { PersonGraph } from '../../src/app/person-graph';
+import type { HouseholdMember, NamedContact, PersonSummary } from '../../src/app/views';
+
+export type { PersonSummary };
 
 export interface FieldError {
   field: string;
@@ -82,18 +85,6 @@ export interface IsolationOrder {
   nextTestOn: string;
 }
 
-export interface PersonSummary {
-  personId: string;
-  fullName: string;
-  birthYear: number;
-  phone: string;
-  householdId: string;
-  districtCode: string;
-  wardCode: string;
-  hamlet: string;
-  street: string;
-}
-
 /** A case as its ward team works it: the person, their household, contacts named, orders. */
 export interface CaseFile {
   case: CaseView & { clusterId: string; treatment: IsolationOrder | null };
@@ -101,16 +92,9 @@ export interface CaseFile {
   classification: string;
   releaseStatus: string;
   orders: IsolationOrder[];
-  contacts: Array<{
-    personId: string;
-    fullName: string;
-    birthYear: number;
-    contactType: string;
-    lastExposureOn: string;
-    via: string;
-  }>;
+  contacts: NamedContact[];
   awaitingIdentification: Array<{ contactRef: string; fullName: string; contactType: string }>;
-  household: Array<{ personId: string; fullName: string; birthYear: number; isContact: boolean }>;
+  household: HouseholdMember[];
 }
 
 export interface ContactOutcome {
