@@ -657,6 +657,9 @@ describe('the console gateway', () => {
     expect(inIsolation.filter((p) => p.fullName === '')).toEqual([]);
     // A quarantine ends on a day; an F0's treatment when their tests say so.
     expect(inIsolation.filter((p) => p.level > 0 && p.releaseOn === '')).toEqual([]);
+    // Another ward's list, of this district or another: refused, not answered empty.
+    expect((await team.call('GET', `/api/isolation?wardCode=${otherWard}`)).status).toBe(403);
+    expect((await team.call('GET', '/api/isolation?wardCode=31117')).status).toBe(403);
     const expected = await unaryCall(city.isolation, 'ListInIsolation', {
       districtCode: DISTRICT,
       wardCode: ward,

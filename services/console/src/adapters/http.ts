@@ -204,6 +204,8 @@ async function withFormFields<T>(work: Promise<T>, formField: (field: string) =>
 
 /** The most suggestions shown under a contact being typed. */
 const MAX_SUGGESTIONS = 8;
+/** The most people one isolation list shows (a ward's are far fewer; a district picks a ward). */
+const MAX_LISTED = 500;
 
 function cookieOf(request: http.IncomingMessage, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
@@ -512,23 +514,28 @@ export function createGateway(options: GatewayOptions): http.Server {
       const { level, code } = session.jurisdiction;
       // By default the user's own area; case-graph checks any other asked for.
       const wardCode = query.get('wardCode') ?? (level === 'ward' ? code : undefined);
+      // A ward asked for is looked up in its own district, so case-graph refuses one outside the
+      // user's area rather than answering an empty list.
       const districtCode =
         query.get('districtCode') ??
-        (level === 'district' ? code : wardCode ? districtOf(wardCode) : undefined);
+        (wardCode ? districtOf(wardCode) : level === 'district' ? code : undefined);
       const people = await cases.inIsolation(callerOf(session), {
         ...(districtCode ? { districtCode } : {}),
         ...(wardCode ? { wardCode } : {}),
       });
+      // The soonest test first; a list longer than a page is cut (and says how long it is).
+      const listed = [...people]
+        .sort((a, b) => (a.nextTestOn || '9').localeCompare(b.nextTestOn || '9'))
+        .slice(0, MAX_LISTED);
       const names = await persons.names(
         callerOf(session),
-        people.map((p) => p.personId),
+        listed.map((p) => p.personId),
       );
       return {
         status: 200,
         body: {
-          people: people
-            .map((p) => ({ ...p, fullName: names.get(p.personId)?.fullName ?? '' }))
-            .sort((a, b) => (a.nextTestOn || '9').localeCompare(b.nextTestOn || '9')),
+          people: listed.map((p) => ({ ...p, fullName: names.get(p.personId)?.fullName ?? '' })),
+          total: people.length,
         },
       };
     }

@@ -48,9 +48,17 @@ function summary(person: Person__Output): PersonSummary {
 
 /** Lookups in flight at once for a list's names (one GetPerson each). */
 const NAME_LOOKUPS_AT_ONCE = 16;
+/**
+ * Names are kept this long per area (lists are polled every few seconds; a name rarely changes),
+ * for at most this many people.
+ */
+const NAME_TTL_MS = 60_000;
+const MAX_NAMES_KEPT = 20_000;
 
 export class GrpcPersonDesk implements PersonDesk {
   private readonly registry;
+  /** By area and person: who the registry said (null: nobody this area may read), until when. */
+  private readonly kept = new Map<string, { person: PersonSummary | null; until: number }>();
 
   constructor(
     address: string,
@@ -87,14 +95,40 @@ export class GrpcPersonDesk implements PersonDesk {
   }
 
   async names(caller: Caller, personIds: readonly string[]): Promise<Map<string, PersonSummary>> {
-    const wanted = [...new Set(personIds.filter(Boolean))];
+    const area = `${caller.jurisdiction.level}:${caller.jurisdiction.code}`;
+    const now = Date.now();
     const found = new Map<string, PersonSummary>();
+    const wanted: string[] = [];
+    for (const id of new Set(personIds.filter(Boolean))) {
+      const kept = this.kept.get(`${area}|${id}`);
+      if (kept && kept.until > now) {
+        if (kept.person) found.set(id, kept.person);
+      } else wanted.push(id);
+    }
     for (let i = 0; i < wanted.length; i += NAME_LOOKUPS_AT_ONCE) {
       const part = wanted.slice(i, i + NAME_LOOKUPS_AT_ONCE);
-      const people = await Promise.all(part.map((id) => this.person(caller, id)));
-      for (const person of people) if (person) found.set(person.personId, person);
+      // Names only decorate a list: a registry that does not answer leaves them out, not the list.
+      const people = await Promise.all(
+        part.map((id) => this.person(caller, id).catch((): 'unknown' => 'unknown')),
+      );
+      people.forEach((person, k) => {
+        const id = part[k] ?? '';
+        if (person === 'unknown') return;
+        if (person) found.set(id, person);
+        this.keep(`${area}|${id}`, person ?? null, now);
+      });
     }
     return found;
+  }
+
+  private keep(key: string, person: PersonSummary | null, now: number): void {
+    this.kept.delete(key);
+    this.kept.set(key, { person, until: now + NAME_TTL_MS });
+    // The oldest kept go first (a Map keeps insertion order).
+    for (const oldest of this.kept.keys()) {
+      if (this.kept.size <= MAX_NAMES_KEPT) break;
+      this.kept.delete(oldest);
+    }
   }
 
   close(): void {

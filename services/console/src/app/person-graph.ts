@@ -52,7 +52,7 @@ const MARGIN = 60;
 /**
  * Lays a forest out: each person a rank below their parent, leaves side by side in depth-first
  * order, a parent centred over its children (no crossing lines). People beyond MAX_GRAPH_NODES are
- * left out, the deepest and last listed first; a parent missing from the list makes a person a root.
+ * left out, the last listed first (the services list the nearest first); a parent missing from the list makes a person a root.
  */
 export function layOutGraph(
   people: readonly GraphPerson[],

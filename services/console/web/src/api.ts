@@ -410,11 +410,10 @@ export const api = {
     ).outcomes,
   findPersons: async (query: { phone?: string; fullName?: string; birthYear?: string }) =>
     (await call<{ persons: PersonSummary[] }>('GET', `/api/persons?${queryOf(query)}`)).persons,
-  isolation: async (wardCode?: string) =>
-    (
-      await call<{ people: IsolatedPerson[] }>(
-        'GET',
-        `/api/isolation${wardCode ? `?wardCode=${encodeURIComponent(wardCode)}` : ''}`,
-      )
-    ).people,
+  /** People in isolation, the soonest test first: at most 500 of `total`. */
+  isolation: (wardCode?: string) =>
+    call<{ people: IsolatedPerson[]; total: number }>(
+      'GET',
+      `/api/isolation${wardCode ? `?wardCode=${encodeURIComponent(wardCode)}` : ''}`,
+    ),
 };

@@ -256,6 +256,7 @@ const vi = {
   } as Record<string, string>,
   movedTo: 'Chuyển đến phường/xã',
   whoIsIt: 'Người này là ai trong sổ đăng ký?',
+  chooseWho: 'Chọn một người trong sổ, hoặc người mới',
   newPerson: 'Không ai trong số này: đăng ký người mới',
   matchReasons: {
     same_name_birth_year: 'cùng họ tên và năm sinh',
@@ -281,6 +282,7 @@ const vi = {
   openCase: 'Mở hồ sơ',
   isolation: 'Đang cách ly',
   allWards: 'Tất cả phường/xã',
+  soonestShown: 'hiển thị những người sắp đến hạn xét nghiệm nhất:',
   peopleIsolated: 'người đang cách ly hoặc theo dõi',
   isolationKind: 'Hình thức',
   isolationKinds: {
@@ -547,6 +549,7 @@ const en: Messages = {
   },
   movedTo: 'Moved to the ward',
   whoIsIt: 'Who is this in the registry?',
+  chooseWho: 'Choose a person of the registry, or a new one',
   newPerson: 'None of them: register a new person',
   matchReasons: {
     same_name_birth_year: 'same name and birth year',
@@ -572,6 +575,7 @@ const en: Messages = {
   openCase: 'Open case',
   isolation: 'In isolation',
   allWards: 'All wards',
+  soonestShown: 'showing those with the soonest tests:',
   peopleIsolated: 'people in isolation or self-monitoring',
   isolationKind: 'Kind',
   isolationKinds: {

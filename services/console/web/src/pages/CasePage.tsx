@@ -11,7 +11,7 @@ import {
 } from '../api';
 import { Field } from '../Field';
 import { GraphDrawing } from '../GraphDrawing';
-import { todayInVietnam } from '../dates';
+import { dayInVietnam, todayInVietnam } from '../dates';
 import { nameIn, useI18n } from '../i18n';
 import { CONTACT_TYPES, contactsEntrySchema, formErrors, type ContactEntry } from '../../../src/app/forms';
 
@@ -103,18 +103,40 @@ export function CasePage({
     else show(e instanceof ApiError ? e.message : t.somethingWrong);
   };
 
+  const graphAsked = useRef(0);
+  /** The view chosen, for reloads started before the choice changed. */
+  const viewNow = useRef(view);
   const loadGraph = (caseId: string, which: 'chain' | 'cluster') => {
     setGraphError('');
-    api.caseGraph(caseId, which).then(setGraph, (e: unknown) => {
-      setGraph(null);
-      failed(e, setGraphError);
-    });
+    viewNow.current = which;
+    const seq = ++graphAsked.current;
+    api.caseGraph(caseId, which).then(
+      (answer) => {
+        if (seq === graphAsked.current) setGraph(answer);
+      },
+      (e: unknown) => {
+        if (seq !== graphAsked.current) return;
+        setGraph(null);
+        failed(e, setGraphError);
+      },
+    );
   };
+  /** The case on screen (or being opened), and the reload a save scheduled for it. */
+  const onScreen = useRef('');
+  const reload = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(
+    () => () => {
+      clearTimeout(reload.current);
+    },
+    [],
+  );
 
   const open = (caseId: string) => {
     const id = caseId.trim();
     if (!id) return;
     setError('');
+    const again = id === onScreen.current;
+    onScreen.current = id;
     const seq = ++asked.current;
     api.caseFile(id).then(
       (answer) => {
@@ -122,9 +144,18 @@ export function CasePage({
         if (seq !== asked.current) return;
         setFile(answer);
         setLookup(answer.case.caseId);
-        setHousehold(Object.fromEntries(answer.household.map((m) => [m.personId, !m.isContact])));
-        setHouseholdDay(answer.case.confirmedAt ? answer.case.confirmedAt.slice(0, 10) : todayInVietnam());
-        loadGraph(answer.case.caseId, view);
+        // The same case again (after a save): the team's own ticks stay.
+        setHousehold((ticked) =>
+          Object.fromEntries(
+            answer.household.map((m) => [
+              m.personId,
+              !m.isContact && (again ? (ticked[m.personId] ?? true) : true),
+            ]),
+          ),
+        );
+        if (!again)
+          setHouseholdDay(answer.case.confirmedAt ? dayInVietnam(answer.case.confirmedAt) : todayInVietnam());
+        loadGraph(answer.case.caseId, viewNow.current);
       },
       (e: unknown) => {
         if (seq !== asked.current) return;
@@ -136,6 +167,8 @@ export function CasePage({
   };
 
   const openAnother = (caseId: string) => {
+    clearTimeout(reload.current);
+    onScreen.current = '';
     setSaved(null);
     setRows([emptyRow()]);
     setErrors({});
@@ -155,7 +188,7 @@ export function CasePage({
   useEffect(() => {
     if (!question || !typing) {
       setSuggestions({ row: activeRow, persons: [] });
-      return;
+      return undefined;
     }
     const seq = ++suggestSeq.current;
     const timer = setTimeout(() => {
@@ -175,6 +208,7 @@ export function CasePage({
     }, SUGGEST_AFTER_MS);
     return () => {
       clearTimeout(timer);
+      suggestSeq.current++; // an answer still on its way is to a question no longer asked
     };
   }, [questionKey, activeRow]);
 
@@ -220,12 +254,9 @@ export function CasePage({
       else setHighlight((h) => Math.max(h - 1, -1));
       return;
     }
-    if (e.key !== 'Enter') return;
+    // Ctrl+Enter is the form's (it saves); a button's Enter is the button's.
+    if (e.key !== 'Enter' || e.ctrlKey || e.metaKey || (e.target as HTMLElement).tagName === 'BUTTON') return;
     e.preventDefault();
-    if (e.ctrlKey || e.metaKey) {
-      e.currentTarget.closest('form')?.requestSubmit();
-      return;
-    }
     const chosen = shown[highlight];
     if (inName && chosen) {
       pick(row.key, chosen);
@@ -294,13 +325,21 @@ export function CasePage({
       .recordContacts(file.case.caseId, checked.data.contacts)
       .then(
         (outcomes) => {
+          const caseId = file.case.caseId;
+          if (onScreen.current !== caseId) return; // another case was opened meanwhile
           setSaved(outcomes);
-          setRows([emptyRow()]);
-          open(file.case.caseId);
+          // Rows typed while the save was on its way stay.
+          const sent = new Set(typed.map((r) => r.key));
+          setRows((list) => {
+            const rest = list.filter((r) => !sent.has(r.key));
+            return rest.length > 0 ? rest : [emptyRow()];
+          });
+          open(caseId);
           // Contacts named by their details join the list once the registry has identified them.
+          clearTimeout(reload.current);
           if (outcomes.some((o) => o.status === 'awaiting_identification'))
-            setTimeout(() => {
-              open(file.case.caseId);
+            reload.current = setTimeout(() => {
+              if (onScreen.current === caseId) open(caseId);
             }, IDENTIFIED_AFTER_MS);
         },
         (e: unknown) => {
@@ -328,7 +367,10 @@ export function CasePage({
         className="inline"
         onSubmit={(e) => {
           e.preventDefault();
-          openAnother(lookup);
+          const id = lookup.trim();
+          // The app keeps which case is open (a drawing's link opens another through it).
+          if (id === opened) openAnother(id);
+          else onOpenCase(id);
         }}
       >
         <Field
@@ -413,7 +455,17 @@ export function CasePage({
             </p>
           ) : null}
 
-          <form onSubmit={submit} aria-label={t.addContacts} noValidate>
+          <form
+            onSubmit={submit}
+            aria-label={t.addContacts}
+            noValidate
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' || (e.target as HTMLElement).tagName === 'BUTTON') return;
+              // Plain Enter never sends the list (the rows move on with it); Ctrl+Enter does.
+              e.preventDefault();
+              if (e.ctrlKey || e.metaKey) e.currentTarget.requestSubmit();
+            }}
+          >
             <h2>{t.addContacts}</h2>
             {file.household.length > 0 ? (
               <fieldset>
@@ -630,14 +682,14 @@ export function CasePage({
             ) : null}
           </form>
 
-          <h2>{view === 'cluster' ? t.clusterView : t.chainView}</h2>
+          <h2>{graph?.view === 'cluster' ? t.clusterView : t.chainView}</h2>
           {showCluster ? (
             <div className="row" role="group" aria-label={t.graphView}>
               {(['chain', 'cluster'] as const).map((which) => (
                 <button
                   key={which}
                   type="button"
-                  aria-pressed={view === which}
+                  aria-pressed={(graph?.view ?? view) === which}
                   onClick={() => {
                     setView(which);
                     loadGraph(file.case.caseId, which);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, OfflineError, type Areas, type IsolatedPerson } from '../api';
 import { todayInVietnam } from '../dates';
 import { useI18n } from '../i18n';
@@ -12,6 +12,7 @@ export function Isolation({ onOffline }: { onOffline: () => void }) {
   const [areas, setAreas] = useState<Areas | null>(null);
   const [wardCode, setWardCode] = useState('');
   const [people, setPeople] = useState<IsolatedPerson[] | null>(null);
+  const [total, setTotal] = useState(0);
   const [error, setError] = useState('');
 
   useEffect(() => {
@@ -19,12 +20,23 @@ export function Isolation({ onOffline }: { onOffline: () => void }) {
       if (e instanceof OfflineError) onOffline();
     });
   }, []);
+  const asked = useRef(0);
   useEffect(() => {
     setError('');
-    api.isolation(wardCode || undefined).then(setPeople, (e: unknown) => {
-      if (e instanceof OfflineError) onOffline();
-      else setError(e instanceof ApiError ? e.message : t.somethingWrong);
-    });
+    // The ward chosen last wins, whatever order the answers come in.
+    const seq = ++asked.current;
+    api.isolation(wardCode || undefined).then(
+      (answer) => {
+        if (seq !== asked.current) return;
+        setPeople(answer.people);
+        setTotal(answer.total);
+      },
+      (e: unknown) => {
+        if (seq !== asked.current) return;
+        if (e instanceof OfflineError) onOffline();
+        else setError(e instanceof ApiError ? e.message : t.somethingWrong);
+      },
+    );
   }, [wardCode]);
 
   const wards = areas?.districts.flatMap((d) => d.wards) ?? [];
@@ -60,7 +72,8 @@ export function Isolation({ onOffline }: { onOffline: () => void }) {
       {people ? (
         <>
           <p>
-            {formatNumber(people.length)} {t.peopleIsolated}
+            {formatNumber(total)} {t.peopleIsolated}
+            {total > people.length ? ` (${t.soonestShown} ${formatNumber(people.length)})` : ''}
           </p>
           <table aria-label={t.isolation}>
             <thead>

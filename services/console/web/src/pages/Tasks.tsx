@@ -18,6 +18,9 @@ const OUTCOMES_FOR: Record<Task['kind'], Outcome[]> = {
 /** A candidate's radio value for "none of them: a new person". */
 const NEW_PERSON = '';
 
+/** The fields the outcome form shows an error next to (any other error goes on top). */
+const ON_TASK_FORM = new Set(['movedToWardCode', 'chosenPersonId']);
+
 /** The ward team's queue: overdue first, claim a task, end it with an outcome. */
 export function Tasks({
   username,
@@ -60,17 +63,25 @@ export function Tasks({
     };
   }, []);
 
+  const errorsOf = (taskId: string, errors: Record<string, string>) => {
+    setFieldErrors((all) => ({ ...all, [taskId]: errors }));
+  };
   const act = (work: Promise<unknown>, taskId?: string) => {
     setError('');
     work.then(
       () => {
-        if (taskId) setFieldErrors({ ...fieldErrors, [taskId]: {} });
+        if (taskId) errorsOf(taskId, {});
         load();
       },
       (e: unknown) => {
         if (e instanceof OfflineError) onOffline();
-        else if (taskId && e instanceof ApiError && e.fields.length > 0)
-          setFieldErrors({ ...fieldErrors, [taskId]: errorsByField(e.fields) });
+        else if (
+          taskId &&
+          e instanceof ApiError &&
+          e.fields.every((f) => ON_TASK_FORM.has(f.field)) &&
+          e.fields.length > 0
+        )
+          errorsOf(taskId, errorsByField(e.fields));
         else setError(e instanceof ApiError ? e.message : t.somethingWrong);
       },
     );
@@ -132,6 +143,16 @@ export function Tasks({
                   className="inline"
                   onSubmit={(event) => {
                     event.preventDefault();
+                    // Who the contact is must be a choice, never a default: a hasty answer would
+                    // register a second person.
+                    if (
+                      outcome === 'confirmed' &&
+                      task.kind === 'confirm_identity' &&
+                      !(task.taskId in chosen)
+                    ) {
+                      errorsOf(task.taskId, { chosenPersonId: t.chooseWho });
+                      return;
+                    }
                     act(
                       api.completeTask(task.taskId, {
                         outcome,
@@ -200,9 +221,9 @@ export function Tasks({
                               type="radio"
                               name={`chosen-${task.taskId}`}
                               value={value}
-                              checked={(chosen[task.taskId] ?? NEW_PERSON) === value}
+                              checked={chosen[task.taskId] === value}
                               onChange={() => {
-                                setChosen({ ...chosen, [task.taskId]: value });
+                                setChosen((all) => ({ ...all, [task.taskId]: value }));
                               }}
                             />{' '}
                             {c
@@ -211,6 +232,11 @@ export function Tasks({
                           </label>
                         );
                       })}
+                      {errors.chosenPersonId ? (
+                        <span className="field-error" role="alert">
+                          {errors.chosenPersonId}
+                        </span>
+                      ) : null}
                     </fieldset>
                   ) : null}
                   <div className="field">
