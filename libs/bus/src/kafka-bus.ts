@@ -43,6 +43,16 @@ export interface KafkaBusOptions {
  */
 const PUBLISH_REQUEST_BYTES = 512 * 1024;
 
+/** Pauses before a consumer the client gave up on is replaced: 1 s, doubling, at most 30 s. */
+const REPLACE_FIRST_PAUSE_MS = 1_000;
+const REPLACE_MAX_PAUSE_MS = 30_000;
+
+interface RunningConsumer {
+  consumer: Consumer;
+  /** False once it crashed or was aborted: what it has in hand is not committed. */
+  state: { live: boolean };
+}
+
 export class KafkaBus implements Bus {
   private readonly kafka: Kafka;
   private readonly logger: Logger;
@@ -156,6 +166,73 @@ export class KafkaBus implements Bus {
     const dlq = deadLetterTopic(options.groupId);
     await this.ensureTopics([{ topic: dlq, partitions: 1 }]);
     await this.getProducer(); // dead-lettering must not be the first thing to connect
+    const logger = this.logger.child({ groupId: options.groupId });
+    let wanted = true;
+    // Read through a call: stop() may change it while the loop below awaits.
+    const stillWanted = (): boolean => wanted;
+    let current: RunningConsumer | undefined;
+
+    /**
+     * A consumer the client gave up on (a non-retriable error, e.g. no group coordinator found
+     * while the broker was away longer than its retries) is replaced by a new one, after a pause
+     * that grows, for as long as the subscription is wanted: a service never stays up consuming
+     * nothing. What was in hand is delivered again to the group (at least once).
+     */
+    const replace = async (): Promise<void> => {
+      for (let attempt = 1; stillWanted(); attempt++) {
+        await sleep(Math.min(REPLACE_MAX_PAUSE_MS, REPLACE_FIRST_PAUSE_MS * 2 ** (attempt - 1)));
+        if (!stillWanted()) return;
+        try {
+          const next = await this.startConsumer(options, logger, onGivenUp);
+          if (!stillWanted()) {
+            await next.consumer.disconnect(); // stopped while it was starting
+            return;
+          }
+          current = next;
+          logger.warn({ attempt }, 'consumer replaced after the client gave up on the last one');
+          return;
+        } catch (error) {
+          logger.error({ err: error, attempt }, 'consumer could not start again; trying later');
+        }
+      }
+    };
+    const onGivenUp = (error: unknown, consumer: Consumer): void => {
+      if (options.onFatal) {
+        options.onFatal(error);
+        return;
+      }
+      logger.error({ err: error }, 'consumer stopped by an error the client does not restart after');
+      void consumer
+        .disconnect()
+        .catch(() => undefined)
+        .then(() => (stillWanted() ? replace() : undefined));
+    };
+
+    current = await this.startConsumer(options, logger, onGivenUp);
+    let stopped: Promise<void> | undefined;
+    const subscription: Subscription = {
+      stop: () => {
+        wanted = false;
+        stopped ??= (current?.consumer.disconnect() ?? Promise.resolve()).finally(() =>
+          this.subscriptions.delete(subscription),
+        );
+        return stopped;
+      },
+      abort: () => {
+        if (current) current.state.live = false;
+        return subscription.stop();
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** A consumer of the group, connected, subscribed, running, and (within 30 s) in the group. */
+  private async startConsumer(
+    options: SubscribeOptions,
+    logger: Logger,
+    onGivenUp: (error: unknown, consumer: Consumer) => void,
+  ): Promise<RunningConsumer> {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
       // Above the slowest handler we expect (a store failover): a member is not evicted mid-message.
@@ -166,7 +243,6 @@ export class KafkaBus implements Bus {
       retry: { initialRetryTime: 300, retries: 10, restartOnFailure: () => Promise.resolve(true) },
     });
     const state = { live: true };
-    const logger = this.logger.child({ groupId: options.groupId });
     const joined = new Promise<void>((resolve) => {
       consumer.on(consumer.events.GROUP_JOIN, () => {
         resolve();
@@ -180,9 +256,7 @@ export class KafkaBus implements Bus {
         return;
       }
       state.live = false;
-      if (options.onFatal) options.onFatal(error);
-      else
-        logger.fatal({ err: error }, 'consumer stopped for good: nothing more is consumed by this instance');
+      onGivenUp(error, consumer);
     });
 
     await consumer.connect();
@@ -194,20 +268,7 @@ export class KafkaBus implements Bus {
       throw error;
     }
     await joined;
-
-    let stopped: Promise<void> | undefined;
-    const subscription: Subscription = {
-      stop: () => {
-        stopped ??= consumer.disconnect().finally(() => this.subscriptions.delete(subscription));
-        return stopped;
-      },
-      abort: () => {
-        state.live = false;
-        return subscription.stop();
-      },
-    };
-    this.subscriptions.add(subscription);
-    return subscription;
+    return { consumer, state };
   }
 
   private async run(

@@ -45,9 +45,10 @@ export interface SubscribeOptions {
   /** How many partitions one instance works on at once; order is kept within each partition. */
   partitionsConsumedConcurrently?: number;
   /**
-   * The consumer stopped for good (an error the client will not restart after). A composition
-   * root exits here, so that the process supervisor restarts the service rather than leaving it
-   * alive and consuming nothing. Default: log it at fatal level.
+   * The consumer stopped for good (an error the client will not restart after). Default: the bus
+   * replaces it with a new consumer of the group (after a pause that grows), so a service never
+   * stays alive consuming nothing; given, this is called instead (e.g. to exit and let a process
+   * supervisor restart the service).
    */
   onFatal?: (error: unknown) => void;
 }
