@@ -1,0 +1,114 @@
+/**
+ * What the bus does when kafkajs gives up on a consumer (a crash it will not restart after), with
+ * kafkajs's client replaced by a stand-in: the real broker cannot be made to fail that way on cue
+ * (the fault suite meets it when the broker is away long enough).
+ */
+import { describe, expect, it } from '@jest/globals';
+import { createLogger } from '@truyvet/log';
+import { KafkaBus } from './kafka-bus';
+
+type Listener = (event: { payload: { error: Error; restart: boolean } }) => void;
+
+/** A consumer stand-in: joins its group when run, crashes when told. */
+class StandInConsumer {
+  readonly events = { GROUP_JOIN: 'consumer.group_join', CRASH: 'consumer.crash' };
+  private readonly listeners = new Map<string, Listener[]>();
+  running = false;
+  disconnected = false;
+  on(name: string, listener: Listener): void {
+    this.listeners.set(name, [...(this.listeners.get(name) ?? []), listener]);
+  }
+  connect(): Promise<void> {
+    return Promise.resolve();
+  }
+  subscribe(): Promise<void> {
+    return Promise.resolve();
+  }
+  run(): Promise<void> {
+    this.running = true;
+    for (const l of this.listeners.get(this.events.GROUP_JOIN) ?? [])
+      l({ payload: { error: new Error(), restart: true } });
+    return Promise.resolve();
+  }
+  disconnect(): Promise<void> {
+    this.running = false;
+    this.disconnected = true;
+    return Promise.resolve();
+  }
+  crash(restart: boolean): void {
+    const error = new Error('Failed to find group coordinator');
+    for (const l of this.listeners.get(this.events.CRASH) ?? []) l({ payload: { error, restart } });
+  }
+}
+
+function busWithStandIns(): { bus: KafkaBus; consumers: StandInConsumer[] } {
+  const bus = new KafkaBus({
+    brokers: ['127.0.0.1:9'],
+    clientId: 'test',
+    logger: createLogger({ name: 'test', level: 'silent' }),
+  });
+  const consumers: StandInConsumer[] = [];
+  const kafka = {
+    admin: () => ({
+      connect: () => Promise.resolve(),
+      disconnect: () => Promise.resolve(),
+      listTopics: () => Promise.resolve(['g.dlq']),
+      createTopics: () => Promise.resolve(true),
+      fetchTopicMetadata: () => Promise.resolve({ topics: [{ name: 'g.dlq', partitions: [{ leader: 0 }] }] }),
+    }),
+    producer: () => ({
+      connect: () => Promise.resolve(),
+      disconnect: () => Promise.resolve(),
+      sendBatch: () => Promise.resolve([]),
+    }),
+    consumer: () => {
+      const consumer = new StandInConsumer();
+      consumers.push(consumer);
+      return consumer;
+    },
+  };
+  // The bus's kafkajs client, replaced for this test only.
+  (bus as unknown as { kafka: typeof kafka }).kafka = kafka;
+  return { bus, consumers };
+}
+
+const until = async (what: string, check: () => boolean): Promise<void> => {
+  const deadline = Date.now() + 5_000;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+describe('a consumer kafkajs gives up on', () => {
+  const options = { groupId: 'g', topics: ['t'], handler: () => Promise.resolve() };
+
+  it('is replaced by a new consumer of the group, and not once the subscription is stopped', async () => {
+    const { bus, consumers } = busWithStandIns();
+    const subscription = await bus.subscribe(options);
+    expect(consumers).toHaveLength(1);
+    consumers[0]?.crash(true); // kafkajs restarts this one itself: nothing to do
+    consumers[0]?.crash(false);
+    await until('a second consumer running', () => consumers[1]?.running === true);
+    expect(consumers[0]?.disconnected).toBe(true);
+    expect(consumers).toHaveLength(2);
+
+    await subscription.stop();
+    expect(consumers[1]?.disconnected).toBe(true);
+    consumers[1]?.crash(false); // a late crash of a stopped subscription: no new consumer
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(consumers).toHaveLength(2);
+    await bus.close();
+  });
+
+  it('is left to the subscriber when it asked to be told', async () => {
+    const { bus, consumers } = busWithStandIns();
+    const fatal: unknown[] = [];
+    await bus.subscribe({ ...options, onFatal: (error) => fatal.push(error) });
+    consumers[0]?.crash(false);
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(fatal).toHaveLength(1);
+    expect(consumers).toHaveLength(1);
+    await bus.close();
+  });
+});
