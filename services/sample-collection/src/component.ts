@@ -365,6 +365,38 @@ export function describePersonRegistryComponent(
       expect(mine.persons.map((p) => p.details?.fullName)).toEqual(['Nguyễn Văn An']);
     });
 
+    it("finds the caller's own people even when a hundred others' match first", async () => {
+      // One household id across two districts (a family split by the district line): a hundred
+      // members in Ninh Kiều registered first, one in Ô Môn last.
+      const household = `hh-${prefix}-split`;
+      const many = Array.from({ length: 100 }, (_, i) =>
+        person({
+          fullName: `Người Đông ${String(i)}`,
+          birthYear: 1921 + (i % 80),
+          phone: phoneFor(2000 + i),
+          nationalId: '',
+          householdId: household,
+        }),
+      );
+      const imported = await writeClientStream(client, 'ImportPersons', many);
+      expect(imported.registered).toBe(100);
+      await unaryCall(
+        outsider,
+        'RegisterPerson',
+        person({
+          fullName: 'Người Ở Ô Môn',
+          phone: phoneFor(2100),
+          householdId: household,
+          address: { districtCode: '917', wardCode: '31153' },
+        }),
+      );
+      const theirs = await unaryCall(outsider, 'FindPersons', { householdId: household });
+      expect(theirs.persons.map((p) => p.details?.fullName)).toEqual(['Người Ở Ô Môn']);
+      const mine = await unaryCall(client, 'FindPersons', { householdId: household });
+      expect(mine.persons).toHaveLength(100);
+      expect(mine.persons.every((p) => p.details?.address?.districtCode === '916')).toBe(true);
+    });
+
     it('imports a household list item by item, reporting the bad rows', async () => {
       const household = `hh-${prefix}-import`;
       const rows: RegisterPersonRequest[] = [

@@ -140,6 +140,16 @@ function toPersonMessage(
 
 const reasonText = z.string().trim().min(3, 'say why, in a few words').max(500);
 
+/** A caller's jurisdiction as a registry query's area: a ward's, a district's, or none (the city). */
+function areaQueryOf(jurisdiction: CallContext['caller']['jurisdiction']): {
+  districtCode?: string;
+  wardCode?: string;
+} {
+  if (jurisdiction.level === 'ward') return { wardCode: jurisdiction.code };
+  if (jurisdiction.level === 'district') return { districtCode: jurisdiction.code };
+  return {};
+}
+
 function areaOf(details: PersonDetails) {
   return { districtCode: details.address.districtCode, wardCode: details.address.wardCode };
 }
@@ -235,8 +245,11 @@ export function personRegistryHandlers(registry: PersonRegistry, units: AdminUni
         foldedName: query.fullName ? foldName(query.fullName) : undefined,
         birthYear: query.birthYear > 0 ? query.birthYear : undefined,
         householdId: query.householdId,
+        // In the store's query, not after its limit: else a city's first hundred matches could
+        // all be other areas' and hide the caller's own.
+        ...areaQueryOf(ctx.caller.jurisdiction),
       });
-      // Only what the caller's jurisdiction covers.
+      // Only what the caller's jurisdiction covers (the query says so already; checked again).
       const visible = found.filter((p) => coversArea(ctx.caller, areaOf(p.details)));
       return { persons: visible.map(toPersonMessage) };
     }),

@@ -60,6 +60,8 @@ export function matchesQuery(
     (query.phone === undefined || details.phone === query.phone) &&
     (query.foldedName === undefined || foldedName === query.foldedName) &&
     (query.birthYear === undefined || details.birthYear === query.birthYear) &&
-    (query.householdId === undefined || details.householdId === query.householdId)
+    (query.householdId === undefined || details.householdId === query.householdId) &&
+    (query.districtCode === undefined || details.address.districtCode === query.districtCode) &&
+    (query.wardCode === undefined || details.address.wardCode === query.wardCode)
   );
 }

@@ -63,6 +63,8 @@ export class MongoPersonDirectory implements PersonDirectory {
     if (query.foldedName !== undefined) filter['state.foldedName'] = query.foldedName;
     if (query.birthYear !== undefined) filter['state.details.birthYear'] = query.birthYear;
     if (query.householdId !== undefined) filter['state.details.householdId'] = query.householdId;
+    if (query.districtCode !== undefined) filter['state.details.address.districtCode'] = query.districtCode;
+    if (query.wardCode !== undefined) filter['state.details.address.wardCode'] = query.wardCode;
     const heads = await this.store.heads.find(filter).limit(limit).toArray();
     return heads.map((h) => ({ personId: h._id, version: h.v, state: h.state }));
   }

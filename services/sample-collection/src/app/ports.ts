@@ -16,6 +16,9 @@ export interface PersonQuery {
   foldedName?: string | undefined;
   birthYear?: number | undefined;
   householdId?: string | undefined;
+  /** Only people registered in this area (the caller's): filtered before any limit applies. */
+  districtCode?: string | undefined;
+  wardCode?: string | undefined;
 }
 
 /** Lookups over the registry's latest states (the store's heads). */
