@@ -9,8 +9,12 @@ import { KafkaBus } from './kafka-bus';
 
 type Listener = (event: { payload: { error: Error; restart: boolean } }) => void;
 
-/** A consumer stand-in: joins its group when run, crashes when told. */
+/** How a stand-in behaves when run: joins its group, is given up on before joining, or hangs. */
+type Mode = 'join' | 'crash-before-join' | 'hang';
+
+/** A consumer stand-in: joins its group when run (or not, by its mode), crashes when told. */
 class StandInConsumer {
+  constructor(private readonly mode: Mode) {}
   readonly events = { GROUP_JOIN: 'consumer.group_join', CRASH: 'consumer.crash' };
   private readonly listeners = new Map<string, Listener[]>();
   running = false;
@@ -26,8 +30,15 @@ class StandInConsumer {
   }
   run(): Promise<void> {
     this.running = true;
-    for (const l of this.listeners.get(this.events.GROUP_JOIN) ?? [])
-      l({ payload: { error: new Error(), restart: true } });
+    // As kafkajs: a join that fails for good is a crash the client does not restart after, and
+    // run() itself still resolves.
+    if (this.mode === 'crash-before-join')
+      setTimeout(() => {
+        this.crash(false);
+      }, 10);
+    if (this.mode === 'join')
+      for (const l of this.listeners.get(this.events.GROUP_JOIN) ?? [])
+        l({ payload: { error: new Error(), restart: true } });
     return Promise.resolve();
   }
   disconnect(): Promise<void> {
@@ -41,7 +52,7 @@ class StandInConsumer {
   }
 }
 
-function busWithStandIns(): { bus: KafkaBus; consumers: StandInConsumer[] } {
+function busWithStandIns(modes: Mode[] = []): { bus: KafkaBus; consumers: StandInConsumer[] } {
   const bus = new KafkaBus({
     brokers: ['127.0.0.1:9'],
     clientId: 'test',
@@ -62,7 +73,7 @@ function busWithStandIns(): { bus: KafkaBus; consumers: StandInConsumer[] } {
       sendBatch: () => Promise.resolve([]),
     }),
     consumer: () => {
-      const consumer = new StandInConsumer();
+      const consumer = new StandInConsumer(modes[consumers.length] ?? 'join');
       consumers.push(consumer);
       return consumer;
     },
@@ -98,6 +109,28 @@ describe('a consumer kafkajs gives up on', () => {
     consumers[1]?.crash(false); // a late crash of a stopped subscription: no new consumer
     await new Promise((resolve) => setTimeout(resolve, 1_300));
     expect(consumers).toHaveLength(2);
+    await bus.close();
+  });
+
+  it('is tried again, later, when the new one is given up on before it joins; stop() ends them all', async () => {
+    const { bus, consumers } = busWithStandIns(['crash-before-join', 'crash-before-join', 'join']);
+    const subscription = await bus.subscribe(options); // the first never joined: replaced at once
+    await until('a third consumer running', () => consumers[2]?.running === true);
+    expect(consumers.slice(0, 2).map((c) => c.disconnected)).toEqual([true, true]);
+    await subscription.stop();
+    expect(consumers.every((c) => c.disconnected)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(consumers).toHaveLength(3);
+    await bus.close();
+  }, 15_000);
+
+  it('leaves nothing consuming when stopped while a replacement is starting', async () => {
+    const { bus, consumers } = busWithStandIns(['join', 'hang']);
+    const subscription = await bus.subscribe(options);
+    consumers[0]?.crash(false);
+    await until('a replacement starting', () => consumers[1]?.running === true);
+    await subscription.abort();
+    expect(consumers.map((c) => c.disconnected)).toEqual([true, true]);
     await bus.close();
   });
 

@@ -53,6 +53,13 @@ interface RunningConsumer {
   state: { live: boolean };
 }
 
+/** A subscription's consumers: the one in charge and any being started to replace it. */
+interface GroupConsumers {
+  wanted: boolean;
+  current: RunningConsumer | undefined;
+  starting: Set<RunningConsumer>;
+}
+
 export class KafkaBus implements Bus {
   private readonly kafka: Kafka;
   private readonly logger: Logger;
@@ -167,10 +174,10 @@ export class KafkaBus implements Bus {
     await this.ensureTopics([{ topic: dlq, partitions: 1 }]);
     await this.getProducer(); // dead-lettering must not be the first thing to connect
     const logger = this.logger.child({ groupId: options.groupId });
-    let wanted = true;
+    const group: GroupConsumers = { wanted: true, current: undefined, starting: new Set() };
     // Read through a call: stop() may change it while the loop below awaits.
-    const stillWanted = (): boolean => wanted;
-    let current: RunningConsumer | undefined;
+    const stillWanted = (): boolean => group.wanted;
+    let replacing: Promise<void> | undefined;
 
     /**
      * A consumer the client gave up on (a non-retriable error, e.g. no group coordinator found
@@ -178,60 +185,77 @@ export class KafkaBus implements Bus {
      * that grows, for as long as the subscription is wanted: a service never stays up consuming
      * nothing. What was in hand is delivered again to the group (at least once).
      */
-    const replace = async (): Promise<void> => {
+    const replace = async (dead: RunningConsumer): Promise<void> => {
+      await dead.consumer.disconnect().catch(() => undefined);
       for (let attempt = 1; stillWanted(); attempt++) {
         await sleep(Math.min(REPLACE_MAX_PAUSE_MS, REPLACE_FIRST_PAUSE_MS * 2 ** (attempt - 1)));
         if (!stillWanted()) return;
+        let next: RunningConsumer;
         try {
-          const next = await this.startConsumer(options, logger, onGivenUp);
-          if (!stillWanted()) {
-            await next.consumer.disconnect(); // stopped while it was starting
-            return;
-          }
-          current = next;
-          logger.warn({ attempt }, 'consumer replaced after the client gave up on the last one');
-          return;
+          next = await this.startConsumer(options, logger, group, onGivenUp);
         } catch (error) {
           logger.error({ err: error, attempt }, 'consumer could not start again; trying later');
+          continue;
         }
+        if (!stillWanted()) {
+          await next.consumer.disconnect().catch(() => undefined); // stopped while it was starting
+          return;
+        }
+        group.current = next;
+        if (!next.state.live) {
+          // Gave up on again between joining and taking over: one more round.
+          await next.consumer.disconnect().catch(() => undefined);
+          continue;
+        }
+        logger.warn({ attempt }, 'consumer replaced after the client gave up on the last one');
+        return;
       }
     };
-    const onGivenUp = (error: unknown, consumer: Consumer): void => {
+    /** Only the consumer in charge counts (one being started is judged when it has started). */
+    function onGivenUp(running: RunningConsumer, error: unknown): void {
+      if (running !== group.current) return;
       if (options.onFatal) {
         options.onFatal(error);
         return;
       }
       logger.error({ err: error }, 'consumer stopped by an error the client does not restart after');
-      void consumer
-        .disconnect()
-        .catch(() => undefined)
-        .then(() => (stillWanted() ? replace() : undefined));
-    };
+      replacing ??= replace(running).finally(() => {
+        replacing = undefined;
+      });
+    }
 
-    current = await this.startConsumer(options, logger, onGivenUp);
+    const first = await this.startConsumer(options, logger, group, onGivenUp);
+    group.current = first;
     let stopped: Promise<void> | undefined;
     const subscription: Subscription = {
       stop: () => {
-        wanted = false;
-        stopped ??= (current?.consumer.disconnect() ?? Promise.resolve()).finally(() =>
-          this.subscriptions.delete(subscription),
-        );
+        group.wanted = false;
+        // The one in charge and any being started (their loop disconnects them again, harmlessly).
+        const all = [group.current, ...group.starting].flatMap((c) => (c ? [c.consumer.disconnect()] : []));
+        stopped ??= Promise.allSettled(all).then(() => {
+          this.subscriptions.delete(subscription);
+        });
         return stopped;
       },
       abort: () => {
-        if (current) current.state.live = false;
+        for (const c of [group.current, ...group.starting]) if (c) c.state.live = false;
         return subscription.stop();
       },
     };
     this.subscriptions.add(subscription);
+    if (!first.state.live) onGivenUp(first, new Error('the consumer stopped before it was in charge'));
     return subscription;
   }
 
-  /** A consumer of the group, connected, subscribed, running, and (within 30 s) in the group. */
+  /**
+   * A consumer of the group, connected, subscribed, running, and in the group (or 30 s passed);
+   * not live when the client gave up on it before it joined. Fails when it could not start.
+   */
   private async startConsumer(
     options: SubscribeOptions,
     logger: Logger,
-    onGivenUp: (error: unknown, consumer: Consumer) => void,
+    group: GroupConsumers,
+    onGivenUp: (running: RunningConsumer, error: unknown) => void,
   ): Promise<RunningConsumer> {
     const consumer = this.kafka.consumer({
       groupId: options.groupId,
@@ -242,33 +266,38 @@ export class KafkaBus implements Bus {
       allowAutoTopicCreation: false,
       retry: { initialRetryTime: 300, retries: 10, restartOnFailure: () => Promise.resolve(true) },
     });
-    const state = { live: true };
+    const running: RunningConsumer = { consumer, state: { live: true } };
     const joined = new Promise<void>((resolve) => {
       consumer.on(consumer.events.GROUP_JOIN, () => {
         resolve();
       });
+      consumer.on(consumer.events.CRASH, (event) => {
+        const { error, restart } = event.payload;
+        if (restart || !running.state.live) {
+          logger.error({ err: error, restart }, 'consumer crashed; the client restarts it');
+          return;
+        }
+        running.state.live = false;
+        resolve(); // no join is coming
+        onGivenUp(running, error);
+      });
       setTimeout(resolve, 30_000).unref();
     });
-    consumer.on(consumer.events.CRASH, (event) => {
-      const { error, restart } = event.payload;
-      if (restart || !state.live) {
-        logger.error({ err: error, restart }, 'consumer crashed; the client restarts it');
-        return;
-      }
-      state.live = false;
-      onGivenUp(error, consumer);
-    });
 
-    await consumer.connect();
+    group.starting.add(running);
     try {
+      await consumer.connect();
       await consumer.subscribe({ topics: options.topics, fromBeginning: true });
-      await this.run(consumer, options, state, logger);
+      await this.run(consumer, options, running.state, logger);
+      await joined;
     } catch (error) {
+      running.state.live = false;
       await consumer.disconnect().catch(() => undefined);
       throw error;
+    } finally {
+      group.starting.delete(running);
     }
-    await joined;
-    return { consumer, state };
+    return running;
   }
 
   private async run(
