@@ -4,17 +4,9 @@ import { defineEvent } from '../envelope';
 import { testMethod } from '../lab/lab-events';
 import { personDetails } from '../persons/person-events';
 import { topics } from '../topics';
+import { contactType } from '../vocabulary';
 
-/** How a contact met the person they were exposed to (the tracers' categories). */
-export const contactType = z.enum([
-  'household',
-  'same_room',
-  'workplace',
-  'vehicle',
-  'venue',
-  'care',
-  'other',
-]);
+export { contactType };
 
 /** How the contact reached the graph: a tracer's interview, the registry's household, a bulk import. */
 export const contactSource = z.enum(['tracer', 'household', 'import', 'venue_check_in', 'proximity_log']);

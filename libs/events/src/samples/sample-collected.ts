@@ -2,18 +2,9 @@ import { z } from 'zod';
 import { districtCode, wardCode } from '../admin-units';
 import { defineEvent } from '../envelope';
 import { topics } from '../topics';
+import { samplingReason, specimenType } from '../vocabulary';
 
-/** Why a swab was taken; reports and worklists count by it. */
-export const samplingReason = z.enum([
-  'mass_testing',
-  'f0_contact',
-  'symptoms',
-  'arrival_from_epidemic_area',
-  'follow_up_order',
-  'pool_member_retest',
-]);
-
-export const specimenType = z.enum(['nasopharyngeal', 'oropharyngeal', 'nasal', 'saliva']);
+export { samplingReason, specimenType };
 
 /**
  * The one id of a tube everywhere: its barcode, in capitals. sample-collection names tubes so, and

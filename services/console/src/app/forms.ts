@@ -1,19 +1,13 @@
 /**
  * What the console's forms send, as zod schemas the pages check before sending (for convenience)
- * and the gateway checks again (for real). Only zod here: the pages bundle this file.
+ * and the gateway checks again (for real). Only zod here (and the events' own vocabulary, which is
+ * zod only): the pages bundle this file.
  */
 import { z } from 'zod';
+import { contactType, samplingReason, specimenType } from '@truyvet/events/src/vocabulary';
 
-export const SAMPLE_REASONS = [
-  'mass_testing',
-  'f0_contact',
-  'symptoms',
-  'arrival_from_epidemic_area',
-  'follow_up_order',
-  'pool_member_retest',
-] as const;
-
-export const SPECIMEN_TYPES = ['nasopharyngeal', 'oropharyngeal', 'nasal', 'saliva'] as const;
+export const SAMPLE_REASONS = samplingReason.options;
+export const SPECIMEN_TYPES = specimenType.options;
 
 /** The most swabs one tube takes (the services' rule sets allow 5 to 10, and say which). */
 export const MAX_SWABS_PER_TUBE = 10;
@@ -106,15 +100,7 @@ export const reportQuerySchema = z.object({
 });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
-export const CONTACT_TYPES = [
-  'household',
-  'same_room',
-  'workplace',
-  'vehicle',
-  'venue',
-  'care',
-  'other',
-] as const;
+export const CONTACT_TYPES = contactType.options;
 
 /**
  * One close contact named by an F0: a person the registry already has (picked from the
