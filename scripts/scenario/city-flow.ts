@@ -17,7 +17,7 @@ import { unaryCall, writeClientStream } from '@truyvet/grpc';
 import { sampleIdFor } from '@truyvet/sample-collection';
 import { clientsFor, type Clients, type ServicePorts } from './clients';
 import { seededRandom, type Household } from './city';
-import { resultReading, roles } from './mass-testing';
+import { resultReading, roles, swabbedHoursAgo } from './mass-testing';
 
 export interface CityFlowOptions {
   households: readonly Household[];
@@ -234,7 +234,7 @@ export async function runCityFlow(ports: ServicePorts, options: CityFlowOptions)
     );
 
     // 2. Collection: a pooled tube per chosen household, else a tube per person.
-    const swabbedAt = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const swabbedAt = swabbedHoursAgo(2);
     const tubes: Tube[] = options.households.flatMap((home): Tube[] => {
       const ids = home.members.map((m) => personIds.get(m.index) ?? '');
       const base = { districtCode: home.districtCode, wardCode: home.wardCode, household: home.index };

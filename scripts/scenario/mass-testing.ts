@@ -182,7 +182,7 @@ export async function runMassTestingRound(
   await step('register', `registered ${people.length} people in ${homes.length} households`);
 
   // 2. One pooled tube per household, in the morning of the round.
-  const swabbedAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
+  const swabbedAt = swabbedHoursAgo(3);
   const poolBarcode = (h: number) => `CT${tag}-H${String(h).padStart(5, '0')}`;
   const collected = await writeClientStream(
     district.collection,
@@ -427,4 +427,15 @@ export async function runMassTestingRound(
     names: new Map(people.map((p) => [p.personId, p.fullName])),
     stepsMs,
   };
+}
+
+/**
+ * When a round's tubes were swabbed: `hours` ago, but never before midnight in Vietnam, so they
+ * count on the day the report is read (a round run just after midnight would otherwise put its
+ * swabs on the day before).
+ */
+export function swabbedHoursAgo(hours: number): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  const midnight = Date.parse(`${today}T00:00:00+07:00`);
+  return new Date(Math.max(Date.now() - hours * 3_600_000, midnight)).toISOString();
 }
