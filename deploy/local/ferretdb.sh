@@ -10,7 +10,8 @@ SRC="$DEPLOY_DIR/ferretdb"
 FERRETDB_VERSION="$(awk '$1 == "require" && $2 == "github.com/FerretDB/FerretDB" { print $3 }
   $1 == "github.com/FerretDB/FerretDB" { print $2 }' "$SRC/go.mod" | head -n1)"
 [[ -n "$FERRETDB_VERSION" ]] || die "cannot read the FerretDB version from $SRC/go.mod"
-FERRETDB_INSTALL="$TRUYVET_CACHE_DIR/ferretdb-$(hash_files "$SRC/go.mod" "$SRC/go.sum" "$SRC/main.go")"
+PATCHES=("$SRC"/patches/*.patch)
+FERRETDB_INSTALL="$TRUYVET_CACHE_DIR/ferretdb-$(hash_files "$SRC/go.mod" "$SRC/go.sum" "$SRC/main.go" "${PATCHES[@]}")"
 BIN="$FERRETDB_INSTALL/ferretdb"
 
 STATE="$TRUYVET_LOCAL_DIR/ferretdb"
@@ -39,15 +40,31 @@ EOF
 
 build() { # TMPDIR
   need_tool go
+  need_tool patch
   log "building FerretDB $FERRETDB_VERSION with Go (first install only; ~1 min on a cold module cache)"
   # Build from a copy so that -mod=mod can never rewrite the pinned go.mod/go.sum in the repo.
   mkdir "$1/src"
   cp "$SRC/go.mod" "$SRC/go.sum" "$SRC/main.go" "$1/src/"
+  # The module, patched (patches/*.patch: _id lookups from the index, upstream #3235 and #3340),
+  # replaces the pinned one: a copy of the module cache's read-only tree, patched in place.
+  local module
+  module=$(cd "$1/src" && GOWORK=off GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=mod" \
+    go mod download -json "github.com/FerretDB/FerretDB@$FERRETDB_VERSION" |
+    sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p') || die "go mod download of FerretDB $FERRETDB_VERSION failed"
+  [[ -n "$module" && -d "$module" ]] || die "FerretDB $FERRETDB_VERSION is not in the Go module cache"
+  cp -R "$module" "$1/src/ferretdb-module"
+  chmod -R u+w "$1/src/ferretdb-module"
+  local p
+  for p in "${PATCHES[@]}"; do
+    log "applying $(basename "$p")"
+    patch -s -p1 -d "$1/src/ferretdb-module" <"$p" || die "patch $(basename "$p") does not apply to FerretDB $FERRETDB_VERSION"
+  done
+  (cd "$1/src" && GOWORK=off go mod edit -replace "github.com/FerretDB/FerretDB=./ferretdb-module")
   (cd "$1/src" && CGO_ENABLED=0 GOWORK=off GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=mod" \
     go build -trimpath -ldflags='-s -w' -o "$1/ferretdb" .) ||
     die "go build of FerretDB failed (see its output above)"
   rm -rf -- "$1/src"
-  printf '%s\n' "$FERRETDB_VERSION" >"$1/VERSION"
+  printf '%s (patched: %s)\n' "$FERRETDB_VERSION" "$(cd "$SRC/patches" && echo *.patch)" >"$1/VERSION"
 }
 
 cmd_install() {
@@ -96,7 +113,7 @@ case "${1:-}" in
     cmd_stop "${2:-}"
     ;;
   status) cmd_status ;;
-  version) echo "ferretdb $FERRETDB_VERSION (sqlite)" ;;
+  version) echo "ferretdb $FERRETDB_VERSION (sqlite, patched: _id from the index)" ;;
   wipe) cmd_wipe ;;
   *) usage ;;
 esac
