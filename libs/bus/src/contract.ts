@@ -103,6 +103,28 @@ export function describeBusContract(
       for (const key of keys) expect(byKey.get(key)).toEqual(Array.from({ length: 20 }, (_, i) => i));
     });
 
+    it('keeps order per key with several keys of a partition in hand at once', async () => {
+      const t = await topic(2);
+      const keys = Array.from({ length: 16 }, (_, i) => `person-${i}`);
+      await bus.publish(
+        Array.from({ length: 10 }, (_, round) =>
+          keys.map((key) => ({ topic: t, key, value: String(round) })),
+        ).flat(),
+      );
+      const byKey = new Map<string, number[]>();
+      await subscribe({
+        groupId: fresh('keys'),
+        topics: [t],
+        keysConsumedConcurrently: 8,
+        handler: async (m) => {
+          await sleep(Math.random() < 0.2 ? 3 : 0);
+          byKey.set(m.key ?? '', [...(byKey.get(m.key ?? '') ?? []), Number(m.value)]);
+        },
+      });
+      await until(() => [...byKey.values()].flat().length >= 160, '160 messages', timeoutMs);
+      for (const key of keys) expect(byKey.get(key)).toEqual(Array.from({ length: 10 }, (_, i) => i));
+    });
+
     it('publishes a call larger than a broker batch (3 MB to one partition), in order', async () => {
       const t = await topic(1);
       const filler = 'x'.repeat(1_000);

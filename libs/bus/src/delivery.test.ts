@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '@truyvet/errors';
 import { createLogger } from '@truyvet/log';
-import { backoffMs, deadLetter, deliver } from './delivery';
+import { backoffMs, deadLetter, deliver, deliverByKey } from './delivery';
 import { headers } from './types';
 
 const message = {
@@ -129,5 +129,95 @@ describe('a version another writer holds', () => {
     expect(outcome).toBe('handled');
     expect(calls).toBe(8);
     expect(published).toEqual([]);
+  });
+});
+
+describe('a batch delivered key by key', () => {
+  /** Messages of one partition: offset i, the given keys in that order. */
+  const batch = (keys: readonly string[]) =>
+    keys.map((key, i) => ({ ...message, key, offset: String(i), value: `${key}#${i}`, attempt: 0 }));
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+  it('keeps each key in offset order, runs keys side by side, and settles offsets in order only', async () => {
+    const messages = batch(['a', 'b', 'a', 'c', 'b', 'a', 'd', 'c']);
+    const handled: string[] = [];
+    const settled: string[] = [];
+    let inHand = 0;
+    let mostInHand = 0;
+    await deliverByKey(
+      messages,
+      async (m) => {
+        inHand++;
+        mostInHand = Math.max(mostInHand, inHand);
+        // Key a is slow: the others must not wait for it.
+        for (let t = 0; t < (m.key === 'a' ? 5 : 1); t++) await tick();
+        handled.push(m.value);
+        inHand--;
+      },
+      deliveryContext([]),
+      3,
+      () => true,
+      (m) => {
+        // Everything before a settled message is handled already.
+        expect(handled).toContain(m.value);
+        settled.push(m.offset);
+        return Promise.resolve();
+      },
+    );
+    expect(settled).toEqual(messages.map((m) => m.offset));
+    for (const key of ['a', 'b', 'c', 'd']) {
+      const ofKey = handled.filter((v) => v.startsWith(`${key}#`));
+      expect(ofKey).toEqual(messages.filter((m) => m.key === key).map((m) => m.value));
+    }
+    expect(mostInHand).toBe(3);
+    expect(handled.indexOf('b#4')).toBeLessThan(handled.indexOf('a#2')); // b went on while a was slow
+  });
+
+  it('one key at a time is the plain offset order', async () => {
+    const messages = batch(['a', 'b', 'a', 'c']);
+    const handled: string[] = [];
+    await deliverByKey(
+      messages,
+      (m) => {
+        handled.push(m.offset);
+        return Promise.resolve();
+      },
+      deliveryContext([]),
+      1,
+      () => true,
+      () => Promise.resolve(),
+    );
+    expect(handled).toEqual(['0', '1', '2', '3']);
+  });
+
+  it('never settles past an interrupted message, whatever was done beside it', async () => {
+    const messages = batch(['a', 'b', 'c', 'd', 'e']);
+    const settled: string[] = [];
+    let live = true;
+    const ctx = { ...deliveryContext([]), isLive: () => live };
+    const handled: string[] = [];
+    await deliverByKey(
+      messages,
+      async (m) => {
+        if (m.key === 'c') {
+          await tick(); // b, started beside a, is done by now
+          await tick();
+          live = false; // the consumer is aborted while c is in hand
+          throw new Error('aborted');
+        }
+        await tick();
+        handled.push(m.key ?? '');
+      },
+      ctx,
+      2,
+      () => live,
+      (m) => {
+        settled.push(m.offset);
+        return Promise.resolve();
+      },
+    );
+    // a and b done; c interrupted: d, handled beside it, is still not settled past c
+    expect(handled).toContain('d');
+    expect(settled).toEqual(['0', '1']);
   });
 });

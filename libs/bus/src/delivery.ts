@@ -86,6 +86,87 @@ export async function deliver(
   }
 }
 
+/**
+ * Delivers one partition's batch with up to `keysAtOnce` keys in hand at once: the messages of one
+ * key one after another in offset order (Kafka's only order guarantee is per partition, and
+ * events about one thing share a key), different keys side by side, the earliest waiting message
+ * first. `settled` is called in offset order for the longest run of messages that are all done
+ * (handled, skipped as duplicates, dead-lettered), so an offset is never committed past a message
+ * still in hand: a crash redelivers what was not settled, never skips it. Once a delivery is
+ * interrupted or `proceed()` turns false no new message starts; the ones in hand finish.
+ */
+export async function deliverByKey(
+  messages: readonly ReceivedMessage[],
+  handler: (message: ReceivedMessage) => Promise<void>,
+  ctx: DeliveryContext,
+  keysAtOnce: number,
+  proceed: () => boolean,
+  settled: (message: ReceivedMessage) => Promise<void>,
+): Promise<void> {
+  const started = new Array<boolean>(messages.length).fill(false);
+  const done = new Array<boolean>(messages.length).fill(false);
+  const busyKeys = new Set<string | null>();
+  let firstNotStarted = 0;
+  let firstNotSettled = 0;
+  let stopping = false;
+  let settling = Promise.resolve();
+
+  /** The earliest message not started whose key is free (an earlier one of its key is done). */
+  const take = (): number => {
+    while (firstNotStarted < messages.length && started[firstNotStarted]) firstNotStarted++;
+    for (let i = firstNotStarted; i < messages.length; i++) {
+      const message = messages[i] as ReceivedMessage;
+      if (started[i] || busyKeys.has(message.key)) continue;
+      return i;
+    }
+    return -1;
+  };
+  const settle = (): Promise<void> => {
+    settling = settling.then(async () => {
+      while (firstNotSettled < messages.length && done[firstNotSettled]) {
+        await settled(messages[firstNotSettled] as ReceivedMessage);
+        firstNotSettled++;
+      }
+    });
+    return settling;
+  };
+  const inHand = new Set<Promise<void>>();
+  const start = (i: number): void => {
+    const message = messages[i] as ReceivedMessage;
+    started[i] = true;
+    busyKeys.add(message.key);
+    const delivery: Promise<void> = deliver(message, handler, ctx)
+      .then(async (outcome) => {
+        busyKeys.delete(message.key);
+        if (outcome === 'interrupted') {
+          stopping = true;
+          return;
+        }
+        done[i] = true;
+        await settle();
+      })
+      .finally(() => {
+        busyKeys.delete(message.key);
+        inHand.delete(delivery);
+      });
+    inHand.add(delivery);
+  };
+  for (;;) {
+    while (!stopping && inHand.size < Math.max(1, keysAtOnce)) {
+      if (!proceed()) {
+        stopping = true;
+        break;
+      }
+      const next = take();
+      if (next < 0) break; // what is left waits for a key in hand
+      start(next);
+    }
+    if (inHand.size === 0) break;
+    await Promise.race(inHand);
+  }
+  await settle();
+}
+
 export function deadLetter(
   message: Omit<ReceivedMessage, 'attempt'>,
   groupId: string,

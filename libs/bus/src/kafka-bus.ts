@@ -10,7 +10,7 @@ import {
   type Producer,
 } from 'kafkajs';
 import { createLogger, type Logger } from '@truyvet/log';
-import { deliver, type DeliveryContext } from './delivery';
+import { deliverByKey, type DeliveryContext } from './delivery';
 import {
   deadLetterTopic,
   defaultRetryPolicy,
@@ -347,25 +347,25 @@ export class KafkaBus implements Bus {
           lastHeartbeat = Date.now();
         }, 3_000);
         try {
-          for (const message of batch.messages) {
-            if (!state.live || !isRunning() || isStale()) break;
-            const outcome = await deliver(
-              new KafkaMessage(batch.topic, batch.partition, message),
-              options.handler,
-              ctx,
-            );
-            if (outcome === 'interrupted') break;
-            resolveOffset(message.offset);
-            if (++sinceCommit >= this.commitEvery) {
-              await commitOffsetsIfNecessary();
-              sinceCommit = 0;
-            }
-            // Heartbeats are due every second, not every message: check the clock, not the broker.
-            if (Date.now() - lastHeartbeat >= 500) {
-              await heartbeat();
-              lastHeartbeat = Date.now();
-            }
-          }
+          await deliverByKey(
+            batch.messages.map((message) => new KafkaMessage(batch.topic, batch.partition, message)),
+            options.handler,
+            ctx,
+            options.keysConsumedConcurrently ?? 1,
+            () => state.live && isRunning() && !isStale(),
+            async (message) => {
+              resolveOffset(message.offset);
+              if (++sinceCommit >= this.commitEvery) {
+                await commitOffsetsIfNecessary();
+                sinceCommit = 0;
+              }
+              // Heartbeats are due every second, not every message: check the clock, not the broker.
+              if (Date.now() - lastHeartbeat >= 500) {
+                await heartbeat();
+                lastHeartbeat = Date.now();
+              }
+            },
+          );
         } finally {
           clearInterval(keepAlive);
         }

@@ -45,6 +45,13 @@ export interface SubscribeOptions {
   /** How many partitions one instance works on at once; order is kept within each partition. */
   partitionsConsumedConcurrently?: number;
   /**
+   * How many keys of one partition's batch are worked on at once (default 1: one message at a
+   * time). Order is kept per key, which is all Kafka promises across partitions anyway; offsets are
+   * committed only up to the first message not yet done. Handlers must then be safe to run side by
+   * side for different keys (optimistic saves are: a collision is retried).
+   */
+  keysConsumedConcurrently?: number;
+  /**
    * The consumer stopped for good (an error the client will not restart after). Default: the bus
    * replaces it with a new consumer of the group (after a pause that grows), so a service never
    * stays alive consuming nothing; given, this is called instead (e.g. to exit and let a process

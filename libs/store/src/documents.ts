@@ -4,8 +4,7 @@
  * contract suites run them against each other.
  */
 import type { Collection, Db, Filter } from 'mongodb';
-import { insertReportingDuplicates } from './mongo';
-import { FEW } from './mongo-aggregate-store';
+import { roundTripsOf, type RoundTrips } from './round-trips';
 
 export interface Query<T> {
   /** The MongoDB filter (on the document; for heads, on `state.` paths): it may match more than `matches`. */
@@ -68,35 +67,31 @@ export class InMemoryDocuments<T extends { _id: string }> implements Documents<T
 
 export class MongoDocuments<T extends { _id: string }> implements Documents<T> {
   readonly collection: Collection<T>;
+  /** Reads by `_id` and inserts go through the database's shared round trips (ADR 13). */
+  private readonly trips: RoundTrips;
 
   constructor(db: Db, name: string) {
     this.collection = db.collection<T>(name);
+    this.trips = roundTripsOf(db);
   }
 
   async insert(docs: readonly T[]): Promise<boolean[]> {
-    const lost = await insertReportingDuplicates(this.collection, docs as never);
+    const lost = await this.trips.insert(this.collection, docs);
     return docs.map((_, i) => !lost.has(i));
   }
 
   async put(doc: T): Promise<void> {
-    await this.collection.replaceOne({ _id: doc._id } as Filter<T>, doc, { upsert: true });
+    await this.trips.write(() =>
+      this.collection.replaceOne({ _id: doc._id } as Filter<T>, doc, { upsert: true }),
+    );
   }
 
-  async get(id: string): Promise<T | null> {
-    return (await this.collection.findOne({ _id: id } as Filter<T>, { projection: {} })) as T | null;
+  get(id: string): Promise<T | null> {
+    return this.trips.findById<T>(this.collection, id);
   }
 
-  async getMany(ids: readonly string[]): Promise<Map<string, T>> {
-    const found = new Map<string, T>();
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return found;
-    // A few lone-`_id` lookups: FerretDB decodes the whole collection for an `$in` (ADR 3).
-    const docs: Array<T | null> =
-      unique.length <= FEW
-        ? await Promise.all(unique.map((id) => this.get(id)))
-        : ((await this.collection.find({ _id: { $in: unique } } as Filter<T>).toArray()) as T[]);
-    for (const doc of docs) if (doc) found.set(doc._id, doc);
-    return found;
+  getMany(ids: readonly string[]): Promise<Map<string, T>> {
+    return this.trips.findByIds<T>(this.collection, [...new Set(ids)]);
   }
 
   async find(query: Query<T>, limit = 0): Promise<T[]> {

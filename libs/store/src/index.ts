@@ -5,3 +5,4 @@ export * from './mongo';
 export * from './mongo-aggregate-store';
 export * from './documents';
 export * from './update-each';
+export * from './round-trips';

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Collection, Db } from 'mongodb';
+import type { Collection, Db, Document } from 'mongodb';
+import { roundTripsOf, type RoundTrips } from './round-trips';
 import type { EventToPublish } from '@truyvet/bus';
 import type { Logger } from '@truyvet/log';
-import { insertReportingDuplicates, isDuplicateKey, type IndexDeclaration } from './mongo';
+import { isDuplicateKey, type IndexDeclaration } from './mongo';
 import {
   ConcurrencyError,
   VersionHeldError,
@@ -65,8 +66,8 @@ export interface HeadDocument<S> {
   at: Date;
 }
 
-/** Up to this many ids, loadMany looks each up on its own (see loadMany). */
-export const FEW = 16;
+/** Marker collisions of one saveMany settled at once (each may wait for a writer under way). */
+const COLLISIONS_AT_ONCE = 16;
 
 /** Head updates of one saveMany in flight at once. */
 const HEAD_UPDATES_AT_ONCE = 8;
@@ -104,6 +105,40 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     this.pending = db.collection<PendingDocument>(`${name}.pending`);
     this.leases = db.collection<LeaseDocument>(`${name}.leases`);
     this.confirmed = db.collection<{ _id: string }>(`${name}.confirmed`);
+    this.trips = roundTripsOf(db);
+  }
+
+  /** Reads, inserts and writes go through the database's shared round trips (ADR 13). */
+  private readonly trips: RoundTrips;
+
+  private async byId<T extends Document>(
+    collection: Collection<T>,
+    id: string,
+    projection?: Document,
+  ): Promise<T | null> {
+    return this.trips.findById<T>(collection, id, projection);
+  }
+
+  private async byIds<T extends Document>(
+    collection: Collection<T>,
+    ids: readonly string[],
+    projection?: Document,
+  ): Promise<T[]> {
+    return [...(await this.trips.findByIds<T>(collection, ids, projection)).values()];
+  }
+
+  /** Inserts; answers the indexes of the documents whose `_id` was taken. */
+  private insertAll<T extends Document>(collection: Collection<T>, docs: readonly T[]): Promise<Set<number>> {
+    return this.trips.insert(collection, docs);
+  }
+
+  /** Inserts one document; false when its `_id` was taken. */
+  private async insertOne<T extends Document>(collection: Collection<T>, doc: T): Promise<boolean> {
+    return (await this.insertAll(collection, [doc])).size === 0;
+  }
+
+  private write<R>(run: () => Promise<R>): Promise<R> {
+    return this.trips.write(run);
   }
 
   /** The indexes the store declares (used by MongoDB; FerretDB finds by `_id` only). */
@@ -121,7 +156,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
    * per load on FerretDB: ADR 3.) No head at all is looked into: see `findHeadless`.
    */
   async load(id: string): Promise<Versioned<S> | null> {
-    const head = await this.heads.findOne({ _id: id } as never);
+    const head = await this.byId(this.heads, id);
     if (head) return { id, version: head.v, state: head.state };
     const [headless] = await this.findHeadless([id]);
     return headless ?? null;
@@ -131,14 +166,8 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     const found = new Map<string, Versioned<S>>();
     const unique = [...new Set(ids)];
     if (unique.length === 0) return found;
-    // A few lone-`_id` lookups cost FerretDB far less than one `$in`, which decodes every
-    // document of the collection (ADR 3); MongoDB answers either from its index.
-    const heads =
-      unique.length <= FEW
-        ? await Promise.all(unique.map((id) => this.heads.findOne({ _id: id } as never)))
-        : await this.heads.find({ _id: { $in: unique } } as never).toArray();
-    for (const head of heads)
-      if (head) found.set(head._id, { id: head._id, version: head.v, state: head.state });
+    const heads = await this.byIds(this.heads, unique);
+    for (const head of heads) found.set(head._id, { id: head._id, version: head.v, state: head.state });
     for (const headless of await this.findHeadless(unique.filter((id) => !found.has(id))))
       found.set(headless.id, headless);
     return found;
@@ -148,27 +177,24 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
    * Of ids without a head, those that exist all the same: their writer was killed after the first
    * commit and before the head. Such an aggregate must still be found, also by readers that never
    * save (a dispatch looking up its tubes, a re-registration answered from the identity keys), so
-   * its head is written here from its commits. One lone-`_id` lookup per miss (the cheap kind on
-   * FerretDB), a few at a time.
+   * its head is written here from its commits: one `_id` read for all the misses.
    */
   private async findHeadless(ids: readonly string[]): Promise<Array<Versioned<S>>> {
     const found: Array<Versioned<S>> = [];
-    for (let start = 0; start < ids.length; start += FEW) {
-      const firsts = await Promise.all(
-        ids
-          .slice(start, start + FEW)
-          .map((id) => this.commits.findOne({ _id: `${id}|1` } as never, { projection: { agg: 1 } })),
+    if (ids.length === 0) return found;
+    const firsts = await this.byIds(
+      this.commits,
+      ids.map((id) => `${id}|1`),
+      { agg: 1 },
+    );
+    for (const first of firsts) {
+      const latest = await this.repairHead(first.agg);
+      if (!latest) continue;
+      this.logger?.warn(
+        { aggregate: latest.id, version: latest.version },
+        'found an aggregate without its head (its writer died after the commit); head written',
       );
-      for (const first of firsts) {
-        if (!first) continue;
-        const latest = await this.repairHead(first.agg);
-        if (!latest) continue;
-        this.logger?.warn(
-          { aggregate: latest.id, version: latest.version },
-          'found an aggregate without its head (its writer died after the commit); head written',
-        );
-        found.push(latest);
-      }
+      found.push(latest);
     }
     return found;
   }
@@ -189,7 +215,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     };
 
     const withEvents = changes.flatMap((c, i) => (c.events.length > 0 ? [i] : []));
-    const lostMarkers = await insertReportingDuplicates(
+    const lostMarkers = await this.insertAll(
       this.pending,
       withEvents.map((i) => {
         const c = changes[i] as Change<S>;
@@ -199,9 +225,9 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     const held = new Set<number>();
     const collided = [...lostMarkers].map((k) => withEvents[k] ?? -1);
     // A few at a time: each may wait a moment for a writer under way.
-    for (let start = 0; start < collided.length; start += FEW) {
+    for (let start = 0; start < collided.length; start += COLLISIONS_AT_ONCE) {
       await Promise.all(
-        collided.slice(start, start + FEW).map(async (i) => {
+        collided.slice(start, start + COLLISIONS_AT_ONCE).map(async (i) => {
           const change = changes[i];
           if (!change) return;
           const collision = await this.settleMarkerCollision(commitId(change), change, at);
@@ -214,7 +240,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     }
 
     const writable = changes.flatMap((c, i) => (typeof results[i] === 'number' && !held.has(i) ? [i] : []));
-    const lostCommits = await insertReportingDuplicates(
+    const lostCommits = await this.insertAll(
       this.commits,
       writable.map((i) => {
         const c = changes[i] as Change<S>;
@@ -234,7 +260,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       if (!change) continue;
       refuse(i);
       if (change.events.length > 0)
-        await this.pending.deleteOne({ _id: commitId(change), at }).catch(() => undefined);
+        await this.write(() => this.pending.deleteOne({ _id: commitId(change), at })).catch(() => undefined);
       await this.repairHead(change.id);
     }
 
@@ -289,11 +315,10 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     change: Change<S>,
     at: Date,
   ): Promise<'committed' | 'taken' | 'held'> {
-    const committed = async (): Promise<boolean> =>
-      (await this.commits.findOne({ _id: id } as never, { projection: { _id: 1 } })) !== null;
+    const committed = async (): Promise<boolean> => (await this.byId(this.commits, id, { _id: 1 })) !== null;
     for (const waitMs of COMMIT_AWAITED_MS) {
       if (await committed()) return 'committed';
-      const marker = await this.pending.findOne({ _id: id });
+      const marker = await this.byId(this.pending, id);
       // Gone: published and cleared (its commit is in: the check above raced it), or dropped as
       // an orphan; either way the next attempt sees which.
       if (!marker) return (await committed()) ? 'committed' : 'held';
@@ -308,19 +333,15 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
 
   /** Replaces an abandoned marker (by its time) with this writer's; false if another took it first. */
   private async takeOverMarker(id: string, abandonedAt: Date, change: Change<S>, at: Date): Promise<boolean> {
-    await this.pending.deleteOne({ _id: id, at: abandonedAt });
-    try {
-      await this.pending.insertOne({
-        _id: id,
-        agg: change.id,
-        v: change.expectedVersion + 1,
-        at,
-        events: [...change.events],
-      });
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
+    await this.write(() => this.pending.deleteOne({ _id: id, at: abandonedAt }));
+    const inserted = await this.insertOne(this.pending, {
+      _id: id,
+      agg: change.id,
+      v: change.expectedVersion + 1,
+      at,
+      events: [...change.events],
+    });
+    if (!inserted) return false;
     this.logger?.warn({ commit: id, abandonedAt }, 'took over a pending marker its writer abandoned');
     return true;
   }
@@ -335,7 +356,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     if (heads.length === 0) return;
     for (let attempt = 0; ; attempt++) {
       try {
-        await insertReportingDuplicates(this.heads, heads); // a duplicate: a newer head got there first
+        await this.insertAll(this.heads, heads); // a duplicate: a newer head got there first
         return;
       } catch (error) {
         if (attempt >= 6)
@@ -353,10 +374,10 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
    * head) and answers that commit, or null when the head was already the latest.
    */
   async repairHead(id: string): Promise<Versioned<S> | null> {
-    const head = await this.heads.findOne({ _id: id } as never, { projection: { v: 1 } });
+    const head = await this.byId(this.heads, id, { v: 1 });
     let latest: CommitDocument<S> | null = null;
     for (let version = (head?.v ?? 0) + 1; ; version++) {
-      const next = await this.commits.findOne({ _id: `${id}|${version}` } as never);
+      const next = await this.byId(this.commits, `${id}|${version}`);
       if (!next) break;
       latest = next;
     }
@@ -371,16 +392,14 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     const commitId = `${change.id}|${version}`;
     const hasEvents = change.events.length > 0;
     if (hasEvents) {
-      try {
-        await this.pending.insertOne({
-          _id: commitId,
-          agg: change.id,
-          v: version,
-          at,
-          events: [...change.events],
-        });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+      const marked = await this.insertOne(this.pending, {
+        _id: commitId,
+        agg: change.id,
+        v: version,
+        at,
+        events: [...change.events],
+      });
+      if (!marked) {
         // A marker for this very commit: another writer of the same version is under way, unless
         // it was abandoned by a writer that died.
         const collision = await this.settleMarkerCollision(commitId, change, at);
@@ -391,8 +410,15 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
         }
       }
     }
+    // Only our own marker (by its time) is dropped on failure: another writer may have taken the
+    // version over.
+    const dropMarker = async (): Promise<void> => {
+      if (hasEvents)
+        await this.write(() => this.pending.deleteOne({ _id: commitId, at })).catch(() => undefined);
+    };
+    let committed: boolean;
     try {
-      await this.commits.insertOne({
+      committed = await this.insertOne(this.commits, {
         _id: commitId,
         agg: change.id,
         v: version,
@@ -401,13 +427,13 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
         at,
       });
     } catch (error) {
-      // Only our own marker (by its time): another writer may have taken the version over.
-      if (hasEvents) await this.pending.deleteOne({ _id: commitId, at }).catch(() => undefined);
-      if (isDuplicateKey(error)) {
-        await this.repairHead(change.id);
-        throw new ConcurrencyError(this.name, change.id, change.expectedVersion);
-      }
+      await dropMarker();
       throw error;
+    }
+    if (!committed) {
+      await dropMarker();
+      await this.repairHead(change.id);
+      throw new ConcurrencyError(this.name, change.id, change.expectedVersion);
     }
     if (hasEvents) {
       await this.confirmPending([commitId]);
@@ -424,7 +450,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
    */
   private async confirmPending(commitIds: readonly string[]): Promise<void> {
     try {
-      await insertReportingDuplicates(
+      await this.insertAll(
         this.confirmed,
         commitIds.map((_id) => ({ _id })),
       );
@@ -447,26 +473,22 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       if (version === 1) {
         // A new aggregate (the bulk of any ingest): an insert, atomic everywhere. A duplicate means
         // a newer version's head got there first.
-        try {
-          await this.heads.insertOne({ _id: id, v: version, state, at });
-        } catch (error) {
-          if (!isDuplicateKey(error)) throw error;
-        }
+        await this.insertOne(this.heads, { _id: id, v: version, state, at });
         return;
       }
       for (let attempt = 0; attempt < 3; attempt++) {
         const filter = { _id: id, v: { $lt: version } } as never;
         const update = { $set: { v: version, state, at } } as never;
-        const moved = await this.heads.updateOne(filter, update);
+        const moved = await this.write(() => this.heads.updateOne(filter, update));
         if (moved.matchedCount === 0) {
           // No head (a crash right after an earlier commit) or a newer one: upsert settles which.
           try {
-            await this.heads.updateOne(filter, update, { upsert: true });
+            await this.write(() => this.heads.updateOne(filter, update, { upsert: true }));
           } catch (error) {
             if (!isDuplicateKey(error)) throw error; // a newer head is already there
           }
         }
-        const head = await this.heads.findOne({ _id: id } as never, { projection: { v: 1 } });
+        const head = await this.byId(this.heads, id, { v: 1 });
         if (head && head.v >= version) return;
       }
       this.logger?.warn(
@@ -490,13 +512,15 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     const markers = (await this.pending.find({}).toArray()).sort(oldestFirst);
     const marked = new Set(markers.map((m) => m._id));
     const stale = [...confirmed].filter((id) => !marked.has(id));
-    if (stale.length > 0) await this.confirmed.deleteMany({ _id: { $in: stale } });
+    if (stale.length > 0) await this.write(() => this.confirmed.deleteMany({ _id: { $in: stale } }));
     if (markers.length === 0) return [];
     const leases = await this.leases.find({}).toArray();
     const expired = leases.filter((l) => l.until < now);
     if (expired.length > 0) {
       // A relay died holding these: take them over (the insert below decides who gets each).
-      await this.leases.deleteMany({ $or: expired.map((l) => ({ _id: l._id, token: l.token })) });
+      await this.write(() =>
+        this.leases.deleteMany({ $or: expired.map((l) => ({ _id: l._id, token: l.token })) }),
+      );
     }
     const held = new Set(leases.filter((l) => l.until >= now).map((l) => l._id));
     const old = (m: PendingDocument): boolean => now.getTime() - m.at.getTime() > ORPHAN_AFTER_MS;
@@ -528,24 +552,24 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
         continue;
       }
       // Old and never confirmed: its commit decides (a lookup by `_id`, rare).
-      const commit = await this.commits.findOne({ _id: m._id } as never);
+      const commit = await this.byId(this.commits, m._id);
       if (commit) claims.push({ id: m._id, aggregateId: m.agg, version: m.v, entries: commit.events, token });
       else orphans.push(m._id);
     }
     if (orphans.length > 0) {
       this.logger?.warn({ orphans }, 'dropping pending markers whose commit never came');
-      await this.pending.deleteMany({ _id: { $in: orphans } });
+      await this.write(() => this.pending.deleteMany({ _id: { $in: orphans } }));
     }
     const claimed = new Set(claims.map((c) => c.id));
     const dropped = [...won].filter((id) => !claimed.has(id));
-    if (dropped.length > 0) await this.leases.deleteMany({ _id: { $in: dropped }, token });
+    if (dropped.length > 0) await this.write(() => this.leases.deleteMany({ _id: { $in: dropped }, token }));
     // One aggregate's commits in version order, whatever the writers' clocks said.
     return inAggregateOrder(claims);
   }
 
   /** Inserts leases; of two relays inserting the same one, the unique `_id` lets one win. */
   private async insertLeases(leases: LeaseDocument[]): Promise<string[]> {
-    const lost = await insertReportingDuplicates(this.leases, leases);
+    const lost = await this.insertAll(this.leases, leases);
     return leases.filter((_, index) => !lost.has(index)).map((l) => l._id);
   }
 
@@ -553,14 +577,16 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     if (claims.length === 0) return;
     // The marker goes first: a relay that reads it after this sees the commit as published.
     const ids = claims.map((c) => c.id);
-    await this.pending.deleteMany({ _id: { $in: ids } });
-    await this.confirmed.deleteMany({ _id: { $in: ids } });
+    await this.write(() => this.pending.deleteMany({ _id: { $in: ids } }));
+    await this.write(() => this.confirmed.deleteMany({ _id: { $in: ids } }));
     await this.release(claims);
   }
 
   async release(claims: readonly ClaimedOutbox[]): Promise<void> {
     if (claims.length === 0) return;
-    await this.leases.deleteMany({ _id: { $in: claims.map((c) => c.id) }, token: claims[0]?.token ?? '' });
+    await this.write(() =>
+      this.leases.deleteMany({ _id: { $in: claims.map((c) => c.id) }, token: claims[0]?.token ?? '' }),
+    );
   }
 }
 

@@ -8,7 +8,10 @@ import {
   type IndexDescription,
   type OptionalUnlessRequiredId,
 } from 'mongodb';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { createLogger, type Logger } from '@truyvet/log';
+import { DUPLICATE_KEY, roundTripsOf, type RoundTrips } from './round-trips';
 
 export interface MongoConnection {
   client: MongoClient;
@@ -22,12 +25,15 @@ export async function connectMongo(
   dbName: string,
   options: { appName?: string; logger?: Logger } = {},
 ): Promise<MongoConnection> {
+  const traceDir = process.env.TRUYVET_STORE_TRACE;
   const client = new MongoClient(uri, {
     appName: options.appName ?? 'truyvet',
     serverSelectionTimeoutMS: 15_000,
     retryWrites: true,
+    monitorCommands: traceDir !== undefined && traceDir !== '',
   });
   const logger = options.logger ?? createLogger({ name: 'mongo' });
+  if (traceDir) traceCommands(client, traceDir, `${options.appName ?? 'truyvet'}-${dbName}`);
   logStoreReachability(client, logger);
   const stopWatching = reconnectWhenMonitorSilent(client, logger);
   await client.connect();
@@ -158,7 +164,7 @@ export async function applyIndexes(db: Db, declarations: readonly IndexDeclarati
   }
 }
 
-export const DUPLICATE_KEY = 11000;
+export { DUPLICATE_KEY };
 
 export function isDuplicateKey(error: unknown): boolean {
   return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
@@ -191,22 +197,70 @@ export async function insertReportingDuplicates<T extends Document>(
 /** Dedup records of one consumer group: `has` before the handler, `add` after its effect. */
 export class MongoDedupStore {
   private readonly collection: Collection<{ _id: string; at: Date }>;
+  private readonly trips: RoundTrips;
 
   constructor(db: Db, collectionName = 'processed_events') {
     this.collection = db.collection(collectionName);
+    this.trips = roundTripsOf(db);
   }
 
   async has(groupId: string, eventId: string): Promise<boolean> {
-    return (
-      (await this.collection.findOne({ _id: `${groupId}|${eventId}` }, { projection: { _id: 1 } })) !== null
-    );
+    return (await this.trips.findById(this.collection, `${groupId}|${eventId}`, { _id: 1 })) !== null;
   }
 
   async add(groupId: string, eventId: string): Promise<void> {
-    try {
-      await this.collection.insertOne({ _id: `${groupId}|${eventId}`, at: new Date() });
-    } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
-    }
+    // A duplicate is fine: the event was recorded already.
+    await this.trips.insert(this.collection, [{ _id: `${groupId}|${eventId}`, at: new Date() }]);
   }
+}
+
+/**
+ * For finding where a process spends its store round trips: with TRUYVET_STORE_TRACE=<dir>, every
+ * command is appended to `<dir>/<name>-<pid>.jsonl` as `{ cmd, coll, shape, n, ms }` (`shape`: the
+ * filter's field names, `n`: documents written or ids asked for), to be summed up afterwards
+ * (bench/store/trace-summary.ts). Off by default: it costs a write per command.
+ */
+function traceCommands(client: MongoClient, dir: string, name: string): void {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name.replace(/[^\w.-]/g, '_')}-${process.pid}.jsonl`);
+  const started = new Map<number, { cmd: string; coll: string; shape: string; n: number }>();
+  const filterShape = (filter: unknown): string => {
+    if (!filter || typeof filter !== 'object') return '';
+    return Object.entries(filter as Record<string, unknown>)
+      .map(([key, value]) =>
+        value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)
+          ? `${key}:${Object.keys(value).join('|')}`
+          : key,
+      )
+      .join(',');
+  };
+  client.on('commandStarted', (event) => {
+    const command = event.command;
+    const cmd = event.commandName;
+    const coll = String(command[cmd] ?? '');
+    let shape = '';
+    let n = 0;
+    if (cmd === 'find') shape = filterShape(command.filter);
+    else if (cmd === 'insert') n = (command.documents as unknown[] | undefined)?.length ?? 0;
+    else if (cmd === 'update' || cmd === 'delete') {
+      const statements = (command.updates ?? command.deletes) as Array<{ q?: unknown }> | undefined;
+      n = statements?.length ?? 0;
+      shape = filterShape(statements?.[0]?.q);
+    } else if (cmd === 'findAndModify') shape = filterShape(command.query);
+    const ids = (command.filter as { _id?: { $in?: unknown[] } } | undefined)?._id?.$in;
+    if (Array.isArray(ids)) n = ids.length;
+    started.set(event.requestId, { cmd, coll, shape, n });
+  });
+  const finished = (event: { requestId: number; duration: number }, failed: boolean): void => {
+    const begun = started.get(event.requestId);
+    if (!begun) return;
+    started.delete(event.requestId);
+    appendFileSync(file, `${JSON.stringify({ ...begun, ms: event.duration, failed })}\n`);
+  };
+  client.on('commandSucceeded', (event) => {
+    finished(event, false);
+  });
+  client.on('commandFailed', (event) => {
+    finished(event, true);
+  });
 }

@@ -323,6 +323,8 @@ export async function start(
     // Every handler is idempotent on natural keys (a result id, a record version, a task or order
     // id), so no dedup store: on FerretDB its lookup per event would scan a growing collection.
     partitionsConsumedConcurrently: 4,
+    // Several keys of a partition at once: a batch's store round trips overlap (ADR 13).
+    keysConsumedConcurrently: 8,
     handler: eventHandler(
       new EventRegistry([
         PersonRegisteredV1,

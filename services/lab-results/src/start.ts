@@ -142,6 +142,8 @@ export async function start(
     // applied once, a member outcome recorded once by result id), so no dedup store: on FerretDB
     // its lookup per event would scan a collection that grows with every event (ADR 3).
     partitionsConsumedConcurrently: 4,
+    // Several keys of a partition at once: a batch's store round trips overlap (ADR 13).
+    keysConsumedConcurrently: 8,
     handler: eventHandler(
       new EventRegistry([
         SampleCollectedV1,

@@ -120,6 +120,8 @@ export async function start(
     topics: REPORTED_TOPICS,
     // Facts are written by one partition each and evolve idempotently: no dedup store needed.
     partitionsConsumedConcurrently: 4,
+    // Several keys of a partition at once: a batch's store round trips overlap (ADR 13).
+    keysConsumedConcurrently: 8,
     handler: foldEvents(new Projection(adapters.facts)),
   });
 

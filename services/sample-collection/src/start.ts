@@ -234,6 +234,9 @@ export async function start(
       topics.cases.topic,
     ],
     dedup: adapters.dedup,
+    partitionsConsumedConcurrently: 4,
+    // Several keys of a partition at once: a batch's store round trips overlap (ADR 13).
+    keysConsumedConcurrently: 8,
     handler: eventHandler(
       new EventRegistry([
         ShipmentReceivedV1,

@@ -42,7 +42,8 @@ export class MongoClaims implements Claims {
         if (orphan) await this.claims.deleteOne({ _id: holder._id, owner: holder.owner });
         else live.push(holder);
       }
-      const [first] = live;
+      // The first taken key in the request's order (a server answers an `$in` in any order).
+      const [first] = live.sort((x, y) => keys.indexOf(x._id) - keys.indexOf(y._id));
       if (first) return { heldBy: { key: first._id, owner: first.owner } };
     }
     return { heldBy: { key: keys[0] ?? '', owner: 'unknown' } };

@@ -1,0 +1,210 @@
+import { MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
+
+/** MongoDB's duplicate key error: a unique `_id` (or index) was taken. */
+export const DUPLICATE_KEY = 11000;
+
+/** Ids per `_id: {$in}` read, documents per insert: one round trip each. */
+export const IDS_PER_READ = 1_000;
+const DOCUMENTS_PER_INSERT = 1_000;
+
+interface ReadRequest {
+  ids: readonly string[];
+  resolve: (found: Map<string, Document>) => void;
+  reject: (error: unknown) => void;
+}
+
+interface InsertRequest {
+  docs: readonly Document[];
+  resolve: (duplicates: Set<number>) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * A database's round trips, shared by every store of a process on that database (`roundTripsOf`):
+ *
+ * - reads by `_id` asked for while another read of the collection is under way are answered by one
+ *   `_id: {$in}` read (on FerretDB the patched server answers it from the index: ADR 13);
+ * - inserts asked for meanwhile go out as one unordered `insertMany`, each caller told which of its
+ *   documents were refused as duplicates (the unique `_id` still decides every race: ADR 4);
+ * - writes go one at a time (`writesAtOnce`): SQLite, under FerretDB, takes one writer per database
+ *   file and makes the others sleep and try again, which turned 1 ms inserts into 100 ms ones
+ *   under the consumers' concurrency; queued writes become one bigger write instead.
+ *
+ * So a consumer working on several keys at once, or a gRPC server under load, costs one round trip
+ * per collection for what its concurrent work needs, rather than one per item. Alone, a request
+ * pays what it paid before: it goes out at once.
+ */
+export class RoundTrips {
+  private readonly reads = new Map<string, { queued: ReadRequest[]; busy: boolean }>();
+  private readonly inserts = new Map<string, InsertRequest[]>();
+  private readonly writeQueue: Array<() => Promise<void>> = [];
+  private writing = 0;
+
+  constructor(private readonly writesAtOnce = 1) {}
+
+  /** Documents by `_id` (those that exist). */
+  findByIds<T extends Document>(
+    collection: Collection<T>,
+    ids: readonly string[],
+    projection?: Document,
+  ): Promise<Map<string, T>> {
+    if (ids.length === 0) return Promise.resolve(new Map<string, T>());
+    const key = `${collection.collectionName}\u0000${projection ? JSON.stringify(projection) : ''}`;
+    let reader = this.reads.get(key);
+    if (!reader) {
+      reader = { queued: [], busy: false };
+      this.reads.set(key, reader);
+    }
+    const found = new Promise<Map<string, Document>>((resolve, reject) => {
+      reader.queued.push({ ids, resolve, reject });
+    });
+    if (!reader.busy) void this.read(collection as unknown as Collection, projection, reader);
+    return found as Promise<Map<string, T>>;
+  }
+
+  async findById<T extends Document>(
+    collection: Collection<T>,
+    id: string,
+    projection?: Document,
+  ): Promise<T | null> {
+    return (await this.findByIds<T>(collection, [id], projection)).get(id) ?? null;
+  }
+
+  /** Inserts; answers the indexes of the documents refused because their `_id` was taken. */
+  insert<T extends Document>(collection: Collection<T>, docs: readonly T[]): Promise<Set<number>> {
+    if (docs.length === 0) return Promise.resolve(new Set());
+    const name = collection.collectionName;
+    let queued = this.inserts.get(name);
+    const first = !queued;
+    if (!queued) {
+      queued = [];
+      this.inserts.set(name, queued);
+    }
+    const refused = new Promise<Set<number>>((resolve, reject) => {
+      queued.push({ docs, resolve, reject });
+    });
+    if (first) void this.write(() => this.flushInserts(collection as unknown as Collection));
+    return refused;
+  }
+
+  /** Any other write, in its turn among the database's writes. */
+  write<R>(run: () => Promise<R>): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.writeQueue.push(() => run().then(resolve, reject));
+      this.nextWrite();
+    });
+  }
+
+  private nextWrite(): void {
+    while (this.writing < this.writesAtOnce) {
+      const next = this.writeQueue.shift();
+      if (!next) return;
+      this.writing++;
+      void next().finally(() => {
+        this.writing--;
+        this.nextWrite();
+      });
+    }
+  }
+
+  private async read(
+    collection: Collection,
+    projection: Document | undefined,
+    reader: { queued: ReadRequest[]; busy: boolean },
+  ): Promise<void> {
+    reader.busy = true;
+    try {
+      while (reader.queued.length > 0) {
+        const batch = takeUpTo(reader.queued, IDS_PER_READ, (r) => r.ids.length);
+        const ids = [...new Set(batch.flatMap((r) => r.ids))];
+        try {
+          const found = new Map<string, Document>();
+          for (let start = 0; start < ids.length; start += IDS_PER_READ) {
+            const docs = await collection
+              .find(
+                { _id: { $in: ids.slice(start, start + IDS_PER_READ) } } as never,
+                projection ? { projection } : {},
+              )
+              .toArray();
+            for (const doc of docs) found.set(String(doc._id), doc);
+          }
+          const handedOut = new Set<string>();
+          for (const request of batch) {
+            const mine = new Map<string, Document>();
+            for (const id of request.ids) {
+              const doc = found.get(id);
+              if (!doc) continue;
+              // Callers may edit what they read: a document asked for twice is copied.
+              mine.set(id, handedOut.has(id) ? structuredClone(doc) : doc);
+              handedOut.add(id);
+            }
+            request.resolve(mine);
+          }
+        } catch (error) {
+          for (const request of batch) request.reject(error);
+        }
+      }
+    } finally {
+      reader.busy = false;
+    }
+  }
+
+  private async flushInserts(collection: Collection): Promise<void> {
+    const queued = this.inserts.get(collection.collectionName) ?? [];
+    const batch = takeUpTo(queued, DOCUMENTS_PER_INSERT, (r) => r.docs.length);
+    if (queued.length === 0) this.inserts.delete(collection.collectionName);
+    else void this.write(() => this.flushInserts(collection)); // the rest in the next turn
+    const docs = batch.flatMap((r) => r.docs);
+    const failed = new Map<number, unknown>(); // index in docs -> why
+    const duplicates = new Set<number>();
+    try {
+      await collection.insertMany(docs, { ordered: false });
+    } catch (error) {
+      if (!(error instanceof MongoBulkWriteError)) {
+        for (const request of batch) request.reject(error);
+        return;
+      }
+      for (const writeError of [error.writeErrors].flat()) {
+        if (writeError.code === DUPLICATE_KEY) duplicates.add(writeError.index);
+        else failed.set(writeError.index, error);
+      }
+    }
+    let offset = 0;
+    for (const request of batch) {
+      const mine = new Set<number>();
+      let why: unknown;
+      request.docs.forEach((_, i) => {
+        if (duplicates.has(offset + i)) mine.add(i);
+        if (failed.has(offset + i)) why ??= failed.get(offset + i);
+      });
+      offset += request.docs.length;
+      if (why !== undefined) request.reject(why);
+      else request.resolve(mine);
+    }
+  }
+}
+
+/** Takes requests off the front of the queue up to a size (at least one). */
+function takeUpTo<T>(queue: T[], most: number, size: (item: T) => number): T[] {
+  let taken = 0;
+  let total = 0;
+  while (taken < queue.length) {
+    const next = size(queue[taken] as T);
+    if (taken > 0 && total + next > most) break;
+    total += next;
+    taken++;
+  }
+  return queue.splice(0, taken);
+}
+
+const shared = new WeakMap<Db, RoundTrips>();
+
+/** The round trips of a database handle: one per handle, so every store of a process shares it. */
+export function roundTripsOf(db: Db): RoundTrips {
+  let trips = shared.get(db);
+  if (!trips) {
+    trips = new RoundTrips();
+    shared.set(db, trips);
+  }
+  return trips;
+}
