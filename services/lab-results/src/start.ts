@@ -22,12 +22,14 @@ import {
   type OutboxSource,
 } from '@truyvet/store';
 import { Accessioning, type ShipmentAccessionState } from './app/accessioning';
-import { ResultDesk, type LabSampleQueries, type PoolFinder, type ReceiptState } from './app/result-desk';
+import { ResultDesk, type LabSampleQueries, type ReceiptState } from './app/result-desk';
+import { PoolsAwaiting, type PoolsAwaitingState } from './app/pools-awaiting';
 import { labHandlers } from './adapters/grpc-lab';
 import {
   InMemoryLabSampleQueries,
   LAB_SAMPLES,
   labSampleIndexes,
+  POOLS_AWAITING,
   MongoLabSampleQueries,
 } from './adapters/lab-sample-queries';
 import type { Config } from './config';
@@ -50,7 +52,8 @@ interface Adapters {
   samples: Store<LabSampleState>;
   accessions: Store<ShipmentAccessionState>;
   receipts: AggregateStore<ReceiptState>;
-  queries: PoolFinder & LabSampleQueries;
+  poolsAwaiting: AggregateStore<PoolsAwaitingState>;
+  queries: LabSampleQueries;
   close: () => Promise<void>;
 }
 
@@ -72,7 +75,9 @@ async function realAdapters(
     });
   const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'lab-results', logger });
   await applyIndexes(mongo.db, [
-    ...[LAB_SAMPLES, ACCESSIONS, RECEIPTS].flatMap((name) => MongoAggregateStore.indexes(name)),
+    ...[LAB_SAMPLES, ACCESSIONS, RECEIPTS, POOLS_AWAITING].flatMap((name) =>
+      MongoAggregateStore.indexes(name),
+    ),
     labSampleIndexes,
   ]);
   const samples = new MongoAggregateStore<LabSampleState>(mongo.db, LAB_SAMPLES, wake, logger);
@@ -81,6 +86,7 @@ async function realAdapters(
     samples,
     accessions: new MongoAggregateStore<ShipmentAccessionState>(mongo.db, ACCESSIONS, wake, logger),
     receipts: new MongoAggregateStore<ReceiptState>(mongo.db, RECEIPTS, undefined, logger),
+    poolsAwaiting: new MongoAggregateStore<PoolsAwaitingState>(mongo.db, POOLS_AWAITING, undefined, logger),
     queries: new MongoLabSampleQueries(samples),
     close: async () => {
       if (!shared) await bus.close();
@@ -97,6 +103,7 @@ function embeddedAdapters(wake: () => void, logger: Logger, shared?: Bus): Adapt
     samples,
     accessions: new InMemoryAggregateStore<ShipmentAccessionState>(ACCESSIONS, wake),
     receipts: new InMemoryAggregateStore<ReceiptState>(RECEIPTS),
+    poolsAwaiting: new InMemoryAggregateStore<PoolsAwaitingState>(POOLS_AWAITING),
     queries: new InMemoryLabSampleQueries(samples),
     close: async () => {
       if (!shared) await bus.close();
@@ -126,14 +133,9 @@ export async function start(
   const rules = options.rules ?? defaultRuleBook();
   const now = options.now ?? (() => new Date());
   const accessioning = new Accessioning(adapters.accessions, adapters.samples, rules, now);
-  const desk = new ResultDesk(
-    adapters.samples,
-    adapters.receipts,
-    adapters.queries,
-    adapters.queries,
-    rules,
-    now,
-  );
+  const pools = new PoolsAwaiting(adapters.poolsAwaiting);
+  await pools.buildOnce(() => adapters.queries.poolsWithOpenOrders());
+  const desk = new ResultDesk(adapters.samples, adapters.receipts, pools, adapters.queries, rules, now);
 
   const subscription: Subscription = await bus.subscribe({
     groupId: CONSUMER_GROUP,

@@ -1,30 +1,28 @@
 import type { InMemoryAggregateStore, IndexDeclaration, MongoAggregateStore } from '@truyvet/store';
-import type { LabSampleQueries, PoolFinder } from '../app/result-desk';
+import type { LabSampleQueries } from '../app/result-desk';
 import type { LabSampleState } from '../domain/lab-sample';
 
 export const LAB_SAMPLES = 'lab_samples';
 
-/** MongoDB uses this index; FerretDB scans (ADR 3). */
+/** The person's pools awaiting their result, by person id (app/pools-awaiting.ts). */
+export const POOLS_AWAITING = 'pools_awaiting';
+
+/** For the operators' views (MongoDB uses these; FerretDB scans: ADR 3). */
 export const labSampleIndexes: IndexDeclaration = {
   collection: LAB_SAMPLES,
   indexes: [
-    { key: { 'state.openOrders.personId': 1 }, name: 'open_order_person' },
+    { key: { 'state.sample.pooled': 1 }, name: 'pooled' },
     { key: { 'state.sample.site.districtCode': 1 }, name: 'district' },
   ],
 };
 
-/** Positive pools with an open re-test order for the person; a district's tubes. */
-export class MongoLabSampleQueries implements PoolFinder, LabSampleQueries {
+/** A district's tubes; pools with open re-test orders. */
+export class MongoLabSampleQueries implements LabSampleQueries {
   constructor(private readonly store: MongoAggregateStore<LabSampleState>) {}
 
-  async positivePoolsAwaiting(personId: string): Promise<string[]> {
-    const heads = await this.store.heads
-      .find(
-        { 'state.sample.pooled': true, 'state.openOrders.personId': personId },
-        { projection: { _id: 1 } },
-      )
-      .toArray();
-    return heads.map((h) => h._id);
+  async poolsWithOpenOrders(): Promise<LabSampleState[]> {
+    const heads = await this.store.heads.find({ 'state.sample.pooled': true }).toArray();
+    return heads.map((h) => h.state).filter((s) => s.openOrders.length > 0);
   }
 
   async inDistrict(districtCode: string): Promise<LabSampleState[]> {
@@ -33,14 +31,12 @@ export class MongoLabSampleQueries implements PoolFinder, LabSampleQueries {
   }
 }
 
-export class InMemoryLabSampleQueries implements PoolFinder, LabSampleQueries {
+export class InMemoryLabSampleQueries implements LabSampleQueries {
   constructor(private readonly store: InMemoryAggregateStore<LabSampleState>) {}
 
-  positivePoolsAwaiting(personId: string): Promise<string[]> {
+  poolsWithOpenOrders(): Promise<LabSampleState[]> {
     return Promise.resolve(
-      this.store
-        .find((s) => s.sample.pooled && s.openOrders.some((o) => o.personId === personId))
-        .map((s) => s.id),
+      this.store.find((s) => s.sample.pooled && s.openOrders.length > 0).map((s) => s.state),
     );
   }
 

@@ -22,6 +22,7 @@ import {
 } from '../domain/lab-sample';
 import { turnaround, type TurnaroundReport } from '../domain/turnaround';
 import { eventsOf } from './facts';
+import { newlyAwaited, type PoolsAwaiting } from './pools-awaiting';
 
 /** Where a tube's accessioning is remembered when the lab hears of the box before the tube. */
 export interface ReceiptState {
@@ -30,14 +31,11 @@ export interface ReceiptState {
   rejectedReason?: string;
 }
 
-/** Finds the positive pools still waiting for a member's individual result. */
-export interface PoolFinder {
-  positivePoolsAwaiting(personId: string): Promise<string[]>;
-}
-
 /** A district's tubes, for its turnaround. */
 export interface LabSampleQueries {
   inDistrict(districtCode: string): Promise<LabSampleState[]>;
+  /** Pools with re-test orders still open (an operator's scan: builds the index of pools awaiting members once). */
+  poolsWithOpenOrders(): Promise<LabSampleState[]>;
 }
 
 export type RecordedOutcome = {
@@ -72,7 +70,7 @@ export class ResultDesk {
   constructor(
     private readonly samples: AggregateStore<LabSampleState>,
     private readonly receipts: AggregateStore<ReceiptState>,
-    private readonly pools: PoolFinder,
+    private readonly pools: PoolsAwaiting,
     private readonly queries: LabSampleQueries,
     private readonly rules: RuleBook,
     private readonly now: () => Date = () => new Date(),
@@ -138,6 +136,7 @@ export class ResultDesk {
     for (let attempt = 0; attempt < ATTEMPTS && todo.length > 0; attempt++) {
       const loaded = await this.samples.loadMany(todo.map((i) => sampleIdOf(rows[i]?.barcode ?? '')));
       const changes: Array<{ index: number; change: Change<LabSampleState>; answer: RecordedOutcome }> = [];
+      const awaited: Array<{ personId: string; poolId: string }> = [];
       const inThisRound = new Set<string>();
       const later: number[] = [];
       for (const index of todo) {
@@ -178,11 +177,14 @@ export class ResultDesk {
             answer,
             change: this.changeOf(id, found.version, decision, row.origin ?? {}),
           });
+          awaited.push(...newlyAwaited(found.state, decision.state));
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           answers[index] = error;
         }
       }
+      // The index first: a crash between the two leaves it a pool too many, never one too few.
+      await this.pools.expect(awaited);
       const saved = await this.samples.saveMany(changes.map((c) => c.change));
       const lost = changes.filter((_, i) => saved[i] instanceof ConcurrencyError).map((c) => c.index);
       changes.forEach((c, i) => {
@@ -223,11 +225,15 @@ export class ResultDesk {
   async personResulted(event: EventOf<typeof PersonTestResultedV1>): Promise<void> {
     const { personId, resultId, outcome, pooled, sampleId } = event.data;
     if (pooled) return;
-    for (const poolId of await this.pools.positivePoolsAwaiting(personId)) {
+    for (const poolId of await this.pools.poolsOf(personId)) {
       if (poolId === sampleId) continue;
       await this.decideAndSave(
         poolId,
-        (state) => recordMemberOutcome(state, { personId, resultId, outcome }),
+        // The index is a superset: only a pool still waiting for this person takes the result.
+        (state) =>
+          state.openOrders.some((o) => o.personId === personId)
+            ? recordMemberOutcome(state, { personId, resultId, outcome })
+            : { outcome: 'unchanged', state },
         {
           correlationId: event.correlationId,
           causationId: event.id,
@@ -274,6 +280,7 @@ export class ResultDesk {
       if (!found) throw missing();
       const decision = decide(found.state);
       if (decision.outcome === 'unchanged') return decision.state;
+      await this.pools.expect(newlyAwaited(found.state, decision.state));
       try {
         await this.samples.save(this.changeOf(id, found.version, decision, origin));
         return decision.state;
