@@ -6,3 +6,4 @@ export * from './mongo-aggregate-store';
 export * from './documents';
 export * from './update-each';
 export * from './round-trips';
+export * from './key-index';

@@ -18,18 +18,20 @@ import {
   InMemoryAggregateStore,
   MongoAggregateStore,
   deferredRelay,
+  indexedStore,
+  KeyIndex,
   type AggregateStore,
+  type KeyIndexState,
   type OutboxSource,
 } from '@truyvet/store';
 import { Accessioning, type ShipmentAccessionState } from './app/accessioning';
 import { ResultDesk, type LabSampleQueries, type ReceiptState } from './app/result-desk';
-import { PoolsAwaiting, type PoolsAwaitingState } from './app/pools-awaiting';
+import { membersAwaited, POOLS_AWAITING } from './app/pools-awaiting';
 import { labHandlers } from './adapters/grpc-lab';
 import {
   InMemoryLabSampleQueries,
   LAB_SAMPLES,
   labSampleIndexes,
-  POOLS_AWAITING,
   MongoLabSampleQueries,
 } from './adapters/lab-sample-queries';
 import type { Config } from './config';
@@ -52,7 +54,7 @@ interface Adapters {
   samples: Store<LabSampleState>;
   accessions: Store<ShipmentAccessionState>;
   receipts: AggregateStore<ReceiptState>;
-  poolsAwaiting: AggregateStore<PoolsAwaitingState>;
+  poolsAwaiting: AggregateStore<KeyIndexState>;
   queries: LabSampleQueries;
   close: () => Promise<void>;
 }
@@ -86,7 +88,7 @@ async function realAdapters(
     samples,
     accessions: new MongoAggregateStore<ShipmentAccessionState>(mongo.db, ACCESSIONS, wake, logger),
     receipts: new MongoAggregateStore<ReceiptState>(mongo.db, RECEIPTS, undefined, logger),
-    poolsAwaiting: new MongoAggregateStore<PoolsAwaitingState>(mongo.db, POOLS_AWAITING, undefined, logger),
+    poolsAwaiting: new MongoAggregateStore<KeyIndexState>(mongo.db, POOLS_AWAITING, undefined, logger),
     queries: new MongoLabSampleQueries(samples),
     close: async () => {
       if (!shared) await bus.close();
@@ -103,7 +105,7 @@ function embeddedAdapters(wake: () => void, logger: Logger, shared?: Bus): Adapt
     samples,
     accessions: new InMemoryAggregateStore<ShipmentAccessionState>(ACCESSIONS, wake),
     receipts: new InMemoryAggregateStore<ReceiptState>(RECEIPTS),
-    poolsAwaiting: new InMemoryAggregateStore<PoolsAwaitingState>(POOLS_AWAITING),
+    poolsAwaiting: new InMemoryAggregateStore<KeyIndexState>(POOLS_AWAITING),
     queries: new InMemoryLabSampleQueries(samples),
     close: async () => {
       if (!shared) await bus.close();
@@ -132,10 +134,16 @@ export async function start(
 
   const rules = options.rules ?? defaultRuleBook();
   const now = options.now ?? (() => new Date());
-  const accessioning = new Accessioning(adapters.accessions, adapters.samples, rules, now);
-  const pools = new PoolsAwaiting(adapters.poolsAwaiting);
-  await pools.buildOnce(() => adapters.queries.poolsWithOpenOrders());
-  const desk = new ResultDesk(adapters.samples, adapters.receipts, pools, adapters.queries, rules, now);
+  // Every save of a lab sample files its pool under the members it awaits, before the save.
+  const poolsAwaiting = new KeyIndex(adapters.poolsAwaiting);
+  await poolsAwaiting.buildOnce(async () =>
+    (await adapters.queries.poolsWithOpenOrders()).flatMap((pool) =>
+      membersAwaited(pool).map((key) => ({ key, id: pool.sample.sampleId })),
+    ),
+  );
+  const samples = indexedStore(adapters.samples, poolsAwaiting, membersAwaited);
+  const accessioning = new Accessioning(adapters.accessions, samples, rules, now);
+  const desk = new ResultDesk(samples, adapters.receipts, poolsAwaiting, adapters.queries, rules, now);
 
   const subscription: Subscription = await bus.subscribe({
     groupId: CONSUMER_GROUP,

@@ -32,7 +32,10 @@ import {
   MongoAggregateStore,
   MongoDedupStore,
   deferredRelay,
+  indexedStore,
+  KeyIndex,
   type AggregateStore,
+  type KeyIndexState,
   type OutboxSource,
 } from '@truyvet/store';
 import type { Claims } from './app/claims';
@@ -40,13 +43,14 @@ import { PersonRegistry, type Identification } from './app/person-registry';
 import type { PersonDirectory } from './app/ports';
 import { SampleCollection } from './app/sample-collection';
 import { ShipmentDesk, type ShipmentQueries } from './app/shipment-desk';
-import { Worklists, type WorklistQueries } from './app/worklists';
+import { openOrderKeys, Worklists, type WorklistQueries } from './app/worklists';
 import { worklistHandlers } from './adapters/grpc-worklists';
 import {
   InMemoryWorklistQueries,
   MongoWorklistQueries,
   WORKLIST,
   worklistIndexes,
+  WORKLIST_BY_PERSON,
 } from './adapters/worklist-queries';
 import type { WorklistEntry } from './domain/worklist';
 import { InMemoryClaims, MongoClaims } from './adapters/claims';
@@ -89,6 +93,7 @@ interface Adapters {
   samples: Store<SampleState>;
   shipments: Store<ShipmentState>;
   worklist: Store<WorklistEntry>;
+  worklistByPerson: AggregateStore<KeyIndexState>;
   identifications: Store<Identification>;
   worklistQueries: WorklistQueries;
   directory: PersonDirectory;
@@ -117,7 +122,7 @@ async function realAdapters(
     });
   const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'sample-collection', logger });
   await applyIndexes(mongo.db, [
-    ...[PERSONS, SAMPLES, SHIPMENTS, WORKLIST, IDENTIFICATIONS].flatMap((name) =>
+    ...[PERSONS, SAMPLES, SHIPMENTS, WORKLIST, WORKLIST_BY_PERSON, IDENTIFICATIONS].flatMap((name) =>
       MongoAggregateStore.indexes(name),
     ),
     personIndexes,
@@ -136,6 +141,7 @@ async function realAdapters(
     samples,
     shipments,
     worklist,
+    worklistByPerson: new MongoAggregateStore<KeyIndexState>(mongo.db, WORKLIST_BY_PERSON, undefined, logger),
     worklistQueries: new MongoWorklistQueries(worklist),
     directory: new MongoPersonDirectory(persons),
     shipmentQueries: new MongoShipmentQueries(shipments),
@@ -161,6 +167,7 @@ function embeddedAdapters(wake: () => void, logger: Logger, shared?: Bus): Adapt
     samples: new InMemoryAggregateStore<SampleState>(SAMPLES, wake),
     shipments,
     worklist,
+    worklistByPerson: new InMemoryAggregateStore<KeyIndexState>(WORKLIST_BY_PERSON),
     worklistQueries: new InMemoryWorklistQueries(worklist),
     directory: new InMemoryPersonDirectory(persons),
     shipmentQueries: new InMemoryShipmentQueries(shipments),
@@ -222,7 +229,20 @@ export async function start(
     rules,
     now,
   );
-  const worklists = new Worklists(adapters.worklist, adapters.persons, adapters.worklistQueries, now);
+  // Every save of a worklist entry files an open one under its person first (ADR 13).
+  const openByPerson = new KeyIndex(adapters.worklistByPerson);
+  await openByPerson.buildOnce(async () =>
+    (await adapters.worklistQueries.allOpen()).flatMap((entry) =>
+      openOrderKeys(entry).map((key) => ({ key, id: entry.order.orderId })),
+    ),
+  );
+  const worklists = new Worklists(
+    indexedStore(adapters.worklist, openByPerson, openOrderKeys),
+    adapters.persons,
+    adapters.worklistQueries,
+    openByPerson,
+    now,
+  );
 
   const subscription: Subscription = await bus.subscribe({
     groupId: CONSUMER_GROUP,

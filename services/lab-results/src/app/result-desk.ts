@@ -8,7 +8,13 @@ import {
   type ShipmentReceivedV1,
 } from '@truyvet/events';
 import type { RuleBook } from '@truyvet/rules';
-import { ConcurrencyError, updateEach, type AggregateStore, type Change } from '@truyvet/store';
+import {
+  ConcurrencyError,
+  updateEach,
+  type AggregateStore,
+  type Change,
+  type KeyIndex,
+} from '@truyvet/store';
 import { normalizeBarcode } from '../domain/accession';
 import {
   checkResultTime,
@@ -22,7 +28,6 @@ import {
 } from '../domain/lab-sample';
 import { turnaround, type TurnaroundReport } from '../domain/turnaround';
 import { eventsOf } from './facts';
-import { newlyAwaited, type PoolsAwaiting } from './pools-awaiting';
 
 /** Where a tube's accessioning is remembered when the lab hears of the box before the tube. */
 export interface ReceiptState {
@@ -70,7 +75,8 @@ export class ResultDesk {
   constructor(
     private readonly samples: AggregateStore<LabSampleState>,
     private readonly receipts: AggregateStore<ReceiptState>,
-    private readonly pools: PoolsAwaiting,
+    /** The pools awaiting each member (filed by the samples store on every save: ADR 13). */
+    private readonly poolsAwaiting: KeyIndex,
     private readonly queries: LabSampleQueries,
     private readonly rules: RuleBook,
     private readonly now: () => Date = () => new Date(),
@@ -136,7 +142,6 @@ export class ResultDesk {
     for (let attempt = 0; attempt < ATTEMPTS && todo.length > 0; attempt++) {
       const loaded = await this.samples.loadMany(todo.map((i) => sampleIdOf(rows[i]?.barcode ?? '')));
       const changes: Array<{ index: number; change: Change<LabSampleState>; answer: RecordedOutcome }> = [];
-      const awaited: Array<{ personId: string; poolId: string }> = [];
       const inThisRound = new Set<string>();
       const later: number[] = [];
       for (const index of todo) {
@@ -177,14 +182,11 @@ export class ResultDesk {
             answer,
             change: this.changeOf(id, found.version, decision, row.origin ?? {}),
           });
-          awaited.push(...newlyAwaited(found.state, decision.state));
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           answers[index] = error;
         }
       }
-      // The index first: a crash between the two leaves it a pool too many, never one too few.
-      await this.pools.expect(awaited);
       const saved = await this.samples.saveMany(changes.map((c) => c.change));
       const lost = changes.filter((_, i) => saved[i] instanceof ConcurrencyError).map((c) => c.index);
       changes.forEach((c, i) => {
@@ -225,7 +227,7 @@ export class ResultDesk {
   async personResulted(event: EventOf<typeof PersonTestResultedV1>): Promise<void> {
     const { personId, resultId, outcome, pooled, sampleId } = event.data;
     if (pooled) return;
-    for (const poolId of await this.pools.poolsOf(personId)) {
+    for (const poolId of await this.poolsAwaiting.idsOf(personId)) {
       if (poolId === sampleId) continue;
       await this.decideAndSave(
         poolId,
@@ -280,7 +282,6 @@ export class ResultDesk {
       if (!found) throw missing();
       const decision = decide(found.state);
       if (decision.outcome === 'unchanged') return decision.state;
-      await this.pools.expect(newlyAwaited(found.state, decision.state));
       try {
         await this.samples.save(this.changeOf(id, found.version, decision, origin));
         return decision.state;

@@ -3,22 +3,19 @@ import type { WorklistQueries } from '../app/worklists';
 import type { WorklistEntry } from '../domain/worklist';
 
 export const WORKLIST = 'worklist';
+/** A person's open orders by person id (a KeyIndex: ADR 13). */
+export const WORKLIST_BY_PERSON = 'worklist_by_person';
 
 export const worklistIndexes: IndexDeclaration = {
   collection: WORKLIST,
-  indexes: [
-    { key: { 'state.order.personId': 1, 'state.status': 1 }, name: 'person_status' },
-    { key: { 'state.districtCode': 1, 'state.status': 1 }, name: 'district_status' },
-  ],
+  indexes: [{ key: { 'state.districtCode': 1, 'state.status': 1 }, name: 'district_status' }],
 };
 
 export class MongoWorklistQueries implements WorklistQueries {
   constructor(private readonly store: MongoAggregateStore<WorklistEntry>) {}
 
-  async openForPerson(personId: string): Promise<WorklistEntry[]> {
-    const heads = await this.store.heads
-      .find({ 'state.order.personId': personId, 'state.status': 'open' })
-      .toArray();
+  async allOpen(): Promise<WorklistEntry[]> {
+    const heads = await this.store.heads.find({ 'state.status': 'open' }).toArray();
     return heads.map((h) => h.state);
   }
 
@@ -34,8 +31,8 @@ export class MongoWorklistQueries implements WorklistQueries {
 export class InMemoryWorklistQueries implements WorklistQueries {
   constructor(private readonly store: InMemoryAggregateStore<WorklistEntry>) {}
 
-  openForPerson(personId: string): Promise<WorklistEntry[]> {
-    return Promise.resolve(this.states((e) => e.order.personId === personId && e.status === 'open'));
+  allOpen(): Promise<WorklistEntry[]> {
+    return Promise.resolve(this.states((e) => e.status === 'open'));
   }
 
   inDistrict(districtCode: string, wardCode?: string): Promise<WorklistEntry[]> {

@@ -9,21 +9,30 @@ import {
   type TestOrderCancelledV1,
   type TestOrderedV1,
 } from '@truyvet/events';
-import { ConcurrencyError, type AggregateStore } from '@truyvet/store';
+import { ConcurrencyError, type AggregateStore, type KeyIndex } from '@truyvet/store';
 import type { PersonState } from '../domain/registration';
 import { openEntry, worklistOrder, type WorklistEntry } from '../domain/worklist';
 
 export interface WorklistQueries {
-  openForPerson(personId: string): Promise<WorklistEntry[]>;
   inDistrict(districtCode: string, wardCode?: string): Promise<WorklistEntry[]>;
+  /** Every open entry (an operator's scan: builds the index of open orders by person once). */
+  allOpen(): Promise<WorklistEntry[]>;
+}
+
+/** The key an entry is filed under in the index of open orders by person (a KeyIndex: ADR 13). */
+export function openOrderKeys(entry: WorklistEntry): string[] {
+  return entry.status === 'open' ? [entry.order.personId] : [];
 }
 
 /** Test orders from case-graph and the lab, worked by the districts. Each event applies once. */
 export class Worklists {
   constructor(
+    /** Files every open entry under its person before it is saved (`openOrderKeys`). */
     private readonly entries: AggregateStore<WorklistEntry>,
     private readonly persons: AggregateStore<PersonState>,
     private readonly queries: WorklistQueries,
+    /** A person's open orders, by person id: a superset, checked against the entries. */
+    private readonly openByPerson: KeyIndex,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -64,10 +73,13 @@ export class Worklists {
 
   /** A sample was taken from people with open orders: those orders are fulfilled. */
   async sampleCollected(event: EventOf<typeof SampleCollectedV1>): Promise<void> {
+    const ordersOf = await this.openByPerson.idsOfEach(event.data.personIds);
+    const entries = await this.entries.loadMany([...ordersOf.values()].flat());
     for (const personId of event.data.personIds) {
-      for (const entry of await this.queries.openForPerson(personId)) {
-        const found = await this.entries.load(entry.order.orderId);
-        if (found?.state.status !== 'open') continue;
+      for (const orderId of ordersOf.get(personId) ?? []) {
+        const found = entries.get(orderId);
+        if (found?.state.status !== 'open' || found.state.order.personId !== personId) continue;
+        const entry = found.state;
         const fulfilled = createEvent(
           TestOrderFulfilledV1,
           { orderId: entry.order.orderId, personId, sampleId: event.data.sampleId },
