@@ -41,6 +41,7 @@ import {
 import type { Claims } from './app/claims';
 import { PersonRegistry, type Identification } from './app/person-registry';
 import type { PersonDirectory } from './app/ports';
+import { IndexedPersonDirectory, PERSONS_BY_KEY, personKeys } from './app/person-index';
 import { SampleCollection } from './app/sample-collection';
 import { ShipmentDesk, type ShipmentQueries } from './app/shipment-desk';
 import { openOrderKeys, Worklists, type WorklistQueries } from './app/worklists';
@@ -90,6 +91,7 @@ type Store<S> = AggregateStore<S> & OutboxSource;
 interface Adapters {
   bus: Bus;
   persons: Store<PersonState>;
+  personsByKey: AggregateStore<KeyIndexState>;
   samples: Store<SampleState>;
   shipments: Store<ShipmentState>;
   worklist: Store<WorklistEntry>;
@@ -122,8 +124,8 @@ async function realAdapters(
     });
   const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'sample-collection', logger });
   await applyIndexes(mongo.db, [
-    ...[PERSONS, SAMPLES, SHIPMENTS, WORKLIST, WORKLIST_BY_PERSON, IDENTIFICATIONS].flatMap((name) =>
-      MongoAggregateStore.indexes(name),
+    ...[PERSONS, PERSONS_BY_KEY, SAMPLES, SHIPMENTS, WORKLIST, WORKLIST_BY_PERSON, IDENTIFICATIONS].flatMap(
+      (name) => MongoAggregateStore.indexes(name),
     ),
     personIndexes,
     shipmentIndexes,
@@ -138,6 +140,7 @@ async function realAdapters(
     identifications,
     bus,
     persons,
+    personsByKey: new MongoAggregateStore<KeyIndexState>(mongo.db, PERSONS_BY_KEY, undefined, logger),
     samples,
     shipments,
     worklist,
@@ -164,6 +167,7 @@ function embeddedAdapters(wake: () => void, logger: Logger, shared?: Bus): Adapt
     identifications: new InMemoryAggregateStore<Identification>(IDENTIFICATIONS, wake),
     bus,
     persons,
+    personsByKey: new InMemoryAggregateStore<KeyIndexState>(PERSONS_BY_KEY),
     samples: new InMemoryAggregateStore<SampleState>(SAMPLES, wake),
     shipments,
     worklist,
@@ -213,9 +217,17 @@ export async function start(
 
   const rules = options.rules ?? defaultRuleBook();
   const now = options.now ?? (() => new Date());
+  // Every save of a person files them under their lookup keys first; registrations find the
+  // similar people through those keys (ADR 13).
+  const personsByKey = new KeyIndex(adapters.personsByKey);
+  await personsByKey.buildOnce(async () =>
+    (await adapters.directory.everyone()).flatMap((p) =>
+      personKeys(p.state).map((key) => ({ key, id: p.personId })),
+    ),
+  );
   const registry = new PersonRegistry(
-    adapters.persons,
-    adapters.directory,
+    indexedStore(adapters.persons, personsByKey, personKeys),
+    new IndexedPersonDirectory(personsByKey, adapters.persons, adapters.directory),
     config.PERSON_ID_SECRET ?? 'truyvet-development-person-ids',
     now,
   );

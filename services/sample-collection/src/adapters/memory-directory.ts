@@ -7,6 +7,10 @@ import type { PersonDirectory, PersonQuery, SimilarQuery } from '../app/ports';
 export class InMemoryPersonDirectory implements PersonDirectory {
   constructor(private readonly store: InMemoryAggregateStore<PersonState>) {}
 
+  everyone(): ReturnType<PersonDirectory['everyone']> {
+    return Promise.resolve(this.store.find(() => true).map((p) => ({ personId: p.id, state: p.state })));
+  }
+
   similar(query: SimilarQuery): Promise<Identity[]> {
     return this.similarToAny([query]);
   }

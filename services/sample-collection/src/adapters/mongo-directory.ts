@@ -69,6 +69,11 @@ export class MongoPersonDirectory implements PersonDirectory {
     return heads.map((h) => ({ personId: h._id, version: h.v, state: h.state }));
   }
 
+  async everyone(): ReturnType<PersonDirectory['everyone']> {
+    const heads = await this.store.heads.find({}).toArray();
+    return heads.map((h) => ({ personId: h._id, state: h.state }));
+  }
+
   async mergedInto(survivorId: string): ReturnType<PersonDirectory['mergedInto']> {
     const heads = await this.store.heads.find({ 'state.mergedInto': survivorId }).limit(100).toArray();
     return heads.map((h) => ({ personId: h._id, state: h.state }));

@@ -1,8 +1,16 @@
 import { describe, expect, it } from '@jest/globals';
-import { connectMongo, MongoAggregateStore, VersionHeldError } from '@truyvet/store';
+import {
+  connectMongo,
+  indexedStore,
+  KeyIndex,
+  MongoAggregateStore,
+  VersionHeldError,
+  type KeyIndexState,
+} from '@truyvet/store';
 import { describeWithInfra, uniqueName } from '../../../../test/harness';
 import { MongoPersonDirectory, PERSONS } from '../adapters/mongo-directory';
 import type { PersonDetails, PersonState, RegisterPerson } from '../domain/registration';
+import { IndexedPersonDirectory, PERSONS_BY_KEY, personKeys } from './person-index';
 import { PersonRegistry } from './person-registry';
 
 const household = (n: number): RegisterPerson[] =>
@@ -25,7 +33,13 @@ describeWithInfra('the person registry on FerretDB, an import cut off mid-save',
       const conn = await connectMongo(infra.mongoUri, uniqueName('registry-cut-off'));
       try {
         const store = new MongoAggregateStore<PersonState>(conn.db, PERSONS);
-        const registry = new PersonRegistry(store, new MongoPersonDirectory(store), 'test-person-id-secret');
+        // Wired as start.ts wires it: persons filed under their lookup keys, found through them.
+        const index = new KeyIndex(new MongoAggregateStore<KeyIndexState>(conn.db, PERSONS_BY_KEY));
+        const registry = new PersonRegistry(
+          indexedStore(store, index, personKeys),
+          new IndexedPersonDirectory(index, store, new MongoPersonDirectory(store)),
+          'test-person-id-secret',
+        );
         const requests = household(6).map((command) => ({ command }));
         // The first attempt: markers in, then the store is gone before the commits.
         const insertMany = store.commits.insertMany.bind(store.commits);

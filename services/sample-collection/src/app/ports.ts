@@ -37,6 +37,8 @@ export interface PersonDirectory {
   ): Promise<Array<{ personId: string; version: number; state: PersonState }>>;
   /** The registrations merged into this person. */
   mergedInto(survivorId: string): Promise<Array<{ personId: string; state: PersonState }>>;
+  /** Every registration, merged ones too (a scan: builds the registry's index once, at start). */
+  everyone(): Promise<Array<{ personId: string; state: PersonState }>>;
 }
 
 export type PersonStore = AggregateStore<PersonState>;

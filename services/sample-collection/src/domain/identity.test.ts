@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   foldName,
   identityKeys,
+  lookupKeys,
   matchIdentity,
   nationalIdSchema,
   normalizePhone,
@@ -116,5 +117,35 @@ describe('deduplication on ingest', () => {
       }),
     ).toEqual(['nid:092080001234', 'nbp:nguyen van an|1980|0912345678']);
     expect(identityKeys({ fullName: 'Nguyễn Văn An', birthYear: 1980 })).toEqual([]);
+  });
+
+  it('files every person so that whoever a rule would match them with shares a lookup key', () => {
+    const keysOf = (p: Omit<Identity, 'personId'>) =>
+      new Set(lookupKeys({ ...p, foldedName: foldName(p.fullName) }));
+    const incoming: Array<Omit<Identity, 'personId'>> = [
+      { fullName: 'Nguyen Van An', birthYear: 1981, nationalId: '092080001234' }, // same national ID
+      { fullName: 'TRẦN THỊ BÌNH', birthYear: 1985, phone: '0987654321' }, // name, birth year, phone
+      { fullName: 'Nguyễn Văn An', birthYear: 1980 }, // name and birth year
+      { fullName: 'Trần Bình', birthYear: 1985, phone: '0987654321' }, // phone and birth year
+      { fullName: 'Trần Thị Bình', birthYear: 2015, householdId: 'h-1' }, // household and name
+    ];
+    for (const person of incoming) {
+      const match = matchIdentity(person, known);
+      expect(match.kind).not.toBe('new');
+      const matched =
+        match.kind === 'same'
+          ? [match.personId]
+          : match.kind === 'candidates'
+            ? match.candidates.map((c) => c.personId)
+            : [];
+      for (const id of matched) {
+        const other = known.find((k) => k.personId === id) as Identity;
+        const shared = [...keysOf(person)].filter((key) => keysOf(other).has(key));
+        expect(shared.length).toBeGreaterThan(0);
+      }
+    }
+    // Someone new shares no key with anyone.
+    const stranger = keysOf({ fullName: 'Lê Văn Cường', birthYear: 1990, phone: '0901234567' });
+    for (const k of known) expect([...keysOf(k)].filter((key) => stranger.has(key))).toEqual([]);
   });
 });

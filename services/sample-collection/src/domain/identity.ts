@@ -112,3 +112,23 @@ export function identityKeys(identity: Omit<Identity, 'personId'>): string[] {
   if (identity.phone) keys.push(`nbp:${foldName(identity.fullName)}|${identity.birthYear}|${identity.phone}`);
   return keys;
 }
+
+/**
+ * The keys a person is looked up by when deduplicating: every rule of `matchIdentity` needs two
+ * people to share one of them (national ID; folded name and birth year; phone and birth year;
+ * household and folded name). The registry files each person under these keys, by `_id`, so a
+ * registration costs reads by `_id` whatever the size of the registry (ADR 13).
+ */
+export function lookupKeys(person: {
+  foldedName: string;
+  birthYear: number;
+  nationalId?: string | undefined;
+  phone?: string | undefined;
+  householdId?: string | undefined;
+}): string[] {
+  const keys = [`nb:${person.foldedName}|${person.birthYear}`];
+  if (person.nationalId) keys.push(`nid:${person.nationalId}`);
+  if (person.phone) keys.push(`pb:${person.phone}|${person.birthYear}`);
+  if (person.householdId) keys.push(`hn:${person.householdId}|${person.foldedName}`);
+  return keys;
+}
