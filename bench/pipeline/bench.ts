@@ -212,10 +212,16 @@ function latencies(outcome: CityFlowOutcome, households: readonly Household[], l
     const f0 = expected.f0Household.get(String(e.data.personId));
     if (f0 && e.data.reason === 'contact') lastOrder.set(f0, Math.max(lastOrder.get(f0) ?? 0, e.at));
   }
-  const points: Array<{ t: number; ms: number }> = [];
+  // Where the time goes: the case's confirmation on the way (result -> case, case -> F1 orders).
+  const confirmed = new Map<string, number>();
+  for (const e of ledger.of('CaseConfirmed')) {
+    const id = String(e.data.personId);
+    if (!confirmed.has(id)) confirmed.set(id, e.at);
+  }
+  const points: Array<{ t: number; ms: number; toCaseMs: number }> = [];
   for (const [f0, at] of lastOrder) {
     const from = resulted.get(f0);
-    if (from) points.push({ t: from, ms: at - from });
+    if (from) points.push({ t: from, ms: at - from, toCaseMs: (confirmed.get(f0) ?? at) - from });
   }
   return { points, expected };
 }
@@ -342,8 +348,13 @@ async function runConfiguration(instances: number, households: Household[], serv
         fullSpeed: {
           ...percentiles(fullSpeed.map((p) => p.ms)),
           resultsPerSecond: round(maxResultsPerSecond),
+          toCase: percentiles(fullSpeed.map((p) => p.toCaseMs)),
         },
-        paced: { ...percentiles(pacedPoints.map((p) => p.ms)), resultsPerSecond: round(pacedRate) },
+        paced: {
+          ...percentiles(pacedPoints.map((p) => p.ms)),
+          resultsPerSecond: round(pacedRate),
+          toCase: percentiles(pacedPoints.map((p) => p.toCaseMs)),
+        },
         points: [
           ...fullSpeed.map((p) => ({ phase: 'full speed', t: round((p.t - t0) / 1000), ms: p.ms })),
           ...pacedPoints.map((p) => ({ phase: 'paced', t: round((p.t - t0) / 1000), ms: p.ms })),

@@ -64,6 +64,12 @@ export function renderMarkdown(report: PipelineReport): string {
     lines.push(
       `| paced at half (${fmt(p.resultsPerSecond)} results/s) | ${p.n} | ${p.p50} | ${p.p90} | ${p.p99} | ${p.max} |`,
     );
+    lines.push(
+      `| of which result -> CaseConfirmed, full speed | ${f.toCase.n} | ${f.toCase.p50} | ${f.toCase.p90} | ${f.toCase.p99} | ${f.toCase.max} |`,
+    );
+    lines.push(
+      `| of which result -> CaseConfirmed, paced | ${p.toCase.n} | ${p.toCase.p50} | ${p.toCase.p90} | ${p.toCase.p99} | ${p.toCase.max} |`,
+    );
     lines.push('');
     const groups = Object.keys(run.lag);
     lines.push(`| Peak consumer lag (messages) | ${groups.join(' | ')} |`);

@@ -6,7 +6,7 @@
  *   MONGODB_URI=mongodb://127.0.0.1:27017/ npx tsx bench/store/id-lookups.ts
  *   BENCH_DOCUMENTS=100000 ...
  */
-import { MongoClient, type Document } from 'mongodb';
+import { MongoClient } from 'mongodb';
 
 const uri = process.env.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/';
 const documents = Number(process.env.BENCH_DOCUMENTS ?? 20_000);
@@ -14,7 +14,7 @@ const documents = Number(process.env.BENCH_DOCUMENTS ?? 20_000);
 async function main(): Promise<void> {
   const client = await MongoClient.connect(uri);
   const db = client.db(`bench-id-lookups-${process.pid}`);
-  const people = db.collection<Document>('people');
+  const people = db.collection('people');
   try {
     for (let start = 0; start < documents; start += 1_000) {
       await people.insertMany(

@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { headers, InMemoryBus, type Bus, type EventToPublish, type OutgoingMessage } from '@truyvet/bus';
 import { createEvent, SampleCollectedV1 } from '@truyvet/events';
 import { OutboxRelay } from './relay';
-import { ConcurrencyError, type AggregateStore, type OutboxSource } from './types';
+import { ConcurrencyError, type AggregateStore, type OutboxSource, type SavedWithEvents } from './types';
 
 export type StoreUnderTest = AggregateStore<SampleState> & OutboxSource;
 
 export interface StoreFactory {
   /** A fresh, empty collection. */
-  store: (onSaved?: () => void) => StoreUnderTest;
+  store: (onSaved?: SavedWithEvents) => StoreUnderTest;
   close: () => Promise<void>;
 }
 
@@ -356,6 +356,60 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
       while (bus.published.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       await relay.stop();
       expect(bus.published).toHaveLength(1);
+    });
+    it('publishes a save at once from the commit, without a round over the backlog', async () => {
+      const bus = new RecordingBus();
+      const wakeUp = { relay: undefined as OutboxRelay | undefined };
+      const store = factory.store((source, ids) => wakeUp.relay?.publishSaved(source, ids));
+      // No round runs during the test (the poll is a minute away and nothing notifies it).
+      const relay = new OutboxRelay({ bus: bus.asBus(), sources: [store], pollIntervalMs: 60_000 });
+      wakeUp.relay = relay;
+      const id = randomUUID();
+      const events = [collected(`${id}-1`), collected(`${id}-2`)];
+      await store.save({
+        id,
+        expectedVersion: 0,
+        state: { barcode: 'A', status: 'collected', history: [] },
+        events,
+      });
+      const deadline = Date.now() + 10_000;
+      while (bus.published.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(bus.ids()).toEqual(events.map((e) => e.event.id));
+      // Marked published: a round finds nothing left.
+      expect(await relay.publishPending()).toBe(0);
+      await relay.stop();
+    });
+
+    it('leaves a saved commit to the round while an earlier one of its aggregate is pending, so order holds', async () => {
+      const bus = new RecordingBus();
+      const wakeUp = { relay: undefined as OutboxRelay | undefined, direct: false };
+      const store = factory.store((source, ids) => {
+        if (wakeUp.direct) wakeUp.relay?.publishSaved(source, ids);
+      });
+      const relay = new OutboxRelay({ bus: bus.asBus(), sources: [store], pollIntervalMs: 60_000 });
+      wakeUp.relay = relay;
+      const id = randomUUID();
+      const first = collected(`${id}-1`);
+      const second = collected(`${id}-2`);
+      // Version 1 saved with nobody publishing it (its writer died before it could).
+      await store.save({
+        id,
+        expectedVersion: 0,
+        state: { barcode: 'A', status: 'collected', history: [] },
+        events: [first],
+      });
+      wakeUp.direct = true;
+      await store.save({
+        id,
+        expectedVersion: 1,
+        state: { barcode: 'A', status: 'shipped', history: [] },
+        events: [second],
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(bus.published).toHaveLength(0); // version 2 waits for version 1
+      expect(await relay.publishPending()).toBe(2);
+      expect(bus.ids()).toEqual([first.event.id, second.event.id]);
+      await relay.stop();
     });
   });
 }

@@ -7,6 +7,7 @@ import {
   type Change,
   type ClaimedOutbox,
   type OutboxSource,
+  type SavedWithEvents,
   type Versioned,
 } from './types';
 
@@ -34,7 +35,7 @@ export class InMemoryAggregateStore<S> implements AggregateStore<S>, OutboxSourc
 
   constructor(
     readonly name: string,
-    private readonly onSaved?: () => void,
+    private readonly onSaved?: SavedWithEvents,
   ) {}
 
   load(id: string): Promise<Versioned<S> | null> {
@@ -86,7 +87,7 @@ export class InMemoryAggregateStore<S> implements AggregateStore<S>, OutboxSourc
     this.byAggregate.set(change.id, commits);
     if (commit.pending) {
       this.pending.set(commit.id, commit);
-      this.onSaved?.();
+      this.onSaved?.(this, [commit.id]);
     }
     return Promise.resolve(version);
   }
@@ -132,6 +133,29 @@ export class InMemoryAggregateStore<S> implements AggregateStore<S>, OutboxSourc
       if (claims.length >= limit) break;
       if (commit.lease && commit.lease.until >= now) continue;
       const earlierPending = ordered.some(
+        (c) => c.aggregateId === commit.aggregateId && c.version < commit.version && c.lease?.token !== token,
+      );
+      if (earlierPending) continue;
+      commit.lease = { token, until: now + leaseMs };
+      claims.push({
+        id: commit.id,
+        aggregateId: commit.aggregateId,
+        version: commit.version,
+        entries: structuredClone(commit.events),
+        token,
+      });
+    }
+    return Promise.resolve(claims);
+  }
+
+  claimSaved(commitIds: readonly string[], leaseMs: number): Promise<ClaimedOutbox[]> {
+    const now = Date.now();
+    const token = randomUUID();
+    const claims: ClaimedOutbox[] = [];
+    for (const id of commitIds) {
+      const commit = this.pending.get(id);
+      if (!commit || (commit.lease && commit.lease.until >= now)) continue;
+      const earlierPending = [...this.pending.values()].some(
         (c) => c.aggregateId === commit.aggregateId && c.version < commit.version && c.lease?.token !== token,
       );
       if (earlierPending) continue;

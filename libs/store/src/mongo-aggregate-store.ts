@@ -12,6 +12,7 @@ import {
   type Change,
   type ClaimedOutbox,
   type OutboxSource,
+  type SavedWithEvents,
   type Versioned,
 } from './types';
 
@@ -97,7 +98,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   constructor(
     db: Db,
     readonly name: string,
-    private readonly onSaved?: () => void,
+    private readonly onSaved?: SavedWithEvents,
     private readonly logger?: Logger,
   ) {
     this.heads = db.collection<HeadDocument<S>>(name);
@@ -266,10 +267,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
 
     const saved = changes.filter((_, i) => typeof results[i] === 'number' && !held.has(i));
     const savedWithEvents = saved.filter((c) => c.events.length > 0);
-    if (savedWithEvents.length > 0) {
-      await this.confirmPending(savedWithEvents.map(commitId));
-      this.onSaved?.();
-    }
+    if (savedWithEvents.length > 0) await this.confirmPending(savedWithEvents.map(commitId));
     // New aggregates' heads in one insert (a duplicate: a newer head got there first); others one by one.
     const created = saved.filter((c) => c.expectedVersion === 0);
     await this.writeNewHeads(created.map((c) => ({ _id: c.id, v: 1, state: c.state, at })));
@@ -277,6 +275,8 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       saved.filter((c) => c.expectedVersion > 0),
       at,
     );
+    // After the heads: whoever reacts to the events loads the state that caused them.
+    if (savedWithEvents.length > 0) this.onSaved?.(this, savedWithEvents.map(commitId));
     // The rest is saved; the caller's retry finds it (as ConcurrencyErrors) and tries these again.
     if (held.size > 0)
       throw new VersionHeldError(
@@ -435,12 +435,10 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       await this.repairHead(change.id);
       throw new ConcurrencyError(this.name, change.id, change.expectedVersion);
     }
-    if (hasEvents) {
-      await this.confirmPending([commitId]);
-      this.onSaved?.();
-    }
+    if (hasEvents) await this.confirmPending([commitId]);
     if (version === 1) await this.writeNewHeads([{ _id: change.id, v: 1, state: change.state, at }]);
     else await this.advanceHead(change.id, version, change.state, at);
+    if (hasEvents) this.onSaved?.(this, [commitId]);
     return version;
   }
 
@@ -501,6 +499,36 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
         'could not advance the head; load still finds it',
       );
     }
+  }
+
+  async claimSaved(commitIds: readonly string[], leaseMs: number): Promise<ClaimedOutbox[]> {
+    if (commitIds.length === 0) return [];
+    const wanted = new Set(commitIds);
+    const aggregates = [...new Set(commitIds.map((id) => id.slice(0, id.lastIndexOf('|'))))];
+    // One read of the backlog of these aggregates (small: only what is still pending): the commits
+    // themselves with their events, and any earlier one that must go out first.
+    const pending = await this.pending.find({ agg: { $in: aggregates } }).toArray();
+    const free = pending.filter(
+      (m) => wanted.has(m._id) && !pending.some((p) => p.agg === m.agg && p.v < m.v && !wanted.has(p._id)),
+    );
+    if (free.length === 0) return [];
+    const token = randomUUID();
+    const until = new Date(Date.now() + leaseMs);
+    const leased = await this.insertLeases(free.map((m) => ({ _id: m._id, token, until })));
+    // Read again now that the leases are ours: a relay round may have published some of these
+    // between the read above and the leases (it deletes the marker before it lets go of its lease).
+    const won = new Set((await this.byIds(this.pending, leased, { _id: 1 })).map((m) => m._id));
+    const lost = leased.filter((id) => !won.has(id));
+    if (lost.length > 0) await this.write(() => this.leases.deleteMany({ _id: { $in: lost }, token }));
+    // A commit whose earlier one another relay holds waits for that relay's round.
+    const claims = free
+      .filter((m) => won.has(m._id))
+      .filter((m) => !free.some((p) => p.agg === m.agg && p.v < m.v && !won.has(p._id)))
+      .map((m) => ({ id: m._id, aggregateId: m.agg, version: m.v, entries: m.events, token }));
+    const claimed = new Set(claims.map((c) => c.id));
+    const dropped = [...won].filter((id) => !claimed.has(id));
+    if (dropped.length > 0) await this.write(() => this.leases.deleteMany({ _id: { $in: dropped }, token }));
+    return inAggregateOrder(claims);
   }
 
   async claimPending(limit: number, leaseMs: number): Promise<ClaimedOutbox[]> {

@@ -1,6 +1,6 @@
 import { eventMessage, type Bus } from '@truyvet/bus';
 import { createLogger, type Logger } from '@truyvet/log';
-import type { OutboxSource } from './types';
+import type { ClaimedOutbox, OutboxSource, SavedWithEvents } from './types';
 
 export interface RelayOptions {
   bus: Bus;
@@ -34,6 +34,9 @@ export class OutboxRelay {
   private wake: (() => void) | undefined;
   private pendingWake = false;
   private published = 0;
+  /** Commits saved by this process, waiting to be published at once (`publishSaved`). */
+  private readonly saved = new Map<OutboxSource, Set<string>>();
+  private draining: Promise<void> | undefined;
 
   constructor(options: RelayOptions) {
     this.bus = options.bus;
@@ -66,7 +69,48 @@ export class OutboxRelay {
   }
 
   private async publishFrom(source: OutboxSource): Promise<number> {
-    const claims = await source.claimPending(this.batchSize, this.leaseMs);
+    return this.publishClaims(source, await source.claimPending(this.batchSize, this.leaseMs));
+  }
+
+  /**
+   * Commits this process has just saved: published at once, from the commit, without reading the
+   * backlog (ADR 13). Saves made while a publish is under way go out together in the next one. What
+   * cannot go out at once (an earlier commit of the aggregate still pending, a lease held
+   * elsewhere, the broker away) is left to the next round.
+   */
+  publishSaved(source: OutboxSource, commitIds: readonly string[]): void {
+    const queued = this.saved.get(source) ?? new Set<string>();
+    for (const id of commitIds) queued.add(id);
+    this.saved.set(source, queued);
+    this.draining ??= this.drainSaved().finally(() => {
+      this.draining = undefined;
+    });
+  }
+
+  private async drainSaved(): Promise<void> {
+    while (this.saved.size > 0) {
+      const batch = [...this.saved];
+      this.saved.clear();
+      await Promise.all(
+        batch.map(async ([source, ids]) => {
+          let published = 0;
+          try {
+            const claims = await source.claimSaved([...ids], this.leaseMs);
+            published = claims.length;
+            this.published += await this.publishClaims(source, claims);
+          } catch (error) {
+            this.logger.warn(
+              { err: error, source: source.name },
+              'could not publish saved events at once; the next round will',
+            );
+          }
+          if (published < ids.size) this.notify();
+        }),
+      );
+    }
+  }
+
+  private async publishClaims(source: OutboxSource, claims: readonly ClaimedOutbox[]): Promise<number> {
     if (claims.length === 0) return 0;
     const messages = claims.flatMap((claim) => claim.entries.map(eventMessage));
     try {
@@ -87,11 +131,12 @@ export class OutboxRelay {
     this.loop = this.run();
   }
 
-  /** Finishes the round in hand, then stops. */
+  /** Finishes the round (and the publishing of saved commits) in hand, then stops. */
   async stop(): Promise<void> {
     this.running = false;
     this.notify();
     await this.loop;
+    await this.draining;
   }
 
   /** A save just happened: publish now rather than at the next poll. */
@@ -138,10 +183,10 @@ export class OutboxRelay {
  * The relay of a service, which its stores wake after each save: the stores are built first (with
  * `wake`), the relay once the bus and the stores exist (`start`).
  */
-export function deferredRelay(): { wake: () => void; start: (options: RelayOptions) => OutboxRelay } {
+export function deferredRelay(): { wake: SavedWithEvents; start: (options: RelayOptions) => OutboxRelay } {
   let relay: OutboxRelay | undefined;
   return {
-    wake: () => relay?.notify(),
+    wake: (source, commitIds) => relay?.publishSaved(source, commitIds),
     start: (options) => {
       relay = new OutboxRelay(options);
       relay.start();

@@ -90,8 +90,17 @@ export interface OutboxSource {
    * aggregate's events go out in order even with several relays).
    */
   claimPending(limit: number, leaseMs: number): Promise<ClaimedOutbox[]>;
+  /**
+   * Leases these commits (just saved by this process) if they are still pending, unleased, and no
+   * earlier commit of their aggregate is pending: the ones a relay may publish at once, right after
+   * their commit, without reading the backlog. The others are left to `claimPending`.
+   */
+  claimSaved(commitIds: readonly string[], leaseMs: number): Promise<ClaimedOutbox[]>;
   /** The claimed events are on the bus: they are no longer pending. */
   markPublished(claims: readonly ClaimedOutbox[]): Promise<void>;
   /** Publishing failed: let another round (or relay) take these at once. */
   release(claims: readonly ClaimedOutbox[]): Promise<void>;
 }
+
+/** Told by a store after each save with events: which commits are now pending, and where. */
+export type SavedWithEvents = (source: OutboxSource, commitIds: readonly string[]) => void;

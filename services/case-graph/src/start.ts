@@ -33,6 +33,7 @@ import {
   type AggregateStore,
   type KeyIndexState,
   type OutboxSource,
+  type SavedWithEvents,
 } from '@truyvet/store';
 import { ExposureLogDesk } from './app/exposure-log-desk';
 import { PlacementDesk } from './app/placement';
@@ -176,7 +177,7 @@ async function realAdapters(
   config: Config,
   brokers: string[],
   uri: string,
-  wake: () => void,
+  wake: SavedWithEvents,
   logger: Logger,
   shared?: Bus,
 ): Promise<Adapters> {
@@ -228,7 +229,7 @@ async function realAdapters(
   );
 }
 
-function embeddedAdapters(wake: () => void, logger: Logger, shared?: Bus): Adapters {
+function embeddedAdapters(wake: SavedWithEvents, logger: Logger, shared?: Bus): Adapters {
   const bus = shared ?? new InMemoryBus({ logger });
   const records = new InMemoryAggregateStore<TracingRecord>(RECORDS, wake);
   const facilities = new InMemoryAggregateStore<FacilityState>(FACILITIES, wake);

@@ -23,6 +23,7 @@ import {
   type AggregateStore,
   type KeyIndexState,
   type OutboxSource,
+  type SavedWithEvents,
 } from '@truyvet/store';
 import { Accessioning, type ShipmentAccessionState } from './app/accessioning';
 import { ResultDesk, type LabSampleQueries, type ReceiptState } from './app/result-desk';
@@ -63,7 +64,7 @@ async function realAdapters(
   config: Config,
   brokers: string[],
   uri: string,
-  wake: () => void,
+  wake: SavedWithEvents,
   logger: Logger,
   shared?: Bus,
 ): Promise<Adapters> {
@@ -97,7 +98,7 @@ async function realAdapters(
   };
 }
 
-function embeddedAdapters(wake: () => void, logger: Logger, shared?: Bus): Adapters {
+function embeddedAdapters(wake: SavedWithEvents, logger: Logger, shared?: Bus): Adapters {
   const bus = shared ?? new InMemoryBus({ logger });
   const samples = new InMemoryAggregateStore<LabSampleState>(LAB_SAMPLES, wake);
   return {

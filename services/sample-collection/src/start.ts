@@ -37,6 +37,7 @@ import {
   type AggregateStore,
   type KeyIndexState,
   type OutboxSource,
+  type SavedWithEvents,
 } from '@truyvet/store';
 import type { Claims } from './app/claims';
 import { PersonRegistry, type Identification } from './app/person-registry';
@@ -110,7 +111,7 @@ async function realAdapters(
   config: Config,
   brokers: string[],
   uri: string,
-  wake: () => void,
+  wake: SavedWithEvents,
   logger: Logger,
   shared?: Bus,
 ): Promise<Adapters> {
@@ -158,7 +159,7 @@ async function realAdapters(
   };
 }
 
-function embeddedAdapters(wake: () => void, logger: Logger, shared?: Bus): Adapters {
+function embeddedAdapters(wake: SavedWithEvents, logger: Logger, shared?: Bus): Adapters {
   const bus = shared ?? new InMemoryBus({ logger });
   const persons = new InMemoryAggregateStore<PersonState>(PERSONS, wake);
   const shipments = new InMemoryAggregateStore<ShipmentState>(SHIPMENTS, wake);
