@@ -220,4 +220,42 @@ describe('a batch delivered key by key', () => {
     expect(handled).toContain('d');
     expect(settled).toEqual(['0', '1']);
   });
+
+  it('stops on a delivery that fails outright, lets the others in hand finish, then throws', async () => {
+    const messages = batch(['x', 'y', 'x']);
+    const handled: string[] = [];
+    let inHand = 0;
+    // The dedup lookup is outside the handler's retries: the store away there fails the delivery.
+    const ctx = {
+      ...deliveryContext([]),
+      dedup: {
+        has: (_group: string, eventId: string) =>
+          eventId === 'x0' ? Promise.reject(new Error('store away')) : Promise.resolve(false),
+        add: () => Promise.resolve(),
+      },
+    };
+    const settled: string[] = [];
+    await expect(
+      deliverByKey(
+        messages.map((m) => ({ ...m, headers: { 'event-id': `${m.key}${m.offset}` } })),
+        async (m) => {
+          inHand++;
+          await tick();
+          await tick();
+          handled.push(m.value);
+          inHand--;
+        },
+        ctx,
+        2,
+        () => true,
+        (m) => {
+          settled.push(m.offset);
+          return Promise.resolve();
+        },
+      ),
+    ).rejects.toThrow('store away');
+    expect(inHand).toBe(0); // nothing still running once it has thrown
+    expect(handled).toEqual(['y#1']); // x's later message never ran before the failed one
+    expect(settled).toEqual([]); // and nothing is committed past the failed one
+  });
 });

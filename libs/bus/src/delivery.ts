@@ -131,6 +131,14 @@ export async function deliverByKey(
     return settling;
   };
   const inHand = new Set<Promise<void>>();
+  // A delivery or a settling that throws (the store or the broker away where no retry reaches:
+  // the dedup lookup, the dead-letter record, a commit) stops the batch; the deliveries still in
+  // hand finish before it is rethrown, so no handler outlives the batch it came in.
+  let failure: { error: unknown } | undefined;
+  const fail = (error: unknown): void => {
+    failure ??= { error };
+    stopping = true;
+  };
   const start = (i: number): void => {
     const message = messages[i] as ReceivedMessage;
     started[i] = true;
@@ -145,8 +153,8 @@ export async function deliverByKey(
         done[i] = true;
         await settle();
       })
+      .catch(fail)
       .finally(() => {
-        busyKeys.delete(message.key);
         inHand.delete(delivery);
       });
     inHand.add(delivery);
@@ -164,7 +172,8 @@ export async function deliverByKey(
     if (inHand.size === 0) break;
     await Promise.race(inHand);
   }
-  await settle();
+  if (!failure) await settle().catch(fail);
+  if (failure) throw failure.error;
 }
 
 export function deadLetter(

@@ -105,3 +105,20 @@ export function indexedStore<S>(
     },
   };
 }
+
+/**
+ * An index by natural key over a store: built once from the states that existed before it, and the
+ * store wrapped so that every save files its states under their keys first.
+ */
+export async function keyIndexed<S>(
+  store: AggregateStore<S>,
+  indexStore: AggregateStore<KeyIndexState>,
+  keysOf: (state: S) => readonly string[],
+  existing: () => Promise<ReadonlyArray<{ id: string; state: S }>>,
+): Promise<{ index: KeyIndex; store: AggregateStore<S> }> {
+  const index = new KeyIndex(indexStore);
+  await index.buildOnce(async () =>
+    (await existing()).flatMap(({ id, state }) => keysOf(state).map((key) => ({ key, id }))),
+  );
+  return { index, store: indexedStore(store, index, keysOf) };
+}

@@ -152,9 +152,10 @@ export class InMemoryAggregateStore<S> implements AggregateStore<S>, OutboxSourc
     const now = Date.now();
     const token = randomUUID();
     const claims: ClaimedOutbox[] = [];
-    for (const id of commitIds) {
-      const commit = this.pending.get(id);
-      if (!commit || (commit.lease && commit.lease.until >= now)) continue;
+    const wanted = new Set(commitIds);
+    const saved = [...this.pending.values()].filter((c) => wanted.has(c.id)).sort((a, b) => a.seq - b.seq);
+    for (const commit of saved) {
+      if (commit.lease && commit.lease.until >= now) continue;
       const earlierPending = [...this.pending.values()].some(
         (c) => c.aggregateId === commit.aggregateId && c.version < commit.version && c.lease?.token !== token,
       );

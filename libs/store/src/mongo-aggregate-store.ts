@@ -275,7 +275,9 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       saved.filter((c) => c.expectedVersion > 0),
       at,
     );
-    // After the heads: whoever reacts to the events loads the state that caused them.
+    // After the heads, so whoever reacts to the events published at once loads the state that
+    // caused them (a backlog round may still publish before the head: a reader then collides and
+    // the head is repaired, ADR 4).
     if (savedWithEvents.length > 0) this.onSaved?.(this, savedWithEvents.map(commitId));
     // The rest is saved; the caller's retry finds it (as ConcurrencyErrors) and tries these again.
     if (held.size > 0)

@@ -1,13 +1,4 @@
-import {
-  MongoBulkWriteError,
-  MongoClient,
-  MongoServerError,
-  type Collection,
-  type Db,
-  type Document,
-  type IndexDescription,
-  type OptionalUnlessRequiredId,
-} from 'mongodb';
+import { MongoClient, MongoServerError, type Collection, type Db, type IndexDescription } from 'mongodb';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createLogger, type Logger } from '@truyvet/log';
@@ -168,30 +159,6 @@ export { DUPLICATE_KEY };
 
 export function isDuplicateKey(error: unknown): boolean {
   return error instanceof MongoServerError && error.code === DUPLICATE_KEY;
-}
-
-/**
- * Inserts every document it can in one round trip (unordered) and returns the indexes of those
- * refused because their unique key was taken; any other failure is thrown. The unique insert is
- * the one atomic decision FerretDB makes under concurrency (ADR 4), so claims, leases and commits
- * all go through here.
- */
-export async function insertReportingDuplicates<T extends Document>(
-  collection: Collection<T>,
-  documents: readonly OptionalUnlessRequiredId<T>[],
-): Promise<Set<number>> {
-  const lost = new Set<number>();
-  if (documents.length === 0) return lost;
-  try {
-    await collection.insertMany([...documents], { ordered: false });
-  } catch (error) {
-    if (!(error instanceof MongoBulkWriteError)) throw error;
-    for (const writeError of [error.writeErrors].flat()) {
-      if (writeError.code !== DUPLICATE_KEY) throw error;
-      lost.add(writeError.index);
-    }
-  }
-  return lost;
 }
 
 /** Dedup records of one consumer group: `has` before the handler, `add` after its effect. */

@@ -37,6 +37,7 @@ export class OutboxRelay {
   /** Commits saved by this process, waiting to be published at once (`publishSaved`). */
   private readonly saved = new Map<OutboxSource, Set<string>>();
   private draining: Promise<void> | undefined;
+  private stopped = false;
 
   constructor(options: RelayOptions) {
     this.bus = options.bus;
@@ -79,35 +80,41 @@ export class OutboxRelay {
    * elsewhere, the broker away) is left to the next round.
    */
   publishSaved(source: OutboxSource, commitIds: readonly string[]): void {
+    if (this.stopped) return; // the next start's round publishes them
     const queued = this.saved.get(source) ?? new Set<string>();
     for (const id of commitIds) queued.add(id);
     this.saved.set(source, queued);
-    this.draining ??= this.drainSaved().finally(() => {
-      this.draining = undefined;
-    });
+    this.draining ??= this.drainSaved();
   }
 
   private async drainSaved(): Promise<void> {
-    while (this.saved.size > 0) {
-      const batch = [...this.saved];
-      this.saved.clear();
-      await Promise.all(
-        batch.map(async ([source, ids]) => {
-          let published = 0;
-          try {
-            const claims = await source.claimSaved([...ids], this.leaseMs);
-            published = claims.length;
-            this.published += await this.publishClaims(source, claims);
-          } catch (error) {
-            this.logger.warn(
-              { err: error, source: source.name },
-              'could not publish saved events at once; the next round will',
-            );
-          }
-          if (published < ids.size) this.notify();
-        }),
-      );
+    try {
+      while (this.saved.size > 0) await this.publishSavedBatch();
+    } finally {
+      // In the same turn as the loop's last check: a save told after this starts a new drain.
+      this.draining = undefined;
     }
+  }
+
+  private async publishSavedBatch(): Promise<void> {
+    const batch = [...this.saved];
+    this.saved.clear();
+    await Promise.all(
+      batch.map(async ([source, ids]) => {
+        let published = 0;
+        try {
+          const claims = await source.claimSaved([...ids], this.leaseMs);
+          this.published += await this.publishClaims(source, claims);
+          published = claims.length;
+        } catch (error) {
+          this.logger.warn(
+            { err: error, source: source.name },
+            'could not publish saved events at once; the next round will',
+          );
+        }
+        if (published < ids.size) this.notify();
+      }),
+    );
   }
 
   private async publishClaims(source: OutboxSource, claims: readonly ClaimedOutbox[]): Promise<number> {
@@ -134,6 +141,7 @@ export class OutboxRelay {
   /** Finishes the round (and the publishing of saved commits) in hand, then stops. */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopped = true;
     this.notify();
     await this.loop;
     await this.draining;

@@ -62,7 +62,28 @@ describe("a database's round trips", () => {
       trips.insert(collection, [{ _id: 'a|1' }, { _id: 'c|1' }]), // a|1 raced: the first one wins
     ]);
     expect(answers.map((duplicates) => [...duplicates])).toEqual([[], [1], [0]]);
-    expect(commands).toEqual(['insert a|1', 'insert b|1,x|1,a|1,c|1']);
+    // Asked for in one turn: one insert for all three.
+    expect(commands).toEqual(['insert a|1,b|1,x|1,a|1,c|1']);
+  });
+
+  it('fail the writes waiting behind one that found the store away, at once', async () => {
+    const trips = new RoundTrips();
+    const away = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), {
+      name: 'MongoServerSelectionError',
+    });
+    let ran = 0;
+    const first = trips.write(() => Promise.reject(away));
+    const behind = [1, 2, 3].map(() =>
+      trips.write(() => {
+        ran++;
+        return Promise.resolve();
+      }),
+    );
+    await expect(first).rejects.toBe(away);
+    for (const write of behind) await expect(write).rejects.toBe(away);
+    expect(ran).toBe(0);
+    // And the next write goes out as usual.
+    await expect(trips.write(() => Promise.resolve('ok'))).resolves.toBe('ok');
   });
 
   it('keep writes one at a time', async () => {

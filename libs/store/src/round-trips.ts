@@ -1,4 +1,5 @@
 import { MongoBulkWriteError, type Collection, type Db, type Document } from 'mongodb';
+import { isInfrastructureFailure } from '@truyvet/errors';
 
 /** MongoDB's duplicate key error: a unique `_id` (or index) was taken. */
 export const DUPLICATE_KEY = 11000;
@@ -37,7 +38,8 @@ interface InsertRequest {
 export class RoundTrips {
   private readonly reads = new Map<string, { queued: ReadRequest[]; busy: boolean }>();
   private readonly inserts = new Map<string, InsertRequest[]>();
-  private readonly writeQueue: Array<() => Promise<void>> = [];
+  /** Writes waiting for their turn: how to run one, and how to fail it without running it. */
+  private readonly writeQueue: Array<{ run: () => Promise<void>; fail: (error: unknown) => void }> = [];
   private writing = 0;
 
   constructor(private readonly writesAtOnce = 1) {}
@@ -83,16 +85,41 @@ export class RoundTrips {
     const refused = new Promise<Set<number>>((resolve, reject) => {
       queued.push({ docs, resolve, reject });
     });
-    if (first) void this.write(() => this.flushInserts(collection as unknown as Collection));
+    if (first) this.queueFlush(collection as unknown as Collection);
     return refused;
   }
 
   /** Any other write, in its turn among the database's writes. */
   write<R>(run: () => Promise<R>): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      this.writeQueue.push(() => run().then(resolve, reject));
-      this.nextWrite();
+      this.enqueue(async () => {
+        let result: R;
+        try {
+          result = await run();
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+          throw error; // for the gate: the store may be away
+        }
+        resolve(result);
+      }, reject);
     });
+  }
+
+  /** The inserts queued for a collection go out in their turn (and fail together if they must). */
+  private queueFlush(collection: Collection): void {
+    this.enqueue(
+      () => this.flushInserts(collection),
+      (error) => {
+        const queued = this.inserts.get(collection.collectionName) ?? [];
+        this.inserts.delete(collection.collectionName);
+        for (const request of queued) request.reject(error);
+      },
+    );
+  }
+
+  private enqueue(run: () => Promise<void>, fail: (error: unknown) => void): void {
+    this.writeQueue.push({ run, fail });
+    this.nextWrite();
   }
 
   private nextWrite(): void {
@@ -100,10 +127,18 @@ export class RoundTrips {
       const next = this.writeQueue.shift();
       if (!next) return;
       this.writing++;
-      void next().finally(() => {
-        this.writing--;
-        this.nextWrite();
-      });
+      void Promise.resolve()
+        .then(next.run)
+        .catch((error: unknown) => {
+          // The store is away: the writes waiting behind this one would each wait out their own
+          // server selection in turn; fail them now, as they would have failed side by side.
+          if (isInfrastructureFailure(error))
+            for (const queued of this.writeQueue.splice(0)) queued.fail(error);
+        })
+        .finally(() => {
+          this.writing--;
+          this.nextWrite();
+        });
     }
   }
 
@@ -153,7 +188,7 @@ export class RoundTrips {
     const queued = this.inserts.get(collection.collectionName) ?? [];
     const batch = takeUpTo(queued, DOCUMENTS_PER_INSERT, (r) => r.docs.length);
     if (queued.length === 0) this.inserts.delete(collection.collectionName);
-    else void this.write(() => this.flushInserts(collection)); // the rest in the next turn
+    else this.queueFlush(collection); // the rest in the next turn
     const docs = batch.flatMap((r) => r.docs);
     const failed = new Map<number, unknown>(); // index in docs -> why
     const duplicates = new Set<number>();
@@ -162,7 +197,7 @@ export class RoundTrips {
     } catch (error) {
       if (!(error instanceof MongoBulkWriteError)) {
         for (const request of batch) request.reject(error);
-        return;
+        throw error; // for the gate: the store may be away
       }
       for (const writeError of [error.writeErrors].flat()) {
         if (writeError.code === DUPLICATE_KEY) duplicates.add(writeError.index);

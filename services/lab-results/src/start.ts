@@ -18,8 +18,7 @@ import {
   InMemoryAggregateStore,
   MongoAggregateStore,
   deferredRelay,
-  indexedStore,
-  KeyIndex,
+  keyIndexed,
   type AggregateStore,
   type KeyIndexState,
   type OutboxSource,
@@ -136,13 +135,13 @@ export async function start(
   const rules = options.rules ?? defaultRuleBook();
   const now = options.now ?? (() => new Date());
   // Every save of a lab sample files its pool under the members it awaits, before the save.
-  const poolsAwaiting = new KeyIndex(adapters.poolsAwaiting);
-  await poolsAwaiting.buildOnce(async () =>
-    (await adapters.queries.poolsWithOpenOrders()).flatMap((pool) =>
-      membersAwaited(pool).map((key) => ({ key, id: pool.sample.sampleId })),
-    ),
+  const { index: poolsAwaiting, store: samples } = await keyIndexed(
+    adapters.samples,
+    adapters.poolsAwaiting,
+    membersAwaited,
+    async () =>
+      (await adapters.queries.poolsWithOpenOrders()).map((state) => ({ id: state.sample.sampleId, state })),
   );
-  const samples = indexedStore(adapters.samples, poolsAwaiting, membersAwaited);
   const accessioning = new Accessioning(adapters.accessions, samples, rules, now);
   const desk = new ResultDesk(samples, adapters.receipts, poolsAwaiting, adapters.queries, rules, now);
 

@@ -32,8 +32,7 @@ import {
   MongoAggregateStore,
   MongoDedupStore,
   deferredRelay,
-  indexedStore,
-  KeyIndex,
+  keyIndexed,
   type AggregateStore,
   type KeyIndexState,
   type OutboxSource,
@@ -220,14 +219,14 @@ export async function start(
   const now = options.now ?? (() => new Date());
   // Every save of a person files them under their lookup keys first; registrations find the
   // similar people through those keys (ADR 13).
-  const personsByKey = new KeyIndex(adapters.personsByKey);
-  await personsByKey.buildOnce(async () =>
-    (await adapters.directory.everyone()).flatMap((p) =>
-      personKeys(p.state).map((key) => ({ key, id: p.personId })),
-    ),
+  const { index: personsByKey, store: indexedPersons } = await keyIndexed(
+    adapters.persons,
+    adapters.personsByKey,
+    personKeys,
+    async () => (await adapters.directory.everyone()).map((p) => ({ id: p.personId, state: p.state })),
   );
   const registry = new PersonRegistry(
-    indexedStore(adapters.persons, personsByKey, personKeys),
+    indexedPersons,
     new IndexedPersonDirectory(personsByKey, adapters.persons, adapters.directory),
     config.PERSON_ID_SECRET ?? 'truyvet-development-person-ids',
     now,
@@ -243,19 +242,14 @@ export async function start(
     now,
   );
   // Every save of a worklist entry files an open one under its person first (ADR 13).
-  const openByPerson = new KeyIndex(adapters.worklistByPerson);
-  await openByPerson.buildOnce(async () =>
-    (await adapters.worklistQueries.allOpen()).flatMap((entry) =>
-      openOrderKeys(entry).map((key) => ({ key, id: entry.order.orderId })),
-    ),
+  const { index: openByPerson, store: worklist } = await keyIndexed(
+    adapters.worklist,
+    adapters.worklistByPerson,
+    openOrderKeys,
+    async () =>
+      (await adapters.worklistQueries.allOpen()).map((state) => ({ id: state.order.orderId, state })),
   );
-  const worklists = new Worklists(
-    indexedStore(adapters.worklist, openByPerson, openOrderKeys),
-    adapters.persons,
-    adapters.worklistQueries,
-    openByPerson,
-    now,
-  );
+  const worklists = new Worklists(worklist, adapters.persons, adapters.worklistQueries, openByPerson, now);
 
   const subscription: Subscription = await bus.subscribe({
     groupId: CONSUMER_GROUP,

@@ -4,9 +4,6 @@ import type { LabSampleState } from '../domain/lab-sample';
 
 export const LAB_SAMPLES = 'lab_samples';
 
-/** The person's pools awaiting their result, by person id (app/pools-awaiting.ts). */
-export const POOLS_AWAITING = 'pools_awaiting';
-
 /** For the operators' views (MongoDB uses these; FerretDB scans: ADR 3). */
 export const labSampleIndexes: IndexDeclaration = {
   collection: LAB_SAMPLES,

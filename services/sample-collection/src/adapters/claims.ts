@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { insertReportingDuplicates } from '@truyvet/store';
+import { roundTripsOf, type RoundTrips } from '@truyvet/store';
 import type { Claims } from '../app/claims';
 
 interface Claim {
@@ -14,6 +14,8 @@ const ORPHAN_AFTER_MS = 60_000;
 /** Claims as unique inserts into one collection (atomic on FerretDB too: ADR 4). */
 export class MongoClaims implements Claims {
   private readonly claims: Collection<Claim>;
+  /** Inserts and deletes in their turn among the database's writes (ADR 13). */
+  private readonly trips: RoundTrips;
 
   constructor(
     db: Db,
@@ -21,6 +23,7 @@ export class MongoClaims implements Claims {
     private readonly ownerExists: (owner: string) => Promise<boolean>,
   ) {
     this.claims = db.collection<Claim>(collection);
+    this.trips = roundTripsOf(db);
   }
 
   async claim(keys: readonly string[], owner: string): ReturnType<Claims['claim']> {
@@ -39,7 +42,8 @@ export class MongoClaims implements Claims {
       for (const holder of holders) {
         const orphan =
           at.getTime() - holder.at.getTime() > ORPHAN_AFTER_MS && !(await this.ownerExists(holder.owner));
-        if (orphan) await this.claims.deleteOne({ _id: holder._id, owner: holder.owner });
+        if (orphan)
+          await this.trips.write(() => this.claims.deleteOne({ _id: holder._id, owner: holder.owner }));
         else live.push(holder);
       }
       // The first taken key in the request's order (a server answers an `$in` in any order).
@@ -59,7 +63,7 @@ export class MongoClaims implements Claims {
   ): ReturnType<Claims['claimEach']> {
     const at = new Date();
     const docs = requests.flatMap((r) => r.keys.map((key) => ({ _id: key, owner: r.owner, at })));
-    const lost = await insertReportingDuplicates(this.claims, docs);
+    const lost = await this.trips.insert(this.claims, docs);
     const lostKeysOf = new Map<string, Set<string>>();
     for (const i of lost) {
       const doc = docs[i];
@@ -82,12 +86,12 @@ export class MongoClaims implements Claims {
   }
 
   async release(keys: readonly string[], owner: string): Promise<void> {
-    await this.claims.deleteMany({ _id: { $in: [...keys] }, owner });
+    await this.trips.write(() => this.claims.deleteMany({ _id: { $in: [...keys] }, owner }));
   }
 
   /** Returns the keys someone else holds. */
   private async insert(claims: Claim[]): Promise<string[]> {
-    const lost = await insertReportingDuplicates(this.claims, claims);
+    const lost = await this.trips.insert(this.claims, claims);
     return claims.filter((_, i) => lost.has(i)).map((c) => c._id);
   }
 }
