@@ -125,36 +125,27 @@ export class InMemoryAggregateStore<S> implements AggregateStore<S>, OutboxSourc
   }
 
   claimPending(limit: number, leaseMs: number): Promise<ClaimedOutbox[]> {
-    const now = Date.now();
-    const token = randomUUID();
-    const claims: ClaimedOutbox[] = [];
-    const ordered = [...this.pending.values()].sort((a, b) => a.seq - b.seq);
-    for (const commit of ordered) {
-      if (claims.length >= limit) break;
-      if (commit.lease && commit.lease.until >= now) continue;
-      const earlierPending = ordered.some(
-        (c) => c.aggregateId === commit.aggregateId && c.version < commit.version && c.lease?.token !== token,
-      );
-      if (earlierPending) continue;
-      commit.lease = { token, until: now + leaseMs };
-      claims.push({
-        id: commit.id,
-        aggregateId: commit.aggregateId,
-        version: commit.version,
-        entries: structuredClone(commit.events),
-        token,
-      });
-    }
-    return Promise.resolve(claims);
+    return Promise.resolve(this.claim([...this.pending.values()], limit, leaseMs));
   }
 
   claimSaved(commitIds: readonly string[], leaseMs: number): Promise<ClaimedOutbox[]> {
+    const wanted = new Set(commitIds);
+    return Promise.resolve(
+      this.claim(
+        [...this.pending.values()].filter((c) => wanted.has(c.id)),
+        Infinity,
+        leaseMs,
+      ),
+    );
+  }
+
+  /** Leases these pending commits, oldest first, but none whose aggregate has an earlier one pending. */
+  private claim(candidates: ReadonlyArray<Commit<S>>, limit: number, leaseMs: number): ClaimedOutbox[] {
     const now = Date.now();
     const token = randomUUID();
     const claims: ClaimedOutbox[] = [];
-    const wanted = new Set(commitIds);
-    const saved = [...this.pending.values()].filter((c) => wanted.has(c.id)).sort((a, b) => a.seq - b.seq);
-    for (const commit of saved) {
+    for (const commit of [...candidates].sort((a, b) => a.seq - b.seq)) {
+      if (claims.length >= limit) break;
       if (commit.lease && commit.lease.until >= now) continue;
       const earlierPending = [...this.pending.values()].some(
         (c) => c.aggregateId === commit.aggregateId && c.version < commit.version && c.lease?.token !== token,
@@ -169,7 +160,7 @@ export class InMemoryAggregateStore<S> implements AggregateStore<S>, OutboxSourc
         token,
       });
     }
-    return Promise.resolve(claims);
+    return claims;
   }
 
   markPublished(claims: readonly ClaimedOutbox[]): Promise<void> {
