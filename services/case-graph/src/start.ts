@@ -28,10 +28,8 @@ import {
   connectMongo,
   deferredRelay,
   InMemoryAggregateStore,
-  KeyIndex,
   MongoAggregateStore,
   type AggregateStore,
-  type KeyIndexState,
   type OutboxSource,
   type SavedWithEvents,
 } from '@truyvet/store';
@@ -72,8 +70,6 @@ import {
   facilityQueries,
   HOUSEHOLDS,
   personDirectory,
-  buildHouseholdIndex,
-  HOUSEHOLD_MEMBERS,
   PROXIMITY,
   RECORDS,
   recordQueries,
@@ -126,8 +122,6 @@ interface Adapters {
   directory: PersonDirectory;
   results: ResultLog;
   logs: ExposureLogs;
-  /** Builds the indexes by natural key from what existed before them (once per store, at start). */
-  buildIndexes: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -146,12 +140,9 @@ interface Parts {
     ruleSets: States<StoredRuleSet>;
   };
   documents: <T extends { _id: string }>(name: string) => Documents<T>;
-  householdMembers: AggregateStore<KeyIndexState>;
 }
 
 function assemble(bus: Bus, parts: Parts, close: () => Promise<void>): Adapters {
-  const directoryDocs = parts.documents<DirectoryEntry>(DIRECTORY);
-  const households = new KeyIndex(parts.householdMembers);
   return {
     bus,
     records: parts.records,
@@ -165,8 +156,7 @@ function assemble(bus: Bus, parts: Parts, close: () => Promise<void>): Adapters 
     waitingQueries: waitingQueries(parts.states.waiting),
     taskQueries: taskQueries(parts.states.tasks),
     ruleSetQueries: ruleSetQueries(parts.states.ruleSets),
-    directory: personDirectory(directoryDocs, households),
-    buildIndexes: () => buildHouseholdIndex(directoryDocs, households),
+    directory: personDirectory(parts.documents<DirectoryEntry>(DIRECTORY)),
     results: resultLog(parts.documents(RESULT_LOG)),
     logs: exposureLogs(parts.documents(VISITS), parts.documents(PROXIMITY)),
     close,
@@ -191,7 +181,7 @@ async function realAdapters(
     });
   const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'case-graph', logger });
   await applyIndexes(mongo.db, [
-    ...[RECORDS, FACILITIES, WAITING, TASKS, RULE_SETS, HOUSEHOLDS, HOUSEHOLD_MEMBERS].flatMap((name) =>
+    ...[RECORDS, FACILITIES, WAITING, TASKS, RULE_SETS, HOUSEHOLDS].flatMap((name) =>
       MongoAggregateStore.indexes(name),
     ),
     ...caseGraphIndexes,
@@ -220,7 +210,6 @@ async function realAdapters(
         ruleSets: mongoStates(ruleSets),
       },
       documents: (name) => new MongoDocuments(mongo.db, name),
-      householdMembers: store<KeyIndexState>(HOUSEHOLD_MEMBERS, false),
     },
     async () => {
       if (!shared) await bus.close();
@@ -253,7 +242,6 @@ function embeddedAdapters(wake: SavedWithEvents, logger: Logger, shared?: Bus): 
         ruleSets: inMemoryStates(ruleSets),
       },
       documents: () => new InMemoryDocuments(),
-      householdMembers: new InMemoryAggregateStore<KeyIndexState>(HOUSEHOLD_MEMBERS),
     },
     async () => {
       if (!shared) await bus.close();
@@ -283,7 +271,6 @@ export async function start(
           options.bus,
         )
       : embeddedAdapters(relayer.wake, logger, options.bus);
-  await adapters.buildIndexes();
   const { bus } = adapters;
   await bus.ensureTopics(allTopics);
   const relay = relayer.start({

@@ -1,11 +1,5 @@
 import { afterAll } from '@jest/globals';
-import {
-  connectMongo,
-  KeyIndex,
-  MongoAggregateStore,
-  type KeyIndexState,
-  type MongoConnection,
-} from '@truyvet/store';
+import { connectMongo, MongoAggregateStore, type MongoConnection } from '@truyvet/store';
 import { describeWithInfra, uniqueName } from '../../../../test/harness';
 import { MongoDocuments, mongoStates } from './documents';
 import { describeQueryContract } from './queries-contract';
@@ -28,7 +22,6 @@ describeWithInfra('case-graph queries on FerretDB', (infra) => {
       tasks: withStates('tasks'),
       waiting: withStates('waiting'),
       directory: new MongoDocuments(db, 'directory'),
-      households: new KeyIndex(new MongoAggregateStore<KeyIndexState>(db, 'household_members')),
     };
   });
 });
