@@ -28,8 +28,10 @@ import {
   connectMongo,
   deferredRelay,
   InMemoryAggregateStore,
+  KeyIndex,
   MongoAggregateStore,
   type AggregateStore,
+  type KeyIndexState,
   type OutboxSource,
   type SavedWithEvents,
 } from '@truyvet/store';
@@ -70,6 +72,8 @@ import {
   facilityQueries,
   HOUSEHOLDS,
   personDirectory,
+  buildHouseholdIndex,
+  HOUSEHOLD_MEMBERS,
   PROXIMITY,
   RECORDS,
   recordQueries,
@@ -122,6 +126,8 @@ interface Adapters {
   directory: PersonDirectory;
   results: ResultLog;
   logs: ExposureLogs;
+  /** Builds the indexes by natural key from what existed before them (once per store, at start). */
+  buildIndexes: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -140,9 +146,12 @@ interface Parts {
     ruleSets: States<StoredRuleSet>;
   };
   documents: <T extends { _id: string }>(name: string) => Documents<T>;
+  householdMembers: AggregateStore<KeyIndexState>;
 }
 
 function assemble(bus: Bus, parts: Parts, close: () => Promise<void>): Adapters {
+  const directoryDocs = parts.documents<DirectoryEntry>(DIRECTORY);
+  const households = new KeyIndex(parts.householdMembers);
   return {
     bus,
     records: parts.records,
@@ -156,7 +165,8 @@ function assemble(bus: Bus, parts: Parts, close: () => Promise<void>): Adapters 
     waitingQueries: waitingQueries(parts.states.waiting),
     taskQueries: taskQueries(parts.states.tasks),
     ruleSetQueries: ruleSetQueries(parts.states.ruleSets),
-    directory: personDirectory(parts.documents<DirectoryEntry>(DIRECTORY)),
+    directory: personDirectory(directoryDocs, households),
+    buildIndexes: () => buildHouseholdIndex(directoryDocs, households),
     results: resultLog(parts.documents(RESULT_LOG)),
     logs: exposureLogs(parts.documents(VISITS), parts.documents(PROXIMITY)),
     close,
@@ -181,7 +191,7 @@ async function realAdapters(
     });
   const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'case-graph', logger });
   await applyIndexes(mongo.db, [
-    ...[RECORDS, FACILITIES, WAITING, TASKS, RULE_SETS, HOUSEHOLDS].flatMap((name) =>
+    ...[RECORDS, FACILITIES, WAITING, TASKS, RULE_SETS, HOUSEHOLDS, HOUSEHOLD_MEMBERS].flatMap((name) =>
       MongoAggregateStore.indexes(name),
     ),
     ...caseGraphIndexes,
@@ -210,6 +220,7 @@ async function realAdapters(
         ruleSets: mongoStates(ruleSets),
       },
       documents: (name) => new MongoDocuments(mongo.db, name),
+      householdMembers: store<KeyIndexState>(HOUSEHOLD_MEMBERS, false),
     },
     async () => {
       if (!shared) await bus.close();
@@ -242,6 +253,7 @@ function embeddedAdapters(wake: SavedWithEvents, logger: Logger, shared?: Bus): 
         ruleSets: inMemoryStates(ruleSets),
       },
       documents: () => new InMemoryDocuments(),
+      householdMembers: new InMemoryAggregateStore<KeyIndexState>(HOUSEHOLD_MEMBERS),
     },
     async () => {
       if (!shared) await bus.close();
@@ -271,6 +283,7 @@ export async function start(
           options.bus,
         )
       : embeddedAdapters(relayer.wake, logger, options.bus);
+  await adapters.buildIndexes();
   const { bus } = adapters;
   await bus.ensureTopics(allTopics);
   const relay = relayer.start({

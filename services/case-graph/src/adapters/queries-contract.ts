@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { defaultTracingRuleBook } from '@truyvet/rules';
-import type { AggregateStore } from '@truyvet/store';
+import type { AggregateStore, KeyIndex } from '@truyvet/store';
 import type { DirectoryEntry, WaitingEntry } from '../app/ports';
 import { decideContacts, decideExposures, decideResult, type PersonResult } from '../domain/record';
 import type { TracingTask } from '../domain/tasks';
@@ -18,6 +18,7 @@ export interface QueryParts {
   tasks: AggregateStore<TracingTask> & { states: States<TracingTask> };
   waiting: AggregateStore<WaitingEntry> & { states: States<WaitingEntry> };
   directory: Documents<DirectoryEntry>;
+  households: KeyIndex;
 }
 
 export function describeQueryContract(name: string, make: () => Promise<QueryParts>): void {
@@ -129,7 +130,7 @@ export function describeQueryContract(name: string, make: () => Promise<QueryPar
     });
 
     it('keeps the directory: insert once, replace, household members without merged ones', async () => {
-      const directory = personDirectory(parts.directory);
+      const directory = personDirectory(parts.directory, parts.households);
       const details = {
         fullName: 'Nguyễn Văn Q',
         birthYear: 1980,

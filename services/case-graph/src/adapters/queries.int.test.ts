@@ -1,5 +1,11 @@
 import { afterAll } from '@jest/globals';
-import { connectMongo, MongoAggregateStore, type MongoConnection } from '@truyvet/store';
+import {
+  connectMongo,
+  KeyIndex,
+  MongoAggregateStore,
+  type KeyIndexState,
+  type MongoConnection,
+} from '@truyvet/store';
 import { describeWithInfra, uniqueName } from '../../../../test/harness';
 import { MongoDocuments, mongoStates } from './documents';
 import { describeQueryContract } from './queries-contract';
@@ -22,6 +28,7 @@ describeWithInfra('case-graph queries on FerretDB', (infra) => {
       tasks: withStates('tasks'),
       waiting: withStates('waiting'),
       directory: new MongoDocuments(db, 'directory'),
+      households: new KeyIndex(new MongoAggregateStore<KeyIndexState>(db, 'household_members')),
     };
   });
 });

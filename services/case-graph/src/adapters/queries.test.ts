@@ -1,4 +1,4 @@
-import { InMemoryAggregateStore } from '@truyvet/store';
+import { InMemoryAggregateStore, KeyIndex, type KeyIndexState } from '@truyvet/store';
 import { InMemoryDocuments, inMemoryStates } from './documents';
 import { describeQueryContract } from './queries-contract';
 
@@ -13,5 +13,6 @@ describeQueryContract('in memory', () =>
     tasks: withStates('tasks'),
     waiting: withStates('waiting'),
     directory: new InMemoryDocuments(),
+    households: new KeyIndex(new InMemoryAggregateStore<KeyIndexState>('household_members')),
   }),
 );

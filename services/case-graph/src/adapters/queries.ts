@@ -3,7 +3,7 @@
  * the generic `States` and `Documents` of ./documents. MongoDB uses the indexes declared below;
  * FerretDB on SQLite scans (ADR 3), which bounds these to tracing-sized collections.
  */
-import type { IndexDeclaration } from '@truyvet/store';
+import type { IndexDeclaration, KeyIndex } from '@truyvet/store';
 import type {
   Area,
   DirectoryEntry,
@@ -32,6 +32,8 @@ export const WAITING = 'waiting';
 export const RULE_SETS = 'rule_sets';
 export const HOUSEHOLDS = 'households';
 export const DIRECTORY = 'directory';
+/** The directory's persons by household id (a KeyIndex). */
+export const HOUSEHOLD_MEMBERS = 'household_members';
 export const RESULT_LOG = 'result_log';
 export const VISITS = 'venue_visits';
 export const PROXIMITY = 'proximity_logs';
@@ -51,7 +53,6 @@ export const caseGraphIndexes: IndexDeclaration[] = [
     collection: TASKS,
     indexes: [{ key: { 'state.districtCode': 1, 'state.wardCode': 1, 'state.status': 1 }, name: 'area' }],
   },
-  { collection: DIRECTORY, indexes: [{ key: { 'details.householdId': 1 }, name: 'household' }] },
   {
     collection: VISITS,
     indexes: [
@@ -173,18 +174,42 @@ export function ruleSetQueries(states: States<StoredRuleSet>): RuleSetQueries {
   return { all: () => statesOf(states, { filter: {}, matches: () => true }) };
 }
 
-export function personDirectory(docs: Documents<DirectoryEntry>): PersonDirectory {
+/**
+ * The registry's persons as case-graph knows them. A household's members are found through an index
+ * by household id (a KeyIndex: ADR 13), filed before each entry is written, so a new case's
+ * household costs reads by `_id`, not a search of the directory.
+ */
+export function personDirectory(docs: Documents<DirectoryEntry>, households: KeyIndex): PersonDirectory {
+  const file = (entry: DirectoryEntry) =>
+    households.add(entry.details.householdId ? [{ key: entry.details.householdId, id: entry._id }] : []);
   return {
-    put: (entry) => docs.put(entry),
-    add: async (entry) => (await docs.insert([entry]))[0] ?? false,
+    put: async (entry) => {
+      await file(entry);
+      await docs.put(entry);
+    },
+    add: async (entry) => {
+      await file(entry);
+      return (await docs.insert([entry]))[0] ?? false;
+    },
     get: (id) => docs.get(id),
     getMany: (ids) => docs.getMany(ids),
-    householdMembers: (householdId) =>
-      docs.find({
-        filter: { 'details.householdId': householdId, mergedInto: { $exists: false } },
-        matches: (e) => e.details.householdId === householdId && e.mergedInto === undefined,
-      }),
+    householdMembers: async (householdId) => {
+      const entries = await docs.getMany(await households.idsOf(householdId));
+      // The index is a superset: the entry itself says where the person lives now.
+      return [...entries.values()].filter(
+        (e) => e.details.householdId === householdId && e.mergedInto === undefined,
+      );
+    },
   };
+}
+
+/** Files what the directory held before the household index existed (once, at start). */
+export function buildHouseholdIndex(docs: Documents<DirectoryEntry>, households: KeyIndex): Promise<void> {
+  return households.buildOnce(async () =>
+    (await docs.find({ filter: {}, matches: () => true })).flatMap((e) =>
+      e.details.householdId ? [{ key: e.details.householdId, id: e._id }] : [],
+    ),
+  );
 }
 
 type LoggedResult = PersonResult & { _id: string; personId: string };
