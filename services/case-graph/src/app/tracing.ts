@@ -163,7 +163,11 @@ export class TracingDesk {
       { correlationId: event.correlationId, causationId: event.id },
       () => this.blankRecord(r.personId, area),
     );
-    await this.noteHouseholdCase(record);
+    if (r.outcome === 'positive')
+      await this.traceLateHouseholdMembers(record, {
+        correlationId: event.correlationId,
+        causationId: event.id,
+      });
   }
 
   /** The lab amended a result: undo what the old one caused, apply the new outcome. */
@@ -202,7 +206,11 @@ export class TracingDesk {
       { correlationId: event.correlationId, causationId: event.id },
       () => this.blankRecord(a.personId, area),
     );
-    await this.noteHouseholdCase(record);
+    if (a.outcome === 'positive')
+      await this.traceLateHouseholdMembers(record, {
+        correlationId: event.correlationId,
+        causationId: event.id,
+      });
   }
 
   /** A new case's household (from the registry) are its contacts, in the same commit. */
@@ -212,6 +220,9 @@ export class TracingDesk {
     if (!confirmed || !householdId) return decision;
     const ctx = this.context(version);
     if (!ctx.rules.inForceOn(vietnamDay(ctx.now)).contacts.householdIsClose) return decision;
+    // Noted before the members are read, and a registration files its person before it reads the
+    // notes: so either this read sees the new member, or the registration sees this F0 (ADR 13).
+    await this.noteHouseholdCase(householdId, decision.state.personId);
     const members = (await this.directory.householdMembers(householdId)).filter(
       (m) => m._id !== decision.state.personId,
     );
@@ -407,7 +418,9 @@ export class TracingDesk {
         (r, version) => decidePersonFacts(r, personFactsOf(details), this.context(version)),
         origin,
       );
-      await this.noteHouseholdCase(record);
+      const householdId = record.person?.householdId;
+      if (householdId && standingCase(record)?.status === 'active')
+        await this.noteHouseholdCase(householdId, personId);
     }
     if (!details.householdId) return;
     const day = vietnamDay(this.now());
@@ -422,41 +435,58 @@ export class TracingDesk {
       .filter((f0) => standingCase(f0)?.status === 'active');
     if (f0s.length === 0) return;
     const members = await this.directory.householdMembers(details.householdId);
-    for (const f0 of f0s) {
-      const standing = standingCase(f0);
-      if (standing?.status !== 'active') continue;
-      const missing = members.filter(
-        (m) => m._id !== f0.personId && !f0.contacts.some((c) => c.contactPersonId === m._id),
-      );
-      if (missing.length === 0) continue;
-      await this.recordContacts(
-        f0.personId,
-        missing.map((m) => ({
-          contactPersonId: m._id,
-          contactType: 'household' as const,
-          lastExposureOn: standing.infectiousUntil,
-        })),
-        { via: 'household', recordedBy: 'household-list', allOrNothing: false },
-        origin,
-      );
-    }
+    for (const f0 of f0s) await this.traceHouseholdMembers(f0, members, origin);
+  }
+
+  /**
+   * A new case's household was read before its case was saved; a person who joined the household in
+   * between may have found the case noted but not yet saved, and left it to this re-read.
+   */
+  private async traceLateHouseholdMembers(record: TracingRecord, origin: EventOrigin): Promise<void> {
+    const householdId = record.person?.householdId;
+    if (!householdId || standingCase(record)?.status !== 'active') return;
+    if (!this.rules().inForceOn(vietnamDay(this.now())).contacts.householdIsClose) return;
+    await this.traceHouseholdMembers(record, await this.directory.householdMembers(householdId), origin);
+  }
+
+  /** The members of an F0's household it does not name yet become its household contacts. */
+  private async traceHouseholdMembers(
+    f0: TracingRecord,
+    members: readonly { _id: string }[],
+    origin: EventOrigin,
+  ): Promise<void> {
+    const standing = standingCase(f0);
+    if (standing?.status !== 'active') return;
+    const missing = members.filter(
+      (m) => m._id !== f0.personId && !f0.contacts.some((c) => c.contactPersonId === m._id),
+    );
+    if (missing.length === 0) return;
+    await this.recordContacts(
+      f0.personId,
+      missing.map((m) => ({
+        contactPersonId: m._id,
+        contactType: 'household' as const,
+        lastExposureOn: standing.infectiousUntil,
+      })),
+      { via: 'household', recordedBy: 'household-list', allOrNothing: false },
+      origin,
+    );
   }
 
   /**
    * Remembers which households have a standing F0, by household id, so that a registration can ask
-   * with one lookup by id (a query on the records would read them all on FerretDB: ADR 3).
+   * with one lookup by id (a query on the records would read them all on FerretDB: ADR 3). A
+   * superset: noted before the case is saved, so readers check the F0's record.
    */
-  private async noteHouseholdCase(record: TracingRecord): Promise<void> {
-    const householdId = record.person?.householdId;
-    if (!householdId || standingCase(record)?.status !== 'active') return;
+  private async noteHouseholdCase(householdId: string, personId: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const found = await this.households.load(householdId);
-      if (found?.state.f0PersonIds.includes(record.personId)) return;
+      if (found?.state.f0PersonIds.includes(personId)) return;
       try {
         await this.households.save({
           id: householdId,
           expectedVersion: found?.version ?? 0,
-          state: { f0PersonIds: [...(found?.state.f0PersonIds ?? []), record.personId] },
+          state: { f0PersonIds: [...(found?.state.f0PersonIds ?? []), personId] },
           events: [],
         });
         return;

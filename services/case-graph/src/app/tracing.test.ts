@@ -1,0 +1,115 @@
+import { describe, expect, it } from '@jest/globals';
+import { createEvent, PersonRegisteredV1, PersonTestResultedV1 } from '@truyvet/events';
+import { defaultTracingRuleBook } from '@truyvet/rules';
+import { InMemoryAggregateStore, InMemoryDocuments, KeyIndex, type KeyIndexState } from '@truyvet/store';
+import { inMemoryStates } from '../adapters/documents';
+import { personDirectory, recordQueries, resultLog } from '../adapters/queries';
+import type { DirectoryEntry, TracingRecord } from '../domain/types';
+import type { PersonDirectory } from './ports';
+import { TracingDesk } from './tracing';
+
+const HOUSEHOLD = 'hh-race';
+
+function registration(personId: string) {
+  return createEvent(PersonRegisteredV1, {
+    personId,
+    details: {
+      fullName: `Trần Thị ${personId}`,
+      birthYear: 1990,
+      address: { districtCode: '918', wardCode: '31168' },
+      householdId: HOUSEHOLD,
+      vaccinations: [],
+      comorbidities: [],
+    },
+    registeredBy: 'ttyt-binh-thuy',
+  });
+}
+
+function positive(personId: string) {
+  const now = new Date();
+  return createEvent(PersonTestResultedV1, {
+    resultId: `r-${personId}`,
+    sampleId: `s-${personId}`,
+    barcode: `CTRACE${personId}`.toUpperCase(),
+    method: 'rt_pcr',
+    outcome: 'positive',
+    ctValues: { E: 21, N: 23 },
+    kitId: 'allplex-2019-ncov',
+    ruleSetId: 'can-tho-2021-provisional',
+    labId: 'lab-92',
+    recordedBy: 'ktv-cdc',
+    collectedAt: new Date(now.getTime() - 3_600_000).toISOString(),
+    resultedAt: new Date(now.getTime() - 60_000).toISOString(),
+    samplingReason: 'mass_testing',
+    siteDistrictCode: '918',
+    siteWardCode: '31168',
+    personId,
+    pooled: false,
+  });
+}
+
+/**
+ * A desk on in-memory stores whose first read of a household's members stops until `release`:
+ * what another handler does in that gap is what the test is about.
+ */
+function deskWithGap() {
+  const records = new InMemoryAggregateStore<TracingRecord>('records');
+  const real = personDirectory(
+    new InMemoryDocuments<DirectoryEntry>(),
+    new KeyIndex(new InMemoryAggregateStore<KeyIndexState>('household_members')),
+  );
+  let release = (): void => undefined;
+  const gap = new Promise<void>((resolve) => (release = resolve));
+  let reached = (): void => undefined;
+  const inGap = new Promise<void>((resolve) => (reached = resolve));
+  let first = true;
+  const directory: PersonDirectory = {
+    ...real,
+    householdMembers: async (householdId) => {
+      const members = await real.householdMembers(householdId);
+      if (first) {
+        first = false;
+        reached();
+        await gap;
+      }
+      return members;
+    },
+  };
+  const desk = new TracingDesk(
+    records,
+    recordQueries(inMemoryStates(records)),
+    directory,
+    resultLog(new InMemoryDocuments()),
+    new InMemoryAggregateStore<{ f0PersonIds: string[] }>('households'),
+    () => defaultTracingRuleBook(),
+  );
+  return { desk, records, inGap, release };
+}
+
+describe('a new case and a registration into its household, side by side', () => {
+  it('traces the new member whichever comes first, also when it joins between the read of the household and the case', async () => {
+    const { desk, records, inGap, release } = deskWithGap();
+    await desk.personRegistered(registration('p-f0'));
+    const confirming = desk.personResulted(positive('p-f0'));
+    await inGap; // the positive has read the household (without the newcomer) and not saved yet
+    await desk.personRegistered(registration('p-new'));
+    release();
+    await confirming;
+
+    const f0 = await records.load('p-f0');
+    expect(f0?.state.contacts.map((c) => c.contactPersonId)).toEqual(['p-new']);
+    const f1 = await records.load('p-new');
+    expect(f1?.state.classification.level).toBe(1); // F1
+  });
+
+  it('traces a member registered before the case in the case’s own commit', async () => {
+    const { desk, records, release } = deskWithGap();
+    await desk.personRegistered(registration('p-f0'));
+    await desk.personRegistered(registration('p-old'));
+    release(); // no gap
+    await desk.personResulted(positive('p-f0'));
+    const f0 = await records.load('p-f0');
+    expect(f0?.state.contacts.map((c) => c.contactPersonId)).toEqual(['p-old']);
+    expect(f0?.version).toBe(1);
+  });
+});
