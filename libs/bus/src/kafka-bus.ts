@@ -270,6 +270,7 @@ export class KafkaBus implements Bus {
     const joined = new Promise<void>((resolve) => {
       consumer.on(consumer.events.GROUP_JOIN, () => {
         resolve();
+        options.onJoined?.();
       });
       consumer.on(consumer.events.CRASH, (event) => {
         const { error, restart } = event.payload;

@@ -181,6 +181,7 @@ export class InMemoryBus implements Bus {
         }
       }
     }
+    for (const member of group.members) member.options.onJoined?.();
     this.signal.notify();
   }
 

@@ -58,6 +58,12 @@ export interface SubscribeOptions {
    * supervisor restart the service).
    */
   onFatal?: (error: unknown) => void;
+  /**
+   * Told each time this instance has joined its group: at start, and after each rebalance (another
+   * instance came, left or died, and partitions moved). What a dead instance left half done, e.g. its
+   * outbox, can be looked at then.
+   */
+  onJoined?: () => void;
 }
 
 export interface Subscription {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { headers, InMemoryBus, type Bus, type EventToPublish, type OutgoingMessage } from '@truyvet/bus';
 import { createEvent, SampleCollectedV1 } from '@truyvet/events';
-import { OutboxRelay } from './relay';
+import { OutboxRelay, type RelayOptions } from './relay';
 import { ConcurrencyError, type AggregateStore, type OutboxSource, type SavedWithEvents } from './types';
 
 export type StoreUnderTest = AggregateStore<SampleState> & OutboxSource;
@@ -68,6 +68,14 @@ class RecordingBus {
   ids(): string[] {
     return this.published.map((m) => m.headers?.[headers.eventId] ?? '');
   }
+}
+
+/**
+ * A relay that takes the backlog at first sight: the writers here publish nothing themselves, so
+ * there is no writer to leave a fresh commit to.
+ */
+function relayOf(options: RelayOptions): OutboxRelay {
+  return new OutboxRelay({ graceMs: 0, ...options });
 }
 
 export function describeStoreContract(name: string, make: () => Promise<StoreFactory>): void {
@@ -135,7 +143,7 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
         }),
       ).rejects.toThrow(/already exists/);
       expect((await store.load(id))?.state.status).toBe('shipped');
-      await new OutboxRelay({ bus: relayBus.asBus(), sources: [store] }).publishPending();
+      await relayOf({ bus: relayBus.asBus(), sources: [store] }).publishPending();
       expect(relayBus.published).toHaveLength(0);
     });
 
@@ -169,7 +177,7 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
       expect(loaded.get(b)).toEqual({ id: b, version: 1, state: state('B') });
       expect(loaded.get(c)?.version).toBe(2);
       expect(loaded.get(a)?.state.barcode).toBe('A');
-      await new OutboxRelay({ bus: relayBus.asBus(), sources: [store] }).publishPending();
+      await relayOf({ bus: relayBus.asBus(), sources: [store] }).publishPending();
       expect(relayBus.published.map((m) => m.key).sort()).toEqual([a, c].sort());
       await expect(
         store.saveMany([
@@ -206,14 +214,14 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
         expect((await store.load(id))?.state.history).toEqual([`writer-${winners[0] ?? -1}`]);
       }
       const bus = new RecordingBus();
-      expect(await new OutboxRelay({ bus: bus.asBus(), sources: [store] }).publishPending()).toBe(10);
+      expect(await relayOf({ bus: bus.asBus(), sources: [store] }).publishPending()).toBe(10);
     });
 
     it('publishes the events saved with a state, in order, once, and tells the relay a save happened', async () => {
       let notified = 0;
       const store = factory.store(() => notified++);
       const bus = new RecordingBus();
-      const relay = new OutboxRelay({ bus: bus.asBus(), sources: [store] });
+      const relay = relayOf({ bus: bus.asBus(), sources: [store] });
       const id = randomUUID();
       const first = [collected(`${id}-1`), collected(`${id}-2`)];
       const second = [collected(`${id}-3`)];
@@ -243,7 +251,7 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
     it('keeps events pending when the broker is down, and publishes them when it is back', async () => {
       const store = factory.store();
       const bus = new RecordingBus();
-      const relay = new OutboxRelay({ bus: bus.asBus(), sources: [store] });
+      const relay = relayOf({ bus: bus.asBus(), sources: [store] });
       const id = randomUUID();
       await store.save({
         id,
@@ -263,7 +271,7 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
     it('does not lose events saved while a relay is publishing the earlier ones', async () => {
       const store = factory.store();
       const bus = new RecordingBus();
-      const relay = new OutboxRelay({ bus: bus.asBus(), sources: [store] });
+      const relay = relayOf({ bus: bus.asBus(), sources: [store] });
       const id = randomUUID();
       const early = collected(`${id}-early`);
       const late = collected(`${id}-late`);
@@ -292,7 +300,7 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
       expect((await store.load(id))?.state.status).toBe('shipped');
     });
 
-    it('lets several relays share the outbox: every event published once, in order per aggregate', async () => {
+    it('lets several relays share the outbox: every event published, first in order per aggregate', async () => {
       const store = factory.store();
       const bus = new RecordingBus();
       const ids: string[] = [];
@@ -304,21 +312,22 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
         await store.save({ id, expectedVersion: 0, state, events: [a] });
         await store.save({ id, expectedVersion: 1, state: { ...state, status: 'shipped' }, events: [b] });
       }
-      const relays = [1, 2, 3].map(
-        () => new OutboxRelay({ bus: bus.asBus(), sources: [store], batchSize: 7 }),
-      );
+      const relays = [1, 2, 3].map(() => relayOf({ bus: bus.asBus(), sources: [store], batchSize: 7 }));
       for (let round = 0; round < 60; round++) {
         const counts = await Promise.all(relays.map((r) => r.publishPending()));
         if (counts.every((c) => c === 0)) break;
       }
-      expect([...bus.ids()].sort()).toEqual([...ids].sort());
+      // Two relays may take the same commit (a duplicate the consumers' dedup absorbs); what counts
+      // is that none is missing and that each event's first copy keeps its aggregate's order.
+      expect([...new Set(bus.ids())].sort()).toEqual([...ids].sort());
       const published = bus.ids();
       for (let i = 0; i < ids.length; i += 2) {
         expect(published.indexOf(ids[i] ?? '')).toBeLessThan(published.indexOf(ids[i + 1] ?? ''));
       }
+      expect(await relays[0]?.publishPending()).toBe(0);
     });
 
-    it('takes over the events of a relay that died holding a lease, once the lease ends', async () => {
+    it('leaves a commit it has just seen to its writer for a grace timed by its own clock, then publishes it (the writer died)', async () => {
       const store = factory.store();
       const bus = new RecordingBus();
       const id = randomUUID();
@@ -329,11 +338,9 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
         state: { barcode: 'A', status: 'collected', history: [] },
         events: [event],
       });
-      const claims = await store.claimPending(10, 1_500); // a relay claims... and dies
-      expect(claims.map((c) => c.aggregateId)).toContain(id);
-      const survivor = new OutboxRelay({ bus: bus.asBus(), sources: [store] });
-      expect(await survivor.publishPending()).toBe(0);
-      await new Promise((resolve) => setTimeout(resolve, 1_600));
+      const survivor = new OutboxRelay({ bus: bus.asBus(), sources: [store], graceMs: 400 });
+      expect(await survivor.publishPending()).toBe(0); // first seen now: its writer may be at it
+      await new Promise((resolve) => setTimeout(resolve, 450));
       expect(await survivor.publishPending()).toBe(1);
       expect(bus.ids()).toEqual([event.event.id]);
     });
@@ -342,7 +349,7 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
       const bus = new RecordingBus();
       const wakeUp = { relay: undefined as OutboxRelay | undefined };
       const store = factory.store(() => wakeUp.relay?.notify());
-      const relay = new OutboxRelay({ bus: bus.asBus(), sources: [store], pollIntervalMs: 60_000 });
+      const relay = relayOf({ bus: bus.asBus(), sources: [store], pollIntervalMs: 60_000 });
       wakeUp.relay = relay;
       relay.start();
       const id = randomUUID();
@@ -362,7 +369,7 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
       const wakeUp = { relay: undefined as OutboxRelay | undefined };
       const store = factory.store((source, ids) => wakeUp.relay?.publishSaved(source, ids));
       // No round runs during the test (the poll is a minute away and nothing notifies it).
-      const relay = new OutboxRelay({ bus: bus.asBus(), sources: [store], pollIntervalMs: 60_000 });
+      const relay = relayOf({ bus: bus.asBus(), sources: [store], pollIntervalMs: 60_000 });
       wakeUp.relay = relay;
       const id = randomUUID();
       const events = [collected(`${id}-1`), collected(`${id}-2`)];
@@ -375,9 +382,9 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
       const deadline = Date.now() + 10_000;
       while (bus.published.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       expect(bus.ids()).toEqual(events.map((e) => e.event.id));
+      await relay.stop(); // lets the publish in hand mark its commit published
       // Marked published: a round finds nothing left.
       expect(await relay.publishPending()).toBe(0);
-      await relay.stop();
     });
 
     it('leaves a saved commit to the round while an earlier one of its aggregate is pending, so order holds', async () => {
@@ -386,7 +393,7 @@ export function describeStoreContract(name: string, make: () => Promise<StoreFac
       const store = factory.store((source, ids) => {
         if (wakeUp.direct) wakeUp.relay?.publishSaved(source, ids);
       });
-      const relay = new OutboxRelay({ bus: bus.asBus(), sources: [store], pollIntervalMs: 60_000 });
+      const relay = relayOf({ bus: bus.asBus(), sources: [store], pollIntervalMs: 60_000 });
       wakeUp.relay = relay;
       const id = randomUUID();
       const first = collected(`${id}-1`);

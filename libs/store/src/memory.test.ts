@@ -47,7 +47,7 @@ describe('deferredRelay', () => {
     await bus.ensureTopics([{ topic: 'deferred.topic', partitions: 1 }]);
     const relayer = deferredRelay();
     const store = new InMemoryAggregateStore<{ n: number }>('deferred', relayer.wake);
-    relayer.wake(store, ['a|0']); // before the relay exists: nothing to wake, no error
+    relayer.wake(store, [{ id: 'a|0', aggregateId: 'a', version: 0, entries: [] }]); // before the relay exists: nothing to wake, no error
     const relay = relayer.start({ bus, sources: [store], pollIntervalMs: 60_000 });
     await store.save({
       id: 'a',

@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { EventToPublish } from '@truyvet/bus';
 import {
   ConcurrencyError,
   requireDistinctAggregates,
   type AggregateStore,
   type Change,
-  type ClaimedOutbox,
+  type OutboxEntry,
   type OutboxSource,
+  type PendingCommit,
   type SavedWithEvents,
   type Versioned,
 } from './types';
@@ -20,7 +20,6 @@ interface Commit<S> {
   pending: boolean;
   /** Order of saving across the store, like the pending markers' `at` in MongoDB. */
   seq: number;
-  lease?: { token: string; until: number };
 }
 
 /**
@@ -87,7 +86,7 @@ export class InMemoryAggregateStore<S> implements AggregateStore<S>, OutboxSourc
     this.byAggregate.set(change.id, commits);
     if (commit.pending) {
       this.pending.set(commit.id, commit);
-      this.onSaved?.(this, [commit.id]);
+      this.onSaved?.(this, [entryOf(commit)]);
     }
     return Promise.resolve(version);
   }
@@ -124,61 +123,59 @@ export class InMemoryAggregateStore<S> implements AggregateStore<S>, OutboxSourc
     }));
   }
 
-  claimPending(limit: number, leaseMs: number): Promise<ClaimedOutbox[]> {
-    return Promise.resolve(this.claim([...this.pending.values()], limit, leaseMs));
+  backlog(): Promise<PendingCommit[]> {
+    return Promise.resolve(
+      [...this.pending.values()]
+        .sort((a, b) => a.seq - b.seq)
+        .map((c) => ({ id: c.id, aggregateId: c.aggregateId, version: c.version, mark: c.id })),
+    );
   }
 
-  claimSaved(commitIds: readonly string[], leaseMs: number): Promise<ClaimedOutbox[]> {
-    const wanted = new Set(commitIds);
+  /** Every pending commit is in (memory has no gap between the marker and the commit). */
+  committed(ids: readonly string[]): Promise<OutboxEntry[]> {
     return Promise.resolve(
-      this.claim(
-        [...this.pending.values()].filter((c) => wanted.has(c.id)),
-        Infinity,
-        leaseMs,
+      ids.flatMap((id) => {
+        const commit = this.pending.get(id);
+        return commit ? [entryOf(commit)] : [];
+      }),
+    );
+  }
+
+  waitingBehind(saved: readonly OutboxEntry[]): Promise<Set<string>> {
+    const ids = new Set(saved.map((s) => s.id));
+    const pending = [...this.pending.values()];
+    return Promise.resolve(
+      new Set(
+        saved
+          .filter((s) =>
+            pending.some((p) => p.aggregateId === s.aggregateId && p.version < s.version && !ids.has(p.id)),
+          )
+          .map((s) => s.id),
       ),
     );
   }
 
-  /** Leases these pending commits, oldest first, but none whose aggregate has an earlier one pending. */
-  private claim(candidates: ReadonlyArray<Commit<S>>, limit: number, leaseMs: number): ClaimedOutbox[] {
-    const now = Date.now();
-    const token = randomUUID();
-    const claims: ClaimedOutbox[] = [];
-    for (const commit of [...candidates].sort((a, b) => a.seq - b.seq)) {
-      if (claims.length >= limit) break;
-      if (commit.lease && commit.lease.until >= now) continue;
-      const earlierPending = [...this.pending.values()].some(
-        (c) => c.aggregateId === commit.aggregateId && c.version < commit.version && c.lease?.token !== token,
-      );
-      if (earlierPending) continue;
-      commit.lease = { token, until: now + leaseMs };
-      claims.push({
-        id: commit.id,
-        aggregateId: commit.aggregateId,
-        version: commit.version,
-        entries: structuredClone(commit.events),
-        token,
-      });
-    }
-    return claims;
-  }
-
-  markPublished(claims: readonly ClaimedOutbox[]): Promise<void> {
-    for (const claim of claims) {
-      const commit = this.pending.get(claim.id);
+  markPublished(ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      const commit = this.pending.get(id);
       if (!commit) continue;
       commit.pending = false;
-      delete commit.lease;
-      this.pending.delete(claim.id);
+      this.pending.delete(id);
     }
     return Promise.resolve();
   }
 
-  release(claims: readonly ClaimedOutbox[]): Promise<void> {
-    for (const claim of claims) {
-      const commit = this.pending.get(claim.id);
-      if (commit?.lease?.token === claim.token) delete commit.lease;
-    }
+  /** Never any: the commit is in with its marker. */
+  dropOrphans(): Promise<void> {
     return Promise.resolve();
   }
+}
+
+function entryOf<S>(commit: Commit<S>): OutboxEntry {
+  return {
+    id: commit.id,
+    aggregateId: commit.aggregateId,
+    version: commit.version,
+    entries: structuredClone(commit.events),
+  };
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Collection, Db, Document } from 'mongodb';
 import { roundTripsOf, type RoundTrips } from './round-trips';
 import type { EventToPublish } from '@truyvet/bus';
@@ -10,8 +9,9 @@ import {
   requireDistinctAggregates,
   type AggregateStore,
   type Change,
-  type ClaimedOutbox,
+  type OutboxEntry,
   type OutboxSource,
+  type PendingCommit,
   type SavedWithEvents,
   type Versioned,
 } from './types';
@@ -33,30 +33,19 @@ export interface CommitDocument<S> {
 }
 
 /**
- * A commit whose events are not yet published, with those events. Written just before the commit
- * (so a commit with events always has one), confirmed once the commit is in (a document with the
- * same `_id` in `<name>.confirmed`), deleted with its confirmation once the events are published:
- * both collections hold only the backlog, so the relay reads them whole and never looks into the
- * commits (FerretDB reads every document of a collection for any query but one `_id`, and updates
- * are its slowest operation: ADR 3, so confirming is an insert). A marker left unconfirmed (its
- * writer died or lost the commit race) is settled by looking for its commit once it is old.
+ * A commit whose events are not yet published. Written just before the commit (so a commit with
+ * events always has one) and deleted once its events are on the bus, so the collection holds only
+ * the backlog and a relay reads it whole without looking into the commits (FerretDB reads every
+ * document of a collection for any query but by `_id`: ADR 3). The events are in the commit; `at`
+ * (the writer's clock) only tells this marker from a later writer's of the same version.
  */
 export interface PendingDocument {
   _id: string;
   agg: string;
   v: number;
   at: Date;
-  events: EventToPublish[];
-}
-
-/**
- * A relay's hold on one commit's events. Leases are separate documents so that taking one is an
- * insert (atomic on FerretDB too, through the unique `_id`), not a conditional update.
- */
-export interface LeaseDocument {
-  _id: string;
-  token: string;
-  until: Date;
+  /** Written by earlier versions of the store; the commit's own events are what is published. */
+  events?: EventToPublish[];
 }
 
 /** The latest state of each aggregate, for the service's queries. */
@@ -73,16 +62,19 @@ const COLLISIONS_AT_ONCE = 16;
 /** Head updates of one saveMany in flight at once. */
 const HEAD_UPDATES_AT_ONCE = 8;
 
-/** A pending marker without its commit is dropped after this long (its writer died or lost). */
-const ORPHAN_AFTER_MS = 60_000;
-
 /**
- * A marker this old with no commit blocks its version: its writer died between the two inserts.
- * A live writer takes milliseconds, or at worst the driver's server selection (15 s) while the
- * store is away, so past twice that the next writer of the version takes the marker over rather
- * than losing to it until the relay drops it.
+ * A marker seen this long with no commit blocks its version: its writer died between the two
+ * inserts. A live writer takes milliseconds, or at worst the driver's server selection (15 s)
+ * while the store is away, so past twice that the next writer of the version takes the marker
+ * over. Timed by this process's clock from when it first met the marker, not by the time the
+ * marker carries (another host's clock).
  */
 const ABANDONED_AFTER_MS = 30_000;
+
+export interface MongoAggregateStoreOptions {
+  /** See ABANDONED_AFTER_MS; shorter in tests. */
+  abandonedAfterMs?: number;
+}
 
 /** After a marker collision, how long to wait (in steps) for a writer under way to commit. */
 const COMMIT_AWAITED_MS = [20, 80, 300, 600];
@@ -92,20 +84,21 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   readonly heads: Collection<HeadDocument<S>>;
   readonly commits: Collection<CommitDocument<S>>;
   readonly pending: Collection<PendingDocument>;
-  readonly leases: Collection<LeaseDocument>;
-  readonly confirmed: Collection<{ _id: string }>;
+  private readonly abandonedAfterMs: number;
+  /** Markers met in a collision, by `_id@at`, with when this process first met them (its clock). */
+  private readonly metMarkers = new Map<string, number>();
 
   constructor(
     db: Db,
     readonly name: string,
     private readonly onSaved?: SavedWithEvents,
     private readonly logger?: Logger,
+    options: MongoAggregateStoreOptions = {},
   ) {
     this.heads = db.collection<HeadDocument<S>>(name);
     this.commits = db.collection<CommitDocument<S>>(`${name}.commits`);
     this.pending = db.collection<PendingDocument>(`${name}.pending`);
-    this.leases = db.collection<LeaseDocument>(`${name}.leases`);
-    this.confirmed = db.collection<{ _id: string }>(`${name}.confirmed`);
+    this.abandonedAfterMs = options.abandonedAfterMs ?? ABANDONED_AFTER_MS;
     this.trips = roundTripsOf(db);
   }
 
@@ -202,8 +195,8 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
 
   /**
    * The bulk path of `save`, with the same documents in the same order: all pending markers in
-   * one insert, then all commits, then all confirmations, then the new heads (existing heads are
-   * advanced a few at a time). Each change still stands or falls on its own commit's unique `_id`.
+   * one insert, then all commits, then the new heads (existing heads are advanced a few at a
+   * time). Each change still stands or falls on its own commit's unique `_id`.
    */
   async saveMany(changes: readonly Change<S>[]): Promise<Array<number | ConcurrencyError>> {
     requireDistinctAggregates(changes);
@@ -220,7 +213,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       this.pending,
       withEvents.map((i) => {
         const c = changes[i] as Change<S>;
-        return { _id: commitId(c), agg: c.id, v: c.expectedVersion + 1, at, events: [...c.events] };
+        return { _id: commitId(c), agg: c.id, v: c.expectedVersion + 1, at };
       }),
     );
     const held = new Set<number>();
@@ -267,7 +260,6 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
 
     const saved = changes.filter((_, i) => typeof results[i] === 'number' && !held.has(i));
     const savedWithEvents = saved.filter((c) => c.events.length > 0);
-    if (savedWithEvents.length > 0) await this.confirmPending(savedWithEvents.map(commitId));
     // New aggregates' heads in one insert (a duplicate: a newer head got there first); others one by one.
     const created = saved.filter((c) => c.expectedVersion === 0);
     await this.writeNewHeads(created.map((c) => ({ _id: c.id, v: 1, state: c.state, at })));
@@ -278,7 +270,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     // After the heads, so whoever reacts to the events published at once loads the state that
     // caused them (a backlog round may still publish before the head: a reader then collides and
     // the head is repaired, ADR 4).
-    if (savedWithEvents.length > 0) this.onSaved?.(this, savedWithEvents.map(commitId));
+    if (savedWithEvents.length > 0) this.onSaved?.(this, savedWithEvents.map(entryOf));
     // The rest is saved; the caller's retry finds it (as ConcurrencyErrors) and tries these again.
     if (held.size > 0)
       throw new VersionHeldError(
@@ -324,13 +316,24 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       // Gone: published and cleared (its commit is in: the check above raced it), or dropped as
       // an orphan; either way the next attempt sees which.
       if (!marker) return (await committed()) ? 'committed' : 'held';
-      if (at.getTime() - new Date(marker.at).getTime() >= ABANDONED_AFTER_MS) {
+      if (this.metFor(marker) >= this.abandonedAfterMs) {
         if (await committed()) return 'committed';
         return (await this.takeOverMarker(id, marker.at, change, at)) ? 'taken' : 'held';
       }
       await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
     return (await committed()) ? 'committed' : 'held';
+  }
+
+  /** How long this process has known this marker (by its clock); remembered across attempts. */
+  private metFor(marker: PendingDocument): number {
+    const key = `${marker._id}@${new Date(marker.at).toISOString()}`;
+    const now = Date.now();
+    const met = this.metMarkers.get(key);
+    if (met !== undefined) return now - met;
+    if (this.metMarkers.size >= 10_000) this.metMarkers.clear(); // collisions are rare: a bound, not a cache
+    this.metMarkers.set(key, now);
+    return 0;
   }
 
   /** Replaces an abandoned marker (by its time) with this writer's; false if another took it first. */
@@ -341,7 +344,6 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       agg: change.id,
       v: change.expectedVersion + 1,
       at,
-      events: [...change.events],
     });
     if (!inserted) return false;
     this.logger?.warn({ commit: id, abandonedAt }, 'took over a pending marker its writer abandoned');
@@ -394,13 +396,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     const commitId = `${change.id}|${version}`;
     const hasEvents = change.events.length > 0;
     if (hasEvents) {
-      const marked = await this.insertOne(this.pending, {
-        _id: commitId,
-        agg: change.id,
-        v: version,
-        at,
-        events: [...change.events],
-      });
+      const marked = await this.insertOne(this.pending, { _id: commitId, agg: change.id, v: version, at });
       if (!marked) {
         // A marker for this very commit: another writer of the same version is under way, unless
         // it was abandoned by a writer that died.
@@ -437,29 +433,10 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       await this.repairHead(change.id);
       throw new ConcurrencyError(this.name, change.id, change.expectedVersion);
     }
-    if (hasEvents) await this.confirmPending([commitId]);
     if (version === 1) await this.writeNewHeads([{ _id: change.id, v: 1, state: change.state, at }]);
     else await this.advanceHead(change.id, version, change.state, at);
-    if (hasEvents) this.onSaved?.(this, [commitId]);
+    if (hasEvents) this.onSaved?.(this, [entryOf(change)]);
     return version;
-  }
-
-  /**
-   * Marks pending markers whose commits are in. A failure here does not fail the save (its commit
-   * is durable): the relay finds the commit when the marker is old.
-   */
-  private async confirmPending(commitIds: readonly string[]): Promise<void> {
-    try {
-      await this.insertAll(
-        this.confirmed,
-        commitIds.map((_id) => ({ _id })),
-      );
-    } catch (error) {
-      this.logger?.warn(
-        { err: error, commits: commitIds.length },
-        'could not confirm pending events; the relay checks them later',
-      );
-    }
   }
 
   /**
@@ -503,132 +480,55 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     }
   }
 
-  async claimSaved(commitIds: readonly string[], leaseMs: number): Promise<ClaimedOutbox[]> {
-    if (commitIds.length === 0) return [];
-    const wanted = new Set(commitIds);
-    const aggregates = [...new Set(commitIds.map((id) => id.slice(0, id.lastIndexOf('|'))))];
-    // One read of the backlog of these aggregates (small: only what is still pending): the commits
-    // themselves with their events, and any earlier one that must go out first.
-    const pending = await this.pending.find({ agg: { $in: aggregates } }).toArray();
-    const free = pending.filter(
-      (m) => wanted.has(m._id) && !pending.some((p) => p.agg === m.agg && p.v < m.v && !wanted.has(p._id)),
-    );
-    if (free.length === 0) return [];
-    const token = randomUUID();
-    const until = new Date(Date.now() + leaseMs);
-    const leased = await this.insertLeases(free.map((m) => ({ _id: m._id, token, until })));
-    // Read again now that the leases are ours: a relay round may have published some of these
-    // between the read above and the leases (it deletes the marker before it lets go of its lease).
-    const won = new Set((await this.byIds(this.pending, leased, { _id: 1 })).map((m) => m._id));
-    const lost = leased.filter((id) => !won.has(id));
-    if (lost.length > 0) await this.write(() => this.leases.deleteMany({ _id: { $in: lost }, token }));
-    // A commit whose earlier one another relay holds waits for that relay's round.
-    const claims = free
-      .filter((m) => won.has(m._id))
-      .filter((m) => !free.some((p) => p.agg === m.agg && p.v < m.v && !won.has(p._id)))
-      .map((m) => ({ id: m._id, aggregateId: m.agg, version: m.v, entries: m.events, token }));
-    const claimed = new Set(claims.map((c) => c.id));
-    const dropped = [...won].filter((id) => !claimed.has(id));
-    if (dropped.length > 0) await this.write(() => this.leases.deleteMany({ _id: { $in: dropped }, token }));
-    return inAggregateOrder(claims);
+  async backlog(): Promise<PendingCommit[]> {
+    const markers = await this.pending.find({}, { projection: { events: 0 } }).toArray();
+    return markers.map((m) => ({
+      id: m._id,
+      aggregateId: m.agg,
+      version: m.v,
+      mark: `${m._id}@${new Date(m.at).toISOString()}`,
+    }));
   }
 
-  async claimPending(limit: number, leaseMs: number): Promise<ClaimedOutbox[]> {
-    const now = new Date();
-    // Both collections hold only the backlog: reading them whole is cheap, and it lets this relay
-    // see every earlier pending commit of an aggregate it claims. Confirmations first: one whose
-    // marker is then missing was published (markers are written before, deleted before them).
-    const confirmed = new Set((await this.confirmed.find({}).toArray()).map((c) => c._id));
-    const markers = (await this.pending.find({}).toArray()).sort(oldestFirst);
-    const marked = new Set(markers.map((m) => m._id));
-    const stale = [...confirmed].filter((id) => !marked.has(id));
-    if (stale.length > 0) await this.write(() => this.confirmed.deleteMany({ _id: { $in: stale } }));
-    if (markers.length === 0) return [];
-    const leases = await this.leases.find({}).toArray();
-    const expired = leases.filter((l) => l.until < now);
-    if (expired.length > 0) {
-      // A relay died holding these: take them over (the insert below decides who gets each).
-      await this.write(() =>
-        this.leases.deleteMany({ $or: expired.map((l) => ({ _id: l._id, token: l.token })) }),
-      );
-    }
-    const held = new Set(leases.filter((l) => l.until >= now).map((l) => l._id));
-    const old = (m: PendingDocument): boolean => now.getTime() - m.at.getTime() > ORPHAN_AFTER_MS;
-    // A young unconfirmed marker's writer is between the marker and the commit: a later round takes it.
-    const free = markers.filter((m) => !held.has(m._id) && (confirmed.has(m._id) || old(m))).slice(0, limit);
-    if (free.length === 0) return [];
-    const token = randomUUID();
-    const won = new Set(
-      await this.insertLeases(
-        free.map((m) => ({ _id: m._id, token, until: new Date(now.getTime() + leaseMs) })),
-      ),
-    );
-    if (won.size === 0) return [];
+  async committed(ids: readonly string[]): Promise<OutboxEntry[]> {
+    if (ids.length === 0) return [];
+    const commits = await this.byIds(this.commits, ids, { state: 0 });
+    return commits.map((c) => ({ id: c._id, aggregateId: c.agg, version: c.v, entries: c.events }));
+  }
 
-    // Read again now that the leases are ours: another relay may have published some of these
-    // between our first read and our lease (it deletes the marker before it lets go of its lease).
-    const stillPending = await this.pending
-      .find({ agg: { $in: [...new Set(markers.filter((m) => won.has(m._id)).map((m) => m.agg))] } })
+  /** One read of the backlog of these aggregates (only what is still pending, so small). */
+  async waitingBehind(saved: readonly OutboxEntry[]): Promise<Set<string>> {
+    if (saved.length === 0) return new Set();
+    const ids = new Set(saved.map((s) => s.id));
+    const aggregates = [...new Set(saved.map((s) => s.aggregateId))];
+    const pending = await this.pending
+      .find({ agg: { $in: aggregates } }, { projection: { agg: 1, v: 1 } })
       .toArray();
-    const usable = stillPending
-      .filter((m) => won.has(m._id))
-      .filter((m) => !stillPending.some((p) => p.agg === m.agg && p.v < m.v && !won.has(p._id)))
-      .sort(oldestFirst);
-    const claims: ClaimedOutbox[] = [];
-    const orphans: string[] = [];
-    for (const m of usable) {
-      if (confirmed.has(m._id) && Array.isArray(m.events)) {
-        claims.push({ id: m._id, aggregateId: m.agg, version: m.v, entries: m.events, token });
-        continue;
-      }
-      // Old and never confirmed: its commit decides (a lookup by `_id`, rare).
-      const commit = await this.byId(this.commits, m._id);
-      if (commit) claims.push({ id: m._id, aggregateId: m.agg, version: m.v, entries: commit.events, token });
-      else orphans.push(m._id);
-    }
-    if (orphans.length > 0) {
-      this.logger?.warn({ orphans }, 'dropping pending markers whose commit never came');
-      await this.write(() => this.pending.deleteMany({ _id: { $in: orphans } }));
-    }
-    const claimed = new Set(claims.map((c) => c.id));
-    const dropped = [...won].filter((id) => !claimed.has(id));
-    if (dropped.length > 0) await this.write(() => this.leases.deleteMany({ _id: { $in: dropped }, token }));
-    // One aggregate's commits in version order, whatever the writers' clocks said.
-    return inAggregateOrder(claims);
-  }
-
-  /** Inserts leases; of two relays inserting the same one, the unique `_id` lets one win. */
-  private async insertLeases(leases: LeaseDocument[]): Promise<string[]> {
-    const lost = await this.insertAll(this.leases, leases);
-    return leases.filter((_, index) => !lost.has(index)).map((l) => l._id);
-  }
-
-  async markPublished(claims: readonly ClaimedOutbox[]): Promise<void> {
-    if (claims.length === 0) return;
-    // The marker goes first: a relay that reads it after this sees the commit as published.
-    const ids = claims.map((c) => c.id);
-    await this.write(() => this.pending.deleteMany({ _id: { $in: ids } }));
-    await this.write(() => this.confirmed.deleteMany({ _id: { $in: ids } }));
-    await this.release(claims);
-  }
-
-  async release(claims: readonly ClaimedOutbox[]): Promise<void> {
-    if (claims.length === 0) return;
-    await this.write(() =>
-      this.leases.deleteMany({ _id: { $in: claims.map((c) => c.id) }, token: claims[0]?.token ?? '' }),
+    return new Set(
+      saved
+        .filter((s) => pending.some((p) => p.agg === s.aggregateId && p.v < s.version && !ids.has(p._id)))
+        .map((s) => s.id),
     );
   }
-}
 
-function oldestFirst(a: PendingDocument, b: PendingDocument): number {
-  return a.at.getTime() - b.at.getTime() || a.v - b.v;
-}
-
-/** Keeps the order of first appearance of each aggregate, and each aggregate's commits by version. */
-export function inAggregateOrder(claims: readonly ClaimedOutbox[]): ClaimedOutbox[] {
-  const byAggregate = new Map<string, ClaimedOutbox[]>();
-  for (const claim of claims) {
-    byAggregate.set(claim.aggregateId, [...(byAggregate.get(claim.aggregateId) ?? []), claim]);
+  async markPublished(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.write(() => this.pending.deleteMany({ _id: { $in: [...ids] } }));
   }
-  return [...byAggregate.values()].flatMap((list) => list.sort((a, b) => a.version - b.version));
+
+  async dropOrphans(markers: readonly PendingCommit[]): Promise<void> {
+    for (const marker of markers) {
+      const at = new Date(marker.mark.slice(marker.mark.lastIndexOf('@') + 1));
+      await this.write(() => this.pending.deleteOne({ _id: marker.id, at }));
+    }
+  }
+}
+
+function entryOf<S>(change: Change<S>): OutboxEntry {
+  return {
+    id: `${change.id}|${change.expectedVersion + 1}`,
+    aggregateId: change.id,
+    version: change.expectedVersion + 1,
+    entries: [...change.events],
+  };
 }

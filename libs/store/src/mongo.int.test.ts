@@ -163,24 +163,24 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
   });
 
   describe('MongoAggregateStore pending markers', () => {
-    it("takes over a marker whose writer died before its commit, but not a live writer's", async () => {
+    it("takes over a marker whose writer died before its commit once this writer has known it a while, but not a live writer's", async () => {
       const conn = await connectMongo(infra.mongoUri, uniqueName('abandoned'));
       try {
-        const store = new MongoAggregateStore<SampleState>(conn.db, 'samples');
+        const store = new MongoAggregateStore<SampleState>(conn.db, 'samples', undefined, undefined, {
+          abandonedAfterMs: 1_500,
+        });
         const state: SampleState = { barcode: 'CT-8', status: 'collected', history: [] };
         const change = { id: 'b', expectedVersion: 0, state, events: [collected('b', 'CT-8')] };
-        // A writer died after its marker for version 1, before the commit: 31 s ago.
-        await store.pending.insertOne({
-          _id: 'b|1',
-          agg: 'b',
-          v: 1,
-          at: new Date(Date.now() - 31_000),
-          events: [],
-        });
+        // A writer died after its marker for version 1, before the commit. The time it wrote says
+        // nothing to this writer (another host's clock, here an hour ahead): only how long this
+        // writer has met the marker counts.
+        await store.pending.insertOne({ _id: 'b|1', agg: 'b', v: 1, at: new Date(Date.now() + 3_600_000) });
+        await expect(store.save(change)).rejects.toBeInstanceOf(VersionHeldError);
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
         expect(await store.save(change)).toBe(1);
-        expect((await store.pending.findOne({ _id: 'b|1' }))?.events).toHaveLength(1);
+        expect((await store.pending.findOne({ _id: 'b|1' }))?.at.getTime()).toBeLessThan(Date.now() + 60_000);
         // A fresh marker whose commit lands a moment later is a live writer's: the save loses.
-        await store.pending.insertOne({ _id: 'b|2', agg: 'b', v: 2, at: new Date(), events: [] });
+        await store.pending.insertOne({ _id: 'b|2', agg: 'b', v: 2, at: new Date(Date.now() - 3_600_000) });
         const landing = new Promise((resolve) => setTimeout(resolve, 150)).then(() =>
           store.commits.insertOne({ _id: 'b|2', agg: 'b', v: 2, state, events: [], at: new Date() }),
         );
@@ -198,7 +198,9 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
     it('says "send again", not "already exists", while a fresh marker has no commit (an attempt cut off between the two)', async () => {
       const conn = await connectMongo(infra.mongoUri, uniqueName('held'));
       try {
-        const store = new MongoAggregateStore<SampleState>(conn.db, 'samples');
+        const store = new MongoAggregateStore<SampleState>(conn.db, 'samples', undefined, undefined, {
+          abandonedAfterMs: 2_000,
+        });
         const state: SampleState = { barcode: 'CT-9', status: 'collected', history: [] };
         const change = (id: string) => ({
           id,
@@ -208,8 +210,8 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
         });
         // An earlier attempt of the same batch put its markers in, then the store went away.
         await store.pending.insertMany([
-          { _id: 'h1|1', agg: 'h1', v: 1, at: new Date(), events: [] },
-          { _id: 'h2|1', agg: 'h2', v: 1, at: new Date(), events: [] },
+          { _id: 'h1|1', agg: 'h1', v: 1, at: new Date() },
+          { _id: 'h2|1', agg: 'h2', v: 1, at: new Date() },
         ]);
         await expect(store.save(change('h1'))).rejects.toBeInstanceOf(VersionHeldError);
         // In bulk the rest of the batch is saved, and the call still says to send again.
@@ -217,7 +219,7 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
         expect((await store.load('n1'))?.version).toBe(1);
         expect(await store.load('h2')).toBeNull();
         // Sent again once the markers are abandoned: saved, and what was saved before is known.
-        await store.pending.updateMany({}, { $set: { at: new Date(Date.now() - 31_000) } });
+        await new Promise((resolve) => setTimeout(resolve, 2_100));
         expect(await store.save(change('h1'))).toBe(1);
         const again = await store.saveMany([change('h2'), change('n1')]);
         expect(again[0]).toBe(1);
@@ -229,13 +231,13 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
       }
     });
 
-    it('publishes a commit whose writer died before confirming it, and drops a marker without a commit', async () => {
+    it("publishes a commit its writer never published, and drops a marker whose commit never came, each timed by the relay's clock", async () => {
       const conn = await connectMongo(infra.mongoUri, uniqueName('pending'));
       try {
         const store = new MongoAggregateStore<SampleState>(conn.db, 'samples');
         const bus = new InMemoryBus();
         await bus.ensureTopics([{ topic: 'contract.samples', partitions: 1 }]);
-        const relay = new OutboxRelay({ bus, sources: [store] });
+        const relay = new OutboxRelay({ bus, sources: [store], graceMs: 300, orphanAfterMs: 900 });
         const event = (id: string) => ({
           topic: 'contract.samples',
           event: createEvent(SampleCollectedV1, {
@@ -250,23 +252,24 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
           }),
         });
         const state: SampleState = { barcode: 'CT-1', status: 'collected', history: [] };
-        // Committed, but the writer died before confirming the marker.
+        // Committed, but the writer died before publishing (nobody was told of the save).
         await store.save({ id: 'crashed', expectedVersion: 0, state, events: [event('crashed')] });
-        await store.confirmed.deleteOne({ _id: 'crashed|1' });
-        // A marker whose commit never came (the writer died in between).
+        // A marker whose commit never came (the writer died in between), written by a clock two
+        // minutes behind: its time does not make it old.
         await store.pending.insertOne({
           _id: 'never|1',
           agg: 'never',
           v: 1,
-          at: new Date(),
-          events: [event('never')],
+          at: new Date(Date.now() - 120_000),
         });
-        // While young, both wait: their writers may still be at work.
+        // Just seen: both are left to their writers.
         expect(await relay.publishPending()).toBe(0);
-        const twoMinutesAgo = new Date(Date.now() - 120_000);
-        await store.pending.updateMany({}, { $set: { at: twoMinutesAgo } });
+        await new Promise((resolve) => setTimeout(resolve, 350));
         expect(await relay.publishPending()).toBe(1);
         expect(bus.read('contract.samples').map((m) => m.key)).toEqual(['crashed']);
+        expect(await store.pending.countDocuments({})).toBe(1); // the orphan, still young to this relay
+        await new Promise((resolve) => setTimeout(resolve, 600));
+        expect(await relay.publishPending()).toBe(0);
         expect(await store.pending.countDocuments({})).toBe(0);
       } finally {
         await conn.db.dropDatabase();

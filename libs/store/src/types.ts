@@ -70,37 +70,48 @@ export class VersionHeldError extends DomainError {
   }
 }
 
-/** The pending events of one commit, claimed by one relay for a while. */
-export interface ClaimedOutbox {
+/** The events of one saved commit, to be published. */
+export interface OutboxEntry {
   /** The commit's id. */
   id: string;
   aggregateId: string;
   version: number;
   entries: readonly EventToPublish[];
-  /** The claim's token: only its holder marks these entries published or lets them go. */
-  token: string;
 }
 
-/** Where a relay finds pending events: each aggregate collection is one. */
+/**
+ * A commit whose events are not yet marked published, as the backlog lists it (without its events).
+ * `mark` tells this marker apart from a later one of the same commit (a writer that took over an
+ * abandoned version writes its own): a relay times how long it has seen one mark by its own clock.
+ */
+export interface PendingCommit {
+  id: string;
+  aggregateId: string;
+  version: number;
+  mark: string;
+}
+
+/**
+ * Where a relay finds events to publish: each aggregate collection is one. The writer publishes
+ * what it saves at once (`SavedWithEvents`); the backlog is what a writer could not publish (the
+ * broker away, an earlier commit of the aggregate not out yet, the writer dead).
+ */
 export interface OutboxSource {
   readonly name: string;
+  /** The backlog, every commit not marked published; small, since published ones leave it. */
+  backlog(): Promise<PendingCommit[]>;
+  /** The commits of these ids that are in, with their events (a marker's commit may not be, yet or ever). */
+  committed(ids: readonly string[]): Promise<OutboxEntry[]>;
   /**
-   * Leases up to `limit` commits with pending events that no live lease holds, oldest first,
-   * leaving out any commit whose aggregate has an earlier commit still pending (so one
-   * aggregate's events go out in order even with several relays).
+   * Of commits just saved, those that must wait: an earlier commit of their aggregate is still
+   * pending (one aggregate's events go out in order).
    */
-  claimPending(limit: number, leaseMs: number): Promise<ClaimedOutbox[]>;
-  /**
-   * Leases these commits (just saved by this process) if they are still pending, unleased, and no
-   * earlier commit of their aggregate is pending: the ones a relay may publish at once, right after
-   * their commit, without reading the backlog. The others are left to `claimPending`.
-   */
-  claimSaved(commitIds: readonly string[], leaseMs: number): Promise<ClaimedOutbox[]>;
-  /** The claimed events are on the bus: they are no longer pending. */
-  markPublished(claims: readonly ClaimedOutbox[]): Promise<void>;
-  /** Publishing failed: let another round (or relay) take these at once. */
-  release(claims: readonly ClaimedOutbox[]): Promise<void>;
+  waitingBehind(saved: readonly OutboxEntry[]): Promise<Set<string>>;
+  /** These commits' events are on the bus: they leave the backlog. */
+  markPublished(ids: readonly string[]): Promise<void>;
+  /** Markers whose commit never came (their writer died between the two), if still the same marks. */
+  dropOrphans(markers: readonly PendingCommit[]): Promise<void>;
 }
 
-/** Told by a store after each save with events: which commits are now pending, and where. */
-export type SavedWithEvents = (source: OutboxSource, commitIds: readonly string[]) => void;
+/** Told by a store after each save with events: which commits are now pending, with their events. */
+export type SavedWithEvents = (source: OutboxSource, saved: readonly OutboxEntry[]) => void;

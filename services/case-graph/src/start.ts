@@ -333,6 +333,10 @@ export async function start(
   });
   const subscription: Subscription = await bus.subscribe({
     groupId: config.CONSUMER_GROUP,
+    // Partitions moved: an instance may have died with saves it had not published yet.
+    onJoined: () => {
+      relay.takeOver();
+    },
     topics: [topics.persons.topic, topics.labResults.topic, topics.cases.topic, topics.isolation.topic],
     // Every handler is idempotent on natural keys (a result id, a record version, a task or order
     // id), so no dedup store: on FerretDB its lookup per event would scan a growing collection.

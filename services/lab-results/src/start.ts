@@ -147,6 +147,10 @@ export async function start(
 
   const subscription: Subscription = await bus.subscribe({
     groupId: CONSUMER_GROUP,
+    // Partitions moved: an instance may have died with saves it had not published yet.
+    onJoined: () => {
+      relay.takeOver();
+    },
     topics: [topics.samples.topic, topics.shipments.topic, topics.labResults.topic],
     // Every handler is idempotent on natural keys (a tube is created once, a manifest or receipt
     // applied once, a member outcome recorded once by result id), so no dedup store: on FerretDB

@@ -253,6 +253,10 @@ export async function start(
 
   const subscription: Subscription = await bus.subscribe({
     groupId: CONSUMER_GROUP,
+    // Partitions moved: an instance may have died with saves it had not published yet.
+    onJoined: () => {
+      relay.takeOver();
+    },
     topics: [
       topics.shipments.topic,
       topics.testOrders.topic,

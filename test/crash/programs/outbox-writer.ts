@@ -51,7 +51,8 @@ async function main(): Promise<void> {
   const relay = new OutboxRelay({
     bus: stopAfterPublish,
     sources: [store],
-    leaseMs: Number(process.env.LEASE_MS ?? 30_000),
+    // Started to publish a dead writer's backlog: no writer left to wait for.
+    graceMs: 0,
   });
   // Returns only when there was nothing to publish (otherwise it hangs above, to be killed).
   console.log(`NOTHING_PENDING ${await relay.publishPending()}`);

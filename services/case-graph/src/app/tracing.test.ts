@@ -4,8 +4,8 @@ import { defaultTracingRuleBook } from '@truyvet/rules';
 import { InMemoryAggregateStore, InMemoryDocuments, KeyIndex, type KeyIndexState } from '@truyvet/store';
 import { inMemoryStates } from '../adapters/documents';
 import { personDirectory, recordQueries, resultLog } from '../adapters/queries';
-import type { DirectoryEntry, TracingRecord } from '../domain/types';
-import type { PersonDirectory } from './ports';
+import type { TracingRecord } from '../domain/types';
+import type { DirectoryEntry, PersonDirectory } from './ports';
 import { TracingDesk } from './tracing';
 
 const HOUSEHOLD = 'hh-race';

@@ -32,7 +32,9 @@ describeWithInfra('the person registry on FerretDB, an import cut off mid-save',
     it('never answers with an id nobody can load: "send again" until the attempt is taken over, then every person is found', async () => {
       const conn = await connectMongo(infra.mongoUri, uniqueName('registry-cut-off'));
       try {
-        const store = new MongoAggregateStore<PersonState>(conn.db, PERSONS);
+        const store = new MongoAggregateStore<PersonState>(conn.db, PERSONS, undefined, undefined, {
+          abandonedAfterMs: 2_000,
+        });
         // Wired as start.ts wires it: persons filed under their lookup keys, found through them.
         const index = new KeyIndex(new MongoAggregateStore<KeyIndexState>(conn.db, PERSONS_BY_KEY));
         const registry = new PersonRegistry(
@@ -51,8 +53,9 @@ describeWithInfra('the person registry on FerretDB, an import cut off mid-save',
         // answer "existing" with the ids of persons that were never saved).
         await expect(registry.registerPersons(requests)).rejects.toBeInstanceOf(VersionHeldError);
 
-        // Sent again once the first attempt's markers are abandoned: registered, and loadable.
-        await store.pending.updateMany({}, { $set: { at: new Date(Date.now() - 31_000) } });
+        // Sent again once the first attempt's markers are abandoned (known to this writer for a
+        // while, by its own clock): registered, and loadable.
+        await new Promise((resolve) => setTimeout(resolve, 2_100));
         const answers = await registry.registerPersons(requests);
         const ids = answers.map((a) => ('personId' in a ? a.personId : ''));
         expect(answers.map((a) => a.outcome)).toEqual(Array(6).fill('registered'));
