@@ -29,6 +29,7 @@ import { BusLedger } from '../../test/harness/ledger';
 import { consumerLag } from '../../test/harness/lag';
 import { LocalServers } from '../../test/harness/local-servers';
 import { Sampler } from '../../test/harness/sampler';
+import { loadCity, type CityLoad } from './city-loader';
 import { renderHtml, renderMarkdown } from './report';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -44,6 +45,8 @@ const PACED_POSITIVITY = Number(process.env.BENCH_PACED_POSITIVITY ?? 0.2);
 const INSTANCES = (process.env.BENCH_INSTANCES ?? '1,2').split(',').map(Number);
 /** The results' file name in bench/results (pipeline.json, .md, .html). */
 const OUT = process.env.BENCH_OUT ?? 'pipeline';
+/** Load the whole city before the run (BENCH_LOAD_CITY=0: only the swabbed households, for a quick look). */
+const LOAD_CITY = process.env.BENCH_LOAD_CITY !== '0';
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
@@ -226,15 +229,20 @@ function latencies(outcome: CityFlowOutcome, households: readonly Household[], l
   return { points, expected };
 }
 
-async function runConfiguration(instances: number, households: Household[], servers: LocalServers) {
+async function runConfiguration(
+  instances: number,
+  households: Household[],
+  servers: LocalServers,
+  data: string,
+) {
   const run = `bench-${instances}x-${Date.now().toString(36)}`;
   const paced = households.slice(Math.floor(households.length * (1 - PACED_SHARE)));
   const main = households.slice(0, households.length - paced.length);
-  await servers.up();
   const fleet = await new ServiceFleet({
     brokers: servers.brokers,
     mongoUri: servers.mongoUri,
-    run,
+    // The databases the city was loaded into; every configuration goes on where the last stopped.
+    run: data,
     // info: the fleet waits for each service's "serving" line (a call is one line: bulk calls are few).
     logLevel: 'info',
   }).start(instances);
@@ -255,12 +263,13 @@ async function runConfiguration(instances: number, households: Household[], serv
   const marks: Array<{ stage: string; from: number; to: number }> = [];
   try {
     say(`\n## ${instances} case-graph instance${instances > 1 ? 's' : ''} (run ${run})`);
-    let before = await footprint(servers, run);
+    const atStart = await footprint(servers, data);
+    let before = atStart;
     let stageStart = Date.now();
     const settle = async (stage: string, items: number, apiMs: number) => {
       await waitUntilSettled(servers.brokers);
       const settledMs = Date.now() - stageStart;
-      const after = await footprint(servers, run);
+      const after = await footprint(servers, data);
       stages.push({
         stage,
         items,
@@ -317,9 +326,13 @@ async function runConfiguration(instances: number, households: Household[], serv
     const doubledOrders = [...orders.values()].filter((ids) => ids.size > 1).length;
     const mainCases = [...expected.f0].filter((id) => cases.has(id)).length;
 
-    // The ceilings, on the same servers, for as many messages and documents as the run made.
-    const totals = await footprint(servers, run);
-    const sizes = await meanSizes(servers, run, ledger);
+    // The ceilings, on the same servers, for as many messages and documents as this configuration made.
+    const atEnd = await footprint(servers, data);
+    const totals = {
+      messages: atEnd.messages - atStart.messages,
+      documents: atEnd.documents - atStart.documents,
+    };
+    const sizes = await meanSizes(servers, data, ledger);
     const kafkaRaw = await kafkaCeiling(servers.brokers, totals.messages, sizes.eventBytes);
     const mongoRaw = await mongoCeiling(servers.mongoUri, totals.documents, sizes.documentBytes);
     for (const s of stages) {
@@ -407,29 +420,55 @@ async function main(): Promise<void> {
       `households (seed ${SEED}, generated in ${Date.now() - generated} ms); ${SAMPLED.toLocaleString('en')} of them swabbed, ` +
       `${POOLED_SHARE * 100}% of households pooled, positivity ${POSITIVITY * 100}%`,
   );
-  const households: Household[] = [];
-  let people = 0;
-  for (const home of cityHouseholds(SEED, CITY)) {
-    if (people >= SAMPLED) break;
-    households.push(home);
-    people += home.members.length;
-  }
+  // Each configuration swabs its own households (the first ones of the city, which is interleaved
+  // across the wards); the rest of the city is loaded before the first configuration runs.
+  const homes = cityHouseholds(SEED, CITY);
+  const sampledFor = INSTANCES.map(() => {
+    const households: Household[] = [];
+    let people = 0;
+    while (people < SAMPLED) {
+      const next = homes.next();
+      if (next.done) break;
+      households.push(next.value);
+      people += next.value.members.length;
+    }
+    return { households, people };
+  });
   const servers = new LocalServers(path.join(ROOT, '.local/bench-servers'), {
     kafka: Number(process.env.BENCH_KAFKA_PORT ?? 39092),
     controller: Number(process.env.BENCH_KAFKA_CONTROLLER_PORT ?? 39093),
     ferretdb: Number(process.env.BENCH_FERRETDB_PORT ?? 27217),
   });
+  const data = `bench-${Date.now().toString(36)}`;
   const runs = [];
   try {
-    for (const instances of INSTANCES) runs.push(await runConfiguration(instances, households, servers));
+    await servers.up();
+    let load: CityLoad | undefined;
+    if (LOAD_CITY) {
+      say('loading the rest of the city (bench/pipeline/city-loader.ts)...');
+      load = await loadCity({
+        mongoUri: servers.mongoUri,
+        databasePrefix: data,
+        personIdSecret: `${data}-person-ids`,
+        households: { [Symbol.iterator]: () => homes },
+        progress: say,
+      });
+      say(
+        `loaded ${load.persons.toLocaleString('en')} people in ${load.households.toLocaleString('en')} households: ` +
+          `${load.documents.toLocaleString('en')} documents in ${load.seconds} s`,
+      );
+    }
+    for (const [i, instances] of INSTANCES.entries())
+      runs.push(await runConfiguration(instances, sampledFor[i]?.households ?? [], servers, data));
     const versions = await servers.versions();
     const report = {
       at: new Date().toISOString(),
       machine: { cores: (await import('node:os')).cpus().length, node: process.version, servers: versions },
       city: { seed: SEED, persons: city.persons, households: city.households },
+      loaded: load ?? null,
       sampled: {
-        people,
-        households: households.length,
+        people: sampledFor[0]?.people ?? 0,
+        households: sampledFor[0]?.households.length ?? 0,
         pooledShare: POOLED_SHARE,
         positivity: POSITIVITY,
         pacedPositivity: PACED_POSITIVITY,
@@ -464,6 +503,7 @@ export type PipelineReport = {
   at: string;
   machine: { cores: number; node: string; servers: string };
   city: { seed: number; persons: number; households: number };
+  loaded: CityLoad | null;
   sampled: {
     people: number;
     households: number;

@@ -26,6 +26,15 @@ export function renderMarkdown(report: PipelineReport): string {
         ? `, ${report.sampled.pacedPositivity * 100}% in the paced latency phase).`
         : ').'),
   );
+  lines.push('');
+  lines.push(
+    report.loaded
+      ? `Before the first configuration the rest of the city was loaded straight into the services' databases ` +
+          `(bench/pipeline/city-loader.ts): ${fmt(report.loaded.persons)} people in ${fmt(report.loaded.households)} households, ` +
+          `${fmt(report.loaded.documents)} documents in ${report.loaded.seconds} s. Each configuration swabs households of its own ` +
+          `(registered through the API during the run) and goes on from the data the one before left.`
+      : 'The city was not loaded (BENCH_LOAD_CITY=0): the stores held only the swabbed households.',
+  );
   for (const run of report.runs) {
     lines.push('');
     lines.push(`## ${run.instances} case-graph instance${run.instances > 1 ? 's' : ''}`);

@@ -16,7 +16,7 @@ import { status as grpcStatus } from '@grpc/grpc-js';
 import { unaryCall, writeClientStream } from '@truyvet/grpc';
 import { sampleIdFor } from '@truyvet/sample-collection';
 import { clientsFor, type Clients, type ServicePorts } from './clients';
-import { seededRandom, type Household } from './city';
+import { personDetailsOf, seededRandom, type Household } from './city';
 import { resultReading, roles, swabbedHoursAgo } from './mass-testing';
 
 export interface CityFlowOptions {
@@ -208,18 +208,7 @@ export async function runCityFlow(ports: ServicePorts, options: CityFlowOptions)
             'ImportPersons',
             batch.map(({ home, person }) => ({
               registerDespiteCandidates: true,
-              details: {
-                fullName: person.fullName,
-                birthYear: person.birthYear,
-                phone: person.phone,
-                address: { districtCode: home.districtCode, wardCode: home.wardCode, hamlet: home.hamlet },
-                householdId: home.id,
-                vaccinations: [
-                  ...(person.doses >= 1 ? [{ dose: 1, date: '2021-08-16', vaccine: 'AstraZeneca' }] : []),
-                  ...(person.doses >= 2 ? [{ dose: 2, date: '2021-10-04', vaccine: 'AstraZeneca' }] : []),
-                ],
-                comorbidities: [],
-              },
+              details: personDetailsOf(home, person),
             })),
           ),
         );

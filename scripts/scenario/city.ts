@@ -116,3 +116,19 @@ export function describeCity(seed: number, persons: number) {
   }
   return { households, persons: people, byDistrict };
 }
+
+/** A person's details as a district registers them (the registry's import and the city loader alike). */
+export function personDetailsOf(home: Household, person: CityPerson) {
+  return {
+    fullName: person.fullName,
+    birthYear: person.birthYear,
+    phone: person.phone,
+    address: { districtCode: home.districtCode, wardCode: home.wardCode, hamlet: home.hamlet },
+    householdId: home.id,
+    vaccinations: [
+      ...(person.doses >= 1 ? [{ dose: 1, date: '2021-08-16', vaccine: 'AstraZeneca' }] : []),
+      ...(person.doses >= 2 ? [{ dose: 2, date: '2021-10-04', vaccine: 'AstraZeneca' }] : []),
+    ],
+    comorbidities: [] as string[],
+  };
+}

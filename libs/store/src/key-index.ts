@@ -10,7 +10,8 @@ export interface KeyIndexState {
 const ATTEMPTS = 5;
 
 /** The entry that says the index was built from what existed before it (keys never start with '#'). */
-const BUILT = '#built';
+export const KEY_INDEX_BUILT = '#built';
+const BUILT = KEY_INDEX_BUILT;
 
 /**
  * Ids by a natural key that is not their `_id` (a person's open test orders, the pools waiting for a

@@ -5,3 +5,5 @@ export * from './domain/record';
 export * from './domain/classification';
 export * from './domain/isolation';
 export * from './domain/graph';
+// For loaders that write the directory directly (the benchmark's city).
+export { DIRECTORY, HOUSEHOLD_MEMBERS } from './adapters/queries';
