@@ -1,8 +1,8 @@
 /**
  * The whole pipeline, measured: a reproducible city (1.2 million people in households over Can
- * Tho's wards), a share of it swabbed (pooled and single tubes) and driven through the four
- * services' gRPC APIs, the services running as separate processes on a Kafka broker and a FerretDB
- * of the benchmark's own (deploy/local, fresh data for every configuration). Stage by stage
+ * Tho's wards) loaded into the stores (./city-loader.ts), a share of it swabbed (pooled and single
+ * tubes) and driven through the four services' gRPC APIs, the services running as separate
+ * processes on a Kafka broker and a FerretDB of the benchmark's own (deploy/local, wiped at start). Stage by stage
  * (register, collect, dispatch, accession + results, then cases, contacts, isolation and test
  * orders) it waits until every consumer has caught up, and prints per stage and end to end:
  * throughput, the documents and events each item costs, and the ratio to the raw ceiling of those
@@ -17,7 +17,7 @@
  *
  * Writes bench/results/pipeline.json, pipeline.md and pipeline.html (latency and lag over time).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
 import { allTopics } from '@truyvet/events';
@@ -67,8 +67,25 @@ function thin<T>(list: readonly T[], points = 400): T[] {
   return list.filter((_, i) => i % step === 0 || i === list.length - 1);
 }
 
-/** What the servers hold: messages on the streams (and their mean size), documents in the run's databases. */
-async function footprint(servers: LocalServers, run: string) {
+/**
+ * Documents the services have written so far (inserted or updated; deletes not counted), summed from
+ * their store traces (TRUYVET_STORE_TRACE, one file per process). Counting the collections would
+ * read every document of the city on FerretDB, minutes per call.
+ */
+function documentsWritten(traceDir: string): number {
+  let written = 0;
+  for (const file of readdirSync(traceDir).filter((f) => f.endsWith('.jsonl'))) {
+    for (const line of readFileSync(path.join(traceDir, file), 'utf8').split('\n')) {
+      if (!line) continue;
+      const command = JSON.parse(line) as { cmd: string; n: number; failed: boolean };
+      if (!command.failed && (command.cmd === 'insert' || command.cmd === 'update')) written += command.n;
+    }
+  }
+  return written;
+}
+
+/** What the servers hold: messages on the streams, and the documents the services wrote. */
+async function footprint(servers: LocalServers, traceDir: string) {
   const kafka = new Kafka({
     brokers: servers.brokers,
     clientId: 'bench-footprint',
@@ -81,15 +98,7 @@ async function footprint(servers: LocalServers, run: string) {
     for (const p of await admin.fetchTopicOffsets(t.topic)) messages += Number(p.offset) - Number(p.low);
   }
   await admin.disconnect();
-  const mongo = await connectMongo(servers.mongoUri, `${run}-case-graph`);
-  let documents = 0;
-  for (const service of SERVICES) {
-    const db = mongo.client.db(`${run}-${service}`);
-    for (const c of await db.listCollections({}, { nameOnly: true }).toArray())
-      documents += await db.collection(c.name).estimatedDocumentCount();
-  }
-  await mongo.close();
-  return { messages, documents };
+  return { messages, documents: documentsWritten(traceDir) };
 }
 
 async function waitUntilSettled(brokers: readonly string[], timeoutMs = 1_800_000): Promise<void> {
@@ -206,13 +215,19 @@ async function timeViews(ports: ServicePorts, ward: { districtCode: string; ward
   const district = await clientsFor(roles(ward.districtCode).district, ports);
   const timed = async (call: () => Promise<unknown>) => {
     const ms: number[] = [];
+    let failed: string | undefined;
     const until = Date.now() + VIEW_BUDGET_MS;
     while (ms.length < VIEW_CALLS && Date.now() < until) {
       const started = performance.now();
-      await call();
+      try {
+        await call();
+      } catch (error) {
+        failed = error instanceof Error ? error.message : String(error); // e.g. past its deadline
+        break;
+      }
       ms.push(Math.round(performance.now() - started));
     }
-    return percentiles(ms);
+    return { ...percentiles(ms), ...(failed ? { failed } : {}) };
   };
   try {
     const dailyReport = await timed(() =>
@@ -275,6 +290,7 @@ async function runConfiguration(
   households: Household[],
   servers: LocalServers,
   data: string,
+  traceDir: string,
 ) {
   const run = `bench-${instances}x-${Date.now().toString(36)}`;
   const paced = households.slice(Math.floor(households.length * (1 - PACED_SHARE)));
@@ -284,6 +300,8 @@ async function runConfiguration(
     mongoUri: servers.mongoUri,
     // The databases the city was loaded into; every configuration goes on where the last stopped.
     run: data,
+    // Every store command of the services is logged there: the documents each stage writes.
+    env: { TRUYVET_STORE_TRACE: traceDir },
     // info: the fleet waits for each service's "serving" line (a call is one line: bulk calls are few).
     logLevel: 'info',
   }).start(instances);
@@ -304,13 +322,13 @@ async function runConfiguration(
   const marks: Array<{ stage: string; from: number; to: number }> = [];
   try {
     say(`\n## ${instances} case-graph instance${instances > 1 ? 's' : ''} (run ${run})`);
-    const atStart = await footprint(servers, data);
+    const atStart = await footprint(servers, traceDir);
     let before = atStart;
     let stageStart = Date.now();
     const settle = async (stage: string, items: number, apiMs: number) => {
       await waitUntilSettled(servers.brokers);
       const settledMs = Date.now() - stageStart;
-      const after = await footprint(servers, data);
+      const after = await footprint(servers, traceDir);
       stages.push({
         stage,
         items,
@@ -375,7 +393,7 @@ async function runConfiguration(
     say(`  views: ${JSON.stringify(views)}`);
 
     // The ceilings, on the same servers, for as many messages and documents as this configuration made.
-    const atEnd = await footprint(servers, data);
+    const atEnd = await footprint(servers, traceDir);
     const totals = {
       messages: atEnd.messages - atStart.messages,
       documents: atEnd.documents - atStart.documents,
@@ -489,6 +507,8 @@ async function main(): Promise<void> {
     ferretdb: Number(process.env.BENCH_FERRETDB_PORT ?? 27217),
   });
   const data = `bench-${Date.now().toString(36)}`;
+  const traceDir = path.join(ROOT, '.local/bench-trace', data);
+  mkdirSync(traceDir, { recursive: true });
   const runs = [];
   try {
     await servers.up();
@@ -508,7 +528,7 @@ async function main(): Promise<void> {
       );
     }
     for (const [i, instances] of INSTANCES.entries())
-      runs.push(await runConfiguration(instances, sampledFor[i]?.households ?? [], servers, data));
+      runs.push(await runConfiguration(instances, sampledFor[i]?.households ?? [], servers, data, traceDir));
     const versions = await servers.versions();
     const report = {
       at: new Date().toISOString(),
