@@ -1,5 +1,5 @@
 export { configSchema, type Config } from './config';
-export { start, SERVICES, REPORTED_TOPICS, type Running } from './start';
+export { start, SERVICES, REPORTED_TOPICS, reportingIndexes, type Running } from './start';
 export * from './domain/facts';
 export * from './domain/report';
 export * from './domain/export';

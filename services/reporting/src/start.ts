@@ -5,7 +5,13 @@ import { createGrpcServer, loadGrpcObject, signingKeyOrDevelopment } from '@truy
 import type { ProtoGrpcType as ReportsProto } from '@truyvet/grpc/src/generated/reports';
 import { createLogger, type Logger } from '@truyvet/log';
 import { defaultRiskRuleBook, defaultRuleBook, type RiskRuleBook, type RuleBook } from '@truyvet/rules';
-import { applyIndexes, connectMongo, InMemoryDocuments, MongoDocuments } from '@truyvet/store';
+import {
+  applyIndexes,
+  connectMongo,
+  InMemoryDocuments,
+  MongoDocuments,
+  type IndexDeclaration,
+} from '@truyvet/store';
 import { reportHandlers } from './adapters/grpc-reports';
 import type { FactCollections } from './app/ports';
 import { Projection } from './app/projection';
@@ -25,8 +31,14 @@ export interface Running {
 }
 
 /** Facts that figures select by place. */
-const PLACED = ['cases', 'orders', 'samples', 'results', 'persons'] as const;
+const PLACED = ['cases', 'orders', 'samples', 'results', 'doseTallies', 'doseChanges'] as const;
 const collectionName = (kind: string): string => `facts.${kind}`;
+
+/** The indexes reporting declares (also for loaders that fill its facts directly). */
+export const reportingIndexes: IndexDeclaration[] = PLACED.map((kind) => ({
+  collection: collectionName(kind),
+  indexes: [{ key: { districtCode: 1 }, name: 'by_district' }],
+}));
 
 interface Adapters {
   bus: Bus;
@@ -50,13 +62,7 @@ async function realAdapters(
       sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
     });
   const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'reporting', logger });
-  await applyIndexes(
-    mongo.db,
-    PLACED.map((kind) => ({
-      collection: collectionName(kind),
-      indexes: [{ key: { districtCode: 1 }, name: 'by_district' }],
-    })),
-  );
+  await applyIndexes(mongo.db, reportingIndexes);
   const facts = Object.fromEntries(
     FACT_KINDS.map((kind) => [kind, new MongoDocuments(mongo.db, collectionName(kind))]),
   ) as unknown as FactCollections;

@@ -1,4 +1,4 @@
-import { eventHandler, type MessageHandler } from '@truyvet/bus';
+import { eventHandler, type MessageHandler, type ReceivedMessage } from '@truyvet/bus';
 import {
   CaseConfirmedV1,
   CaseDiedV1,
@@ -56,8 +56,8 @@ export function foldEvents(projection: Projection): MessageHandler {
   const apply = (changes: FactChange | FactChange[] | undefined): Promise<void> =>
     projection.apply(changes === undefined ? [] : Array.isArray(changes) ? changes : [changes]);
   return eventHandler(registry, {
-    PersonRegistered: (e) => apply(fold.personRegistered(e)),
-    PersonUpdated: (e) => apply(fold.personRegistered(e)),
+    PersonRegistered: (e, m) => apply(fold.personRegistered(e, positionOf(m))),
+    PersonUpdated: (e, m) => apply(fold.personRegistered(e, positionOf(m))),
     PersonsMerged: (e) => apply(fold.personsMerged(e)),
     SampleCollected: (e) => apply(fold.sampleCollected(e)),
     ShipmentReceived: (e) => apply(fold.shipmentReceived(e)),
@@ -79,3 +79,8 @@ export function foldEvents(projection: Projection): MessageHandler {
     TestOrderCancelled: (e) => apply(fold.testOrderCancelled(e)),
   });
 }
+
+const positionOf = (message: ReceivedMessage): fold.EventPosition => ({
+  partition: message.partition,
+  offset: message.offset,
+});

@@ -1,12 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Documents } from '@truyvet/store';
-import type { FactChange } from '../domain/facts';
+import { doseChangesOf, type FactChange, type PersonFact } from '../domain/facts';
 import type { FactCollections } from './ports';
 
 /**
  * Applies what events do to the facts: read the fact, evolve it, write it back when it changed.
  * Each fact is touched only by the events of one partition, which the bus hands over one at a
  * time, so read-then-write needs no lock; a redelivered event evolves the fact to what it is.
+ * The dose tallies are counts, not facts one event sets: each person change adds its own
+ * insert-only document of what it changed (see `DoseTally`).
  */
 export class Projection {
   constructor(private readonly facts: FactCollections) {}
@@ -19,6 +21,12 @@ export class Projection {
       const before = await documents.get(change.id);
       const after = evolve(before);
       if (after === null || isDeepStrictEqual(before, after)) continue;
+      if (change.kind === 'persons' && change.eventId !== undefined)
+        // Before the person: a crash in between redelivers the event, which finds the person as
+        // before and records the same changes again, refused by their ids (nothing counted twice).
+        await this.facts.doseChanges.insert(
+          doseChangesOf(before as PersonFact | null, after as PersonFact, change.eventId),
+        );
       await documents.put(after);
     }
   }

@@ -166,20 +166,31 @@ export class ReportDesk {
   private async factsOf(area: ReportArea): Promise<AreaFacts> {
     const district =
       area.level === 'ward' ? area.districtCode : area.level === 'district' ? area.code : undefined;
-    const placed = <K extends 'cases' | 'samples' | 'results' | 'persons' | 'orders'>(kind: K) =>
-      this.find(kind, district === undefined ? everything() : inDistrict(district, kind === 'orders'));
-    const [cases, orders, samples, results, persons, merges, testOrders, rejections] = await Promise.all([
-      placed('cases'),
-      placed('orders'),
-      placed('samples'),
-      placed('results'),
-      placed('persons'),
-      this.find('merges', everything()),
-      this.find('testOrders', everything()),
-      this.find('rejections', everything()),
-    ]);
+    const placed = <K extends 'cases' | 'samples' | 'results' | 'orders' | 'doseTallies' | 'doseChanges'>(
+      kind: K,
+    ) => this.find(kind, district === undefined ? everything() : inDistrict(district, kind === 'orders'));
+    const [cases, orders, samples, results, tallies, doseChanges, merges, testOrders, rejections] =
+      await Promise.all([
+        placed('cases'),
+        placed('orders'),
+        placed('samples'),
+        placed('results'),
+        placed('doseTallies'),
+        placed('doseChanges'),
+        this.find('merges', everything()),
+        this.find('testOrders', everything()),
+        this.find('rejections', everything()),
+      ]);
     const f1 = orders.filter((o) => o.reason === 'contact' && o.level === 1).map((o) => o.personId);
-    const classifications = await this.facts.classifications.getMany(f1);
+    // People by id, only those the figures look up: not the whole registry (ADR 10, update).
+    const [classifications, persons] = await Promise.all([
+      this.facts.classifications.getMany(f1),
+      this.facts.persons.getMany([
+        ...orders.filter((o) => o.districtCode === undefined).map((o) => o.personId),
+        ...testOrders.map((t) => t.personId),
+        ...merges.map((m) => m._id),
+      ]),
+    ]);
     const rootIds = [...classifications.values()].flatMap((c) => (c.firstF1 ? [c.firstF1.rootCaseId] : []));
     const known = new Map(cases.map((c) => [c._id, c]));
     const missing = rootIds.filter((id) => !known.has(id));
@@ -189,8 +200,9 @@ export class ReportDesk {
       orders,
       samples,
       results,
-      persons: new Map(persons.map((p) => [p._id, p])),
+      persons,
       merged: new Set(merges.map((m) => m._id)),
+      doses: [...tallies, ...doseChanges],
       testOrders,
       rejections: new Map(rejections.map((r) => [r._id, r])),
       classifications,

@@ -16,15 +16,17 @@ import {
   type RiskRuleSet,
   type RuleBook,
 } from '@truyvet/rules';
-import type {
-  CaseFact,
-  ClassificationFact,
-  OrderFact,
-  PersonFact,
-  RejectionFact,
-  ResultFact,
-  SampleFact,
-  TestOrderFact,
+import {
+  addDoses,
+  type CaseFact,
+  type ClassificationFact,
+  type DoseTally,
+  type OrderFact,
+  type PersonFact,
+  type RejectionFact,
+  type ResultFact,
+  type SampleFact,
+  type TestOrderFact,
 } from './facts';
 
 export type AreaLevel = 'city' | 'district' | 'ward';
@@ -45,8 +47,11 @@ export interface AreaFacts {
   orders: readonly OrderFact[];
   samples: readonly SampleFact[];
   results: readonly ResultFact[];
+  /** The people the figures look up (of orders without a place, of test orders, merged away). */
   persons: ReadonlyMap<string, PersonFact>;
   merged: ReadonlySet<string>;
+  /** The area's dose tallies and the dose changes since (at least; held to the area per ward). */
+  doses: readonly DoseTally[];
   testOrders: readonly TestOrderFact[];
   rejections: ReadonlyMap<string, RejectionFact>;
   classifications: ReadonlyMap<string, ClassificationFact>;
@@ -220,14 +225,50 @@ function testingFigures(area: ReportArea, facts: AreaFacts, date: string): Daily
   };
 }
 
-/** The area's registered persons (merged-away registrations left out) with doses by `date`. */
-function dosesBy(area: ReportArea, facts: AreaFacts, date: string): number[] {
-  const counts: number[] = [];
-  for (const person of facts.persons.values()) {
-    if (facts.merged.has(person._id) || !inArea(area, person)) continue;
-    counts.push(person.doseDates.filter((d) => d <= date).length);
+/**
+ * Per ward, how many registered people (merged-away registrations left out) had at least n+1
+ * doses by `date`, at index n: from the dose tallies, less the merged-away people's own doses.
+ */
+function dosesReached(facts: AreaFacts, date: string): Map<string, number[]> {
+  const reached = new Map<string, number[]>();
+  const count = (wardCode: string, byDate: Record<string, number[]>, sign: 1 | -1): void => {
+    let counts = reached.get(wardCode);
+    if (!counts) reached.set(wardCode, (counts = []));
+    for (const [day, nth] of Object.entries(byDate)) {
+      if (day > date) continue;
+      nth.forEach((n, i) => {
+        while (counts.length <= i) counts.push(0);
+        counts[i] = (counts[i] ?? 0) + sign * n;
+      });
+    }
+  };
+  for (const tally of facts.doses) count(tally.wardCode, tally.byDate, 1);
+  for (const id of facts.merged) {
+    const person = facts.persons.get(id);
+    if (!person) continue;
+    const own: Record<string, number[]> = {};
+    addDoses(own, person.doseDates, 1);
+    count(person.wardCode, own, -1);
   }
-  return counts;
+  return reached;
+}
+
+/** The area's vaccination figures by `date`. */
+function vaccinationFigures(
+  area: ReportArea,
+  facts: AreaFacts,
+  date: string,
+  fullDoses: number,
+): DailyReport['vaccination'] {
+  const figures = { atLeastOneDose: 0, fullyVaccinated: 0, doses: 0 };
+  const districtOf = new Map(facts.doses.map((t) => [t.wardCode, t.districtCode]));
+  for (const [wardCode, reached] of dosesReached(facts, date)) {
+    if (!inArea(area, { wardCode, districtCode: districtOf.get(wardCode) ?? '' })) continue;
+    figures.atLeastOneDose += reached[0] ?? 0;
+    figures.fullyVaccinated += reached[fullDoses - 1] ?? 0;
+    figures.doses += reached.reduce((a, b) => a + b, 0);
+  }
+  return figures;
 }
 
 export function dailyReport(
@@ -238,18 +279,13 @@ export function dailyReport(
   fullDoses = 2,
 ): DailyReport {
   const asOf = asOfMoment(date, now);
-  const doses = dosesBy(area, facts, date);
   return {
     area: { level: area.level, code: area.code, name: area.name },
     date,
     cases: caseFigures(area, facts, date),
     isolation: isolationFigures(area, facts, date, asOf),
     testing: testingFigures(area, facts, date),
-    vaccination: {
-      atLeastOneDose: doses.filter((n) => n >= 1).length,
-      fullyVaccinated: doses.filter((n) => n >= fullDoses).length,
-      doses: doses.reduce((a, b) => a + b, 0),
-    },
+    vaccination: vaccinationFigures(area, facts, date, fullDoses),
   };
 }
 
@@ -291,11 +327,8 @@ export function riskTable(
     community.set(c.wardCode, (community.get(c.wardCode) ?? 0) + 1);
   }
   const covered = new Map<string, number>();
-  for (const person of facts.persons.values()) {
-    if (facts.merged.has(person._id)) continue;
-    if (person.doseDates.filter((d) => d <= date).length < rules.coverage.minDoses) continue;
-    covered.set(person.wardCode, (covered.get(person.wardCode) ?? 0) + 1);
-  }
+  for (const [wardCode, reached] of dosesReached(facts, date))
+    covered.set(wardCode, reached[rules.coverage.minDoses - 1] ?? 0);
   const rows = wards.map((ward): WardRisk => {
     const cases = community.get(ward.code) ?? 0;
     const per100k = (cases * 100_000) / ward.population;

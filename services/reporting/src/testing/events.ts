@@ -14,7 +14,9 @@ import {
   IsolationWaitlistedV1,
   PersonClassifiedV1,
   PersonRegisteredV1,
+  PersonsMergedV1,
   PersonTestResultedV1,
+  PersonUpdatedV1,
   PoolResultedV1,
   SampleCollectedV1,
   TestOrderedV1,
@@ -171,18 +173,33 @@ export const classifiedF1 = (
     { occurredAt },
   );
 
+const personDetails = (place: Place, doseDates: readonly string[]) => ({
+  fullName: 'Nguyễn Văn A',
+  birthYear: 1980,
+  address: place,
+  vaccinations: doseDates.map((date, i) => ({ dose: i + 1, date })),
+  comorbidities: [],
+});
+
 export const personRegistered = (personId: string, place: Place, doseDates: string[] = []): Envelope =>
   createEvent(PersonRegisteredV1, {
     personId,
-    details: {
-      fullName: 'Nguyễn Văn A',
-      birthYear: 1980,
-      address: place,
-      vaccinations: doseDates.map((date, i) => ({ dose: i + 1, date })),
-      comorbidities: [],
-    },
+    details: personDetails(place, doseDates),
     registeredBy: 'district',
   });
+
+/** A correction of where the person lives and which doses they had. */
+export const personUpdated = (personId: string, place: Place, doseDates: string[] = []): Envelope =>
+  createEvent(PersonUpdatedV1, {
+    personId,
+    details: personDetails(place, doseDates),
+    changedFields: ['address', 'vaccinations'],
+    reason: 'corrected from the vaccination card',
+    updatedBy: 'ward',
+  });
+
+export const personsMerged = (survivorId: string, mergedId: string): Envelope =>
+  createEvent(PersonsMergedV1, { survivorId, mergedId, reason: 'same national id', mergedBy: 'district' });
 
 export function sampleCollected(
   sampleId: string,
