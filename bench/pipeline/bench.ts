@@ -29,6 +29,7 @@ import { BusLedger } from '../../test/harness/ledger';
 import { consumerLag } from '../../test/harness/lag';
 import { LocalServers } from '../../test/harness/local-servers';
 import { Sampler } from '../../test/harness/sampler';
+import { CityCache } from './city-cache';
 import { loadCity, type CityLoad } from './city-loader';
 import { renderHtml, renderMarkdown } from './report';
 import { unaryCall } from '@truyvet/grpc';
@@ -301,7 +302,13 @@ async function runConfiguration(
     // The databases the city was loaded into; every configuration goes on where the last stopped.
     run: data,
     // Every store command of the services is logged there: the documents each stage writes.
-    env: { TRUYVET_STORE_TRACE: traceDir },
+    // BENCH_SERVICE_NODE_OPTIONS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: where their CPU goes.
+    env: {
+      TRUYVET_STORE_TRACE: traceDir,
+      ...(process.env.BENCH_SERVICE_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS }
+        : {}),
+    },
     // info: the fleet waits for each service's "serving" line (a call is one line: bulk calls are few).
     logLevel: 'info',
   }).start(instances);
@@ -506,26 +513,40 @@ async function main(): Promise<void> {
     controller: Number(process.env.BENCH_KAFKA_CONTROLLER_PORT ?? 39093),
     ferretdb: Number(process.env.BENCH_FERRETDB_PORT ?? 27217),
   });
-  const data = `bench-${Date.now().toString(36)}`;
-  const traceDir = path.join(ROOT, '.local/bench-trace', data);
+  // The databases' names are fixed (the servers are wiped before each run), so a loaded city can
+  // be kept and copied back (city-cache.ts).
+  const data = 'bench';
+  const traceDir = path.join(ROOT, '.local/bench-trace', `bench-${Date.now().toString(36)}`);
   mkdirSync(traceDir, { recursive: true });
   const runs = [];
   try {
     await servers.up();
-    let load: CityLoad | undefined;
+    let load: (CityLoad & { restored?: boolean }) | undefined;
     if (LOAD_CITY) {
-      say('loading the rest of the city (bench/pipeline/city-loader.ts)...');
-      load = await loadCity({
-        mongoUri: servers.mongoUri,
-        databasePrefix: data,
-        personIdSecret: `${data}-person-ids`,
-        households: { [Symbol.iterator]: () => homes },
-        progress: say,
-      });
-      say(
-        `loaded ${load.persons.toLocaleString('en')} people in ${load.households.toLocaleString('en')} households: ` +
-          `${load.documents.toLocaleString('en')} documents in ${load.seconds} s`,
-      );
+      const cache = new CityCache(ROOT, data, SEED, CITY);
+      const kept = cache.kept();
+      if (kept) {
+        say(`restoring the rest of the city from ${cache.dir} (loaded once before by this code)...`);
+        const restoring = Date.now();
+        await cache.restore(servers);
+        load = { ...kept, restored: true };
+        say(`restored in ${Math.round((Date.now() - restoring) / 100) / 10} s`);
+      } else {
+        say('loading the rest of the city (bench/pipeline/city-loader.ts)...');
+        load = await loadCity({
+          mongoUri: servers.mongoUri,
+          databasePrefix: data,
+          personIdSecret: `${data}-person-ids`,
+          households: { [Symbol.iterator]: () => homes },
+          progress: say,
+        });
+        say(
+          `loaded ${load.persons.toLocaleString('en')} people in ${load.households.toLocaleString('en')} households: ` +
+            `${load.documents.toLocaleString('en')} documents in ${load.seconds} s (of which indexes ${load.indexSeconds} s)`,
+        );
+        await cache.keep(servers, load);
+        say(`kept for the next runs in ${cache.dir}`);
+      }
     }
     for (const [i, instances] of INSTANCES.entries())
       runs.push(await runConfiguration(instances, sampledFor[i]?.households ?? [], servers, data, traceDir));
@@ -572,7 +593,7 @@ export type PipelineReport = {
   at: string;
   machine: { cores: number; node: string; servers: string };
   city: { seed: number; persons: number; households: number };
-  loaded: CityLoad | null;
+  loaded: (CityLoad & { restored?: boolean }) | null;
   sampled: {
     people: number;
     households: number;

@@ -6,27 +6,37 @@
  *
  * - sample-collection: the person's head (`persons`) and its lookup keys (`persons_by_key`);
  * - case-graph: the directory entry (`directory`) and the household's members (`household_members`);
- * - reporting: the person fact (`facts.persons`: ward and vaccination dates, for coverage);
+ * - reporting: the person fact (`facts.persons`: ward and vaccination dates) and, per ward, the
+ *   dose tally of all the loaded people (`facts.doseTallies`, the vaccination figures' source);
  *
  * built with the services' own functions (the person id from the registry's secret, the
  * registration state, the lookup keys, the reporting fold), written with the driver in unordered
  * `insertMany` batches, the three databases side by side, and each key index marked as built so
- * that no service scans at start. Heads only: a commit is the history of a change made through a
+ * that no service scans at start. The services' own index declarations on the loaded collections
+ * are then created, once, on the full collections (a service creating them at start would not be
+ * serving for minutes). Heads only: a commit is the history of a change made through a
  * service, and a loaded person has none (a later change is version 2, and its commit the first).
  * No events: the loaded city is the registry as it stood before the run, not something that
  * happens during it.
  */
 import { createEvent, PersonRegisteredV1 } from '@truyvet/events';
 import { DIRECTORY, HOUSEHOLD_MEMBERS } from '@truyvet/case-graph';
-import { personRegistered } from '@truyvet/reporting';
+import {
+  addDoses,
+  personRegistered,
+  reportingIndexes,
+  type DoseTally,
+  type PersonFact,
+} from '@truyvet/reporting';
 import {
   decideRegistration,
   newPersonId,
   PERSONS,
   PERSONS_BY_KEY,
+  personIndexes,
   personKeys,
 } from '@truyvet/sample-collection';
-import { connectMongo, KEY_INDEX_BUILT } from '@truyvet/store';
+import { applyIndexes, connectMongo, KEY_INDEX_BUILT } from '@truyvet/store';
 import type { Db, Document } from 'mongodb';
 import { personDetailsOf, type Household } from '../../scripts/scenario/city';
 
@@ -73,6 +83,8 @@ export interface CityLoad {
   households: number;
   documents: number;
   seconds: number;
+  /** Of which creating the services' indexes on the loaded collections. */
+  indexSeconds: number;
 }
 
 export async function loadCity(options: {
@@ -94,10 +106,12 @@ export async function loadCity(options: {
   const members = new CollectionWriter(db('case-graph'), HOUSEHOLD_MEMBERS);
   const facts = new CollectionWriter(db('reporting'), 'facts.persons');
   const writers = [persons, keys, directory, members, facts];
+  const tallies = new Map<string, DoseTally>();
   // A key shared by several people is one document with all their ids.
   const byKey = new Map<string, string[]>();
   let people = 0;
   let homes = 0;
+  let indexSeconds = 0;
   try {
     for (const home of options.households) {
       homes++;
@@ -123,8 +137,22 @@ export async function loadCity(options: {
         await directory.add({ _id: personId, details });
         const fact = personRegistered(
           createEvent(PersonRegisteredV1, { personId, details, registeredBy: 'registry-import' }),
-        ).evolve(null);
-        if (fact) await facts.add(fact);
+        ).evolve(null) as PersonFact | null;
+        if (fact) {
+          await facts.add(fact);
+          let tally = tallies.get(fact.wardCode);
+          if (!tally)
+            tallies.set(
+              fact.wardCode,
+              (tally = {
+                _id: `${fact.wardCode}|registry-import`,
+                districtCode: fact.districtCode,
+                wardCode: fact.wardCode,
+                byDate: {},
+              }),
+            );
+          addDoses(tally.byDate, fact.doseDates, 1);
+        }
         people++;
       }
       for (const [key, keyIds] of householdKeys)
@@ -139,6 +167,18 @@ export async function loadCity(options: {
     for (const index of [keys, members])
       await index.add({ _id: KEY_INDEX_BUILT, v: 1, state: { ids: [] }, at });
     await Promise.all(writers.map((w) => w.close()));
+    await db('reporting')
+      .collection<DoseTally>('facts.doseTallies')
+      .insertMany([...tallies.values()]);
+    options.progress?.(
+      `  city: ${people.toLocaleString('en')} people written; creating the services' indexes`,
+    );
+    const indexStarted = Date.now();
+    await Promise.all([
+      applyIndexes(db('sample-collection'), [personIndexes]),
+      applyIndexes(db('reporting'), reportingIndexes),
+    ]);
+    indexSeconds = Math.round((Date.now() - indexStarted) / 100) / 10;
   } finally {
     await mongo.close();
   }
@@ -147,5 +187,6 @@ export async function loadCity(options: {
     households: homes,
     documents: writers.reduce((n, w) => n + w.written, 0),
     seconds: Math.round((Date.now() - started) / 100) / 10,
+    indexSeconds,
   };
 }

@@ -31,7 +31,9 @@ export function renderMarkdown(report: PipelineReport): string {
     report.loaded
       ? `Before the first configuration the rest of the city was loaded straight into the services' databases ` +
           `(bench/pipeline/city-loader.ts): ${fmt(report.loaded.persons)} people in ${fmt(report.loaded.households)} households, ` +
-          `${fmt(report.loaded.documents)} documents in ${report.loaded.seconds} s. Each configuration swabs households of its own ` +
+          `${fmt(report.loaded.documents)} documents in ${report.loaded.seconds} s (of which the services' indexes on them ${report.loaded.indexSeconds} s)` +
+          `${report.loaded.restored ? '; this run copied the databases of that load back from the benchmark cache (bench/pipeline/city-cache.ts)' : ''}. ` +
+          `Each configuration swabs households of its own ` +
           `(registered through the API during the run) and goes on from the data the one before left.`
       : 'The city was not loaded (BENCH_LOAD_CITY=0): the stores held only the swabbed households.',
   );

@@ -6,4 +6,4 @@ export { start, SERVICES, type Running } from './start';
 // For loaders that write a registry directly (the benchmark's city): the same ids, keys and names.
 export { newPersonId } from './app/person-registry';
 export { PERSONS_BY_KEY, personKeys } from './app/person-index';
-export { PERSONS } from './adapters/mongo-directory';
+export { PERSONS, personIndexes } from './adapters/mongo-directory';
