@@ -155,11 +155,14 @@ export class RoundTrips {
         try {
           const found = new Map<string, Document>();
           for (let start = 0; start < ids.length; start += IDS_PER_READ) {
+            const some = ids.slice(start, start + IDS_PER_READ);
+            // All in the first answer: a cursor's getMore cost FerretDB up to a second and a half
+            // with the city loaded (it waits behind the writes), the find itself tens of ms.
             const docs = await collection
-              .find(
-                { _id: { $in: ids.slice(start, start + IDS_PER_READ) } } as never,
-                projection ? { projection } : {},
-              )
+              .find({ _id: { $in: some } } as never, {
+                ...(projection ? { projection } : {}),
+                batchSize: some.length,
+              })
               .toArray();
             for (const doc of docs) found.set(String(doc._id), doc);
           }
