@@ -369,9 +369,9 @@ export async function start(
         PersonTestResulted: (event) => tracing.personResulted(event),
         PersonTestResultAmended: (event) => tracing.resultAmended(event),
         ContactRecorded: (event) =>
-          tracing.propagateFrom(event.data.sourcePersonId, origin(event), [event.data.contactId]),
+          tracing.carryOn(event.id, event.data.sourcePersonId, origin(event), [event.data.contactId]),
         PersonClassified: async (event) => {
-          await tracing.propagateFrom(event.data.personId, origin(event));
+          await tracing.carryOn(event.id, event.data.personId, origin(event));
           await tasks.personClassified(event);
         },
         CaseConfirmed: async (event) => {

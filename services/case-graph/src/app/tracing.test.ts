@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { createEvent, PersonRegisteredV1, PersonTestResultedV1 } from '@truyvet/events';
+import { createEvent, PersonRegisteredV1, PersonTestResultedV1, type Envelope } from '@truyvet/events';
 import { defaultTracingRuleBook } from '@truyvet/rules';
 import { InMemoryAggregateStore, InMemoryDocuments, KeyIndex, type KeyIndexState } from '@truyvet/store';
 import { inMemoryStates } from '../adapters/documents';
@@ -111,5 +111,44 @@ describe('a new case and a registration into its household, side by side', () =>
     const f0 = await records.load('p-f0');
     expect(f0?.state.contacts.map((c) => c.contactPersonId)).toEqual(['p-old']);
     expect(f0?.version).toBe(1);
+  });
+});
+
+describe('the cascade', () => {
+  it('runs once: the consumer does not carry again what the handler carried inline', async () => {
+    const published: Envelope[] = [];
+    const records = new InMemoryAggregateStore<TracingRecord>('records', (_source, saved) => {
+      for (const entry of saved) published.push(...entry.entries.map((e) => e.event));
+    });
+    const desk = new TracingDesk(
+      records,
+      recordQueries(inMemoryStates(records)),
+      personDirectory(
+        new InMemoryDocuments<DirectoryEntry>(),
+        new KeyIndex(new InMemoryAggregateStore<KeyIndexState>('household_members')),
+      ),
+      resultLog(new InMemoryDocuments()),
+      new InMemoryAggregateStore<{ f0PersonIds: string[] }>('households'),
+      () => defaultTracingRuleBook(),
+    );
+    await desk.personRegistered(registration('p-f0'));
+    await desk.personRegistered(registration('p-f1'));
+    await desk.personResulted(positive('p-f0'));
+    expect((await records.load('p-f1'))?.state.classification.level).toBe(1); // carried inline
+
+    const carried = published.filter((e) => e.type === 'PersonClassified' || e.type === 'ContactRecorded');
+    expect(carried.length).toBeGreaterThan(0);
+    let reads = 0;
+    const load = records.load.bind(records);
+    records.load = (id) => {
+      reads++;
+      return load(id);
+    };
+    for (const event of carried) await desk.carryOn(event.id, event.key, {});
+    expect(reads).toBe(0);
+    // Once more (a redelivery, or another instance's event): carried again, which changes nothing.
+    for (const event of carried) await desk.carryOn(event.id, event.key, {});
+    expect(reads).toBeGreaterThanOrEqual(carried.length);
+    expect((await records.load('p-f1'))?.version).toBe(1);
   });
 });

@@ -1,10 +1,13 @@
 /**
  * The tracing desk: results become cases, contacts become edges, and each change of a person's
  * classification reaches the people they named. Every step loads one record (or a batch), decides
- * purely, and saves the new state with its events in one commit; the relay publishes them and this
- * service's own consumer carries the cascade on (ContactRecorded and PersonClassified of a source
- * -> the exposures of its contacts). Each step is idempotent, so redelivery repeats nothing.
+ * purely, and saves the new state with its events in one commit. The cascade (ContactRecorded and
+ * PersonClassified of a source -> the exposures of its contacts) is carried on at once in the same
+ * handler; the relay publishes the events and this service's own consumer carries on only what
+ * that did not (a crash in between, another instance's saves, deeper levels). Each step is
+ * idempotent, so redelivery repeats nothing.
  */
+import type { EventToPublish } from '@truyvet/bus';
 import { DomainError, type FieldViolation } from '@truyvet/errors';
 import type {
   ContactIdentificationAmbiguousV1,
@@ -61,6 +64,25 @@ const ATTEMPTS = 8;
 /** Levels of the cascade carried on inline; deeper ones go by the published events. */
 const MAX_INLINE_HOPS = 4;
 
+/** A set that forgets its oldest ids past a size. */
+class RecentIds {
+  private readonly ids = new Set<string>();
+
+  constructor(private readonly most: number) {}
+
+  add(id: string): void {
+    this.ids.add(id);
+    if (this.ids.size > this.most) {
+      const oldest = this.ids.values().next();
+      if (!oldest.done) this.ids.delete(oldest.value);
+    }
+  }
+
+  delete(id: string): boolean {
+    return this.ids.delete(id);
+  }
+}
+
 export function personNotFound(personId: string, field = 'personId'): DomainError {
   return new DomainError('PERSON_NOT_TRACED', 'not_found', `case-graph has no record of person ${personId}`, {
     fields: [{ field, description: `no tracing record of ${personId}` }],
@@ -68,6 +90,9 @@ export function personNotFound(personId: string, field = 'personId'): DomainErro
 }
 
 export class TracingDesk {
+  /** Events whose cascade this process carried inline (bounded: a miss only costs the reads). */
+  private readonly carriedInline = new RecentIds(100_000);
+
   constructor(
     private readonly records: RecordStore,
     private readonly queries: RecordQueries,
@@ -112,12 +137,13 @@ export class TracingDesk {
       };
       const decision = await decide(current.state, current.version);
       if (!decision.changed) return current.state;
+      const events = eventsOf(decision.facts, origin);
       try {
         await this.records.save({
           id: personId,
           expectedVersion: current.version,
           state: decision.state,
-          events: eventsOf(decision.facts, origin),
+          events,
         });
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS) throw error;
@@ -126,7 +152,7 @@ export class TracingDesk {
         await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 15)));
         continue;
       }
-      await this.cascadeNow(personId, decision.facts, origin, 0);
+      await this.cascadeNow(personId, decision.facts, events, origin, 0);
       return decision.state;
     }
   }
@@ -257,16 +283,37 @@ export class TracingDesk {
   private async cascadeNow(
     personId: string,
     facts: readonly Fact[],
+    events: readonly EventToPublish[],
     origin: EventOrigin,
     hops: number,
   ): Promise<void> {
     if (hops >= MAX_INLINE_HOPS) return;
     if (facts.some((f) => f.type === 'PersonClassified')) {
       await this.propagateFrom(personId, origin, undefined, hops + 1);
-      return;
+    } else {
+      const recorded = facts.flatMap((f) => (f.type === 'ContactRecorded' ? [f.data.contactId] : []));
+      if (recorded.length === 0) return;
+      await this.propagateFrom(personId, origin, recorded, hops + 1);
     }
-    const recorded = facts.flatMap((f) => (f.type === 'ContactRecorded' ? [f.data.contactId] : []));
-    if (recorded.length > 0) await this.propagateFrom(personId, origin, recorded, hops + 1);
+    // Done here: when these events come back through the consumer, there is nothing to carry.
+    for (const { event } of events)
+      if (event.type === 'PersonClassified' || event.type === 'ContactRecorded')
+        this.carriedInline.add(event.id);
+  }
+
+  /**
+   * The consumer's step of the cascade, for a PersonClassified or ContactRecorded event: what
+   * `cascadeNow` did not already carry in this process (it did, unless the process died in
+   * between, the event was saved by another instance, or the cascade went deeper than inline).
+   */
+  async carryOn(
+    eventId: string,
+    sourcePersonId: string,
+    origin: EventOrigin,
+    onlyContactIds?: readonly string[],
+  ): Promise<void> {
+    if (this.carriedInline.delete(eventId)) return;
+    await this.propagateFrom(sourcePersonId, origin, onlyContactIds);
   }
 
   async propagateFrom(
@@ -322,7 +369,7 @@ export class TracingDesk {
       todo = changes.filter((_, i) => saved[i] instanceof ConcurrencyError).map((c) => c.id);
       for (const [i, change] of changes.entries()) {
         if (!(saved[i] instanceof ConcurrencyError))
-          await this.cascadeNow(change.id, decided.get(change.id) ?? [], origin, hops);
+          await this.cascadeNow(change.id, decided.get(change.id) ?? [], change.events, origin, hops);
       }
       if (todo.length > 0 && attempt >= ATTEMPTS) {
         throw new DomainError(
