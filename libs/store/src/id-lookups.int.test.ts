@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Collection, Document } from 'mongodb';
+import { MongoClient, type Collection, type Document } from 'mongodb';
 import { describeWithInfra, uniqueName } from '../../../test/harness';
 import { connectMongo } from './mongo';
+import { RoundTrips } from './round-trips';
 
 /**
  * The store reads by `_id` only on its hot path (ARCHITECTURE.md, "The hot path"), so the server
@@ -89,5 +90,29 @@ describeWithInfra('the MongoDB-wire server answers `_id` lookups from its index'
         await connection.close();
       }
     });
+  });
+
+  it('reads a batch of ids in one command: no getMore after the first answer', async () => {
+    const client = await MongoClient.connect(infra.mongoUri, { monitorCommands: true });
+    const db = client.db(uniqueName('id-batch'));
+    try {
+      const people = db.collection<Person>('people');
+      await people.insertMany(
+        Array.from({ length: 300 }, (_, i) => ({ _id: `p-${i}`, v: 1, ward: '31117' })),
+      );
+      const commands: string[] = [];
+      client.on('commandStarted', (event) => commands.push(event.commandName));
+      const trips = new RoundTrips();
+      for (const size of [1, 50, 101, 150, 300]) {
+        commands.length = 0;
+        const ids = Array.from({ length: size }, (_, i) => `p-${i}`);
+        const found = await trips.findByIds(people, size === 1 ? ['p-0', 'nobody'] : ids);
+        expect(found.size).toBe(size);
+        expect(commands).toEqual(['find']);
+      }
+    } finally {
+      await db.dropDatabase();
+      await client.close();
+    }
   });
 });

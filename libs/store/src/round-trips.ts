@@ -156,12 +156,13 @@ export class RoundTrips {
           const found = new Map<string, Document>();
           for (let start = 0; start < ids.length; start += IDS_PER_READ) {
             const some = ids.slice(start, start + IDS_PER_READ);
-            // All in the first answer: a cursor's getMore cost FerretDB up to a second and a half
-            // with the city loaded (it waits behind the writes), the find itself tens of ms.
+            // All in the first answer, and one more asked for so that the server finds the cursor
+            // exhausted (FerretDB keeps it open when the batch is exactly full, and the driver
+            // then sends a getMore; one cost up to a second and a half with the city loaded).
             const docs = await collection
               .find({ _id: { $in: some } } as never, {
                 ...(projection ? { projection } : {}),
-                batchSize: some.length,
+                batchSize: some.length + 1,
               })
               .toArray();
             for (const doc of docs) found.set(String(doc._id), doc);
