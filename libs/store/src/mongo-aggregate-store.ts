@@ -59,7 +59,7 @@ export interface HeadDocument<S> {
 /** Marker collisions of one saveMany settled at once (each may wait for a writer under way). */
 const COLLISIONS_AT_ONCE = 16;
 
-/** Head updates of one saveMany in flight at once. */
+/** Heads left behind by a batch update, advanced one by one this many at a time. */
 const HEAD_UPDATES_AT_ONCE = 8;
 
 /**
@@ -281,18 +281,43 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   }
 
   /**
-   * `advanceHead` for a batch, a few at a time so their round trips overlap. (One multi-statement
-   * update would be one round trip, but FerretDB 1.24 does not answer one: ADR 3.)
+   * Moves the heads of a batch forward: one `update` command of a statement each, together with
+   * those of the other saves under way in this process (the database's round trips), then one read
+   * of the heads back, since the command answers totals only and FerretDB's conditional update can
+   * race. A head found behind (none, or a race lost) goes the slow way, `advanceHead`. Like it,
+   * never fails the save: the commits are in, and `load` finds a lagging head's newer commit.
    */
   private async advanceHeads(changes: readonly Change<S>[], at: Date): Promise<void> {
+    if (changes.length === 0) return;
+    let behind: readonly Change<S>[] = changes;
+    try {
+      await this.trips.updateEach(
+        this.heads,
+        changes.map((c) => ({
+          filter: { _id: c.id, v: { $lt: c.expectedVersion + 1 } },
+          update: { $set: { v: c.expectedVersion + 1, state: c.state, at } },
+        })),
+      );
+      const heads = await this.trips.findByIds(
+        this.heads,
+        changes.map((c) => c.id),
+        { v: 1 },
+      );
+      behind = changes.filter((c) => (heads.get(c.id)?.v ?? 0) < c.expectedVersion + 1);
+    } catch (error) {
+      this.logger?.warn(
+        { err: error, heads: changes.length },
+        'could not advance the heads at once; one by one',
+      );
+    }
     let next = 0;
     const worker = async (): Promise<void> => {
-      for (let i = next++; i < changes.length; i = next++) {
-        const c = changes[i] as Change<S>;
+      for (let i = next++; i < behind.length; i = next++) {
+        const c = behind[i] as Change<S>;
         await this.advanceHead(c.id, c.expectedVersion + 1, c.state, at);
       }
     };
-    await Promise.all(Array.from({ length: Math.min(HEAD_UPDATES_AT_ONCE, changes.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(HEAD_UPDATES_AT_ONCE, behind.length) }, worker));
   }
 
   /**
@@ -434,7 +459,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       throw new ConcurrencyError(this.name, change.id, change.expectedVersion);
     }
     if (version === 1) await this.writeNewHeads([{ _id: change.id, v: 1, state: change.state, at }]);
-    else await this.advanceHead(change.id, version, change.state, at);
+    else await this.advanceHeads([change], at);
     if (hasEvents) this.onSaved?.(this, [entryOf(change)]);
     return version;
   }

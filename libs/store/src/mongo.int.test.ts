@@ -81,6 +81,52 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
     });
   });
 
+  describe('MongoAggregateStore heads advanced in one command', () => {
+    it('moves 300 heads forward with saves side by side, and each head is the latest', async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('many-heads'));
+      try {
+        const store = new MongoAggregateStore<SampleState>(conn.db, 'samples');
+        const state = (status: SampleState['status'], n: number): SampleState => ({
+          barcode: `CT-${n}`,
+          status,
+          history: [],
+        });
+        const ids = Array.from({ length: 300 }, (_, n) => `s-${n}`);
+        await store.saveMany(
+          ids.map((id, n) => ({ id, expectedVersion: 0, state: state('collected', n), events: [] })),
+        );
+        // A bulk save and single saves at once: their head updates go out together (one update
+        // command of hundreds of statements, which the patched server answers).
+        const [bulk, ...singles] = await Promise.all([
+          store.saveMany(
+            ids
+              .slice(0, 200)
+              .map((id, n) => ({ id, expectedVersion: 1, state: state('shipped', n), events: [] })),
+          ),
+          ...ids
+            .slice(200)
+            .map((id, n) =>
+              store.save({ id, expectedVersion: 1, state: state('shipped', 200 + n), events: [] }),
+            ),
+        ]);
+        expect(bulk).toEqual(Array.from({ length: 200 }, () => 2));
+        expect(singles).toEqual(Array.from({ length: 100 }, () => 2));
+        const heads = await store.heads.find({}).toArray();
+        expect(heads).toHaveLength(300);
+        expect(heads.every((h) => h.v === 2 && h.state.status === 'shipped')).toBe(true);
+        // The server answers a single command of that many statements (it hung at about 100).
+        const moved = await store.heads.bulkWrite(
+          ids.map((id) => ({ updateOne: { filter: { _id: id, v: 2 }, update: { $set: { v: 3 } } } })),
+          { ordered: false },
+        );
+        expect(moved.modifiedCount).toBe(300);
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+  });
+
   describe('MongoAggregateStore heads after a crash with events', () => {
     it('finds a new aggregate whose writer died after its commit and before its head, and writes the head', async () => {
       const conn = await connectMongo(infra.mongoUri, uniqueName('marker-heads'));

@@ -20,6 +20,21 @@ interface InsertRequest {
   reject: (error: unknown) => void;
 }
 
+/** One `updateOne`: a filter and its update. */
+export interface UpdateStatement {
+  filter: Document;
+  update: Document;
+}
+
+interface UpdateRequest {
+  statements: readonly UpdateStatement[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Statements per `update` command (FerretDB answers hundreds once patched: deploy/local/README.md). */
+const STATEMENTS_PER_UPDATE = 500;
+
 /**
  * A database's round trips, shared by every store of a process on that database (`roundTripsOf`):
  *
@@ -27,6 +42,8 @@ interface InsertRequest {
  *   `_id: {$in}` read (on FerretDB the patched server answers it from the index: ADR 13);
  * - inserts asked for meanwhile go out as one unordered `insertMany`, each caller told which of its
  *   documents were refused as duplicates (the unique `_id` still decides every race: ADR 4);
+ * - `updateOne`s asked for meanwhile go out as one unordered `update` command of many statements
+ *   (the heads advanced by the saves of a batch: one round trip, not one each);
  * - writes go one at a time (`writesAtOnce`): SQLite, under FerretDB, takes one writer per database
  *   file and makes the others sleep and try again, which turned 1 ms inserts into 100 ms ones
  *   under the consumers' concurrency; queued writes become one bigger write instead.
@@ -38,6 +55,7 @@ interface InsertRequest {
 export class RoundTrips {
   private readonly reads = new Map<string, { queued: ReadRequest[]; busy: boolean }>();
   private readonly inserts = new Map<string, InsertRequest[]>();
+  private readonly updates = new Map<string, UpdateRequest[]>();
   /** Writes waiting for their turn: how to run one, and how to fail it without running it. */
   private readonly writeQueue: Array<{ run: () => Promise<void>; fail: (error: unknown) => void }> = [];
   private writing = 0;
@@ -87,6 +105,58 @@ export class RoundTrips {
     });
     if (first) this.queueFlush(collection as unknown as Collection);
     return refused;
+  }
+
+  /**
+   * `updateOne` each statement, with the statements queued meanwhile for the collection, in one
+   * unordered command. Resolves once all are applied; which matched is not told (the server
+   * answers totals only): a caller that must know reads the documents back.
+   */
+  updateEach<T extends Document>(
+    collection: Collection<T>,
+    statements: readonly UpdateStatement[],
+  ): Promise<void> {
+    if (statements.length === 0) return Promise.resolve();
+    const name = collection.collectionName;
+    let queued = this.updates.get(name);
+    const first = !queued;
+    if (!queued) {
+      queued = [];
+      this.updates.set(name, queued);
+    }
+    const done = new Promise<void>((resolve, reject) => {
+      queued.push({ statements, resolve, reject });
+    });
+    if (first) this.queueUpdates(collection as unknown as Collection);
+    return done;
+  }
+
+  private queueUpdates(collection: Collection): void {
+    this.enqueue(
+      () => this.flushUpdates(collection),
+      (error) => {
+        const queued = this.updates.get(collection.collectionName) ?? [];
+        this.updates.delete(collection.collectionName);
+        for (const request of queued) request.reject(error);
+      },
+    );
+  }
+
+  private async flushUpdates(collection: Collection): Promise<void> {
+    const queued = this.updates.get(collection.collectionName) ?? [];
+    const batch = takeUpTo(queued, STATEMENTS_PER_UPDATE, (r) => r.statements.length);
+    if (queued.length === 0) this.updates.delete(collection.collectionName);
+    else this.queueUpdates(collection); // the rest in the next turn
+    try {
+      await collection.bulkWrite(
+        batch.flatMap((r) => r.statements.map(({ filter, update }) => ({ updateOne: { filter, update } }))),
+        { ordered: false },
+      );
+    } catch (error) {
+      for (const request of batch) request.reject(error);
+      throw error; // for the gate: the store may be away
+    }
+    for (const request of batch) request.resolve();
   }
 
   /** Any other write, in its turn among the database's writes. */
