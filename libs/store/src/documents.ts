@@ -80,10 +80,9 @@ export class MongoDocuments<T extends { _id: string }> implements Documents<T> {
     return docs.map((_, i) => !lost.has(i));
   }
 
-  async put(doc: T): Promise<void> {
-    await this.trips.write(() =>
-      this.collection.replaceOne({ _id: doc._id } as Filter<T>, doc, { upsert: true }),
-    );
+  /** With the other puts under way in this process: one `update` command for all (ADR 13). */
+  put(doc: T): Promise<void> {
+    return this.trips.updateEach(this.collection, [{ filter: { _id: doc._id }, replacement: doc }]);
   }
 
   get(id: string): Promise<T | null> {

@@ -6,6 +6,7 @@ import { describeStoreContract, type SampleState } from './contract';
 import { ConcurrencyError, VersionHeldError } from './types';
 import { applyIndexes, connectMongo, MongoDedupStore, type MongoConnection } from './mongo';
 import { MongoAggregateStore } from './mongo-aggregate-store';
+import { MongoDocuments } from './documents';
 import { OutboxRelay } from './relay';
 
 /** A SampleCollected to commit with a tube (a change with events writes a pending marker). */
@@ -120,6 +121,23 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
           { ordered: false },
         );
         expect(moved.modifiedCount).toBe(300);
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+  });
+
+  describe('MongoDocuments puts side by side', () => {
+    it('writes 300 puts, new and replacing, in a few update commands, each document as last put', async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('puts'));
+      try {
+        const facts = new MongoDocuments<{ _id: string; n: number }>(conn.db, 'facts');
+        await Promise.all(Array.from({ length: 150 }, (_, n) => facts.put({ _id: `f-${n}`, n })));
+        await Promise.all(Array.from({ length: 300 }, (_, n) => facts.put({ _id: `f-${n}`, n: n + 1000 })));
+        const found = await facts.getMany(Array.from({ length: 300 }, (_, n) => `f-${n}`));
+        expect(found.size).toBe(300);
+        expect([...found.values()].every((f) => f.n === Number(f._id.slice(2)) + 1000)).toBe(true);
       } finally {
         await conn.db.dropDatabase();
         await conn.close();

@@ -20,11 +20,9 @@ interface InsertRequest {
   reject: (error: unknown) => void;
 }
 
-/** One `updateOne`: a filter and its update. */
-export interface UpdateStatement {
-  filter: Document;
-  update: Document;
-}
+/** One `updateOne` (a filter and its update), or one upserting `replaceOne` (a whole document). */
+export type UpdateStatement =
+  { filter: Document; update: Document } | { filter: Document; replacement: Document };
 
 interface UpdateRequest {
   statements: readonly UpdateStatement[];
@@ -42,8 +40,9 @@ const STATEMENTS_PER_UPDATE = 500;
  *   `_id: {$in}` read (on FerretDB the patched server answers it from the index: ADR 13);
  * - inserts asked for meanwhile go out as one unordered `insertMany`, each caller told which of its
  *   documents were refused as duplicates (the unique `_id` still decides every race: ADR 4);
- * - `updateOne`s asked for meanwhile go out as one unordered `update` command of many statements
- *   (the heads advanced by the saves of a batch: one round trip, not one each);
+ * - `updateOne`s and upserting `replaceOne`s asked for meanwhile go out as one ordered `update`
+ *   command of many statements (the heads advanced by the saves of a batch, a projection's facts:
+ *   one round trip, not one each);
  * - writes go one at a time (`writesAtOnce`): SQLite, under FerretDB, takes one writer per database
  *   file and makes the others sleep and try again, which turned 1 ms inserts into 100 ms ones
  *   under the consumers' concurrency; queued writes become one bigger write instead.
@@ -108,8 +107,8 @@ export class RoundTrips {
   }
 
   /**
-   * `updateOne` each statement, with the statements queued meanwhile for the collection, in one
-   * unordered command. Resolves once all are applied; which matched is not told (the server
+   * Applies each statement, with the statements queued meanwhile for the collection, in one
+   * command, in order. Resolves once all are applied; which matched is not told (the server
    * answers totals only): a caller that must know reads the documents back.
    */
   updateEach<T extends Document>(
@@ -149,8 +148,17 @@ export class RoundTrips {
     else this.queueUpdates(collection); // the rest in the next turn
     try {
       await collection.bulkWrite(
-        batch.flatMap((r) => r.statements.map(({ filter, update }) => ({ updateOne: { filter, update } }))),
-        { ordered: false },
+        batch.flatMap((r) =>
+          r.statements.map((statement) =>
+            'update' in statement
+              ? { updateOne: { filter: statement.filter, update: statement.update } }
+              : {
+                  replaceOne: { filter: statement.filter, replacement: statement.replacement, upsert: true },
+                },
+          ),
+        ),
+        // In the order asked for, as when each went out on its own turn (two puts of one document).
+        { ordered: true },
       );
     } catch (error) {
       for (const request of batch) request.reject(error);
