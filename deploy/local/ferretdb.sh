@@ -45,7 +45,8 @@ build() { # TMPDIR
   # Build from a copy so that -mod=mod can never rewrite the pinned go.mod/go.sum in the repo.
   mkdir "$1/src"
   cp "$SRC/go.mod" "$SRC/go.sum" "$SRC/main.go" "$1/src/"
-  # The module, patched (patches/*.patch: _id lookups from the index, upstream #3235 and #3340),
+  # The module, patched (patches/*.patch: _id lookups from the index, upstream #3235 and #3340;
+  # an update command of many statements answers),
   # replaces the pinned one: a copy of the module cache's read-only tree, patched in place.
   local module
   module=$(cd "$1/src" && GOWORK=off GOFLAGS="${GOFLAGS:+$GOFLAGS }-mod=mod" \
@@ -113,7 +114,7 @@ case "${1:-}" in
     cmd_stop "${2:-}"
     ;;
   status) cmd_status ;;
-  version) echo "ferretdb $FERRETDB_VERSION (sqlite, patched: _id from the index)" ;;
+  version) echo "ferretdb $FERRETDB_VERSION (sqlite, patched: $(for p in "${PATCHES[@]}"; do basename "$p" .patch; done | paste -sd, - | sed 's/,/, /g'))" ;;
   wipe) cmd_wipe ;;
   *) usage ;;
 esac
