@@ -152,7 +152,7 @@ export class TracingDesk {
         await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 15)));
         continue;
       }
-      await this.cascadeNow(personId, decision.facts, events, origin, 0);
+      await this.cascadeNow(personId, current.version + 1, decision.facts, events, origin, 0);
       return decision.state;
     }
   }
@@ -282,19 +282,24 @@ export class TracingDesk {
    */
   private async cascadeNow(
     personId: string,
+    savedVersion: number,
     facts: readonly Fact[],
     events: readonly EventToPublish[],
     origin: EventOrigin,
     hops: number,
   ): Promise<void> {
     if (hops >= MAX_INLINE_HOPS) return;
+    let carried: number;
     if (facts.some((f) => f.type === 'PersonClassified')) {
-      await this.propagateFrom(personId, origin, undefined, hops + 1);
+      carried = await this.propagateFrom(personId, origin, undefined, hops + 1);
     } else {
       const recorded = facts.flatMap((f) => (f.type === 'ContactRecorded' ? [f.data.contactId] : []));
       if (recorded.length === 0) return;
-      await this.propagateFrom(personId, origin, recorded, hops + 1);
+      carried = await this.propagateFrom(personId, origin, recorded, hops + 1);
     }
+    // Carried from an older state (the head lags the commit just saved, e.g. the store went away
+    // between the two): the consumer must carry these events again, from the state they came with.
+    if (carried < savedVersion) return;
     // Done here: when these events come back through the consumer, there is nothing to carry.
     for (const { event } of events)
       if (event.type === 'PersonClassified' || event.type === 'ContactRecorded')
@@ -316,18 +321,19 @@ export class TracingDesk {
     await this.propagateFrom(sourcePersonId, origin, onlyContactIds);
   }
 
+  /** Answers the version of the source it carried (0: no such record). */
   async propagateFrom(
     sourcePersonId: string,
     origin: EventOrigin,
     onlyContactIds?: readonly string[],
     hops = MAX_INLINE_HOPS - 1,
-  ): Promise<void> {
+  ): Promise<number> {
     const source = await this.records.load(sourcePersonId);
-    if (!source) return;
+    if (!source) return 0;
     const contacts = source.state.contacts.filter(
       (c) => !onlyContactIds || onlyContactIds.includes(c.contactId),
     );
-    if (contacts.length === 0) return;
+    if (contacts.length === 0) return source.version;
     const updates = new Map<string, ExposureUpdate>(
       contacts.map((contact) => [
         contact.contactPersonId,
@@ -369,7 +375,14 @@ export class TracingDesk {
       todo = changes.filter((_, i) => saved[i] instanceof ConcurrencyError).map((c) => c.id);
       for (const [i, change] of changes.entries()) {
         if (!(saved[i] instanceof ConcurrencyError))
-          await this.cascadeNow(change.id, decided.get(change.id) ?? [], change.events, origin, hops);
+          await this.cascadeNow(
+            change.id,
+            change.expectedVersion + 1,
+            decided.get(change.id) ?? [],
+            change.events,
+            origin,
+            hops,
+          );
       }
       if (todo.length > 0 && attempt >= ATTEMPTS) {
         throw new DomainError(
@@ -379,6 +392,7 @@ export class TracingDesk {
         );
       }
     }
+    return source.version;
   }
 
   /**
