@@ -302,13 +302,7 @@ async function runConfiguration(
     // The databases the city was loaded into; every configuration goes on where the last stopped.
     run: data,
     // Every store command of the services is logged there: the documents each stage writes.
-    // BENCH_SERVICE_NODE_OPTIONS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`: where their CPU goes.
-    env: {
-      TRUYVET_STORE_TRACE: traceDir,
-      ...(process.env.BENCH_SERVICE_NODE_OPTIONS
-        ? { NODE_OPTIONS: process.env.BENCH_SERVICE_NODE_OPTIONS }
-        : {}),
-    },
+    env: { TRUYVET_STORE_TRACE: traceDir },
     // info: the fleet waits for each service's "serving" line (a call is one line: bulk calls are few).
     logLevel: 'info',
   }).start(instances);
