@@ -453,6 +453,28 @@ export function describeCaseGraphComponent(
         'centralized_quarantine',
         'centralized_quarantine',
       ]);
+      // A neighbouring district's facility does not take this district's people; the city's
+      // beds open to every district are registered only by the city.
+      const neighbour = await unaryCall(as(CITY).isolation, 'RegisterFacility', {
+        facilityId: `ktx-916-${prefix}`,
+        name: `Ký túc xá Ninh Kiều ${prefix}`,
+        districtCode: '916',
+        accepts: ['centralized_quarantine'],
+        capacity: 5,
+      });
+      expect(neighbour).toMatchObject({ capacity: 5, free: 5, servesWholeCity: false });
+      const stillWaiting = (await unaryCall(as(DISTRICT_CENTER).isolation, 'ListWaiting', {})).orders;
+      expect(stillWaiting.filter((o) => o.personId.includes(prefix))).toHaveLength(4);
+      await expect(
+        unaryCall(as(DISTRICT_CENTER).isolation, 'RegisterFacility', {
+          facilityId: `city-${prefix}`,
+          name: `Bệnh viện dã chiến ${prefix}`,
+          districtCode: DISTRICT,
+          accepts: ['centralized_quarantine'],
+          capacity: 5,
+          servesWholeCity: true,
+        }),
+      ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
       const facility = await unaryCall(as(DISTRICT_CENTER).isolation, 'RegisterFacility', {
         facilityId: `ktx-${prefix}`,
         name: `Ký túc xá ${prefix}`,

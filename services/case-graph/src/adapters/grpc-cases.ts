@@ -322,6 +322,7 @@ function facilityMessage(f: FacilityState): FacilityMessage {
     capacity: f.capacity,
     occupied: f.occupants.length,
     free: freeBeds(f),
+    servesWholeCity: f.servesWholeCity === true,
   };
 }
 
@@ -701,19 +702,22 @@ export function caseGraphHandlers(desks: CaseGraphDesks, units: AdminUnits, now:
           .array(z.enum(BED_KINDS))
           .min(1, 'say which beds it has: centralized_quarantine, tier1, tier2, tier3'),
         capacity: z.number().int().min(1, 'at least 1 bed').max(100_000),
+        servesWholeCity: z.boolean().optional(),
       }),
       async (request, ctx) => {
         requireRole(ctx, ...SUPERVISORS);
-        requireArea(ctx, { districtCode: request.districtCode });
+        // Beds open to every district are the city's to give.
+        requireArea(ctx, request.servesWholeCity ? {} : { districtCode: request.districtCode });
         if (request.wardCode && units.ward(request.wardCode)?.parentCode !== request.districtCode)
           throw new DomainError('WARD_NOT_IN_DISTRICT', 'invalid', 'the ward is not in the district', {
             fields: [{ field: 'wardCode', description: `is not a ward of district ${request.districtCode}` }],
           });
-        const { wardCode: ward, ...rest } = request;
+        const { wardCode: ward, servesWholeCity, ...rest } = request;
         return facilityMessage(
           await placement.registerFacility({
             ...rest,
             ...(ward ? { wardCode: ward } : {}),
+            ...(servesWholeCity ? { servesWholeCity } : {}),
             registeredBy: ctx.caller.sub,
           }),
         );

@@ -96,20 +96,31 @@ export class PlacementDesk {
     const origin = { correlationId: event.correlationId, causationId: event.id };
     const current = holding(await this.states(), order.orderId);
     if (current && need && current.accepts.includes(need)) return;
-    if (current) await this.vacate(order.orderId); // a tier change needs another kind of bed
-    if (!need) return;
-    await this.place(
-      { orderId: order.orderId, personId: order.personId, need, districtCode: order.districtCode },
-      origin,
-    );
+    // A tier change needs another kind of bed: the one left goes to whoever waits for it.
+    const left = current ? await this.vacate(order.orderId) : undefined;
+    if (need) {
+      await this.place(
+        { orderId: order.orderId, personId: order.personId, need, districtCode: order.districtCode },
+        origin,
+      );
+    }
+    if (left) await this.placeWaiting(origin, left.districtCode);
   }
 
-  /** An order ended: its bed (if any) is free, and goes to whoever waits longest. */
+  /**
+   * An order ended: its bed (if any) is free, and goes to whoever waits longest. The facility the
+   * order names is offered again on a redelivery too: a crash after the bed was freed must not
+   * leave it empty while people wait.
+   */
   async orderEnded(event: EventOf<typeof IsolationEndedV1>): Promise<void> {
     const origin = { correlationId: event.correlationId, causationId: event.id };
     await this.closeWaiting(event.data.orderId);
     const freed = await this.vacate(event.data.orderId);
-    if (freed) await this.placeWaiting(origin, freed.districtCode);
+    const named = event.data.facilityId
+      ? (await this.states()).find((f) => f.facilityId === event.data.facilityId)
+      : undefined;
+    const where = freed ?? named;
+    if (where) await this.placeWaiting(origin, where.districtCode);
   }
 
   /**

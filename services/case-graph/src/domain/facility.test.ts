@@ -25,14 +25,23 @@ describe('facilities', () => {
     expect(bedKindOf({ kind: 'home_quarantine' })).toBeUndefined();
   });
 
-  it("are chosen in the person's own district first, then by free beds; a full one never", () => {
+  it("are chosen in the person's own district first, then the city's by free beds; a full one never", () => {
     const own = facility('own', '918', 2, 1);
-    const big = facility('big', '916', 100, 10);
+    const city = { ...facility('city', '916', 100, 10), servesWholeCity: true };
+    const neighbour = facility('neighbour', '916', 100, 10);
     const full = facility('full', '918', 1, 1);
-    expect(chooseFacility([big, own, full], 'centralized_quarantine', '918')?.facilityId).toBe('own');
-    expect(chooseFacility([big, full], 'centralized_quarantine', '918')?.facilityId).toBe('big');
+    expect(chooseFacility([city, own, full], 'centralized_quarantine', '918')?.facilityId).toBe('own');
+    expect(chooseFacility([neighbour, city, full], 'centralized_quarantine', '918')?.facilityId).toBe('city');
     expect(chooseFacility([full], 'centralized_quarantine', '918')).toBeUndefined();
-    expect(chooseFacility([big], 'tier3', '918')).toBeUndefined();
+    expect(chooseFacility([city], 'tier3', '918')).toBeUndefined();
+  });
+
+  it("never give a district's beds to another district's people", () => {
+    const neighbour = facility('neighbour', '916', 100, 10);
+    expect(chooseFacility([neighbour], 'centralized_quarantine', '918')).toBeUndefined();
+    expect(chooseFacility([neighbour], 'centralized_quarantine', '916')?.facilityId).toBe('neighbour');
+    // Nobody knows where they live: any facility with a free bed rather than none.
+    expect(chooseFacility([neighbour], 'centralized_quarantine', undefined)?.facilityId).toBe('neighbour');
   });
 
   it('never admit beyond capacity, and admit an order once', () => {

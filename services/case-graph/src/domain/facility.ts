@@ -25,6 +25,11 @@ export interface FacilityState {
   capacity: number;
   occupants: Occupant[];
   registeredBy: string;
+  /**
+   * A district's facility serves the people of its district; one the city registers may serve
+   * every district's (its field hospitals, its own quarantine sites). Absent: its district only.
+   */
+  servesWholeCity?: boolean;
 }
 
 /** The kind of bed an order needs, if it needs one. */
@@ -42,8 +47,10 @@ export function freeBeds(facility: FacilityState): number {
 }
 
 /**
- * Where to place someone: a facility of the right kind with a free bed, in their own district
- * first, then the one with most free beds (the city's facilities carry no coordinates yet).
+ * Where to place someone: a facility of the right kind with a free bed that serves them (their
+ * district's own, or one serving the whole city), their own district's first, then the one with
+ * most free beds (the city's facilities carry no coordinates yet). Someone of no known district
+ * may go to any.
  */
 export function chooseFacility(
   facilities: readonly FacilityState[],
@@ -51,13 +58,19 @@ export function chooseFacility(
   districtCode: string | undefined,
 ): FacilityState | undefined {
   return facilities
-    .filter((f) => f.accepts.includes(need) && freeBeds(f) > 0)
+    .filter((f) => f.accepts.includes(need) && freeBeds(f) > 0 && serves(f, districtCode))
     .sort(
       (a, b) =>
         Number(b.districtCode === districtCode) - Number(a.districtCode === districtCode) ||
         freeBeds(b) - freeBeds(a) ||
         a.name.localeCompare(b.name),
     )[0];
+}
+
+export function serves(facility: FacilityState, districtCode: string | undefined): boolean {
+  return (
+    districtCode === undefined || facility.servesWholeCity === true || facility.districtCode === districtCode
+  );
 }
 
 export function holding(facilities: readonly FacilityState[], orderId: string): FacilityState | undefined {

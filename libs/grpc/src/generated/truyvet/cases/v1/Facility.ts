@@ -10,6 +10,7 @@ export interface Facility {
   'capacity'?: (number);
   'occupied'?: (number);
   'free'?: (number);
+  'servesWholeCity'?: (boolean);
 }
 
 export interface Facility__Output {
@@ -21,4 +22,5 @@ export interface Facility__Output {
   'capacity': (number);
   'occupied': (number);
   'free': (number);
+  'servesWholeCity': (boolean);
 }

@@ -8,6 +8,7 @@ export interface RegisterFacilityRequest {
   'wardCode'?: (string);
   'accepts'?: (string)[];
   'capacity'?: (number);
+  'servesWholeCity'?: (boolean);
 }
 
 export interface RegisterFacilityRequest__Output {
@@ -17,4 +18,5 @@ export interface RegisterFacilityRequest__Output {
   'wardCode': (string);
   'accepts': (string)[];
   'capacity': (number);
+  'servesWholeCity': (boolean);
 }
