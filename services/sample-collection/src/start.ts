@@ -1,10 +1,4 @@
-import {
-  eventHandler,
-  InMemoryBus,
-  KafkaBus,
-  type Bus,
-  type Subscription,
-} from '@truyvet/bus';
+import { eventHandler, InMemoryBus, KafkaBus, type Bus, type Subscription } from '@truyvet/bus';
 import {
   allTopics,
   ContactIdentificationRequestedV1,
