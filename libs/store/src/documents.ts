@@ -81,8 +81,8 @@ export class MongoDocuments<T extends { _id: string }> implements Documents<T> {
   }
 
   /** With the other puts under way in this process: one `update` command for all (ADR 13). */
-  put(doc: T): Promise<void> {
-    return this.trips.updateEach(this.collection, [{ filter: { _id: doc._id }, replacement: doc }]);
+  async put(doc: T): Promise<void> {
+    await this.trips.updateEach(this.collection, [{ filter: { _id: doc._id }, replacement: doc }]);
   }
 
   get(id: string): Promise<T | null> {

@@ -282,22 +282,25 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
 
   /**
    * Moves the heads of a batch forward: one `update` command of a statement each, together with
-   * those of the other saves under way in this process (the database's round trips), then one read
-   * of the heads back, since the command answers totals only and FerretDB's conditional update can
-   * race. A head found behind (none, or a race lost) goes the slow way, `advanceHead`. Like it,
-   * never fails the save: the commits are in, and `load` finds a lagging head's newer commit.
+   * those of the other saves under way in this process (the database's round trips). When the
+   * command's statements did not all match (the server answers totals only), the heads are read
+   * back and one found behind (none, or ahead of this save) goes the slow way, `advanceHead`. Like
+   * it, never fails the save: the commits are in, and a save based on a lagging head collides with
+   * the newer commit, which repairs the head.
    */
   private async advanceHeads(changes: readonly Change<S>[], at: Date): Promise<void> {
     if (changes.length === 0) return;
     let behind: readonly Change<S>[] = changes;
     try {
-      await this.trips.updateEach(
+      const { allMatched } = await this.trips.updateEach(
         this.heads,
         changes.map((c) => ({
           filter: { _id: c.id, v: { $lt: c.expectedVersion + 1 } },
           update: { $set: { v: c.expectedVersion + 1, state: c.state, at } },
         })),
       );
+      // Each statement matched, and a match writes its version: nothing to read back.
+      if (allMatched) return;
       const heads = await this.trips.findByIds(
         this.heads,
         changes.map((c) => c.id),

@@ -7,6 +7,7 @@ import { ConcurrencyError, VersionHeldError } from './types';
 import { applyIndexes, connectMongo, MongoDedupStore, type MongoConnection } from './mongo';
 import { MongoAggregateStore } from './mongo-aggregate-store';
 import { MongoDocuments } from './documents';
+import { roundTripsOf } from './round-trips';
 import { OutboxRelay } from './relay';
 
 /** A SampleCollected to commit with a tube (a change with events writes a pending marker). */
@@ -121,6 +122,43 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
           { ordered: false },
         );
         expect(moved.modifiedCount).toBe(300);
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+  });
+
+  describe('update commands', () => {
+    it('tell whether every statement matched, so that a caller reads back only when one did not', async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('update-answers'));
+      try {
+        const docs = conn.db.collection<{ _id: string; v: number }>('docs');
+        await docs.insertMany([
+          { _id: 'a', v: 1 },
+          { _id: 'b', v: 1 },
+        ]);
+        const trips = roundTripsOf(conn.db);
+        const advance = (id: string, v: number) => ({
+          filter: { _id: id, v: { $lt: v } },
+          update: { $set: { v } },
+        });
+        await expect(trips.updateEach(docs, [advance('a', 2), advance('b', 2)])).resolves.toEqual({
+          allMatched: true,
+        });
+        // One head already there (or ahead), one missing: the caller must look.
+        await expect(trips.updateEach(docs, [advance('a', 2), advance('b', 3)])).resolves.toEqual({
+          allMatched: false,
+        });
+        await expect(trips.updateEach(docs, [advance('missing', 2)])).resolves.toEqual({ allMatched: false });
+        await expect(
+          trips.updateEach(docs, [{ filter: { _id: 'c' }, replacement: { _id: 'c', v: 1 } }]),
+        ).resolves.toEqual({ allMatched: true });
+        expect(await docs.find({}, { sort: { _id: 1 } }).toArray()).toEqual([
+          { _id: 'a', v: 2 },
+          { _id: 'b', v: 3 },
+          { _id: 'c', v: 1 },
+        ]);
       } finally {
         await conn.db.dropDatabase();
         await conn.close();

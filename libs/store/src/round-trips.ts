@@ -26,8 +26,18 @@ export type UpdateStatement =
 
 interface UpdateRequest {
   statements: readonly UpdateStatement[];
-  resolve: () => void;
+  resolve: (answer: UpdateAnswer) => void;
   reject: (error: unknown) => void;
+}
+
+/**
+ * What the server answered for the command a caller's statements went out in. Totals only: when
+ * every statement of the command matched, so did each of the caller's; otherwise the caller cannot
+ * tell which did not.
+ */
+export interface UpdateAnswer {
+  /** Every statement of the command matched a document (or, for an upsert, wrote one). */
+  allMatched: boolean;
 }
 
 /** Statements per `update` command (FerretDB answers hundreds once patched: deploy/local/README.md). */
@@ -108,14 +118,14 @@ export class RoundTrips {
 
   /**
    * Applies each statement, with the statements queued meanwhile for the collection, in one
-   * command, in order. Resolves once all are applied; which matched is not told (the server
-   * answers totals only): a caller that must know reads the documents back.
+   * command, in order. Resolves once all are applied, with whether all of the command's matched
+   * (the server answers totals only): a caller that must know which did not reads them back.
    */
   updateEach<T extends Document>(
     collection: Collection<T>,
     statements: readonly UpdateStatement[],
-  ): Promise<void> {
-    if (statements.length === 0) return Promise.resolve();
+  ): Promise<UpdateAnswer> {
+    if (statements.length === 0) return Promise.resolve({ allMatched: true });
     const name = collection.collectionName;
     let queued = this.updates.get(name);
     const first = !queued;
@@ -123,7 +133,7 @@ export class RoundTrips {
       queued = [];
       this.updates.set(name, queued);
     }
-    const done = new Promise<void>((resolve, reject) => {
+    const done = new Promise<UpdateAnswer>((resolve, reject) => {
       queued.push({ statements, resolve, reject });
     });
     if (first) this.queueUpdates(collection as unknown as Collection);
@@ -146,8 +156,10 @@ export class RoundTrips {
     const batch = takeUpTo(queued, STATEMENTS_PER_UPDATE, (r) => r.statements.length);
     if (queued.length === 0) this.updates.delete(collection.collectionName);
     else this.queueUpdates(collection); // the rest in the next turn
+    const statements = batch.reduce((n, r) => n + r.statements.length, 0);
+    let answer: UpdateAnswer;
     try {
-      await collection.bulkWrite(
+      const result = await collection.bulkWrite(
         batch.flatMap((r) =>
           r.statements.map((statement) =>
             'update' in statement
@@ -160,11 +172,12 @@ export class RoundTrips {
         // In the order asked for, as when each went out on its own turn (two puts of one document).
         { ordered: true },
       );
+      answer = { allMatched: result.matchedCount + result.upsertedCount >= statements };
     } catch (error) {
       for (const request of batch) request.reject(error);
       throw error; // for the gate: the store may be away
     }
-    for (const request of batch) request.resolve();
+    for (const request of batch) request.resolve(answer);
   }
 
   /** Any other write, in its turn among the database's writes. */
