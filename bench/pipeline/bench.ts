@@ -73,16 +73,21 @@ function thin<T>(list: readonly T[], points = 400): T[] {
  * their store traces (TRUYVET_STORE_TRACE, one file per process). Counting the collections would
  * read every document of the city on FerretDB, minutes per call.
  */
-function documentsWritten(traceDir: string): number {
-  let written = 0;
+/** What the services asked of the store so far (their command traces): documents written, commands by service. */
+function storeFootprint(traceDir: string): { documents: number; commands: Record<string, number> } {
+  let documents = 0;
+  const commands: Record<string, number> = {};
   for (const file of readdirSync(traceDir).filter((f) => f.endsWith('.jsonl'))) {
+    // <service>-bench-<service>-<pid>.jsonl: an instance's commands count for its service.
+    const service = file.split('-bench-')[0] ?? file;
     for (const line of readFileSync(path.join(traceDir, file), 'utf8').split('\n')) {
       if (!line) continue;
       const command = JSON.parse(line) as { cmd: string; n: number; failed: boolean };
-      if (!command.failed && (command.cmd === 'insert' || command.cmd === 'update')) written += command.n;
+      commands[service] = (commands[service] ?? 0) + 1;
+      if (!command.failed && (command.cmd === 'insert' || command.cmd === 'update')) documents += command.n;
     }
   }
-  return written;
+  return { documents, commands };
 }
 
 /** What the servers hold: messages on the streams, and the documents the services wrote. */
@@ -99,7 +104,7 @@ async function footprint(servers: LocalServers, traceDir: string) {
     for (const p of await admin.fetchTopicOffsets(t.topic)) messages += Number(p.offset) - Number(p.low);
   }
   await admin.disconnect();
-  return { messages, documents: documentsWritten(traceDir) };
+  return { messages, ...storeFootprint(traceDir) };
 }
 
 async function waitUntilSettled(brokers: readonly string[], timeoutMs = 1_800_000): Promise<void> {
@@ -253,6 +258,8 @@ interface StageFigure {
   settledMs: number;
   perSecond: number;
   documentsPerItem: number;
+  /** Store commands each service sent per item (every command costs the server its own transaction). */
+  commandsPerItem: Record<string, number>;
   eventsPerItem: number;
   ceilingPerSecond: number;
   ratio: number;
@@ -337,6 +344,12 @@ async function runConfiguration(
         settledMs,
         perSecond: round(items / (settledMs / 1000)),
         documentsPerItem: round((after.documents - before.documents) / items, 2),
+        commandsPerItem: Object.fromEntries(
+          Object.entries(after.commands).map(([service, n]) => [
+            service,
+            round((n - (before.commands[service] ?? 0)) / items, 2),
+          ]),
+        ),
         eventsPerItem: round((after.messages - before.messages) / items, 2),
         ceilingPerSecond: 0,
         ratio: 0,

@@ -55,6 +55,17 @@ export function renderMarkdown(report: PipelineReport): string {
       `| **end to end (samples)** | ${fmt(e.tubes)} | | ${fmt(e.seconds)} | ${fmt(e.samplesPerSecond)} | | | | |`,
     );
     lines.push('');
+    const served = [...new Set(run.stages.flatMap((s) => Object.keys(s.commandsPerItem)))].sort();
+    if (served.length > 0) {
+      lines.push(`| Store commands per item | ${served.join(' | ')} | all |`);
+      lines.push(`|---|${served.map(() => '---:|').join('')}---:|`);
+      for (const s of run.stages) {
+        const per = served.map((service) => s.commandsPerItem[service] ?? 0);
+        const all = Math.round(per.reduce((a, b) => a + b, 0) * 100) / 100;
+        lines.push(`| ${s.stage} | ${per.join(' | ')} | ${all} |`);
+      }
+      lines.push('');
+    }
     const k = run.ceilings.kafka;
     const m = run.ceilings.insertMany;
     lines.push(

@@ -22,7 +22,9 @@ const BUILT = KEY_INDEX_BUILT;
  * A superset, by design: entries are added before the change that makes them true is saved (so a
  * crash in between leaves an id too many, never one too few) and are not removed; whoever reads
  * loads the ids and checks them. Each key's document is saved with the store's optimistic
- * concurrency, so concurrent writers lose nothing.
+ * concurrency, so concurrent writers lose nothing. So its store need not look for headless
+ * aggregates (`probeHeadless: false`): a key's first version whose writer died before the head
+ * files only ids whose change was never saved, and the next add collides with it and writes the head.
  */
 export class KeyIndex {
   constructor(private readonly store: AggregateStore<KeyIndexState>) {}

@@ -74,6 +74,14 @@ const ABANDONED_AFTER_MS = 30_000;
 export interface MongoAggregateStoreOptions {
   /** See ABANDONED_AFTER_MS; shorter in tests. */
   abandonedAfterMs?: number;
+  /**
+   * Whether a lookup that finds no head looks for a first commit (`findHeadless`): a second round
+   * trip for every id that does not exist. Off for stores whose readers may take a headless
+   * aggregate for none: supersets written before the change they serve (a KeyIndex). Their writer
+   * died before that change was saved, and whoever retries it collides with the commit, which
+   * writes the head. Default: on.
+   */
+  probeHeadless?: boolean;
 }
 
 /** After a marker collision, how long to wait (in steps) for a writer under way to commit. */
@@ -85,6 +93,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   readonly commits: Collection<CommitDocument<S>>;
   readonly pending: Collection<PendingDocument>;
   private readonly abandonedAfterMs: number;
+  private readonly probeHeadless: boolean;
   /** Markers met in a collision, by `_id@at`, with when this process first met them (its clock). */
   private readonly metMarkers = new Map<string, number>();
 
@@ -99,6 +108,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     this.commits = db.collection<CommitDocument<S>>(`${name}.commits`);
     this.pending = db.collection<PendingDocument>(`${name}.pending`);
     this.abandonedAfterMs = options.abandonedAfterMs ?? ABANDONED_AFTER_MS;
+    this.probeHeadless = options.probeHeadless ?? true;
     this.trips = roundTripsOf(db);
   }
 
@@ -175,7 +185,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
    */
   private async findHeadless(ids: readonly string[]): Promise<Array<Versioned<S>>> {
     const found: Array<Versioned<S>> = [];
-    if (ids.length === 0) return found;
+    if (ids.length === 0 || !this.probeHeadless) return found;
     const firsts = await this.byIds(
       this.commits,
       ids.map((id) => `${id}|1`),

@@ -222,6 +222,31 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
     });
   });
 
+  describe('a store that does not probe for headless aggregates', () => {
+    it('takes one for none when reading, and repairs it when a writer collides with its commit', async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('no-probe'));
+      try {
+        const index = new MongoAggregateStore<{ ids: string[] }>(conn.db, 'index', undefined, undefined, {
+          probeHeadless: false,
+        });
+        // Killed after the first commit of a key, before its head.
+        await index.save({ id: 'k', expectedVersion: 0, state: { ids: ['a'] }, events: [] });
+        await index.heads.deleteOne({ _id: 'k' });
+        expect(await index.load('k')).toBeNull();
+        expect((await index.loadMany(['k'])).size).toBe(0);
+        // The retry of that writer (or any other) saves version 1 again: it collides, and the head
+        // is written, so its next attempt builds on the commit.
+        await expect(
+          index.save({ id: 'k', expectedVersion: 0, state: { ids: ['b'] }, events: [] }),
+        ).rejects.toBeInstanceOf(ConcurrencyError);
+        expect(await index.load('k')).toMatchObject({ version: 1, state: { ids: ['a'] } });
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+  });
+
   describe('the store client reconnected', () => {
     it('keeps the collections the stores hold working after close and connect (what the watchdog does)', async () => {
       const conn = await connectMongo(infra.mongoUri, uniqueName('reconnect'));

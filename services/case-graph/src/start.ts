@@ -198,6 +198,10 @@ async function realAdapters(
   ]);
   const store = <S>(name: string, withEvents: boolean) =>
     new MongoAggregateStore<S>(mongo.db, name, withEvents ? wake : undefined, logger);
+  // The household index is written before the directory entries it files: a reader may take a
+  // headless key for none (see KeyIndex).
+  const superset = <S>(name: string) =>
+    new MongoAggregateStore<S>(mongo.db, name, undefined, logger, { probeHeadless: false });
   const records = store<TracingRecord>(RECORDS, true);
   const facilities = store<FacilityState>(FACILITIES, true);
   const waiting = store<WaitingEntry>(WAITING, true);
@@ -220,7 +224,7 @@ async function realAdapters(
         ruleSets: mongoStates(ruleSets),
       },
       documents: (name) => new MongoDocuments(mongo.db, name),
-      householdMembers: store<KeyIndexState>(HOUSEHOLD_MEMBERS, false),
+      householdMembers: superset<KeyIndexState>(HOUSEHOLD_MEMBERS),
     },
     async () => {
       if (!shared) await bus.close();

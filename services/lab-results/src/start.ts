@@ -87,8 +87,15 @@ async function realAdapters(
     bus,
     samples,
     accessions: new MongoAggregateStore<ShipmentAccessionState>(mongo.db, ACCESSIONS, wake, logger),
-    receipts: new MongoAggregateStore<ReceiptState>(mongo.db, RECEIPTS, undefined, logger),
-    poolsAwaiting: new MongoAggregateStore<KeyIndexState>(mongo.db, POOLS_AWAITING, undefined, logger),
+    // A receipt missed by a reader (its writer died before the head) is applied by the receipt's
+    // redelivery, and the pools index is a superset written before the pools it files: neither
+    // needs the second lookup for a headless aggregate on every miss.
+    receipts: new MongoAggregateStore<ReceiptState>(mongo.db, RECEIPTS, undefined, logger, {
+      probeHeadless: false,
+    }),
+    poolsAwaiting: new MongoAggregateStore<KeyIndexState>(mongo.db, POOLS_AWAITING, undefined, logger, {
+      probeHeadless: false,
+    }),
     queries: new MongoLabSampleQueries(samples),
     close: async () => {
       if (!shared) await bus.close();

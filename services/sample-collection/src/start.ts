@@ -130,11 +130,21 @@ async function realAdapters(
     identifications,
     bus,
     persons,
-    personsByKey: new MongoAggregateStore<KeyIndexState>(mongo.db, PERSONS_BY_KEY, undefined, logger),
+    personsByKey: new MongoAggregateStore<KeyIndexState>(mongo.db, PERSONS_BY_KEY, undefined, logger, {
+      probeHeadless: false, // a superset written first: see KeyIndex
+    }),
     samples,
     shipments,
     worklist,
-    worklistByPerson: new MongoAggregateStore<KeyIndexState>(mongo.db, WORKLIST_BY_PERSON, undefined, logger),
+    worklistByPerson: new MongoAggregateStore<KeyIndexState>(
+      mongo.db,
+      WORKLIST_BY_PERSON,
+      undefined,
+      logger,
+      {
+        probeHeadless: false, // a superset written first: see KeyIndex
+      },
+    ),
     worklistQueries: new MongoWorklistQueries(worklist),
     directory: new MongoPersonDirectory(persons),
     shipmentQueries: new MongoShipmentQueries(shipments),
