@@ -191,9 +191,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       ids.map((id) => `${id}|1`),
       { agg: 1 },
     );
-    for (const first of firsts) {
-      const latest = await this.repairHead(first.agg);
-      if (!latest) continue;
+    for (const latest of (await this.repairHeads(firsts.map((first) => first.agg))).values()) {
       this.logger?.warn(
         { aggregate: latest.id, version: latest.version },
         'found an aggregate without its head (its writer died after the commit); head written',
@@ -228,6 +226,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     );
     const held = new Set<number>();
     const collided = [...lostMarkers].map((k) => withEvents[k] ?? -1);
+    const outrun: string[] = [];
     // A few at a time: each may wait a moment for a writer under way.
     for (let start = 0; start < collided.length; start += COLLISIONS_AT_ONCE) {
       await Promise.all(
@@ -238,10 +237,11 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
           if (collision === 'held') held.add(i);
           if (collision !== 'committed') return;
           refuse(i);
-          await this.repairHead(change.id);
+          outrun.push(change.id);
         }),
       );
     }
+    await this.repairHeads(outrun);
 
     const writable = changes.flatMap((c, i) => (typeof results[i] === 'number' && !held.has(i) ? [i] : []));
     const lostCommits = await this.insertAll(
@@ -258,25 +258,30 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
         };
       }),
     );
-    for (const k of lostCommits) {
+    // Commits another writer got in first (a consumer and an API call on the same tubes): this
+    // writer's markers go (only its own, by their time: another writer may have taken a version
+    // over) and the heads are brought up to the winners, each step one command for all of them
+    // (one by one, a batch that lost many stalled for seconds: ADR 13).
+    const lost = [...lostCommits].flatMap((k) => {
       const i = writable[k] ?? -1;
       const change = changes[i];
-      if (!change) continue;
+      if (!change) return [];
       refuse(i);
-      if (change.events.length > 0)
-        await this.write(() => this.pending.deleteOne({ _id: commitId(change), at })).catch(() => undefined);
-      await this.repairHead(change.id);
-    }
+      return [change];
+    });
+    const lostMarkerIds = lost.filter((c) => c.events.length > 0).map(commitId);
+    if (lostMarkerIds.length > 0)
+      await this.write(() => this.pending.deleteMany({ _id: { $in: lostMarkerIds }, at })).catch(
+        () => undefined,
+      );
+    await this.repairHeads(lost.map((c) => c.id));
 
     const saved = changes.filter((_, i) => typeof results[i] === 'number' && !held.has(i));
     const savedWithEvents = saved.filter((c) => c.events.length > 0);
     // New aggregates' heads in one insert (a duplicate: a newer head got there first); others one by one.
     const created = saved.filter((c) => c.expectedVersion === 0);
     await this.writeNewHeads(created.map((c) => ({ _id: c.id, v: 1, state: c.state, at })));
-    await this.advanceHeads(
-      saved.filter((c) => c.expectedVersion > 0),
-      at,
-    );
+    await this.advanceHeads(saved.filter((c) => c.expectedVersion > 0).map((c) => headOf(c, at)));
     // After the heads, so whoever reacts to the events published at once loads the state that
     // caused them (a backlog round may still publish before the head: a reader then collides and
     // the head is repaired, ADR 4).
@@ -298,36 +303,36 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
    * it, never fails the save: the commits are in, and a save based on a lagging head collides with
    * the newer commit, which repairs the head.
    */
-  private async advanceHeads(changes: readonly Change<S>[], at: Date): Promise<void> {
-    if (changes.length === 0) return;
-    let behind: readonly Change<S>[] = changes;
+  private async advanceHeads(heads: readonly HeadDocument<S>[]): Promise<void> {
+    if (heads.length === 0) return;
+    let behind: readonly HeadDocument<S>[] = heads;
     try {
       const { allMatched } = await this.trips.updateEach(
         this.heads,
-        changes.map((c) => ({
-          filter: { _id: c.id, v: { $lt: c.expectedVersion + 1 } },
-          update: { $set: { v: c.expectedVersion + 1, state: c.state, at } },
+        heads.map((h) => ({
+          filter: { _id: h._id, v: { $lt: h.v } },
+          update: { $set: { v: h.v, state: h.state, at: h.at } },
         })),
       );
       // Each statement matched, and a match writes its version: nothing to read back.
       if (allMatched) return;
-      const heads = await this.trips.findByIds(
+      const found = await this.trips.findByIds(
         this.heads,
-        changes.map((c) => c.id),
+        heads.map((h) => h._id),
         { v: 1 },
       );
-      behind = changes.filter((c) => (heads.get(c.id)?.v ?? 0) < c.expectedVersion + 1);
+      behind = heads.filter((h) => (found.get(h._id)?.v ?? 0) < h.v);
     } catch (error) {
       this.logger?.warn(
-        { err: error, heads: changes.length },
+        { err: error, heads: heads.length },
         'could not advance the heads at once; one by one',
       );
     }
     let next = 0;
     const worker = async (): Promise<void> => {
       for (let i = next++; i < behind.length; i = next++) {
-        const c = behind[i] as Change<S>;
-        await this.advanceHead(c.id, c.expectedVersion + 1, c.state, at);
+        const h = behind[i] as HeadDocument<S>;
+        await this.advanceHead(h._id, h.v, h.state, h.at);
       }
     };
     await Promise.all(Array.from({ length: Math.min(HEAD_UPDATES_AT_ONCE, behind.length) }, worker));
@@ -416,16 +421,46 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
    * head) and answers that commit, or null when the head was already the latest.
    */
   async repairHead(id: string): Promise<Versioned<S> | null> {
-    const head = await this.byId(this.heads, id, { v: 1 });
-    let latest: CommitDocument<S> | null = null;
-    for (let version = (head?.v ?? 0) + 1; ; version++) {
-      const next = await this.byId(this.commits, `${id}|${version}`);
-      if (!next) break;
-      latest = next;
+    return (await this.repairHeads([id])).get(id) ?? null;
+  }
+
+  /**
+   * `repairHead` for many at once: the heads in one read, then the commits after each in one read a
+   * version, and the heads moved in one command. Answers those that were behind, by id.
+   */
+  private async repairHeads(ids: readonly string[]): Promise<Map<string, Versioned<S>>> {
+    const repaired = new Map<string, Versioned<S>>();
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return repaired;
+    const heads = await this.trips.findByIds(this.heads, unique, { v: 1 });
+    const latest = new Map<string, CommitDocument<S>>();
+    let next = new Map(unique.map((id) => [id, (heads.get(id)?.v ?? 0) + 1]));
+    while (next.size > 0) {
+      const found = await this.trips.findByIds(
+        this.commits,
+        [...next].map(([id, version]) => `${id}|${version}`),
+      );
+      const after = new Map<string, number>();
+      for (const [id, version] of next) {
+        const commit = found.get(`${id}|${version}`);
+        if (!commit) continue;
+        latest.set(id, commit);
+        after.set(id, version + 1);
+      }
+      next = after;
     }
-    if (!latest) return null;
-    await this.advanceHead(id, latest.v, latest.state, latest.at);
-    return { id, version: latest.v, state: latest.state };
+    const behind = [...latest.values()];
+    await this.writeNewHeads(
+      behind.filter((c) => c.v === 1).map((c) => ({ _id: c.agg, v: 1, state: c.state, at: c.at })),
+    ).catch((error: unknown) => {
+      // As `advanceHead`: the commits stand, and the next load finds them.
+      this.logger?.warn({ err: error }, 'could not write the heads found missing; load still finds them');
+    });
+    await this.advanceHeads(
+      behind.filter((c) => c.v > 1).map((c) => ({ _id: c.agg, v: c.v, state: c.state, at: c.at })),
+    );
+    for (const c of behind) repaired.set(c.agg, { id: c.agg, version: c.v, state: c.state });
+    return repaired;
   }
 
   async save(change: Change<S>): Promise<number> {
@@ -472,7 +507,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       throw new ConcurrencyError(this.name, change.id, change.expectedVersion);
     }
     if (version === 1) await this.writeNewHeads([{ _id: change.id, v: 1, state: change.state, at }]);
-    else await this.advanceHeads([change], at);
+    else await this.advanceHeads([headOf(change, at)]);
     if (hasEvents) this.onSaved?.(this, [entryOf(change)]);
     return version;
   }
@@ -560,6 +595,10 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       await this.write(() => this.pending.deleteOne({ _id: marker.id, at }));
     }
   }
+}
+
+function headOf<S>(change: Change<S>, at: Date): HeadDocument<S> {
+  return { _id: change.id, v: change.expectedVersion + 1, state: change.state, at };
 }
 
 function entryOf<S>(change: Change<S>): OutboxEntry {

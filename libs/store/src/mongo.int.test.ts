@@ -9,6 +9,7 @@ import { MongoAggregateStore } from './mongo-aggregate-store';
 import { MongoDocuments } from './documents';
 import { roundTripsOf } from './round-trips';
 import { OutboxRelay } from './relay';
+import { MongoClient } from 'mongodb';
 
 /** A SampleCollected to commit with a tube (a change with events writes a pending marker). */
 function collected(sampleId: string, barcode: string): EventToPublish {
@@ -125,6 +126,60 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
       } finally {
         await conn.db.dropDatabase();
         await conn.close();
+      }
+    });
+  });
+
+  describe('MongoAggregateStore saves that lose to commits already in', () => {
+    it('refuses each, drops its own markers and brings the heads up to the winners in a few commands for all', async () => {
+      const dbName = uniqueName('lost-commits');
+      // A client of its own, to count the commands the losing batch sends.
+      const client = new MongoClient(infra.mongoUri, { monitorCommands: true });
+      await client.connect();
+      const db = client.db(dbName);
+      try {
+        const store = new MongoAggregateStore<SampleState>(db, 'samples');
+        const state = (status: SampleState['status'], n: number): SampleState => ({
+          barcode: `CT-${n}`,
+          status,
+          history: [],
+        });
+        const ids = Array.from({ length: 40 }, (_, n) => `s-${n}`);
+        await store.saveMany(
+          ids.map((id, n) => ({ id, expectedVersion: 0, state: state('collected', n), events: [] })),
+        );
+        // Another writer's version 2 of each is in, and it died before moving the heads.
+        await store.commits.insertMany(
+          ids.map((id, n) => ({
+            _id: `${id}|2`,
+            agg: id,
+            v: 2,
+            state: state('resulted', n),
+            events: [],
+            at: new Date(),
+          })),
+        );
+        const commands: string[] = [];
+        client.on('commandStarted', (event) => commands.push(event.commandName));
+        const answers = await store.saveMany(
+          ids.map((id, n) => ({
+            id,
+            expectedVersion: 1,
+            state: state('shipped', n),
+            events: [collected(id, `CT-${n}`)],
+          })),
+        );
+        client.removeAllListeners('commandStarted');
+        expect(answers.every((a) => a instanceof ConcurrencyError)).toBe(true);
+        const heads = await store.heads.find({}).toArray();
+        expect(heads.map((h) => [h.v, h.state.status])).toEqual(ids.map(() => [2, 'resulted']));
+        expect(await store.pending.countDocuments({})).toBe(0);
+        // Markers, commits, their removal, the heads, the commits after them (two versions), the
+        // heads moved: not one command or more for each of the 40.
+        expect(commands.length).toBeLessThanOrEqual(8);
+      } finally {
+        await db.dropDatabase();
+        await client.close();
       }
     });
   });
