@@ -26,7 +26,7 @@ import { cityHouseholds, describeCity, type Household } from '../../scripts/scen
 import { expectedOutcome, runCityFlow, type CityFlowOutcome } from '../../scripts/scenario/city-flow';
 import { CONSUMED, ServiceFleet, SERVICES } from '../../test/harness/fleet';
 import { BusLedger } from '../../test/harness/ledger';
-import { consumerLag } from '../../test/harness/lag';
+import { LagProbe } from '../../test/harness/lag';
 import { LocalServers } from '../../test/harness/local-servers';
 import { Sampler } from '../../test/harness/sampler';
 import { CityCache } from './city-cache';
@@ -107,15 +107,13 @@ async function footprint(servers: LocalServers, traceDir: string) {
   return { messages, ...storeFootprint(traceDir) };
 }
 
-async function waitUntilSettled(brokers: readonly string[], timeoutMs = 1_800_000): Promise<void> {
+async function waitUntilSettled(probe: LagProbe, timeoutMs = 1_800_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    let lag = 0;
-    for (const [group, streams] of Object.entries(CONSUMED))
-      lag += await consumerLag(brokers, group, streams);
+    const lag = await probe.totalLag(CONSUMED);
     if (lag === 0) return;
     if (Date.now() > deadline) throw new Error(`consumers still ${lag} messages behind`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
@@ -328,13 +326,14 @@ async function runConfiguration(
   ).start();
   const stages: StageFigure[] = [];
   const marks: Array<{ stage: string; from: number; to: number }> = [];
+  const probe = new LagProbe(servers.brokers);
   try {
     say(`\n## ${instances} case-graph instance${instances > 1 ? 's' : ''} (run ${run})`);
     const atStart = await footprint(servers, traceDir);
     let before = atStart;
     let stageStart = Date.now();
     const settle = async (stage: string, items: number, apiMs: number) => {
-      await waitUntilSettled(servers.brokers);
+      await waitUntilSettled(probe);
       const settledMs = Date.now() - stageStart;
       const after = await footprint(servers, traceDir);
       stages.push({
@@ -387,7 +386,7 @@ async function runConfiguration(
       resultsPerSecond: pacedRate,
       concurrency: 1,
     });
-    await waitUntilSettled(servers.brokers);
+    await waitUntilSettled(probe);
     await ledger.catchUp();
     const { points: pacedPoints } = latencies(pacedOutcome, paced, ledger);
     const t1 = Date.now();
@@ -463,6 +462,8 @@ async function runConfiguration(
       views,
       ceilings: { kafka: kafkaRaw, insertMany: mongoRaw, footprint: totals, sizes },
       resources: sampler.summary(0, (t1 - t0) / 1000),
+      // Seconds from `startedAt` (epoch ms), the clock of the store traces' `t`.
+      startedAt: t0,
       marks,
       lag: Object.fromEntries([...sampler.lag].map(([group, list]) => [group, thin(list)])),
       memory: Object.fromEntries([...sampler.processes].map(([name, list]) => [name, thin(list)])),
@@ -488,6 +489,7 @@ async function runConfiguration(
     throw error;
   } finally {
     sampler.stop();
+    await probe.close();
     await ledger.stop().catch(() => undefined);
     await fleet.stop();
   }

@@ -3,7 +3,7 @@
  * group's lag (from the broker): the benchmark's figures over time.
  */
 import { readFileSync } from 'node:fs';
-import { consumerLag } from './lag';
+import { LagProbe } from './lag';
 
 export interface ProcessSample {
   t: number;
@@ -34,13 +34,16 @@ export class Sampler {
   private readonly last = new Map<string, { at: number; ticks: number; pid: number }>();
   private timer: NodeJS.Timeout | undefined;
   private busy = false;
+  private readonly probe: LagProbe;
 
   constructor(
-    private readonly brokers: readonly string[],
+    brokers: readonly string[],
     private readonly pids: () => Record<string, number | undefined>,
     private readonly groups: Record<string, readonly string[]>,
     private readonly startedAt = Date.now(),
-  ) {}
+  ) {
+    this.probe = new LagProbe(brokers);
+  }
 
   start(intervalMs = 1_000): this {
     this.timer = setInterval(() => {
@@ -69,8 +72,12 @@ export class Sampler {
       list.push({ t, rssMB: read.rssMB, cpu: Math.round(cpu * 100) / 100 });
       this.processes.set(name, list);
     }
-    for (const [group, topics] of Object.entries(this.groups)) {
-      const lag = await consumerLag(this.brokers, group, topics);
+    const lags = await Promise.all(
+      Object.entries(this.groups).map(
+        async ([group, topics]) => [group, await this.probe.lag(group, topics)] as const,
+      ),
+    );
+    for (const [group, lag] of lags) {
       const list = this.lag.get(group) ?? [];
       list.push({ t, lag });
       this.lag.set(group, list);
@@ -91,5 +98,6 @@ export class Sampler {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    void this.probe.close();
   }
 }

@@ -190,7 +190,7 @@ export class MongoDedupStore {
 function traceCommands(client: MongoClient, dir: string, name: string): void {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name.replace(/[^\w.-]/g, '_')}-${process.pid}.jsonl`);
-  const started = new Map<number, { cmd: string; coll: string; shape: string; n: number }>();
+  const started = new Map<number, { t: number; cmd: string; coll: string; shape: string; n: number }>();
   const filterShape = (filter: unknown): string => {
     if (!filter || typeof filter !== 'object') return '';
     return Object.entries(filter as Record<string, unknown>)
@@ -216,7 +216,8 @@ function traceCommands(client: MongoClient, dir: string, name: string): void {
     } else if (cmd === 'findAndModify') shape = filterShape(command.query);
     const ids = (command.filter as { _id?: { $in?: unknown[] } } | undefined)?._id?.$in;
     if (Array.isArray(ids)) n = ids.length;
-    started.set(event.requestId, { cmd, coll, shape, n });
+    // t: when it was sent (epoch ms), so a run's commands can be split by its phases.
+    started.set(event.requestId, { t: Date.now(), cmd, coll, shape, n });
   });
   const finished = (event: { requestId: number; duration: number }, failed: boolean): void => {
     const begun = started.get(event.requestId);
