@@ -174,8 +174,12 @@ export class TracingDesk {
       siteDistrictCode: r.siteDistrictCode,
       siteWardCode: r.siteWardCode,
     };
-    await this.results.add({ ...result, _id: r.resultId, personId: r.personId });
-    const exists = (await this.records.load(r.personId)) !== null;
+    // Independent of each other: one wait, not two, per result (the pipeline waits on round trips).
+    const [, existing] = await Promise.all([
+      this.results.add({ ...result, _id: r.resultId, personId: r.personId }),
+      this.records.load(r.personId),
+    ]);
+    const exists = existing !== null;
     // A negative of someone nobody traces needs no record: the result log keeps it for amendments.
     if (!exists && r.outcome !== 'positive') return;
     const area = {
@@ -471,9 +475,15 @@ export class TracingDesk {
   ): Promise<void> {
     const { personId, details } = event.data;
     const origin = { correlationId: event.correlationId, causationId: event.id };
-    if (event.type === 'PersonRegistered') await this.directory.add({ _id: personId, details });
-    else await this.directory.put({ _id: personId, details });
-    if (await this.records.load(personId)) {
+    // Filing the person and looking for their record are independent (one wait for both); the
+    // households' notes are read only once the person is filed (see `noteHouseholdCase`).
+    const [, existing] = await Promise.all([
+      event.type === 'PersonRegistered'
+        ? this.directory.add({ _id: personId, details })
+        : this.directory.put({ _id: personId, details }),
+      this.records.load(personId),
+    ]);
+    if (existing) {
       const record = await this.decideAndSave(
         personId,
         (r, version) => decidePersonFacts(r, personFactsOf(details), this.context(version)),
