@@ -490,6 +490,10 @@ async function runConfiguration(
   } finally {
     sampler.stop();
     await probe.close();
+    // BENCH_DUMP_LEDGER=<prefix>: every event the run saw (times, causation, data), for a post-mortem.
+    const dump = process.env.BENCH_DUMP_LEDGER;
+    if (dump)
+      writeFileSync(`${dump}-${instances}x.jsonl`, ledger.entries.map((e) => JSON.stringify(e)).join('\n'));
     await ledger.stop().catch(() => undefined);
     await fleet.stop();
   }

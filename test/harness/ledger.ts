@@ -14,6 +14,10 @@ export interface LedgerEntry {
   type: string;
   /** Broker (producer create) time, epoch ms. */
   at: number;
+  /** When the event was decided (its envelope's time), epoch ms: `at` minus this is the outbox's part. */
+  occurredAt: number;
+  /** The event that caused it, if any. */
+  causationId: string | null;
   data: Record<string, unknown>;
 }
 
@@ -67,12 +71,20 @@ export class BusLedger {
             continue;
           }
           try {
-            const event = JSON.parse(value) as { id: string; type: string; data: Record<string, unknown> };
+            const event = JSON.parse(value) as {
+              id: string;
+              type: string;
+              occurredAt: string;
+              causationId?: string | null;
+              data: Record<string, unknown>;
+            };
             this.entries.push({
               topic: batch.topic,
               id: event.id,
               type: event.type,
               at: Number(message.timestamp),
+              occurredAt: Date.parse(event.occurredAt),
+              causationId: event.causationId ?? null,
               data: event.data,
             });
           } catch {

@@ -139,6 +139,16 @@ export function serviceConfig<E extends z.ZodRawShape>(
        * killed instance's work resumes after this (the broker allows 6 s to 300 s).
        */
       KAFKA_SESSION_TIMEOUT_MS: env.durationMs().min(6_000).max(300_000).default(30_000),
+      /**
+       * Partitions an instance's consumer works on at once (order kept within each). kafkajs fetches
+       * again only once every batch of the last fetch is done, so a partition left waiting idles.
+       */
+      CONSUMER_PARTITIONS_AT_ONCE: env.positiveInt().max(256).default(24),
+      /**
+       * Keys of one partition's batch worked on at once (order kept per key): their store reads and
+       * writes go out together (ADR 13).
+       */
+      CONSUMER_KEYS_AT_ONCE: env.positiveInt().max(256).default(32),
       ...extra,
     })
     .superRefine((config, ctx) => {

@@ -344,9 +344,9 @@ export async function start(
     topics: [topics.persons.topic, topics.labResults.topic, topics.cases.topic, topics.isolation.topic],
     // Every handler is idempotent on natural keys (a result id, a record version, a task or order
     // id), so no dedup store: on FerretDB its lookup per event would scan a growing collection.
-    partitionsConsumedConcurrently: 4,
+    partitionsConsumedConcurrently: config.CONSUMER_PARTITIONS_AT_ONCE,
     // Several keys of a partition at once: a batch's store round trips overlap (ADR 13).
-    keysConsumedConcurrently: 8,
+    keysConsumedConcurrently: config.CONSUMER_KEYS_AT_ONCE,
     handler: eventHandler(
       new EventRegistry([
         PersonRegisteredV1,

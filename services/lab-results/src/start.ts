@@ -162,9 +162,9 @@ export async function start(
     // Every handler is idempotent on natural keys (a tube is created once, a manifest or receipt
     // applied once, a member outcome recorded once by result id), so no dedup store: on FerretDB
     // its lookup per event would scan a collection that grows with every event (ADR 3).
-    partitionsConsumedConcurrently: 4,
+    partitionsConsumedConcurrently: config.CONSUMER_PARTITIONS_AT_ONCE,
     // Several keys of a partition at once: a batch's store round trips overlap (ADR 13).
-    keysConsumedConcurrently: 8,
+    keysConsumedConcurrently: config.CONSUMER_KEYS_AT_ONCE,
     handler: eventHandler(
       new EventRegistry([
         SampleCollectedV1,

@@ -125,9 +125,9 @@ export async function start(
     // Every stream: the figures come from all of them.
     topics: REPORTED_TOPICS,
     // Facts are written by one partition each and evolve idempotently: no dedup store needed.
-    partitionsConsumedConcurrently: 4,
+    partitionsConsumedConcurrently: config.CONSUMER_PARTITIONS_AT_ONCE,
     // Several keys of a partition at once: a batch's store round trips overlap (ADR 13).
-    keysConsumedConcurrently: 8,
+    keysConsumedConcurrently: config.CONSUMER_KEYS_AT_ONCE,
     handler: foldEvents(new Projection(adapters.facts)),
   });
 

@@ -266,9 +266,9 @@ export async function start(
     // resulted, a worklist entry created once by order id and closed only while open, an
     // identification answered once by its reference), so no dedup store: its lookup and insert per
     // event were a third of this service's round trips, for every event of five topics.
-    partitionsConsumedConcurrently: 4,
+    partitionsConsumedConcurrently: config.CONSUMER_PARTITIONS_AT_ONCE,
     // Several keys of a partition at once: a batch's store round trips overlap (ADR 13).
-    keysConsumedConcurrently: 8,
+    keysConsumedConcurrently: config.CONSUMER_KEYS_AT_ONCE,
     handler: eventHandler(
       new EventRegistry([
         ShipmentReceivedV1,

@@ -174,30 +174,31 @@ export class TracingDesk {
       siteDistrictCode: r.siteDistrictCode,
       siteWardCode: r.siteWardCode,
     };
-    // Independent of each other: one wait, not two, per result (the pipeline waits on round trips).
-    const [, existing] = await Promise.all([
-      this.results.add({ ...result, _id: r.resultId, personId: r.personId }),
-      this.records.load(r.personId),
-    ]);
-    const exists = existing !== null;
-    // A negative of someone nobody traces needs no record: the result log keeps it for amendments.
-    if (!exists && r.outcome !== 'positive') return;
+    const origin = { correlationId: event.correlationId, causationId: event.id };
     const area = {
       districtCode: r.siteDistrictCode,
       ...(r.siteWardCode ? { wardCode: r.siteWardCode } : {}),
     };
-    const record = await this.decideAndSave(
-      r.personId,
-      async (current, version) =>
-        this.withHousehold(decideResult(current, result, this.context(version)), version),
-      { correlationId: event.correlationId, causationId: event.id },
-      () => this.blankRecord(r.personId, area),
-    );
-    if (r.outcome === 'positive')
-      await this.traceLateHouseholdMembers(record, {
-        correlationId: event.correlationId,
-        causationId: event.id,
-      });
+    const decideOnRecord = (): Promise<TracingRecord> =>
+      this.decideAndSave(
+        r.personId,
+        async (current, version) =>
+          this.withHousehold(decideResult(current, result, this.context(version)), version),
+        origin,
+        () => this.blankRecord(r.personId, area),
+      );
+    // The result log (kept for amendments) is independent of the record: written side by side with
+    // the record's work, one wait not two (the pipeline waits on round trips, ADR 13).
+    const logged = this.results.add({ ...result, _id: r.resultId, personId: r.personId });
+    if (r.outcome !== 'positive') {
+      // A negative of someone nobody traces needs no record.
+      const [, existing] = await Promise.all([logged, this.records.load(r.personId)]);
+      if (existing) await decideOnRecord();
+      return;
+    }
+    // A positive makes or joins a case whether or not a record exists: no look first.
+    const [, record] = await Promise.all([logged, decideOnRecord()]);
+    await this.traceLateHouseholdMembers(record, origin);
   }
 
   /** The lab amended a result: undo what the old one caused, apply the new outcome. */
