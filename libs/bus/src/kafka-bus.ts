@@ -11,6 +11,7 @@ import {
 } from 'kafkajs';
 import { createLogger, type Logger } from '@truyvet/log';
 import { deliverByKey, type DeliveryContext } from './delivery';
+import { KafkaLogLevels } from './kafka-log';
 import {
   deadLetterTopic,
   defaultRetryPolicy,
@@ -74,19 +75,20 @@ export class KafkaBus implements Bus {
     this.logger = options.logger ?? createLogger({ name: 'kafka-bus' });
     this.commitEvery = options.commitEveryMessages ?? 500;
     this.maxWaitTimeInMs = options.maxWaitTimeInMs ?? 100;
+    const levels = new KafkaLogLevels();
     this.kafka = new Kafka({
       clientId: options.clientId,
       brokers: options.brokers,
       logLevel: KafkaLogLevel.WARN,
       logCreator: () => (entry: LogEntry) => {
         const { message, ...extra } = entry.log;
-        const level =
-          entry.level <= KafkaLogLevel.ERROR
-            ? 'error'
-            : entry.level === KafkaLogLevel.WARN
-              ? 'warn'
-              : 'debug';
-        this.logger[level]({ kafkajs: entry.namespace, ...extra }, message);
+        const level = levels.levelOf(entry);
+        this.logger[level](
+          level === 'warn' && entry.level <= KafkaLogLevel.ERROR
+            ? { kafkajs: entry.namespace, ...extra, retried: 'kafkajs retries this; said once' }
+            : { kafkajs: entry.namespace, ...extra },
+          message,
+        );
       },
       retry: { initialRetryTime: 200, retries: 8 },
       ...options.kafka,
