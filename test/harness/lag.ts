@@ -29,21 +29,41 @@ export class LagProbe {
 
   /** How many messages of these topics the group has not committed yet. */
   async lag(groupId: string, topics: readonly string[]): Promise<number> {
+    return (await this.lags({ [groupId]: topics })).get(groupId) ?? 0;
+  }
+
+  /**
+   * Each group's lag, in one look: each topic's ends asked once for all the groups reading it, the
+   * groups' offsets side by side. (Asked per group, the four services' groups cost the broker about
+   * 0.2 of a core when watched every 100 ms.)
+   */
+  async lags(groups: Readonly<Record<string, readonly string[]>>): Promise<Map<string, number>> {
     const admin = await this.connected();
     try {
-      const [committed, ...ends] = await Promise.all([
-        admin.fetchOffsets({ groupId, topics: [...topics] }),
-        ...topics.map((topic) => admin.fetchTopicOffsets(topic)),
+      const topics = [...new Set(Object.values(groups).flat())];
+      const [ends, committed] = await Promise.all([
+        Promise.all(topics.map(async (topic) => [topic, await admin.fetchTopicOffsets(topic)] as const)),
+        Promise.all(
+          Object.entries(groups).map(
+            async ([groupId, read]) =>
+              [groupId, read, await admin.fetchOffsets({ groupId, topics: [...read] })] as const,
+          ),
+        ),
       ]);
-      let lag = 0;
-      topics.forEach((topic, i) => {
-        const done = committed.find((c) => c.topic === topic)?.partitions ?? [];
-        for (const end of ends[i] ?? []) {
-          const at = Number(done.find((p) => p.partition === end.partition)?.offset ?? '-1');
-          lag += Math.max(0, Number(end.offset) - Math.max(0, at));
+      const endsOf = new Map(ends);
+      const lags = new Map<string, number>();
+      for (const [groupId, read, offsets] of committed) {
+        let lag = 0;
+        for (const topic of read) {
+          const done = offsets.find((c) => c.topic === topic)?.partitions ?? [];
+          for (const end of endsOf.get(topic) ?? []) {
+            const at = Number(done.find((p) => p.partition === end.partition)?.offset ?? '-1');
+            lag += Math.max(0, Number(end.offset) - Math.max(0, at));
+          }
         }
-      });
-      return lag;
+        lags.set(groupId, lag);
+      }
+      return lags;
     } catch (error) {
       // A broken connection is not kept: the next look connects again.
       await this.close();
@@ -51,10 +71,9 @@ export class LagProbe {
     }
   }
 
-  /** The summed lag of several groups, looked at side by side. */
+  /** The summed lag of several groups. */
   async totalLag(groups: Readonly<Record<string, readonly string[]>>): Promise<number> {
-    const lags = await Promise.all(Object.entries(groups).map(([group, topics]) => this.lag(group, topics)));
-    return lags.reduce((sum, lag) => sum + lag, 0);
+    return [...(await this.lags(groups)).values()].reduce((sum, lag) => sum + lag, 0);
   }
 
   async close(): Promise<void> {

@@ -72,11 +72,7 @@ export class Sampler {
       list.push({ t, rssMB: read.rssMB, cpu: Math.round(cpu * 100) / 100 });
       this.processes.set(name, list);
     }
-    const lags = await Promise.all(
-      Object.entries(this.groups).map(
-        async ([group, topics]) => [group, await this.probe.lag(group, topics)] as const,
-      ),
-    );
+    const lags = await this.probe.lags(this.groups);
     for (const [group, lag] of lags) {
       const list = this.lag.get(group) ?? [];
       list.push({ t, lag });
