@@ -41,15 +41,17 @@ export class LagProbe {
     const admin = await this.connected();
     try {
       const topics = [...new Set(Object.values(groups).flat())];
-      const [ends, committed] = await Promise.all([
-        Promise.all(topics.map(async (topic) => [topic, await admin.fetchTopicOffsets(topic)] as const)),
-        Promise.all(
-          Object.entries(groups).map(
-            async ([groupId, read]) =>
-              [groupId, read, await admin.fetchOffsets({ groupId, topics: [...read] })] as const,
-          ),
+      // The groups' offsets first, the ends after: a message published between the two reads can
+      // only make the lag look larger, never hide one (the ends are read once they are known).
+      const committed = await Promise.all(
+        Object.entries(groups).map(
+          async ([groupId, read]) =>
+            [groupId, read, await admin.fetchOffsets({ groupId, topics: [...read] })] as const,
         ),
-      ]);
+      );
+      const ends = await Promise.all(
+        topics.map(async (topic) => [topic, await admin.fetchTopicOffsets(topic)] as const),
+      );
       const endsOf = new Map(ends);
       const lags = new Map<string, number>();
       for (const [groupId, read, offsets] of committed) {
@@ -66,7 +68,7 @@ export class LagProbe {
       return lags;
     } catch (error) {
       // A broken connection is not kept: the next look connects again.
-      await this.close();
+      await this.close().catch(() => undefined);
       throw error;
     }
   }

@@ -94,6 +94,6 @@ export class Sampler {
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
-    void this.probe.close();
+    this.probe.close().catch(() => undefined);
   }
 }

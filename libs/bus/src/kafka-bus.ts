@@ -85,7 +85,11 @@ export class KafkaBus implements Bus {
         const level = levels.levelOf(entry);
         this.logger[level](
           level === 'warn' && entry.level <= KafkaLogLevel.ERROR
-            ? { kafkajs: entry.namespace, ...extra, retried: 'kafkajs retries this; said once' }
+            ? {
+                kafkajs: entry.namespace,
+                ...extra,
+                retried: 'kafkajs retries this; said at most once a minute',
+              }
             : { kafkajs: entry.namespace, ...extra },
           message,
         );

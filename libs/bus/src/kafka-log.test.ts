@@ -9,19 +9,28 @@ const response = (error: string) => ({
 });
 
 describe('kafkajs lines in our log', () => {
-  it('say a condition kafkajs retries once as a warning, then at debug, on freshly started servers', () => {
-    const levels = new KafkaLogLevels();
+  it('say a settling condition kafkajs retries as a warning at most once a minute, at debug in between', () => {
+    let now = 0;
+    const levels = new KafkaLogLevels(() => now);
     const retried = [
       'This server does not host this topic-partition',
       "The coordinator is loading and hence can't process requests for this group",
       'The group coordinator is not available',
     ];
     expect(retried.map((e) => levels.levelOf(response(e)))).toEqual(['warn', 'warn', 'warn']);
+    now = 59_000;
     expect(retried.map((e) => levels.levelOf(response(e)))).toEqual(['debug', 'debug', 'debug']);
+    now = 61_000; // still there a minute later: said again
+    expect(retried.map((e) => levels.levelOf(response(e)))).toEqual(['warn', 'warn', 'warn']);
   });
 
-  it('keep at error what someone must act on', () => {
+  it('keep at error what someone must act on, retried or not', () => {
     const levels = new KafkaLogLevels();
+    // Retriable for kafkajs, but a broker's disk or replicas in trouble.
+    expect(levels.levelOf(response('Disk error when trying to access log file on the disk'))).toBe('error');
+    expect(
+      levels.levelOf(response('Messages are rejected since there are fewer in-sync replicas than required')),
+    ).toBe('error');
     expect(levels.levelOf(response('Not authorized to access topics: [Topic authorization failed]'))).toBe(
       'error',
     );

@@ -450,12 +450,16 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       next = after;
     }
     const behind = [...latest.values()];
-    await this.writeNewHeads(
-      behind.filter((c) => c.v === 1).map((c) => ({ _id: c.agg, v: 1, state: c.state, at: c.at })),
-    ).catch((error: unknown) => {
-      // As `advanceHead`: the commits stand, and the next load finds them.
-      this.logger?.warn({ err: error }, 'could not write the heads found missing; load still finds them');
-    });
+    const missing = behind.filter((c) => c.v === 1);
+    // One try, as `advanceHead`: the commits stand and the next load finds them (not the save's
+    // retries of `writeNewHeads`, which would hold a reader ~15 s while the store is away).
+    if (missing.length > 0)
+      await this.insertAll(
+        this.heads,
+        missing.map((c) => ({ _id: c.agg, v: 1, state: c.state, at: c.at })),
+      ).catch((error: unknown) => {
+        this.logger?.warn({ err: error }, 'could not write the heads found missing; load still finds them');
+      });
     await this.advanceHeads(
       behind.filter((c) => c.v > 1).map((c) => ({ _id: c.agg, v: c.v, state: c.state, at: c.at })),
     );

@@ -124,7 +124,7 @@ export async function start(
     groupId: config.CONSUMER_GROUP,
     // Every stream: the figures come from all of them.
     topics: REPORTED_TOPICS,
-    // Facts are written by one partition each and evolve idempotently: no dedup store needed.
+    // Each fact is written by the events of one key and evolves idempotently: no dedup store needed.
     partitionsConsumedConcurrently: config.CONSUMER_PARTITIONS_AT_ONCE,
     // Several keys of a partition at once: a batch's store round trips overlap (ADR 13).
     keysConsumedConcurrently: config.CONSUMER_KEYS_AT_ONCE,

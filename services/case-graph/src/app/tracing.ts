@@ -476,15 +476,11 @@ export class TracingDesk {
   ): Promise<void> {
     const { personId, details } = event.data;
     const origin = { correlationId: event.correlationId, causationId: event.id };
-    // Filing the person and looking for their record are independent (one wait for both); the
-    // households' notes are read only once the person is filed (see `noteHouseholdCase`).
-    const [, existing] = await Promise.all([
-      event.type === 'PersonRegistered'
-        ? this.directory.add({ _id: personId, details })
-        : this.directory.put({ _id: personId, details }),
-      this.records.load(personId),
-    ]);
-    if (existing) {
+    // Filed before the record is looked for: a positive whose record is made meanwhile either
+    // finds the person filed (and takes their details) or is found here (and is given them).
+    if (event.type === 'PersonRegistered') await this.directory.add({ _id: personId, details });
+    else await this.directory.put({ _id: personId, details });
+    if (await this.records.load(personId)) {
       const record = await this.decideAndSave(
         personId,
         (r, version) => decidePersonFacts(r, personFactsOf(details), this.context(version)),

@@ -5,8 +5,9 @@ import type { FactCollections } from './ports';
 
 /**
  * Applies what events do to the facts: read the fact, evolve it, write it back when it changed.
- * Each fact is touched only by the events of one partition, which the bus hands over one at a
- * time, so read-then-write needs no lock; a redelivered event evolves the fact to what it is.
+ * Each fact is touched only by the events of one key, which the bus hands over one at a time
+ * (keys side by side, one key's events in order), so read-then-write needs no lock; a redelivered
+ * event evolves the fact to what it is.
  * The dose tallies are counts, not facts one event sets: each person change adds its own
  * insert-only document of what it changed (see `DoseTally`).
  */

@@ -162,19 +162,14 @@ export class SampleCollection {
     const found = await this.samples.load(sampleId);
     if (!found) return;
     const { sample } = found.state;
-    // Releasing the pool's members and marking the tube are independent: one wait for both (a
-    // redelivery after either failed does both again; each is idempotent).
-    await Promise.all([
-      sample.pooled ? this.openPools.release(sample.personIds, sample.sampleId) : undefined,
-      found.state.status === 'resulted'
-        ? undefined
-        : this.samples.save({
-            id: sampleId,
-            expectedVersion: found.version,
-            state: { ...found.state, status: 'resulted' },
-            events: [],
-          }),
-    ]);
+    if (sample.pooled) await this.openPools.release(sample.personIds, sample.sampleId);
+    if (found.state.status === 'resulted') return;
+    await this.samples.save({
+      id: sampleId,
+      expectedVersion: found.version,
+      state: { ...found.state, status: 'resulted' },
+      events: [],
+    });
   }
 
   async getSample(sampleId: string): Promise<(SampleState & { version: number }) | null> {
