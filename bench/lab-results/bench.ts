@@ -21,8 +21,7 @@ import {
   unaryCall,
   writeClientStream,
 } from '@truyvet/grpc';
-import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/lab';
-import type { RecordResultRequest } from '@truyvet/grpc/src/generated/truyvet/lab/v1/RecordResultRequest';
+import type { LabProto, RecordResultRequest } from '@truyvet/grpc/lab';
 import { configSchema, start, vietnamDay } from '@truyvet/lab-results';
 import { connectMongo } from '@truyvet/store';
 
@@ -71,7 +70,7 @@ async function main(): Promise<void> {
     jurisdiction: { level: 'city', code: '92' },
   });
   const results = createClient(
-    loadGrpcObject<ProtoGrpcType>('truyvet/lab/v1/lab.proto').truyvet.lab.v1.Results,
+    loadGrpcObject<LabProto>('truyvet/lab/v1/lab.proto').truyvet.lab.v1.Results,
     `127.0.0.1:${running.grpcPort}`,
     { token },
   );

@@ -12,8 +12,7 @@ import path from 'node:path';
 import { KafkaBus } from '@truyvet/bus';
 import { topics } from '@truyvet/events';
 import { createClient, DEV_SIGNING_KEY, issueToken, loadGrpcObject, writeClientStream } from '@truyvet/grpc';
-import type { ProtoGrpcType as PersonsProto } from '@truyvet/grpc/src/generated/persons';
-import type { ProtoGrpcType as SamplesProto } from '@truyvet/grpc/src/generated/samples';
+import type { PersonsProto, SamplesProto } from '@truyvet/grpc/samples';
 import { configSchema, start } from '@truyvet/sample-collection';
 import { connectMongo } from '@truyvet/store';
 

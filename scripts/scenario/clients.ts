@@ -3,11 +3,10 @@
  * tracing team, the steering committee), as the people who use them would hold them.
  */
 import { createClient, DEV_SIGNING_KEY, issueToken, loadGrpcObject, type Caller } from '@truyvet/grpc';
-import type { ProtoGrpcType as CasesProto } from '@truyvet/grpc/src/generated/cases';
-import type { ProtoGrpcType as LabProto } from '@truyvet/grpc/src/generated/lab';
-import type { ProtoGrpcType as PersonsProto } from '@truyvet/grpc/src/generated/persons';
-import type { ProtoGrpcType as ReportsProto } from '@truyvet/grpc/src/generated/reports';
-import type { ProtoGrpcType as SamplesProto } from '@truyvet/grpc/src/generated/samples';
+import type { CasesProto } from '@truyvet/grpc/cases';
+import type { LabProto } from '@truyvet/grpc/lab';
+import type { PersonsProto, SamplesProto } from '@truyvet/grpc/samples';
+import type { ReportsProto } from '@truyvet/grpc/reports';
 
 export interface ServicePorts {
   samples: number;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { eventHandler, KafkaBus } from '@truyvet/bus';
 import { CaseConfirmedV1, EventRegistry, TestOrderedV1, topics } from '@truyvet/events';
 import { unaryCall } from '@truyvet/grpc';
-import type { DailyReport__Output } from '@truyvet/grpc/src/generated/truyvet/reports/v1/DailyReport';
+import type { DailyReport__Output } from '@truyvet/grpc/reports';
 import { connectMongo } from '@truyvet/store';
 import { clientsFor, type Clients } from '../../scripts/scenario/clients';
 import { roles, runMassTestingRound, until, type RoundSummary } from '../../scripts/scenario/mass-testing';

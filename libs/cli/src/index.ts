@@ -1,17 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { RowProblem } from '@truyvet/csv';
 
 /**
  * What the command-line imports (household lists, instrument exports) share: a progress bar on
  * stderr and the per-row problem report people fix their files from.
  */
 
-export interface RowProblem {
-  /** 1-based line number in the file (the header is line 1). */
-  line: number;
-  field: string;
-  problem: string;
-}
+export type { RowProblem };
 
 /** A one-line progress bar, redrawn in place (`\r`). */
 export function progressBar(done: number, total: number, rejected: number, unit = 'rows'): string {

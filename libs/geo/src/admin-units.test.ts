@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { AdminUnits, canThoAdminUnits, loadAdminUnits, parseCsvLine } from './index';
+import { AdminUnits, canThoAdminUnits, loadAdminUnits } from './index';
 
 describe('Cần Thơ reference data', () => {
   const units = canThoAdminUnits();
@@ -41,11 +41,6 @@ describe('loading reference data', () => {
     return file;
   };
   const header = 'level,code,name,parent_code,population,population_source';
-
-  it('reads quoted fields with commas', () => {
-    expect(parseCsvLine('a,"b, c",d')).toEqual(['a', 'b, c', 'd']);
-    expect(parseCsvLine('"say ""hi""",x')).toEqual(['say "hi"', 'x']);
-  });
 
   it('names the line and field of a bad row', () => {
     const file = write(`${header}\nprovince,92,City,,100,"census, 2019"\ndistrict,916,D,92,not-a-number,x\n`);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { parseCsvLine } from './csv';
+import { parseCsvLine } from '@truyvet/csv';
 
 export type UnitLevel = 'province' | 'district' | 'ward';
 

@@ -1,2 +1,1 @@
 export * from './admin-units';
-export { parseCsvLine } from './csv';

@@ -5,7 +5,7 @@
  * they are effective-dated data, chosen by the day of the fact they judge: the last exposure for a
  * contact, the arrival day for an arrival, the result day for a case.
  */
-import { isolationKind, severity, treatmentTier } from '@truyvet/events';
+import { isolationKind, severity, treatmentTier } from '@truyvet/vocabulary';
 import { z } from 'zod';
 import { DatedBook } from './dated';
 

@@ -2,7 +2,7 @@ import { KafkaBus } from '@truyvet/bus';
 import { connectMongo } from '@truyvet/store';
 import { topics } from '@truyvet/events';
 import { describeWithInfra, uniqueName, waitForCatchUp } from '../../../test/harness';
-import { describeCaseGraphComponent } from './component';
+import { describeCaseGraphComponent } from './start.suite';
 import { configSchema } from './config';
 
 describeWithInfra('case-graph on Kafka and FerretDB', (infra) => {

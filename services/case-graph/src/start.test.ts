@@ -1,5 +1,5 @@
 import { InMemoryBus } from '@truyvet/bus';
-import { describeCaseGraphComponent } from './component';
+import { describeCaseGraphComponent } from './start.suite';
 import { configSchema } from './config';
 
 describeCaseGraphComponent('embedded', () => {

@@ -20,7 +20,7 @@ import {
 } from '@truyvet/events';
 import { canThoAdminUnits } from '@truyvet/geo';
 import { createGrpcServer, loadGrpcObject, signingKeyOrDevelopment } from '@truyvet/grpc';
-import type { ProtoGrpcType as CasesProto } from '@truyvet/grpc/src/generated/cases';
+import type { CasesProto } from '@truyvet/grpc/cases';
 import { createLogger, type Logger } from '@truyvet/log';
 import { defaultTracingRuleBook, type TracingRuleBook } from '@truyvet/rules';
 import {

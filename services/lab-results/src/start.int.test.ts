@@ -1,7 +1,7 @@
 import { KafkaBus } from '@truyvet/bus';
 import { connectMongo } from '@truyvet/store';
 import { describeWithInfra, uniqueName } from '../../../test/harness';
-import { describeLabComponent } from './component';
+import { describeLabComponent } from './start.suite';
 import { configSchema } from './config';
 
 describeWithInfra('lab-results on Kafka and FerretDB', (infra) => {

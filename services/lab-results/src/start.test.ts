@@ -1,5 +1,5 @@
 import { InMemoryBus } from '@truyvet/bus';
-import { describeLabComponent } from './component';
+import { describeLabComponent } from './start.suite';
 import { configSchema } from './config';
 
 describeLabComponent('embedded', () => {

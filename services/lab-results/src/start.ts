@@ -9,7 +9,7 @@ import {
   topics,
 } from '@truyvet/events';
 import { createGrpcServer, loadGrpcObject, signingKeyOrDevelopment } from '@truyvet/grpc';
-import type { ProtoGrpcType as LabProto } from '@truyvet/grpc/src/generated/lab';
+import type { LabProto } from '@truyvet/grpc/lab';
 import { createLogger, type Logger } from '@truyvet/log';
 import { defaultRuleBook, type RuleBook } from '@truyvet/rules';
 import {

@@ -1,7 +1,7 @@
 import { KafkaBus } from '@truyvet/bus';
 import { connectMongo } from '@truyvet/store';
 import { describeWithInfra, uniqueName, waitForCatchUp } from '../../../test/harness';
-import { describeReportingComponent } from './component';
+import { describeReportingComponent } from './start.suite';
 import { configSchema } from './config';
 import { REPORTED_TOPICS } from './start';
 

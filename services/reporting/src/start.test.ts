@@ -1,5 +1,5 @@
 import { InMemoryBus } from '@truyvet/bus';
-import { describeReportingComponent } from './component';
+import { describeReportingComponent } from './start.suite';
 import { configSchema } from './config';
 import { REPORTED_TOPICS } from './start';
 

@@ -2,7 +2,7 @@ import { InMemoryBus, KafkaBus, type Bus, type Subscription } from '@truyvet/bus
 import { allTopics } from '@truyvet/events';
 import { canThoAdminUnits, type AdminUnits } from '@truyvet/geo';
 import { createGrpcServer, loadGrpcObject, signingKeyOrDevelopment } from '@truyvet/grpc';
-import type { ProtoGrpcType as ReportsProto } from '@truyvet/grpc/src/generated/reports';
+import type { ReportsProto } from '@truyvet/grpc/reports';
 import { createLogger, type Logger } from '@truyvet/log';
 import { defaultRiskRuleBook, defaultRuleBook, type RiskRuleBook, type RuleBook } from '@truyvet/rules';
 import {

@@ -1,7 +1,7 @@
 import { KafkaBus } from '@truyvet/bus';
 import { connectMongo } from '@truyvet/store';
 import { describeWithInfra, uniqueName } from '../../../test/harness';
-import { describePersonRegistryComponent } from './component';
+import { describePersonRegistryComponent } from './start.suite';
 import { configSchema } from './config';
 
 describeWithInfra('sample-collection on Kafka and FerretDB', (infra) => {

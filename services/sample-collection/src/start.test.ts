@@ -1,5 +1,5 @@
 import { InMemoryBus } from '@truyvet/bus';
-import { describePersonRegistryComponent } from './component';
+import { describePersonRegistryComponent } from './start.suite';
 import { configSchema } from './config';
 
 describePersonRegistryComponent('embedded', () => {

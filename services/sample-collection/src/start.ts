@@ -13,8 +13,7 @@ import {
 } from '@truyvet/events';
 import { canThoAdminUnits } from '@truyvet/geo';
 import { createGrpcServer, loadGrpcObject, signingKeyOrDevelopment } from '@truyvet/grpc';
-import type { ProtoGrpcType as PersonsProto } from '@truyvet/grpc/src/generated/persons';
-import type { ProtoGrpcType as SamplesProto } from '@truyvet/grpc/src/generated/samples';
+import type { PersonsProto, SamplesProto } from '@truyvet/grpc/samples';
 import { createLogger, type Logger } from '@truyvet/log';
 import { defaultRuleBook, type RuleBook } from '@truyvet/rules';
 import {

@@ -3,10 +3,11 @@ import { districtCode, wardCode } from '../admin-units';
 import { defineEvent } from '../envelope';
 import { testMethod } from '../lab/lab-events';
 import { personDetails } from '../persons/person-events';
+import { contactType, severity } from '@truyvet/vocabulary';
 import { topics } from '../topics';
-import { contactType } from '../vocabulary';
 
-export { contactType };
+// The vocabulary's lists, also reachable where the events are.
+export { contactType, severity };
 
 /** How the contact reached the graph: a tracer's interview, the registry's household, a bulk import. */
 export const contactSource = z.enum(['tracer', 'household', 'import', 'venue_check_in', 'proximity_log']);
@@ -16,8 +17,6 @@ export const fLevel = z.number().int().min(0).max(9);
 
 /** Where a case was found: the daily report separates community cases from those already isolated. */
 export const caseFoundIn = z.enum(['community', 'quarantine']);
-
-export const severity = z.enum(['asymptomatic', 'mild', 'moderate', 'severe', 'critical']);
 
 const day = z.iso.date();
 const time = z.iso.datetime({ offset: true });

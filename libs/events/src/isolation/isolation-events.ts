@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import { districtCode, wardCode } from '../admin-units';
 import { defineEvent } from '../envelope';
+import { isolationKind, treatmentTier } from '@truyvet/vocabulary';
 import { topics } from '../topics';
 
-/** F0: treatment; F1: centralized or home quarantine; F2: self-monitoring at home. */
-export const isolationKind = z.enum([
-  'treatment',
-  'centralized_quarantine',
-  'home_quarantine',
-  'self_monitoring',
-]);
-
-/** The 3-tier treatment model ("tháp 3 tầng"): home/community care, then facility tiers 1-3 by severity. */
-export const treatmentTier = z.enum(['home', 'tier1', 'tier2', 'tier3']);
+// The vocabulary's lists, also reachable where the events are.
+export { isolationKind, treatmentTier };
 
 /** Why the order exists: the person is an F0, an Fn contact, or arrived from an epidemic area. */
 export const isolationReason = z.enum(['f0', 'contact', 'arrival']);

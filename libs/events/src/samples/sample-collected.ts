@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { districtCode, wardCode } from '../admin-units';
 import { defineEvent } from '../envelope';
+import { samplingReason, specimenType } from '@truyvet/vocabulary';
 import { topics } from '../topics';
-import { samplingReason, specimenType } from '../vocabulary';
 
+// The vocabulary's lists, also reachable where the events are.
 export { samplingReason, specimenType };
 
 /**

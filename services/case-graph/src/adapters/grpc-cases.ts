@@ -7,12 +7,14 @@ import { DomainError, type FieldViolation } from '@truyvet/errors';
 import { contactType, severity as severityEnum } from '@truyvet/events';
 import type { AdminUnits } from '@truyvet/geo';
 import { clientStream, requireArea, requireRole, unary, type CallContext } from '@truyvet/grpc';
-import type { CaseView } from '@truyvet/grpc/src/generated/truyvet/cases/v1/CaseView';
-import type { Facility as FacilityMessage } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Facility';
-import type { IsolationOrder as OrderMessage } from '@truyvet/grpc/src/generated/truyvet/cases/v1/IsolationOrder';
-import type { PersonRecord } from '@truyvet/grpc/src/generated/truyvet/cases/v1/PersonRecord';
-import type { RowResult } from '@truyvet/grpc/src/generated/truyvet/cases/v1/RowResult';
-import type { Task as TaskMessage } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Task';
+import type {
+  CaseView,
+  Facility as FacilityMessage,
+  IsolationOrder as OrderMessage,
+  PersonRecord,
+  RowResult,
+  Task as TaskMessage,
+} from '@truyvet/grpc/cases';
 import { vietnamDay } from '@truyvet/rules';
 import type { ExposureLogDesk } from '../app/exposure-log-desk';
 import type { PlacementDesk } from '../app/placement';

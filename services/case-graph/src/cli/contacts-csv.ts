@@ -3,11 +3,9 @@
  * by), imported through case-graph's bulk gRPC call with a per-row report. A contact is named by
  * registry id (`contact_person_id`) or by details (the registry finds or registers them).
  */
-import type { RowProblem } from '@truyvet/cli';
-import { parseCsvLine } from '@truyvet/geo';
+import { readCsv, type RowProblem } from '@truyvet/csv';
 import { writeClientStream } from '@truyvet/grpc';
-import type { ContactRow } from '@truyvet/grpc/src/generated/truyvet/cases/v1/ContactRow';
-import type { ContactsClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Contacts';
+import type { ContactRow, ContactsClient } from '@truyvet/grpc/cases';
 
 /** The header row names the columns, in any order. */
 export const CONTACT_CSV_COLUMNS = [
@@ -37,22 +35,14 @@ export function parseContactsCsv(text: string): {
   rows: Array<{ line: number; row: ContactRow }>;
   problems: RowProblem[];
 } {
-  const lines = text.split(/\r?\n/);
-  const header = parseCsvLine(lines[0] ?? '').map((h) => h.trim().toLowerCase());
-  const missing = ['source_person_id', 'contact_type', 'last_exposure_on'].filter((c) => !header.includes(c));
-  if (missing.length > 0)
-    return {
-      rows: [],
-      problems: [{ line: 1, field: missing.join(', '), problem: 'required column missing from the header' }],
-    };
+  const file = readCsv(text);
+  const missing = file.missing(['source_person_id', 'contact_type', 'last_exposure_on']);
+  if (missing.length > 0) return { rows: [], problems: missing };
   const rows: Array<{ line: number; row: ContactRow }> = [];
-  lines.slice(1).forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    const values = parseCsvLine(raw);
-    const get = (column: string): string => values[header.indexOf(column)]?.trim() ?? '';
+  for (const { line, get } of file.rows) {
     const byDetails = get('full_name') !== '';
     rows.push({
-      line: i + 2,
+      line,
       row: {
         sourcePersonId: get('source_person_id'),
         contact: {
@@ -74,7 +64,7 @@ export function parseContactsCsv(text: string): {
         },
       },
     });
-  });
+  }
   return { rows, problems: [] };
 }
 

@@ -6,7 +6,7 @@
  */
 import { runCsvImport } from '@truyvet/cli';
 import { createClient, loadGrpcObject } from '@truyvet/grpc';
-import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/cases';
+import type { CasesProto } from '@truyvet/grpc/cases';
 import { importContactsCsv } from './contacts-csv';
 
 runCsvImport({
@@ -14,7 +14,7 @@ runCsvImport({
   defaultAddress: 'localhost:50053',
   connect: (address, token) =>
     createClient(
-      loadGrpcObject<ProtoGrpcType>('truyvet/cases/v1/cases.proto').truyvet.cases.v1.Contacts,
+      loadGrpcObject<CasesProto>('truyvet/cases/v1/cases.proto').truyvet.cases.v1.Contacts,
       address,
       {
         token,

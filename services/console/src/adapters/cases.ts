@@ -12,15 +12,17 @@ import {
   type Caller,
   type SigningKey,
 } from '@truyvet/grpc';
-import type { ProtoGrpcType as CasesProto } from '@truyvet/grpc/src/generated/cases';
-import type { CaseView__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/CaseView';
-import type { Task__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Task';
-import type { PersonRecord__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/PersonRecord';
-import type { Chain__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Chain';
-import type { Cluster__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Cluster';
-import type { IsolatedPerson__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/IsolatedPerson';
-import type { ContactOutcome__Output } from '@truyvet/grpc/src/generated/truyvet/cases/v1/ContactOutcome';
-import type { ContactInput } from '@truyvet/grpc/src/generated/truyvet/cases/v1/ContactInput';
+import type {
+  CasesProto,
+  CaseView__Output,
+  Chain__Output,
+  Cluster__Output,
+  ContactInput,
+  ContactOutcome__Output,
+  IsolatedPerson__Output,
+  PersonRecord__Output,
+  Task__Output,
+} from '@truyvet/grpc/cases';
 
 const cases = loadGrpcObject<CasesProto>('truyvet/cases/v1/cases.proto').truyvet.cases.v1;
 

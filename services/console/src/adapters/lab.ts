@@ -11,11 +11,13 @@ import {
   type Caller,
   type SigningKey,
 } from '@truyvet/grpc';
-import type { ProtoGrpcType as LabProto } from '@truyvet/grpc/src/generated/lab';
-import type { Accession__Output } from '@truyvet/grpc/src/generated/truyvet/lab/v1/Accession';
-import type { RecordResultRequest } from '@truyvet/grpc/src/generated/truyvet/lab/v1/RecordResultRequest';
-import type { RecordResultsResponse__Output } from '@truyvet/grpc/src/generated/truyvet/lab/v1/RecordResultsResponse';
-import type { SampleResults__Output } from '@truyvet/grpc/src/generated/truyvet/lab/v1/SampleResults';
+import type {
+  Accession__Output,
+  LabProto,
+  RecordResultRequest,
+  RecordResultsResponse__Output,
+  SampleResults__Output,
+} from '@truyvet/grpc/lab';
 import type { Amendment, ScannedBox } from '../app/forms';
 import { asUser } from './cases';
 

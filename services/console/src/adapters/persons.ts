@@ -5,8 +5,7 @@
  */
 import { status } from '@grpc/grpc-js';
 import { createClient, loadGrpcObject, unaryCall, type Caller, type SigningKey } from '@truyvet/grpc';
-import type { ProtoGrpcType as PersonsProto } from '@truyvet/grpc/src/generated/persons';
-import type { Person__Output } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Person';
+import type { Person__Output, PersonsProto } from '@truyvet/grpc/samples';
 import type { PersonSummary } from '../app/views';
 import { asUser } from './cases';
 

@@ -4,10 +4,12 @@
  * and the districts' turnaround. reporting decides who may read which area.
  */
 import { createClient, loadGrpcObject, unaryCall, type Caller, type SigningKey } from '@truyvet/grpc';
-import type { ProtoGrpcType as ReportsProto } from '@truyvet/grpc/src/generated/reports';
-import type { DailyReport__Output } from '@truyvet/grpc/src/generated/truyvet/reports/v1/DailyReport';
-import type { DistrictTurnaround__Output } from '@truyvet/grpc/src/generated/truyvet/reports/v1/DistrictTurnaround';
-import type { RiskLevels__Output } from '@truyvet/grpc/src/generated/truyvet/reports/v1/RiskLevels';
+import type {
+  DailyReport__Output,
+  DistrictTurnaround__Output,
+  ReportsProto,
+  RiskLevels__Output,
+} from '@truyvet/grpc/reports';
 import { asUser } from './cases';
 
 const reports = loadGrpcObject<ReportsProto>('truyvet/reports/v1/reports.proto').truyvet.reports.v1;

@@ -3,10 +3,12 @@
  * the district's sampling worklist, tubes entered at a sampling site, and the district's shipments.
  */
 import { createClient, loadGrpcObject, unaryCall, type Caller, type SigningKey } from '@truyvet/grpc';
-import type { ProtoGrpcType as SamplesProto } from '@truyvet/grpc/src/generated/samples';
-import type { Sample__Output } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Sample';
-import type { Shipment__Output } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Shipment';
-import type { WorklistItem__Output } from '@truyvet/grpc/src/generated/truyvet/samples/v1/WorklistItem';
+import type {
+  Sample__Output,
+  SamplesProto,
+  Shipment__Output,
+  WorklistItem__Output,
+} from '@truyvet/grpc/samples';
 import type { SampleEntry } from '../app/forms';
 import { asUser } from './cases';
 

@@ -4,7 +4,7 @@
  * zod only): the pages bundle this file.
  */
 import { z } from 'zod';
-import { contactType, samplingReason, specimenType } from '@truyvet/events/src/vocabulary';
+import { contactType, samplingReason, specimenType } from '@truyvet/vocabulary';
 
 export const SAMPLE_REASONS = samplingReason.options;
 export const SPECIMEN_TYPES = specimenType.options;

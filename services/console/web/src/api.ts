@@ -2,8 +2,14 @@
 import type { ContactEntry, TASK_OUTCOMES, TaskOutcome } from '../../src/app/forms';
 import type { PersonGraph } from '../../src/app/person-graph';
 import type { HouseholdMember, NamedContact, PersonSummary } from '../../src/app/views';
+// reporting's messages as the gateway passes them on (JSON of the gRPC answers): one definition.
+import type {
+  DailyReport__Output as DailyReport,
+  Durations__Output as Durations,
+  WardRisk__Output as WardRisk,
+} from '@truyvet/grpc/reports';
 
-export type { PersonSummary };
+export type { DailyReport, Durations, PersonSummary, WardRisk };
 
 export interface FieldError {
   field: string;
@@ -150,56 +156,6 @@ export interface ShipmentView {
   overdue: boolean;
   missingSampleIds: string[];
   rejectedSampleIds: string[];
-}
-
-export interface DailyReport {
-  area: { level: string; code: string; name: string } | null;
-  date: string;
-  cases: {
-    newToday: number;
-    newInCommunity: number;
-    newInQuarantine: number;
-    recoveredToday: number;
-    deathsToday: number;
-    total: number;
-    underTreatment: number;
-    recovered: number;
-    deaths: number;
-  } | null;
-  isolation: {
-    f1Centralized: number;
-    f1CentralizedAwaitingBed: number;
-    f1Home: number;
-    f2SelfMonitoring: number;
-    arrivalsCentralized: number;
-    suspectsIsolated: number;
-  } | null;
-  testing: {
-    samplesCollected: number;
-    peopleSampled: number;
-    samplesTested: number;
-    peopleTested: number;
-    samplesPositive: number;
-    positivity: number;
-  } | null;
-  vaccination: { atLeastOneDose: number; fullyVaccinated: number; doses: number } | null;
-}
-
-export interface WardRisk {
-  wardCode: string;
-  wardName: string;
-  districtCode: string;
-  population: number;
-  communityCases: number;
-  casesPer100k: number;
-  coverage: number;
-  level: number;
-}
-
-export interface Durations {
-  count: number;
-  p50Hours: number;
-  p90Hours: number;
 }
 
 export interface ReportView {

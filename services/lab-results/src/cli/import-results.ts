@@ -7,7 +7,7 @@
  */
 import { runCsvImport } from '@truyvet/cli';
 import { createClient, loadGrpcObject } from '@truyvet/grpc';
-import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/lab';
+import type { LabProto } from '@truyvet/grpc/lab';
 import { importResultsCsv } from './results-csv';
 
 runCsvImport({
@@ -15,7 +15,7 @@ runCsvImport({
   defaultAddress: 'localhost:50052',
   unit: 'tubes',
   connect: (address, token) =>
-    createClient(loadGrpcObject<ProtoGrpcType>('truyvet/lab/v1/lab.proto').truyvet.lab.v1.Results, address, {
+    createClient(loadGrpcObject<LabProto>('truyvet/lab/v1/lab.proto').truyvet.lab.v1.Results, address, {
       token,
     }),
   importText: (client, text, onProgress) => importResultsCsv(client, text, { onProgress }),

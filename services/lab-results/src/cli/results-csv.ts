@@ -1,11 +1,11 @@
 /**
- * Results from a CSV file (read by ../domain/results-csv) recorded through the bulk gRPC call with
+ * Results from a CSV file (read by @truyvet/csv's parseResultsCsv) recorded through the bulk gRPC call with
  * a per-row report.
  */
-import type { RowProblem } from '@truyvet/cli';
+import type { RowProblem } from '@truyvet/csv';
 import { writeClientStream } from '@truyvet/grpc';
-import type { ResultsClient } from '@truyvet/grpc/src/generated/truyvet/lab/v1/Results';
-import { parseResultsCsv } from '../domain/results-csv';
+import type { ResultsClient } from '@truyvet/grpc/lab';
+import { parseResultsCsv } from '@truyvet/csv';
 
 export { parseResultsCsv };
 

@@ -1,55 +1,10 @@
 import { eventHandler, type MessageHandler, type ReceivedMessage } from '@truyvet/bus';
-import {
-  CaseConfirmedV1,
-  CaseDiedV1,
-  CaseRecoveredV1,
-  CaseRevertedV1,
-  EventRegistry,
-  IsolationEndedV1,
-  IsolationOrderedV1,
-  IsolationPlacedV1,
-  IsolationWaitlistedV1,
-  PersonClassifiedV1,
-  PersonRegisteredV1,
-  PersonsMergedV1,
-  PersonTestResultAmendedV1,
-  PersonTestResultedV1,
-  PersonUpdatedV1,
-  PoolResultAmendedV1,
-  PoolResultedV1,
-  SampleCollectedV1,
-  ShipmentReceivedV1,
-  TestOrderCancelledV1,
-  TestOrderedV1,
-  TestOrderFulfilledV1,
-} from '@truyvet/events';
+import { EventRegistry } from '@truyvet/events';
 import type { Projection } from '../app/projection';
 import * as fold from '../domain/facts';
 import type { FactChange } from '../domain/facts';
 
-const registry = new EventRegistry([
-  PersonRegisteredV1,
-  PersonUpdatedV1,
-  PersonsMergedV1,
-  SampleCollectedV1,
-  ShipmentReceivedV1,
-  PoolResultedV1,
-  PersonTestResultedV1,
-  PoolResultAmendedV1,
-  PersonTestResultAmendedV1,
-  CaseConfirmedV1,
-  CaseRecoveredV1,
-  CaseDiedV1,
-  CaseRevertedV1,
-  PersonClassifiedV1,
-  IsolationOrderedV1,
-  IsolationPlacedV1,
-  IsolationWaitlistedV1,
-  IsolationEndedV1,
-  TestOrderedV1,
-  TestOrderFulfilledV1,
-  TestOrderCancelledV1,
-] as const);
+const registry = new EventRegistry(fold.REPORTED_EVENTS);
 
 /** The projection's consumer: each event the report uses becomes the fact changes it makes. */
 export function foldEvents(projection: Projection): MessageHandler {

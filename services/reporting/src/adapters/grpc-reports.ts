@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireArea, requireRole, unary, type CallContext } from '@truyvet/grpc';
-import type { DailyReport as DailyReportMessage } from '@truyvet/grpc/src/generated/truyvet/reports/v1/DailyReport';
+import type { DailyReport as DailyReportMessage } from '@truyvet/grpc/reports';
 import type { AreaRequest, ReportDesk } from '../app/reports';
 import type { DailyReport } from '../domain/report';
 

@@ -5,12 +5,11 @@
  * atomicity. `evolve` functions are pure and idempotent: applying an event twice, or again after
  * later ones of the same partition, leaves the fact as once (events only set what they know).
  */
-import type {
+import {
   CaseConfirmedV1,
   CaseDiedV1,
   CaseRecoveredV1,
   CaseRevertedV1,
-  EventOf,
   IsolationEndedV1,
   IsolationOrderedV1,
   IsolationPlacedV1,
@@ -28,8 +27,34 @@ import type {
   TestOrderCancelledV1,
   TestOrderedV1,
   TestOrderFulfilledV1,
+  type EventOf,
 } from '@truyvet/events';
 import { vietnamDay } from '@truyvet/rules';
+
+/** Every event the figures come from: the consumer reads these, and each has its fold below. */
+export const REPORTED_EVENTS = [
+  PersonRegisteredV1,
+  PersonUpdatedV1,
+  PersonsMergedV1,
+  SampleCollectedV1,
+  ShipmentReceivedV1,
+  PoolResultedV1,
+  PersonTestResultedV1,
+  PoolResultAmendedV1,
+  PersonTestResultAmendedV1,
+  CaseConfirmedV1,
+  CaseRecoveredV1,
+  CaseDiedV1,
+  CaseRevertedV1,
+  PersonClassifiedV1,
+  IsolationOrderedV1,
+  IsolationPlacedV1,
+  IsolationWaitlistedV1,
+  IsolationEndedV1,
+  TestOrderedV1,
+  TestOrderFulfilledV1,
+  TestOrderCancelledV1,
+] as const;
 
 type CaseFoundIn = EventOf<typeof CaseConfirmedV1>['data']['foundIn'];
 type IsolationKind = EventOf<typeof IsolationOrderedV1>['data']['kind'];

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import { occupationGroup } from '@truyvet/events';
 import type { AdminUnits } from '@truyvet/geo';
 import { clientStream, coversArea, requireArea, requireRole, unary, type CallContext } from '@truyvet/grpc';
-import type { Person as PersonMessage } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Person';
-import type { PersonDetails as PersonDetailsMessage } from '@truyvet/grpc/src/generated/truyvet/samples/v1/PersonDetails';
-import type { RegisterPersonResponse } from '@truyvet/grpc/src/generated/truyvet/samples/v1/RegisterPersonResponse';
-import type { ImportPersonsResponse } from '@truyvet/grpc/src/generated/truyvet/samples/v1/ImportPersonsResponse';
+import type {
+  ImportPersonsResponse,
+  Person as PersonMessage,
+  PersonDetails as PersonDetailsMessage,
+  RegisterPersonResponse,
+} from '@truyvet/grpc/samples';
 import { DomainError, type FieldViolation } from '@truyvet/errors';
 import { foldName, nationalIdSchema, normalizePhone } from '../domain/identity';
 import type { PersonDetails, RegisterPerson, Registration } from '../domain/registration';

@@ -3,8 +3,7 @@ import { DomainError } from '@truyvet/errors';
 import { samplingReason, specimenType } from '@truyvet/events';
 import type { AdminUnits } from '@truyvet/geo';
 import { clientStream, coversArea, requireArea, requireRole, unary, type CallContext } from '@truyvet/grpc';
-import type { CollectSamplesResponse } from '@truyvet/grpc/src/generated/truyvet/samples/v1/CollectSamplesResponse';
-import type { Sample } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Sample';
+import type { CollectSamplesResponse, Sample } from '@truyvet/grpc/samples';
 import type { CollectionRequest, SampleCollection } from '../app/sample-collection';
 import type { SampleData, SampleStatus } from '../domain/samples';
 

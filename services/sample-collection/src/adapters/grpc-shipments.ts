@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DomainError } from '@truyvet/errors';
 import type { AdminUnits } from '@truyvet/geo';
 import { requireArea, requireRole, unary } from '@truyvet/grpc';
-import type { Shipment } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Shipment';
+import type { Shipment } from '@truyvet/grpc/samples';
 import type { ShipmentDesk } from '../app/shipment-desk';
 import type { ShipmentState } from '../domain/shipments';
 

@@ -2,11 +2,9 @@
  * Household lists as district staff keep them (one person a row), turned into registry requests,
  * and imported through the registry's bulk gRPC call with a per-row report.
  */
-import type { RowProblem } from '@truyvet/cli';
-import { parseCsvLine } from '@truyvet/geo';
+import { readCsv, type RowProblem } from '@truyvet/csv';
 import { writeClientStream } from '@truyvet/grpc';
-import type { PersonRegistryClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/PersonRegistry';
-import type { RegisterPersonRequest } from '@truyvet/grpc/src/generated/truyvet/samples/v1/RegisterPersonRequest';
+import type { PersonRegistryClient, RegisterPersonRequest } from '@truyvet/grpc/samples';
 
 /** The columns a household list has; the header row names them, in any order. */
 export const CSV_COLUMNS = [
@@ -40,24 +38,11 @@ export function parseHouseholdCsv(text: string): {
   requests: Array<{ line: number; request: RegisterPersonRequest }>;
   problems: RowProblem[];
 } {
-  const lines = text.split(/\r?\n/);
-  const header = parseCsvLine(lines[0] ?? '').map((h) => h.trim().toLowerCase());
-  const problems: RowProblem[] = [];
-  const missing = ['full_name', 'birth_year', 'district_code', 'ward_code'].filter(
-    (c) => !header.includes(c),
-  );
-  if (missing.length > 0) {
-    return {
-      requests: [],
-      problems: [{ line: 1, field: missing.join(', '), problem: 'required column missing from the header' }],
-    };
-  }
+  const file = readCsv(text);
+  const missing = file.missing(['full_name', 'birth_year', 'district_code', 'ward_code']);
+  if (missing.length > 0) return { requests: [], problems: missing };
   const requests: Array<{ line: number; request: RegisterPersonRequest }> = [];
-  lines.slice(1).forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    const line = i + 2;
-    const values = parseCsvLine(raw);
-    const get = (column: string): string => values[header.indexOf(column)]?.trim() ?? '';
+  for (const { line, get } of file.rows) {
     const vaccinations = get('vaccinations')
       .split(';')
       .filter(Boolean)
@@ -91,8 +76,8 @@ export function parseHouseholdCsv(text: string): {
         },
       },
     });
-  });
-  return { requests, problems };
+  }
+  return { requests, problems: [] };
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { runCsvImport } from '@truyvet/cli';
 import { createClient, loadGrpcObject } from '@truyvet/grpc';
-import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/persons';
+import type { PersonsProto } from '@truyvet/grpc/samples';
 import { importHouseholdCsv } from './household-csv';
 
 runCsvImport({
@@ -14,7 +14,7 @@ runCsvImport({
   defaultAddress: 'localhost:50051',
   connect: (address, token) =>
     createClient(
-      loadGrpcObject<ProtoGrpcType>('truyvet/samples/v1/persons.proto').truyvet.samples.v1.PersonRegistry,
+      loadGrpcObject<PersonsProto>('truyvet/samples/v1/persons.proto').truyvet.samples.v1.PersonRegistry,
       address,
       { token },
     ),

@@ -1,5 +1,5 @@
 import { useRef, useState, type ChangeEvent, type KeyboardEvent, type SyntheticEvent } from 'react';
-import { parseResultsCsv } from '@truyvet/lab-results/src/domain/results-csv';
+import { parseResultsCsv } from '@truyvet/csv';
 import { api, ApiError, OfflineError, type Accession, type ResultRow, type SampleResults } from '../api';
 import { errorsByField, Field } from '../Field';
 import { useI18n } from '../i18n';

@@ -37,15 +37,13 @@ import {
   writeClientStream,
   type Caller,
 } from '@truyvet/grpc';
-import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/lab';
-import type { AccessioningClient } from '@truyvet/grpc/src/generated/truyvet/lab/v1/Accessioning';
-import type { ResultsClient } from '@truyvet/grpc/src/generated/truyvet/lab/v1/Results';
+import type { AccessioningClient, LabProto, ResultsClient } from '@truyvet/grpc/lab';
 import type { Config } from './config';
 import { start, type Running } from './start';
 import { vietnamDay } from './domain/turnaround';
 import { importResultsCsv } from './cli/results-csv';
 
-const proto = loadGrpcObject<ProtoGrpcType>('truyvet/lab/v1/lab.proto').truyvet.lab.v1;
+const proto = loadGrpcObject<LabProto>('truyvet/lab/v1/lab.proto').truyvet.lab.v1;
 
 const LAB: Caller = { sub: 'ktv-cdc-1', role: 'lab', jurisdiction: { level: 'city', code: '92' } };
 // The lab's test tubes come from Thới Lai (927), a district no other suite samples in: the lab

@@ -17,8 +17,7 @@ import {
   unaryCall,
   type Caller,
 } from '@truyvet/grpc';
-import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/reports';
-import type { ReportsClient } from '@truyvet/grpc/src/generated/truyvet/reports/v1/Reports';
+import type { ReportsClient, ReportsProto } from '@truyvet/grpc/reports';
 import { addDays, vietnamDay } from '@truyvet/rules';
 import { eventually } from '../../../test/harness';
 import type { AreaRequest } from './app/reports';
@@ -26,7 +25,7 @@ import type { Config } from './config';
 import { start, type Running } from './start';
 import * as e from './testing/events';
 
-const proto = loadGrpcObject<ProtoGrpcType>('truyvet/reports/v1/reports.proto').truyvet.reports.v1;
+const proto = loadGrpcObject<ReportsProto>('truyvet/reports/v1/reports.proto').truyvet.reports.v1;
 
 const CITY: Caller = { sub: 'bcd-can-tho', role: 'city', jurisdiction: { level: 'city', code: '92' } };
 const VINH_THANH: Caller = {

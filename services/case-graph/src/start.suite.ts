@@ -36,19 +36,21 @@ import {
   writeClientStream,
   type Caller,
 } from '@truyvet/grpc';
-import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/cases';
-import type { CasesClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Cases';
-import type { ContactsClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Contacts';
-import type { IsolationClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Isolation';
-import type { RulesClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Rules';
-import type { TracingClient } from '@truyvet/grpc/src/generated/truyvet/cases/v1/Tracing';
+import type {
+  CasesClient,
+  CasesProto,
+  ContactsClient,
+  IsolationClient,
+  RulesClient,
+  TracingClient,
+} from '@truyvet/grpc/cases';
 import { addDays, daysBetween, vietnamDay } from '@truyvet/rules';
 import type { Config } from './config';
 import { eventually as waitFor } from '../../../test/harness';
 import { importContactsCsv } from './cli/contacts-csv';
 import { start, type Running } from './start';
 
-const proto = loadGrpcObject<ProtoGrpcType>('truyvet/cases/v1/cases.proto').truyvet.cases.v1;
+const proto = loadGrpcObject<CasesProto>('truyvet/cases/v1/cases.proto').truyvet.cases.v1;
 
 // Bình Thuỷ (918), a district no other suite traces in: Phường Bình Thủy and Phường Trà An.
 const DISTRICT = '918';

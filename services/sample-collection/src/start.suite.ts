@@ -33,19 +33,21 @@ import {
   writeClientStream,
   type Caller,
 } from '@truyvet/grpc';
-import type { ProtoGrpcType } from '@truyvet/grpc/src/generated/persons';
-import type { ProtoGrpcType as SamplesProto } from '@truyvet/grpc/src/generated/samples';
-import type { SampleCollectionClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/SampleCollection';
-import type { CollectSampleRequest } from '@truyvet/grpc/src/generated/truyvet/samples/v1/CollectSampleRequest';
-import type { ShipmentsClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Shipments';
-import type { WorklistsClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/Worklists';
-import type { PersonRegistryClient } from '@truyvet/grpc/src/generated/truyvet/samples/v1/PersonRegistry';
-import type { RegisterPersonRequest } from '@truyvet/grpc/src/generated/truyvet/samples/v1/RegisterPersonRequest';
+import type {
+  CollectSampleRequest,
+  PersonRegistryClient,
+  PersonsProto,
+  RegisterPersonRequest,
+  SampleCollectionClient,
+  SamplesProto,
+  ShipmentsClient,
+  WorklistsClient,
+} from '@truyvet/grpc/samples';
 import type { Config } from './config';
 import { start, type Running } from './start';
 import { importHouseholdCsv } from './cli/household-csv';
 
-const proto = loadGrpcObject<ProtoGrpcType>('truyvet/samples/v1/persons.proto').truyvet.samples.v1;
+const proto = loadGrpcObject<PersonsProto>('truyvet/samples/v1/persons.proto').truyvet.samples.v1;
 const samplesProto = loadGrpcObject<SamplesProto>('truyvet/samples/v1/samples.proto').truyvet.samples.v1;
 
 export const NINH_KIEU_CENTER: Caller = {

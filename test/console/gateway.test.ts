@@ -7,17 +7,17 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { unaryCall } from '@truyvet/grpc';
-import type { QuickStartResult } from '../../../scripts/quick-start';
+import type { QuickStartResult } from '../../scripts/quick-start';
 import {
   ROUND_DISTRICT as DISTRICT,
   ROUND_WARDS as WARDS,
   startConsoleRound,
   type ConsoleRound,
-} from '../../../test/harness/console-round';
-import { clientsFor } from '../../../scripts/scenario/clients';
-import { roles } from '../../../scripts/scenario/mass-testing';
-import { CSRF_HEADER, sessionCookieName } from './adapters/http';
-import { eventually } from '../../../test/harness/eventually';
+} from '../harness/console-round';
+import { clientsFor } from '../../scripts/scenario/clients';
+import { roles } from '../../scripts/scenario/mass-testing';
+import { CSRF_HEADER, sessionCookieName } from '@truyvet/console';
+import { eventually } from '../harness/eventually';
 
 const ADMIN = { username: 'admin', password: 'quan-tri-vien-2021' };
 

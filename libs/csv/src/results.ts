@@ -5,9 +5,10 @@
  *   run_id, instrument, resulted_at;
  * - one row per well and target, as instruments export: barcode (or sample_name), target, ct
  *   ("Undetermined" or empty: not detected), with kit_id and run_id; rows of one tube are grouped.
- * No I/O and nothing node-only: the console's lab page reads an upload with it in the browser.
+ * The lab's command-line import and the console's lab page (in the browser) read files with it,
+ * so it lives here and not in the lab service: no I/O and nothing node-only.
  */
-import { parseCsvLine } from '@truyvet/geo/src/csv';
+import { readCsv, type RowProblem } from './csv';
 
 /** One tube's reading as the file gives it (the shape of the gRPC RecordResultRequest). */
 export interface RecordResultRequest {
@@ -21,13 +22,6 @@ export interface RecordResultRequest {
   resultedAt: string;
 }
 
-/** A row of the file that cannot be used, and why (the shape of @truyvet/cli's RowProblem). */
-export interface RowProblem {
-  line: number;
-  field: string;
-  problem: string;
-}
-
 const NOT_DETECTED = new Set(['', 'undetermined', 'nd', 'n/a', 'no ct', '-']);
 
 /** Reads the file into one request per tube, each with the line it starts on. */
@@ -35,10 +29,9 @@ export function parseResultsCsv(text: string): {
   requests: Array<{ line: number; request: RecordResultRequest }>;
   problems: RowProblem[];
 } {
-  const lines = text.split(/\r?\n/);
+  const file = readCsv(text);
   // Column names are read in lower case, except the gene in ct_<gene> (kits name genes in mixed case).
-  const rawHeader = parseCsvLine(lines[0] ?? '').map((h) => h.trim().replace(/\s+/g, '_'));
-  const header = rawHeader.map((h) => h.toLowerCase());
+  const header = file.columns;
   const barcodeColumn = header.includes('barcode') ? 'barcode' : 'sample_name';
   if (!header.includes(barcodeColumn)) {
     return {
@@ -51,11 +44,7 @@ export function parseResultsCsv(text: string): {
   const problems: RowProblem[] = [];
   const byBarcode = new Map<string, { line: number; request: RecordResultRequest }>();
   const requests: Array<{ line: number; request: RecordResultRequest }> = [];
-  lines.slice(1).forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    const line = i + 2;
-    const values = parseCsvLine(raw);
-    const get = (column: string): string => values[header.indexOf(column)]?.trim() ?? '';
+  for (const { line, get, values } of file.rows) {
     const barcode = get(barcodeColumn);
     const common: RecordResultRequest = {
       barcode,
@@ -87,15 +76,15 @@ export function parseResultsCsv(text: string): {
       }
       if (value !== undefined && target)
         entry.request.ctValues = { ...entry.request.ctValues, [target]: value };
-      return;
+      continue;
     }
     const ctValues: Record<string, number> = {};
     header.forEach((column, index) => {
       if (!column.startsWith('ct_')) return;
       const value = ct(values[index]?.trim() ?? '', column);
-      if (value !== undefined) ctValues[(rawHeader[index] ?? column).slice(3)] = value;
+      if (value !== undefined) ctValues[(file.writtenColumns[index] ?? column).slice(3)] = value;
     });
     requests.push({ line, request: { ...common, ctValues } });
-  });
+  }
   return { requests, problems };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseResultsCsv } from './results-csv';
+import { parseResultsCsv } from './results';
 
 describe('results CSV', () => {
   it('reads one row per tube with ct_<gene> columns, genes as the header names them', () => {
