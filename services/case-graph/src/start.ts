@@ -1,6 +1,5 @@
-import { eventHandler, InMemoryBus, KafkaBus, type Bus, type Subscription } from '@truyvet/bus';
+import { eventHandler, type Bus } from '@truyvet/bus';
 import {
-  allTopics,
   CaseConfirmedV1,
   ContactIdentificationAmbiguousV1,
   ContactRecordedV1,
@@ -19,22 +18,12 @@ import {
   topics,
 } from '@truyvet/events';
 import { canThoAdminUnits } from '@truyvet/geo';
-import { createGrpcServer, loadGrpcObject, signingKeyOrDevelopment } from '@truyvet/grpc';
+import { loadGrpcObject } from '@truyvet/grpc';
 import type { CasesProto } from '@truyvet/grpc/cases';
-import { createLogger, type Logger } from '@truyvet/log';
+import type { Logger } from '@truyvet/log';
 import { defaultTracingRuleBook, type TracingRuleBook } from '@truyvet/rules';
-import {
-  applyIndexes,
-  connectMongo,
-  deferredRelay,
-  InMemoryAggregateStore,
-  KeyIndex,
-  MongoAggregateStore,
-  type AggregateStore,
-  type KeyIndexState,
-  type OutboxSource,
-  type SavedWithEvents,
-} from '@truyvet/store';
+import { startService, type ServiceHost, type StoreOptions } from '@truyvet/service';
+import { KeyIndex, type AggregateStore, type KeyIndexState, type OutboxSource } from '@truyvet/store';
 import { ExposureLogDesk } from './app/exposure-log-desk';
 import { PlacementDesk } from './app/placement';
 import type {
@@ -55,14 +44,7 @@ import { RuleSetDesk } from './app/rule-sets';
 import { TaskQueue } from './app/task-queue';
 import { TracingDesk } from './app/tracing';
 import { GraphViews } from './app/views';
-import {
-  InMemoryDocuments,
-  inMemoryStates,
-  MongoDocuments,
-  mongoStates,
-  type Documents,
-  type States,
-} from './adapters/documents';
+import { inMemoryStates, mongoStates, type States } from './adapters/documents';
 import { caseGraphHandlers } from './adapters/grpc-cases';
 import {
   caseGraphIndexes,
@@ -111,7 +93,6 @@ export interface Running {
 type Store<S> = AggregateStore<S> & OutboxSource;
 
 interface Adapters {
-  bus: Bus;
   records: Store<TracingRecord>;
   facilities: Store<FacilityState>;
   waiting: Store<WaitingEntry>;
@@ -128,141 +109,50 @@ interface Adapters {
   logs: ExposureLogs;
   /** Builds the indexes by natural key from what existed before them (once per store, at start). */
   buildIndexes: () => Promise<void>;
-  close: () => Promise<void>;
 }
 
-interface Parts {
-  records: Store<TracingRecord>;
-  facilities: Store<FacilityState>;
-  waiting: Store<WaitingEntry>;
-  tasks: AggregateStore<TracingTask>;
-  ruleSets: AggregateStore<StoredRuleSet>;
-  households: HouseholdStore;
-  states: {
-    records: States<TracingRecord>;
-    facilities: States<FacilityState>;
-    waiting: States<WaitingEntry>;
-    tasks: States<TracingTask>;
-    ruleSets: States<StoredRuleSet>;
-  };
-  documents: <T extends { _id: string }>(name: string) => Documents<T>;
-  householdMembers: AggregateStore<KeyIndexState>;
+/** An aggregate store, and the queries on its heads, which each mode answers its own way. */
+function withStates<S>(
+  stores: ServiceHost['stores'],
+  name: string,
+  options: StoreOptions,
+): { store: Store<S>; states: States<S> } {
+  if (stores.kind === 'mongo') {
+    const store = stores.aggregates<S>(name, options);
+    return { store, states: mongoStates(store) };
+  }
+  const store = stores.aggregates<S>(name, options);
+  return { store, states: inMemoryStates(store) };
 }
 
-function assemble(bus: Bus, parts: Parts, close: () => Promise<void>): Adapters {
-  const directoryDocs = parts.documents<DirectoryEntry>(DIRECTORY);
-  const households = new KeyIndex(parts.householdMembers);
-  return {
-    bus,
-    records: parts.records,
-    facilities: parts.facilities,
-    waiting: parts.waiting,
-    tasks: parts.tasks,
-    ruleSets: parts.ruleSets,
-    households: parts.households,
-    recordQueries: recordQueries(parts.states.records),
-    facilityQueries: facilityQueries(parts.states.facilities),
-    waitingQueries: waitingQueries(parts.states.waiting),
-    taskQueries: taskQueries(parts.states.tasks),
-    ruleSetQueries: ruleSetQueries(parts.states.ruleSets),
-    directory: personDirectory(directoryDocs, households),
-    buildIndexes: () => buildHouseholdIndex(directoryDocs, households),
-    results: resultLog(parts.documents(RESULT_LOG)),
-    logs: exposureLogs(parts.documents(VISITS), parts.documents(PROXIMITY)),
-    close,
-  };
-}
-
-async function realAdapters(
-  config: Config,
-  brokers: string[],
-  uri: string,
-  wake: SavedWithEvents,
-  logger: Logger,
-  shared?: Bus,
-): Promise<Adapters> {
-  const bus =
-    shared ??
-    new KafkaBus({
-      brokers,
-      clientId: 'case-graph',
-      logger,
-      sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-    });
-  const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'case-graph', logger });
-  await applyIndexes(mongo.db, [
-    ...[RECORDS, FACILITIES, WAITING, TASKS, RULE_SETS, HOUSEHOLDS, HOUSEHOLD_MEMBERS].flatMap((name) =>
-      MongoAggregateStore.indexes(name),
-    ),
-    ...caseGraphIndexes,
-  ]);
-  const store = <S>(name: string, withEvents: boolean) =>
-    new MongoAggregateStore<S>(mongo.db, name, withEvents ? wake : undefined, logger);
+function modeAdapters(host: ServiceHost): Adapters {
+  const states = <S>(name: string, options: StoreOptions) => withStates<S>(host.stores, name, options);
+  const records = states<TracingRecord>(RECORDS, { outbox: true });
+  const facilities = states<FacilityState>(FACILITIES, { outbox: true });
+  const waiting = states<WaitingEntry>(WAITING, { outbox: true });
+  const tasks = states<TracingTask>(TASKS, {});
+  const ruleSets = states<StoredRuleSet>(RULE_SETS, {});
+  const directoryDocs = host.documents<DirectoryEntry>(DIRECTORY);
   // The household index is written before the directory entries it files: a reader may take a
   // headless key for none (see KeyIndex).
-  const superset = <S>(name: string) =>
-    new MongoAggregateStore<S>(mongo.db, name, undefined, logger, { probeHeadless: false });
-  const records = store<TracingRecord>(RECORDS, true);
-  const facilities = store<FacilityState>(FACILITIES, true);
-  const waiting = store<WaitingEntry>(WAITING, true);
-  const tasks = store<TracingTask>(TASKS, false);
-  const ruleSets = store<StoredRuleSet>(RULE_SETS, false);
-  return assemble(
-    bus,
-    {
-      records,
-      facilities,
-      waiting,
-      tasks,
-      ruleSets,
-      households: store(HOUSEHOLDS, false),
-      states: {
-        records: mongoStates(records),
-        facilities: mongoStates(facilities),
-        waiting: mongoStates(waiting),
-        tasks: mongoStates(tasks),
-        ruleSets: mongoStates(ruleSets),
-      },
-      documents: (name) => new MongoDocuments(mongo.db, name),
-      householdMembers: superset<KeyIndexState>(HOUSEHOLD_MEMBERS),
-    },
-    async () => {
-      if (!shared) await bus.close();
-      await mongo.close();
-    },
-  );
-}
-
-function embeddedAdapters(wake: SavedWithEvents, logger: Logger, shared?: Bus): Adapters {
-  const bus = shared ?? new InMemoryBus({ logger });
-  const records = new InMemoryAggregateStore<TracingRecord>(RECORDS, wake);
-  const facilities = new InMemoryAggregateStore<FacilityState>(FACILITIES, wake);
-  const waiting = new InMemoryAggregateStore<WaitingEntry>(WAITING, wake);
-  const tasks = new InMemoryAggregateStore<TracingTask>(TASKS);
-  const ruleSets = new InMemoryAggregateStore<StoredRuleSet>(RULE_SETS);
-  return assemble(
-    bus,
-    {
-      records,
-      facilities,
-      waiting,
-      tasks,
-      ruleSets,
-      households: new InMemoryAggregateStore(HOUSEHOLDS),
-      states: {
-        records: inMemoryStates(records),
-        facilities: inMemoryStates(facilities),
-        waiting: inMemoryStates(waiting),
-        tasks: inMemoryStates(tasks),
-        ruleSets: inMemoryStates(ruleSets),
-      },
-      documents: () => new InMemoryDocuments(),
-      householdMembers: new InMemoryAggregateStore<KeyIndexState>(HOUSEHOLD_MEMBERS),
-    },
-    async () => {
-      if (!shared) await bus.close();
-    },
-  );
+  const households = new KeyIndex(host.aggregates<KeyIndexState>(HOUSEHOLD_MEMBERS, { superset: true }));
+  return {
+    records: records.store,
+    facilities: facilities.store,
+    waiting: waiting.store,
+    tasks: tasks.store,
+    ruleSets: ruleSets.store,
+    households: host.aggregates(HOUSEHOLDS),
+    recordQueries: recordQueries(records.states),
+    facilityQueries: facilityQueries(facilities.states),
+    waitingQueries: waitingQueries(waiting.states),
+    taskQueries: taskQueries(tasks.states),
+    ruleSetQueries: ruleSetQueries(ruleSets.states),
+    directory: personDirectory(directoryDocs, households),
+    buildIndexes: () => buildHouseholdIndex(directoryDocs, households),
+    results: resultLog(host.documents(RESULT_LOG)),
+    logs: exposureLogs(host.documents(VISITS), host.documents(PROXIMITY)),
+  };
 }
 
 /**
@@ -274,27 +164,11 @@ export async function start(
   config: Config,
   options: { bus?: Bus; logger?: Logger; rules?: TracingRuleBook; now?: () => Date } = {},
 ): Promise<Running> {
-  const logger = options.logger ?? createLogger({ name: 'case-graph', level: config.LOG_LEVEL });
-  const relayer = deferredRelay();
-  const adapters =
-    config.TRUYVET_MODE === 'real' && config.KAFKA_BROKERS && config.MONGODB_URI
-      ? await realAdapters(
-          config,
-          config.KAFKA_BROKERS,
-          config.MONGODB_URI,
-          relayer.wake,
-          logger,
-          options.bus,
-        )
-      : embeddedAdapters(relayer.wake, logger, options.bus);
+  const host = await startService(config, { name: 'case-graph', bus: options.bus, logger: options.logger });
+  const adapters = modeAdapters(host);
+  await host.applyIndexes(caseGraphIndexes);
   await adapters.buildIndexes();
-  const { bus } = adapters;
-  await bus.ensureTopics(allTopics);
-  const relay = relayer.start({
-    bus,
-    sources: [adapters.records, adapters.facilities, adapters.waiting],
-    logger,
-  });
+  host.relayOutbox([adapters.records, adapters.facilities, adapters.waiting]);
 
   const now = options.now ?? (() => new Date());
   const rules = new RuleSetDesk(
@@ -335,18 +209,11 @@ export async function start(
     correlationId: event.correlationId,
     causationId: event.id,
   });
-  const subscription: Subscription = await bus.subscribe({
+  await host.consume({
     groupId: config.CONSUMER_GROUP,
-    // Partitions moved: an instance may have died with saves it had not published yet.
-    onJoined: () => {
-      relay.takeOver();
-    },
     topics: [topics.persons.topic, topics.labResults.topic, topics.cases.topic, topics.isolation.topic],
     // Every handler is idempotent on natural keys (a result id, a record version, a task or order
     // id), so no dedup store: on FerretDB its lookup per event would scan a growing collection.
-    partitionsConsumedConcurrently: config.CONSUMER_PARTITIONS_AT_ONCE,
-    // Several keys of a partition at once: a batch's store round trips overlap (ADR 13).
-    keysConsumedConcurrently: config.CONSUMER_KEYS_AT_ONCE,
     handler: eventHandler(
       new EventRegistry([
         PersonRegisteredV1,
@@ -397,55 +264,22 @@ export async function start(
     ),
   });
 
-  const timers: NodeJS.Timeout[] = [];
-  const every = (ms: number, what: string, run: () => Promise<unknown>): void => {
-    if (ms <= 0) return;
-    const timer = setInterval(() => {
-      run().catch((error: unknown) => {
-        logger.error({ err: error }, `${what} failed; it runs again in ${ms} ms`);
-      });
-    }, ms);
-    timer.unref();
-    timers.push(timer);
-  };
-  every(config.RELEASE_SWEEP_MS, 'release sweep', () => tracing.releaseDue());
-  every(config.RULES_REFRESH_MS, 'rule set refresh', () => rules.refresh());
+  host.every(config.RELEASE_SWEEP_MS, 'release sweep', () => tracing.releaseDue());
+  host.every(config.RULES_REFRESH_MS, 'rule set refresh', () => rules.refresh());
 
-  const server = createGrpcServer({
-    logger,
-    auth: {
-      key: signingKeyOrDevelopment(config.AUTH_SIGNING_KEY, (m) => {
-        logger.warn(m);
-      }),
-    },
-  });
   const cases = loadGrpcObject<CasesProto>('truyvet/cases/v1/cases.proto').truyvet.cases.v1;
   const handlers = caseGraphHandlers(
     { tracing, tasks, placement, logs, views, rules },
     canThoAdminUnits(),
     now,
   );
-  server.addService(cases.Cases.service, handlers.cases);
-  server.addService(cases.Contacts.service, handlers.contacts);
-  server.addService(cases.Isolation.service, handlers.isolation);
-  server.addService(cases.Tracing.service, handlers.tracing);
-  server.addService(cases.Rules.service, handlers.rules);
-  const grpcPort = await server.start(config.GRPC_HOST, config.GRPC_PORT);
-  logger.info({ grpcPort, mode: config.TRUYVET_MODE }, 'case-graph serving');
+  const grpcPort = await host.serve((server) => {
+    server.addService(cases.Cases.service, handlers.cases);
+    server.addService(cases.Contacts.service, handlers.contacts);
+    server.addService(cases.Isolation.service, handlers.isolation);
+    server.addService(cases.Tracing.service, handlers.tracing);
+    server.addService(cases.Rules.service, handlers.rules);
+  });
 
-  let stopping: Promise<void> | undefined;
-  return {
-    grpcPort,
-    releaseDue: () => tracing.releaseDue(),
-    stop: () => {
-      stopping ??= (async () => {
-        for (const timer of timers) clearInterval(timer);
-        await server.stop(5_000); // no new requests; in-flight ones finish
-        await subscription.stop(); // the event in hand is applied and committed
-        await relay.stop(); // the last events go out
-        await adapters.close();
-      })();
-      return stopping;
-    },
-  };
+  return { grpcPort, releaseDue: () => tracing.releaseDue(), stop: host.stop };
 }

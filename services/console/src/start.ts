@@ -6,10 +6,10 @@ import { createLogger, type Logger } from '@truyvet/log';
 import { connectMongo } from '@truyvet/store';
 import { AccountDesk, type SessionStore, type UserStore } from './app/accounts';
 import { GrpcCaseGraph } from './adapters/cases';
-import { GrpcLabDesk } from './adapters/lab';
-import { GrpcPersonDesk } from './adapters/persons';
-import { GrpcReportDesk } from './adapters/reports';
-import { GrpcSampleDesk } from './adapters/samples';
+import { GrpcLabApi } from './adapters/lab';
+import { GrpcPersonApi } from './adapters/persons';
+import { GrpcReportApi } from './adapters/reports';
+import { GrpcSampleApi } from './adapters/samples';
 import { createGateway } from './adapters/http';
 import {
   InMemorySessionStore,
@@ -72,10 +72,10 @@ export async function start(
     logger.warn(message);
   });
   const cases = new GrpcCaseGraph(config.CASE_GRAPH_ADDRESS, key);
-  const samples = new GrpcSampleDesk(config.SAMPLE_COLLECTION_ADDRESS, key);
-  const persons = new GrpcPersonDesk(config.SAMPLE_COLLECTION_ADDRESS, key);
-  const reports = new GrpcReportDesk(config.REPORTING_ADDRESS, key);
-  const lab = new GrpcLabDesk(config.LAB_RESULTS_ADDRESS, key);
+  const samples = new GrpcSampleApi(config.SAMPLE_COLLECTION_ADDRESS, key);
+  const persons = new GrpcPersonApi(config.SAMPLE_COLLECTION_ADDRESS, key);
+  const reports = new GrpcReportApi(config.REPORTING_ADDRESS, key);
+  const lab = new GrpcLabApi(config.LAB_RESULTS_ADDRESS, key);
   const server = createGateway({
     accounts,
     cases,

@@ -1,17 +1,12 @@
-import { InMemoryBus, KafkaBus, type Bus, type Subscription } from '@truyvet/bus';
+import type { Bus } from '@truyvet/bus';
 import { allTopics } from '@truyvet/events';
 import { canThoAdminUnits, type AdminUnits } from '@truyvet/geo';
-import { createGrpcServer, loadGrpcObject, signingKeyOrDevelopment } from '@truyvet/grpc';
+import { loadGrpcObject } from '@truyvet/grpc';
 import type { ReportsProto } from '@truyvet/grpc/reports';
-import { createLogger, type Logger } from '@truyvet/log';
+import type { Logger } from '@truyvet/log';
 import { defaultRiskRuleBook, defaultRuleBook, type RiskRuleBook, type RuleBook } from '@truyvet/rules';
-import {
-  applyIndexes,
-  connectMongo,
-  InMemoryDocuments,
-  MongoDocuments,
-  type IndexDeclaration,
-} from '@truyvet/store';
+import { startService } from '@truyvet/service';
+import type { IndexDeclaration } from '@truyvet/store';
 import { reportHandlers } from './adapters/grpc-reports';
 import type { FactCollections } from './app/ports';
 import { Projection } from './app/projection';
@@ -40,56 +35,6 @@ export const reportingIndexes: IndexDeclaration[] = PLACED.map((kind) => ({
   indexes: [{ key: { districtCode: 1 }, name: 'by_district' }],
 }));
 
-interface Adapters {
-  bus: Bus;
-  facts: FactCollections;
-  close: () => Promise<void>;
-}
-
-async function realAdapters(
-  config: Config,
-  brokers: string[],
-  uri: string,
-  logger: Logger,
-  shared?: Bus,
-): Promise<Adapters> {
-  const bus =
-    shared ??
-    new KafkaBus({
-      brokers,
-      clientId: 'reporting',
-      logger,
-      sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
-    });
-  const mongo = await connectMongo(uri, config.MONGODB_DB, { appName: 'reporting', logger });
-  await applyIndexes(mongo.db, reportingIndexes);
-  const facts = Object.fromEntries(
-    FACT_KINDS.map((kind) => [kind, new MongoDocuments(mongo.db, collectionName(kind))]),
-  ) as unknown as FactCollections;
-  return {
-    bus,
-    facts,
-    close: async () => {
-      if (!shared) await bus.close();
-      await mongo.close();
-    },
-  };
-}
-
-function embeddedAdapters(logger: Logger, shared?: Bus): Adapters {
-  const bus = shared ?? new InMemoryBus({ logger });
-  const facts = Object.fromEntries(
-    FACT_KINDS.map((kind) => [kind, new InMemoryDocuments()]),
-  ) as unknown as FactCollections;
-  return {
-    bus,
-    facts,
-    close: async () => {
-      if (!shared) await bus.close();
-    },
-  };
-}
-
 /**
  * Starts the service: the fact collections, the consumer that folds every stream the figures come
  * from, and the gRPC API. It writes no events, so it has no outbox.
@@ -105,56 +50,31 @@ export async function start(
     units?: AdminUnits;
   } = {},
 ): Promise<Running> {
-  const logger = options.logger ?? createLogger({ name: 'reporting', level: config.LOG_LEVEL });
-  const adapters =
-    config.TRUYVET_MODE === 'real' && config.KAFKA_BROKERS && config.MONGODB_URI
-      ? await realAdapters(config, config.KAFKA_BROKERS, config.MONGODB_URI, logger, options.bus)
-      : embeddedAdapters(logger, options.bus);
-  const { bus } = adapters;
-  await bus.ensureTopics(allTopics);
+  const host = await startService(config, { name: 'reporting', bus: options.bus, logger: options.logger });
+  const facts = Object.fromEntries(
+    FACT_KINDS.map((kind) => [kind, host.documents(collectionName(kind))]),
+  ) as unknown as FactCollections;
+  await host.applyIndexes(reportingIndexes);
   const now = options.now ?? (() => new Date());
   const desk = new ReportDesk(
-    adapters.facts,
+    facts,
     options.units ?? canThoAdminUnits(),
     options.riskRules ?? defaultRiskRuleBook(),
     options.labRules ?? defaultRuleBook(),
     now,
   );
-  const subscription: Subscription = await bus.subscribe({
+  await host.consume({
     groupId: config.CONSUMER_GROUP,
-    // Every stream: the figures come from all of them.
+    // Every stream: the figures come from all of them. Each fact is written by the events of one
+    // key and evolves idempotently: no dedup store needed.
     topics: REPORTED_TOPICS,
-    // Each fact is written by the events of one key and evolves idempotently: no dedup store needed.
-    partitionsConsumedConcurrently: config.CONSUMER_PARTITIONS_AT_ONCE,
-    // Several keys of a partition at once: a batch's store round trips overlap (ADR 13).
-    keysConsumedConcurrently: config.CONSUMER_KEYS_AT_ONCE,
-    handler: foldEvents(new Projection(adapters.facts)),
+    handler: foldEvents(new Projection(facts)),
   });
 
-  const server = createGrpcServer({
-    logger,
-    auth: {
-      key: signingKeyOrDevelopment(config.AUTH_SIGNING_KEY, (m) => {
-        logger.warn(m);
-      }),
-    },
-  });
   const reports = loadGrpcObject<ReportsProto>('truyvet/reports/v1/reports.proto').truyvet.reports.v1;
-  server.addService(reports.Reports.service, reportHandlers(desk).reports);
-  const grpcPort = await server.start(config.GRPC_HOST, config.GRPC_PORT);
-  logger.info({ grpcPort, mode: config.TRUYVET_MODE }, 'reporting serving');
+  const grpcPort = await host.serve((server) => {
+    server.addService(reports.Reports.service, reportHandlers(desk).reports);
+  });
 
-  let stopping: Promise<void> | undefined;
-  return {
-    grpcPort,
-    reports: desk,
-    stop: () => {
-      stopping ??= (async () => {
-        await server.stop(5_000);
-        await subscription.stop();
-        await adapters.close();
-      })();
-      return stopping;
-    },
-  };
+  return { grpcPort, reports: desk, stop: host.stop };
 }

@@ -33,7 +33,7 @@ import {
   decideExposures,
   decideIdentified,
   decideNewPersonConfirmed,
-  decidePersonFacts,
+  decidePersonDetails,
   decidePlacement,
   decideRecovery,
   decideRelease,
@@ -48,14 +48,14 @@ import {
 } from '../domain/record';
 import {
   newRecord,
-  personFactsOf,
+  personOnRecordOf,
   type ContactSource,
   type Decision,
-  type Fact,
+  type DecidedEvent,
   type Severity,
   type TracingRecord,
 } from '../domain/types';
-import { eventsOf } from './facts';
+import { eventsOf } from './decided-events';
 import type { Area, HouseholdStore, PersonDirectory, RecordQueries, RecordStore, ResultLog } from './ports';
 
 /** Saving a decision that lost a race is decided again on the new state, this many times. */
@@ -111,8 +111,8 @@ export class TracingDesk {
   private async blankRecord(personId: string, fallbackArea?: TracingRecord['area']): Promise<TracingRecord> {
     const entry = await this.directory.get(personId);
     if (entry) {
-      const facts = personFactsOf(entry.details);
-      return newRecord(personId, { districtCode: facts.districtCode, wardCode: facts.wardCode }, facts);
+      const emits = personOnRecordOf(entry.details);
+      return newRecord(personId, { districtCode: emits.districtCode, wardCode: emits.wardCode }, emits);
     }
     return newRecord(personId, fallbackArea ?? { districtCode: '000' });
   }
@@ -137,7 +137,7 @@ export class TracingDesk {
       };
       const decision = await decide(current.state, current.version);
       if (!decision.changed) return current.state;
-      const events = eventsOf(decision.facts, origin);
+      const events = eventsOf(decision.emits, origin);
       try {
         await this.records.save({
           id: personId,
@@ -152,7 +152,7 @@ export class TracingDesk {
         await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 15)));
         continue;
       }
-      await this.cascadeNow(personId, current.version + 1, decision.facts, events, origin, 0);
+      await this.cascadeNow(personId, current.version + 1, decision.emits, events, origin, 0);
       return decision.state;
     }
   }
@@ -246,7 +246,7 @@ export class TracingDesk {
 
   /** A new case's household (from the registry) are its contacts, in the same commit. */
   private async withHousehold(decision: Decision, version: number): Promise<Decision> {
-    const confirmed = decision.facts.find((f) => f.type === 'CaseConfirmed');
+    const confirmed = decision.emits.find((f) => f.type === 'CaseConfirmed');
     const householdId = decision.state.person?.householdId;
     if (!confirmed || !householdId) return decision;
     const ctx = this.context(version);
@@ -269,7 +269,7 @@ export class TracingDesk {
       { via: 'household', recordedBy: 'household-list' },
       ctx,
     );
-    return { state: withContacts.state, facts: [...decision.facts, ...withContacts.facts], changed: true };
+    return { state: withContacts.state, emits: [...decision.emits, ...withContacts.emits], changed: true };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -288,17 +288,17 @@ export class TracingDesk {
   private async cascadeNow(
     personId: string,
     savedVersion: number,
-    facts: readonly Fact[],
+    emits: readonly DecidedEvent[],
     events: readonly EventToPublish[],
     origin: EventOrigin,
     hops: number,
   ): Promise<void> {
     if (hops >= MAX_INLINE_HOPS) return;
     let carried: number;
-    if (facts.some((f) => f.type === 'PersonClassified')) {
+    if (emits.some((f) => f.type === 'PersonClassified')) {
       carried = await this.propagateFrom(personId, origin, undefined, hops + 1);
     } else {
-      const recorded = facts.flatMap((f) => (f.type === 'ContactRecorded' ? [f.data.contactId] : []));
+      const recorded = emits.flatMap((f) => (f.type === 'ContactRecorded' ? [f.data.contactId] : []));
       if (recorded.length === 0) return;
       carried = await this.propagateFrom(personId, origin, recorded, hops + 1);
     }
@@ -346,7 +346,7 @@ export class TracingDesk {
       ]),
     );
     let todo = [...updates.keys()];
-    const decided = new Map<string, Fact[]>();
+    const decided = new Map<string, DecidedEvent[]>();
     for (let attempt = 1; todo.length > 0; attempt++) {
       const loaded = await this.records.loadMany(todo);
       const entries = await this.directory.getMany(todo.filter((id) => !loaded.has(id)));
@@ -356,24 +356,24 @@ export class TracingDesk {
         if (!update) continue;
         const found = loaded.get(personId);
         const entry = entries.get(personId);
-        const facts = entry ? personFactsOf(entry.details) : undefined;
+        const emits = entry ? personOnRecordOf(entry.details) : undefined;
         const current = found ?? {
           id: personId,
           version: 0,
           state: newRecord(
             personId,
-            facts ? { districtCode: facts.districtCode, wardCode: facts.wardCode } : source.state.area,
-            facts,
+            emits ? { districtCode: emits.districtCode, wardCode: emits.wardCode } : source.state.area,
+            emits,
           ),
         };
         const decision = decideExposures(current.state, [update], this.context(current.version));
         if (!decision.changed) continue;
-        decided.set(personId, decision.facts);
+        decided.set(personId, decision.emits);
         changes.push({
           id: personId,
           expectedVersion: current.version,
           state: decision.state,
-          events: eventsOf(decision.facts, origin),
+          events: eventsOf(decision.emits, origin),
         });
       }
       const saved = await this.records.saveMany(changes);
@@ -483,7 +483,7 @@ export class TracingDesk {
     if (await this.records.load(personId)) {
       const record = await this.decideAndSave(
         personId,
-        (r, version) => decidePersonFacts(r, personFactsOf(details), this.context(version)),
+        (r, version) => decidePersonDetails(r, personOnRecordOf(details), this.context(version)),
         origin,
       );
       const householdId = record.person?.householdId;

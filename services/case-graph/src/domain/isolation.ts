@@ -15,11 +15,11 @@ import {
 import { standingCase } from './classification';
 import type {
   Classification,
-  Fact,
+  DecidedEvent,
   IsolationKind,
   IsolationOrder,
   IsolationReason,
-  PersonFacts,
+  PersonOnRecord,
   ScheduledTest,
   Severity,
   TracingRecord,
@@ -59,7 +59,7 @@ const SEVERITY_RANK: Record<Severity, number> = {
 
 /** Fully vaccinated on `day`: enough doses, the last long enough before. */
 export function fullyVaccinated(
-  person: PersonFacts | undefined,
+  person: PersonOnRecord | undefined,
   day: string,
   rules: TracingRuleSet,
 ): boolean {
@@ -72,7 +72,7 @@ export function fullyVaccinated(
 
 /** The treatment tier of an F0: the first tier rule whose conditions all hold, else the default. */
 export function treatmentTierOf(
-  person: PersonFacts | undefined,
+  person: PersonOnRecord | undefined,
   severity: Severity | undefined,
   day: string,
   rules: TracingRuleSet,
@@ -221,7 +221,7 @@ function scheduleTests(orderId: string, desired: DesiredOrder, today: string): S
   });
 }
 
-function orderedFact(personId: string, order: IsolationOrder, area: TracingRecord['area']): Fact {
+function orderedEvent(personId: string, order: IsolationOrder, area: TracingRecord['area']): DecidedEvent {
   return {
     type: 'IsolationOrdered',
     data: {
@@ -242,12 +242,12 @@ function orderedFact(personId: string, order: IsolationOrder, area: TracingRecor
   };
 }
 
-function testFacts(
+function testEvents(
   personId: string,
   tests: readonly ScheduledTest[],
   desired: DesiredOrder,
   cause: string,
-): Fact[] {
+): DecidedEvent[] {
   return tests.map((t) => ({
     type: 'TestOrdered' as const,
     data: {
@@ -265,14 +265,14 @@ function cancelOpenTests(
   order: IsolationOrder,
   reason: string,
   keep = new Set<string>(),
-): Fact[] {
-  const facts: Fact[] = [];
+): DecidedEvent[] {
+  const emits: DecidedEvent[] = [];
   for (const test of order.tests) {
     if (test.status !== 'open' || keep.has(test.orderId)) continue;
     test.status = 'cancelled';
-    facts.push({ type: 'TestOrderCancelled', data: { orderId: test.orderId, personId, reason } });
+    emits.push({ type: 'TestOrderCancelled', data: { orderId: test.orderId, personId, reason } });
   }
-  return facts;
+  return emits;
 }
 
 /** Ends an order (mutating the draft record) and cancels its open tests. */
@@ -282,7 +282,7 @@ export function endOrder(
   reason: NonNullable<IsolationOrder['endReason']>,
   today: string,
   testReason: string,
-): Fact[] {
+): DecidedEvent[] {
   order.status = 'ended';
   order.endedOn = today;
   order.endReason = reason;
@@ -312,7 +312,7 @@ export function reconcileOrders(
   desired: DesiredOrder | undefined,
   today: string,
   endReason: 'withdrawn' | 'superseded',
-): Fact[] {
+): DecidedEvent[] {
   const active = activeOrder(record);
   if (!desired) {
     return active ? endOrder(record, active, endReason, today, 'the isolation order was withdrawn') : [];
@@ -331,10 +331,10 @@ export function reconcileOrders(
     }
     return reissue(record, active, desired, today, cause);
   }
-  const facts: Fact[] = active
+  const emits: DecidedEvent[] = active
     ? endOrder(record, active, 'superseded', today, supersededTestReason(desired))
     : [];
-  if (desired.endsOn !== undefined && desired.endsOn < today) return facts;
+  if (desired.endsOn !== undefined && desired.endsOn < today) return emits;
   record.counters.orders += 1;
   const orderId = `${record.personId}/iso${record.counters.orders}`;
   const order: IsolationOrder = {
@@ -354,9 +354,9 @@ export function reconcileOrders(
   order.tests = scheduleTests(orderId, desired, today);
   record.orders.push(order);
   return [
-    ...facts,
-    orderedFact(record.personId, order, record.area),
-    ...testFacts(record.personId, order.tests, desired, cause),
+    ...emits,
+    orderedEvent(record.personId, order, record.area),
+    ...testEvents(record.personId, order.tests, desired, cause),
   ];
 }
 
@@ -370,10 +370,10 @@ function reissue(
   desired: DesiredOrder,
   today: string,
   cause: string,
-): Fact[] {
+): DecidedEvent[] {
   const wanted = scheduleTests(active.orderId, desired, today);
   const wantedIds = new Set(wanted.map((t) => t.orderId));
-  const facts = cancelOpenTests(
+  const emits = cancelOpenTests(
     record.personId,
     active,
     'rescheduled: the isolation order changed',
@@ -389,8 +389,8 @@ function reissue(
   active.ruleSetId = desired.ruleSetId;
   active.tests = [...active.tests.filter((t) => !fresh.some((f) => f.orderId === t.orderId)), ...fresh];
   return [
-    ...facts,
-    orderedFact(record.personId, active, record.area),
-    ...testFacts(record.personId, fresh, desired, cause),
+    ...emits,
+    orderedEvent(record.personId, active, record.area),
+    ...testEvents(record.personId, fresh, desired, cause),
   ];
 }

@@ -16,14 +16,20 @@ import {
   type ExposureUpdate,
   type PersonResult,
 } from './record';
-import { newRecord, type Decision, type Fact, type PersonFacts, type TracingRecord } from './types';
+import {
+  newRecord,
+  type Decision,
+  type DecidedEvent,
+  type PersonOnRecord,
+  type TracingRecord,
+} from './types';
 
 const rules = defaultTracingRuleBook();
 const at = (iso: string): DecisionContext => ({ rules, now: new Date(iso), nextVersion: 2 });
 const NOV_8 = at('2021-11-08T10:00:00+07:00');
 const ninhKieu = { districtCode: '916', wardCode: '31117' };
 
-const adult: PersonFacts = {
+const adult: PersonOnRecord = {
   birthYear: 1985,
   districtCode: '916',
   wardCode: '31117',
@@ -32,7 +38,7 @@ const adult: PersonFacts = {
   comorbidities: [],
 };
 
-function record(personId: string, person: PersonFacts = adult): TracingRecord {
+function record(personId: string, person: PersonOnRecord = adult): TracingRecord {
   return newRecord(personId, { districtCode: person.districtCode, wardCode: person.wardCode }, person);
 }
 
@@ -50,10 +56,10 @@ function positive(resultId: string, collectedAt = '2021-11-07T08:00:00+07:00'): 
   };
 }
 
-const types = (d: Decision): string[] => d.facts.map((f) => f.type);
-type FactData = { [F in Fact as F['type']]: F['data'] };
-function facts<T extends keyof FactData>(d: Decision, type: T): Array<FactData[T]> {
-  return d.facts.filter((f) => f.type === type).map((f) => f.data as unknown as FactData[T]);
+const types = (d: Decision): string[] => d.emits.map((f) => f.type);
+type EventData = { [F in DecidedEvent as F['type']]: F['data'] };
+function emits<T extends keyof EventData>(d: Decision, type: T): Array<EventData[T]> {
+  return d.emits.filter((f) => f.type === type).map((f) => f.data as unknown as EventData[T]);
 }
 
 /** What the contact's record hears from the source after the source's decision. */
@@ -84,7 +90,7 @@ describe('a positive result', () => {
   it('makes the person an F0 found in the community, with treatment and a release test', () => {
     const d = decideResult(record('p-a'), positive('r-1'), NOV_8);
     expect(types(d)).toEqual(['CaseConfirmed', 'PersonClassified', 'IsolationOrdered', 'TestOrdered']);
-    const [confirmed] = facts(d, 'CaseConfirmed');
+    const [confirmed] = emits(d, 'CaseConfirmed');
     expect(confirmed).toMatchObject({
       caseId: 'p-a/case1',
       foundIn: 'community',
@@ -93,14 +99,14 @@ describe('a positive result', () => {
       clusterId: 'p-a/case1',
       sampleId: 's-r-1',
     });
-    expect(facts(d, 'PersonClassified')[0]).toMatchObject({
+    expect(emits(d, 'PersonClassified')[0]).toMatchObject({
       level: 0,
       previousLevel: null,
       rootCaseId: 'p-a/case1',
     });
     // Late-2021 rule set: an adult without risk factors is cared for at home.
-    expect(facts(d, 'IsolationOrdered')[0]).toMatchObject({ kind: 'treatment', tier: 'home', reason: 'f0' });
-    expect(facts(d, 'TestOrdered')[0]).toMatchObject({
+    expect(emits(d, 'IsolationOrdered')[0]).toMatchObject({ kind: 'treatment', tier: 'home', reason: 'f0' });
+    expect(emits(d, 'TestOrdered')[0]).toMatchObject({
       reason: 'f0_release_test',
       dueBy: '2021-11-18T23:59:59+07:00',
     });
@@ -118,12 +124,12 @@ describe('a positive result', () => {
   it('tiers an elderly person with a comorbidity into a facility', () => {
     const elderly = { ...adult, birthYear: 1950, comorbidities: ['diabetes'] };
     const d = decideResult(record('p-old', elderly), positive('r-9'), NOV_8);
-    expect(facts(d, 'IsolationOrdered')[0]).toMatchObject({ tier: 'tier2' });
+    expect(emits(d, 'IsolationOrdered')[0]).toMatchObject({ tier: 'tier2' });
   });
 
   it('remembers a negative without classifying anyone', () => {
     const d = decideResult(record('p-n'), { ...positive('r-n'), outcome: 'negative' }, NOV_8);
-    expect(d.facts).toEqual([]);
+    expect(d.emits).toEqual([]);
     expect(d.state.results).toHaveLength(1);
   });
 });
@@ -158,7 +164,7 @@ describe('contacts and the cascade', () => {
     expect(outcomes[2]?.fields?.[0]?.description).toMatch(
       /before the infectious window, which opens on 2021-11-05/,
     );
-    expect(facts(decision, 'ContactRecorded')).toHaveLength(1);
+    expect(emits(decision, 'ContactRecorded')).toHaveLength(1);
   });
 
   it('makes a contact of an F0 an F1 in quarantine from the last exposure, with tests on days 1, 7 and 14', () => {
@@ -171,18 +177,18 @@ describe('contacts and the cascade', () => {
       'TestOrdered',
       'TestOrdered',
     ]);
-    expect(facts(d, 'PersonClassified')[0]).toMatchObject({
+    expect(emits(d, 'PersonClassified')[0]).toMatchObject({
       level: 1,
       path: ['p-a', 'p-b'],
       rootCaseId: 'p-a/case1',
     });
-    expect(facts(d, 'IsolationOrdered')[0]).toMatchObject({
+    expect(emits(d, 'IsolationOrdered')[0]).toMatchObject({
       kind: 'centralized_quarantine',
       startsOn: '2021-11-08',
       endsOn: '2021-11-22',
       ruleSetId: 'vn-2021-vaccinated-7d',
     });
-    expect(facts(d, 'TestOrdered').map((t) => t.dueBy.slice(0, 10))).toEqual([
+    expect(emits(d, 'TestOrdered').map((t) => t.dueBy.slice(0, 10))).toEqual([
       '2021-11-09',
       '2021-11-15',
       '2021-11-22',
@@ -206,8 +212,8 @@ describe('contacts and the cascade', () => {
       NOV_8,
     ).decision.state;
     const d = decideExposures(record('p-v', vaccinated), heardFrom(f0, 3), NOV_8);
-    expect(facts(d, 'IsolationOrdered')[0]).toMatchObject({ endsOn: '2021-11-13' });
-    expect(facts(d, 'TestOrdered')).toHaveLength(2);
+    expect(emits(d, 'IsolationOrdered')[0]).toMatchObject({ endsOn: '2021-11-13' });
+    expect(emits(d, 'TestOrdered')).toHaveLength(2);
   });
 
   it('follows the rule set of the exposure day: 21 days in the Delta wave', () => {
@@ -220,7 +226,7 @@ describe('contacts and the cascade', () => {
       june,
     ).decision.state;
     const d = decideExposures(record('p-b'), heardFrom(withContact, 3), june);
-    expect(facts(d, 'IsolationOrdered')[0]).toMatchObject({
+    expect(emits(d, 'IsolationOrdered')[0]).toMatchObject({
       endsOn: '2021-06-30',
       ruleSetId: 'vn-2021-delta-21d',
     });
@@ -235,9 +241,9 @@ describe('contacts and the cascade', () => {
       NOV_8,
     ).decision.state;
     const f2 = decideExposures(record('p-c'), heardFrom(withContact, 4), NOV_8);
-    expect(facts(f2, 'PersonClassified')[0]).toMatchObject({ level: 2, path: ['p-a', 'p-b', 'p-c'] });
-    expect(facts(f2, 'IsolationOrdered')[0]).toMatchObject({ kind: 'self_monitoring', endsOn: '2021-11-21' });
-    expect(facts(f2, 'TestOrdered')).toHaveLength(0);
+    expect(emits(f2, 'PersonClassified')[0]).toMatchObject({ level: 2, path: ['p-a', 'p-b', 'p-c'] });
+    expect(emits(f2, 'IsolationOrdered')[0]).toMatchObject({ kind: 'self_monitoring', endsOn: '2021-11-21' });
+    expect(emits(f2, 'TestOrdered')).toHaveLength(0);
     // An F2's contacts are not traced at depth 2.
     expect(() =>
       decideContacts(
@@ -274,17 +280,17 @@ describe('contacts and the cascade', () => {
       'IsolationOrdered',
       'TestOrdered',
     ]);
-    expect(facts(d, 'CaseConfirmed')[0]).toMatchObject({
+    expect(emits(d, 'CaseConfirmed')[0]).toMatchObject({
       foundIn: 'quarantine',
       likelySourcePersonId: 'p-a',
       clusterId: 'p-a/case1',
       infectiousUntil: '2021-11-08', // isolated since the centralized quarantine began
     });
-    expect(facts(d, 'IsolationEnded')[0]).toMatchObject({
+    expect(emits(d, 'IsolationEnded')[0]).toMatchObject({
       reason: 'superseded',
       kind: 'centralized_quarantine',
     });
-    expect(facts(d, 'PersonClassified')[0]).toMatchObject({ level: 0, previousLevel: 1 });
+    expect(emits(d, 'PersonClassified')[0]).toMatchObject({ level: 0, previousLevel: 1 });
   });
 });
 
@@ -305,12 +311,12 @@ describe('amendments', () => {
       at('2021-11-09T08:00:00+07:00'),
     );
     expect(types(d)).toEqual(['CaseReverted', 'PersonClassified', 'TestOrderCancelled', 'IsolationEnded']);
-    expect(facts(d, 'PersonClassified')[0]).toMatchObject({
+    expect(emits(d, 'PersonClassified')[0]).toMatchObject({
       level: null,
       previousLevel: 0,
       reason: 'case_reverted',
     });
-    expect(facts(d, 'IsolationEnded')[0]).toMatchObject({ reason: 'withdrawn' });
+    expect(emits(d, 'IsolationEnded')[0]).toMatchObject({ reason: 'withdrawn' });
     // Replayed, it changes nothing.
     expect(
       decideAmendment(
@@ -346,13 +352,13 @@ describe('amendments', () => {
       NOV_8,
     ).state;
     const d = decideExposures(f1, heardFrom(reverted, 4), NOV_8);
-    expect(facts(d, 'PersonClassified')[0]).toMatchObject({
+    expect(emits(d, 'PersonClassified')[0]).toMatchObject({
       level: null,
       previousLevel: 1,
       reason: 'source_changed',
     });
-    expect(facts(d, 'IsolationEnded')[0]).toMatchObject({ reason: 'withdrawn' });
-    expect(facts(d, 'TestOrderCancelled')).toHaveLength(3);
+    expect(emits(d, 'IsolationEnded')[0]).toMatchObject({ reason: 'withdrawn' });
+    expect(emits(d, 'TestOrderCancelled')).toHaveLength(3);
     // A late copy of the old news does not re-classify them.
     expect(decideExposures(d.state, heardFrom(f0, 3), NOV_8).changed).toBe(false);
   });
@@ -372,7 +378,7 @@ describe('amendments', () => {
       undefined,
       at('2021-11-09T08:00:00+07:00'),
     );
-    expect(facts(d, 'CaseConfirmed')[0]).toMatchObject({ infectiousFrom: '2021-11-05', resultId: 'r-n2' });
+    expect(emits(d, 'CaseConfirmed')[0]).toMatchObject({ infectiousFrom: '2021-11-05', resultId: 'r-n2' });
   });
 });
 
@@ -399,7 +405,7 @@ describe('identification of a contact named by details', () => {
     expect(outcomes[0]).toMatchObject({ status: 'awaiting_identification', contactRef: 'p-a~c1' });
     expect(types(decision)).toEqual(['ContactIdentificationRequested']);
     const identified = decideIdentified(decision.state, 'p-a~c1', 'p-b', NOV_8);
-    expect(facts(identified, 'ContactRecorded')[0]).toMatchObject({
+    expect(emits(identified, 'ContactRecorded')[0]).toMatchObject({
       contactPersonId: 'p-b',
       lastExposureOn: '2021-11-06',
     });
@@ -415,11 +421,11 @@ describe('case updates, recovery and death', () => {
       { caseId: 'p-a/case1', symptomOnset: '2021-11-04', updatedBy: 't' },
       NOV_8,
     );
-    expect(facts(d, 'CaseUpdated')[0]).toMatchObject({
+    expect(emits(d, 'CaseUpdated')[0]).toMatchObject({
       infectiousFrom: '2021-11-02',
       changedFields: ['symptomOnset'],
     });
-    expect(facts(d, 'PersonClassified')).toHaveLength(1);
+    expect(emits(d, 'PersonClassified')).toHaveLength(1);
   });
 
   it('re-tiers on severity without a new order', () => {
@@ -428,7 +434,7 @@ describe('case updates, recovery and death', () => {
       { caseId: 'p-a/case1', severity: 'severe', updatedBy: 'dr' },
       NOV_8,
     );
-    const [order] = facts(d, 'IsolationOrdered');
+    const [order] = emits(d, 'IsolationOrdered');
     expect(order).toMatchObject({ tier: 'tier3', orderId: 'p-a/iso1' });
   });
 
@@ -453,7 +459,7 @@ describe('case updates, recovery and death', () => {
     );
     // The negative of day 10 was the release test.
     expect(types(d)).toEqual(['CaseRecovered', 'IsolationEnded']);
-    expect(facts(d, 'IsolationEnded')[0]).toMatchObject({ reason: 'recovered' });
+    expect(emits(d, 'IsolationEnded')[0]).toMatchObject({ reason: 'recovered' });
   });
 
   it('records a death and ends the treatment', () => {
@@ -473,7 +479,7 @@ describe('arrivals and release', () => {
       { fromAreaCode: '79', arrivedOn: '2021-11-07', recordedBy: 'chot' },
       NOV_8,
     );
-    expect(facts(d, 'IsolationOrdered')[0]).toMatchObject({
+    expect(emits(d, 'IsolationOrdered')[0]).toMatchObject({
       kind: 'centralized_quarantine',
       reason: 'arrival',
       endsOn: '2021-11-21',
@@ -483,7 +489,7 @@ describe('arrivals and release', () => {
       { fromAreaCode: '01', arrivedOn: '2021-11-07', recordedBy: 'chot' },
       NOV_8,
     );
-    expect(elsewhere.facts).toEqual([]);
+    expect(elsewhere.emits).toEqual([]);
     expect(elsewhere.state.arrivals[0]?.epidemicArea).toBe(false);
   });
 
@@ -501,9 +507,9 @@ describe('arrivals and release', () => {
     const d = decideRelease(tested, endDay);
     // The tests of days 1 and 7 were missed: they are cancelled with the release.
     expect(types(d)).toEqual(['TestOrderCancelled', 'TestOrderCancelled', 'IsolationEnded']);
-    expect(facts(d, 'IsolationEnded')[0]).toMatchObject({ reason: 'released' });
+    expect(emits(d, 'IsolationEnded')[0]).toMatchObject({ reason: 'released' });
     expect(d.state.orders[0]?.tests.map((t) => t.status)).toEqual(['cancelled', 'cancelled', 'done']);
     // Released, they are not quarantined again for the same exposure.
-    expect(decideExposures(d.state, heardFrom(f0, 5), endDay).facts).toEqual([]);
+    expect(decideExposures(d.state, heardFrom(f0, 5), endDay).emits).toEqual([]);
   });
 });

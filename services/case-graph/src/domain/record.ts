@@ -1,7 +1,7 @@
 /**
  * Decisions on one person's tracing record: a result, an amendment, exposures heard from the
  * people they met, contacts a tracer names, an arrival, a case update, recovery, death, release.
- * Each gives the new state and the facts to publish; every one ends by settling the record:
+ * Each gives the new state and the events to publish; every one ends by settling the record:
  * classification recomputed from the graph, isolation brought in line with it. Pure.
  */
 import { DomainError, type FieldViolation } from '@truyvet/errors';
@@ -16,9 +16,9 @@ import type {
   ContactSource,
   ContactType,
   Decision,
-  Fact,
+  DecidedEvent,
   PersonDetails,
-  PersonFacts,
+  PersonOnRecord,
   PersonClassifiedData,
   PositiveResult,
   Severity,
@@ -37,11 +37,11 @@ export interface DecisionContext {
 const today = (ctx: DecisionContext): string => vietnamDay(ctx.now);
 
 function unchanged(state: TracingRecord): Decision {
-  return { state, facts: [], changed: false };
+  return { state, emits: [], changed: false };
 }
 
 /**
- * Recomputes the classification and the isolation of a changed draft; the facts say what moved.
+ * Recomputes the classification and the isolation of a changed draft; the events say what moved.
  * `endReason`: how an order no longer called for ends (withdrawn when what caused it was undone).
  */
 function settle(
@@ -50,17 +50,17 @@ function settle(
   ctx: DecisionContext,
   reason: PersonClassifiedData['reason'],
   endReason: 'withdrawn' | 'superseded' = 'withdrawn',
-): Fact[] {
-  const facts: Fact[] = [];
+): DecidedEvent[] {
+  const emits: DecidedEvent[] = [];
   const classification = classify(draft, ctx.rules);
   if (!sameClassification(classification, before.classification)) {
     draft.classification = classification;
-    facts.push({ type: 'PersonClassified', data: classifiedData(draft, before.classification, ctx, reason) });
+    emits.push({ type: 'PersonClassified', data: classifiedData(draft, before.classification, ctx, reason) });
   }
-  facts.push(
+  emits.push(
     ...reconcileOrders(draft, desiredOrder(draft, classification, ctx.rules), today(ctx), endReason),
   );
-  return facts;
+  return emits;
 }
 
 function classifiedData(
@@ -84,8 +84,8 @@ function classifiedData(
   };
 }
 
-function decided(draft: TracingRecord, facts: Fact[]): Decision {
-  return { state: draft, facts, changed: true };
+function decided(draft: TracingRecord, emits: DecidedEvent[]): Decision {
+  return { state: draft, emits, changed: true };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -108,7 +108,7 @@ function infectiousFrom(firstCollectedDay: string, onset: string | undefined, da
 }
 
 /** Makes the person an F0 from a positive result, or adds it to the case it belongs to. */
-function applyPositive(draft: TracingRecord, result: PersonResult, ctx: DecisionContext): Fact[] {
+function applyPositive(draft: TracingRecord, result: PersonResult, ctx: DecisionContext): DecidedEvent[] {
   const positive: PositiveResult = {
     resultId: result.resultId,
     sampleId: result.sampleId,
@@ -188,12 +188,17 @@ function addToCase(
   episode: CaseEpisode,
   positive: PositiveResult,
   ctx: DecisionContext,
-): Fact[] {
+): DecidedEvent[] {
   episode.positives.push(positive);
-  return windowFacts(draft, episode, ctx, 'system');
+  return windowEvents(draft, episode, ctx, 'system');
 }
 
-function windowFacts(draft: TracingRecord, episode: CaseEpisode, ctx: DecisionContext, by: string): Fact[] {
+function windowEvents(
+  draft: TracingRecord,
+  episode: CaseEpisode,
+  ctx: DecisionContext,
+  by: string,
+): DecidedEvent[] {
   const first = episode.positives.map((p) => vietnamDay(p.collectedAt)).sort()[0];
   if (!first) return [];
   const set = ctx.rules.inForceOn(vietnamDay(episode.confirmedAt));
@@ -205,7 +210,12 @@ function windowFacts(draft: TracingRecord, episode: CaseEpisode, ctx: DecisionCo
   return [caseUpdated(draft, episode, ['infectiousFrom'], by)];
 }
 
-function caseUpdated(draft: TracingRecord, episode: CaseEpisode, changedFields: string[], by: string): Fact {
+function caseUpdated(
+  draft: TracingRecord,
+  episode: CaseEpisode,
+  changedFields: string[],
+  by: string,
+): DecidedEvent {
   return {
     type: 'CaseUpdated',
     data: {
@@ -260,8 +270,8 @@ export function decideResult(record: TracingRecord, result: PersonResult, ctx: D
     };
   }
   fulfilTest(draft, result.resultId, result.collectedAt);
-  const facts = result.outcome === 'positive' ? applyPositive(draft, result, ctx) : [];
-  return decided(draft, [...facts, ...settle(record, draft, ctx, 'case_confirmed', 'superseded')]);
+  const emits = result.outcome === 'positive' ? applyPositive(draft, result, ctx) : [];
+  return decided(draft, [...emits, ...settle(record, draft, ctx, 'case_confirmed', 'superseded')]);
 }
 
 export interface ResultAmendment {
@@ -289,7 +299,7 @@ export function decideAmendment(
   const draft = structuredClone(record);
   const seen = draft.results.find((r) => r.resultId === amendment.amendsResultId);
   const base = seen ?? original;
-  const facts: Fact[] = [];
+  const emits: DecidedEvent[] = [];
   for (const episode of draft.cases) {
     const before = episode.positives.length;
     episode.positives = episode.positives.filter((p) => p.resultId !== amendment.amendsResultId);
@@ -297,7 +307,7 @@ export function decideAmendment(
     if (episode.positives.length === 0) {
       episode.status = 'reverted';
       episode.closedOn = today(ctx);
-      facts.push({
+      emits.push({
         type: 'CaseReverted',
         data: {
           caseId: episode.caseId,
@@ -307,7 +317,7 @@ export function decideAmendment(
         },
       });
     } else {
-      facts.push(...windowFacts(draft, episode, ctx, 'system'));
+      emits.push(...windowEvents(draft, episode, ctx, 'system'));
     }
   }
   if (seen) seen.outcome = 'withdrawn';
@@ -321,7 +331,7 @@ export function decideAmendment(
     ...(amendment.ctValues ? { ctValues: amendment.ctValues } : {}),
   });
   if (amendment.outcome === 'positive') {
-    facts.push(
+    emits.push(
       ...applyPositive(
         draft,
         {
@@ -339,9 +349,9 @@ export function decideAmendment(
       ),
     );
   }
-  const reverted = facts.some((f) => f.type === 'CaseReverted');
+  const reverted = emits.some((f) => f.type === 'CaseReverted');
   return decided(draft, [
-    ...facts,
+    ...emits,
     ...settle(record, draft, ctx, reverted ? 'case_reverted' : 'case_confirmed', 'withdrawn'),
   ]);
 }
@@ -430,7 +440,7 @@ export function decideContacts(
   if (!contactsTraceable(record.classification, maxDepth)) throw notTraceable(record, maxDepth);
   const { since, until } = record.classification;
   const draft = structuredClone(record);
-  const facts: Fact[] = [];
+  const emits: DecidedEvent[] = [];
   const outcomes = inputs.map((input, index): ContactOutcome => {
     const field = (name: string): string => `contacts.${index}.${name}`;
     const fields: FieldViolation[] = [];
@@ -456,7 +466,7 @@ export function decideContacts(
     if (fields.length > 0) return { index, status: 'rejected', fields };
     if (input.contactPersonId) {
       const recorded = recordContact(draft, input.contactPersonId, input, options, ctx);
-      if (recorded) facts.push(recorded.fact);
+      if (recorded) emits.push(recorded.event);
       return {
         index,
         status: recorded ? 'recorded' : 'unchanged',
@@ -475,13 +485,13 @@ export function decideContacts(
       recordedBy: options.recordedBy,
       requestedAt: ctx.now.toISOString(),
     });
-    facts.push({
+    emits.push({
       type: 'ContactIdentificationRequested',
       data: { contactRef, details, registerDespiteCandidates: false, requestedBy: options.recordedBy },
     });
     return { index, status: 'awaiting_identification', contactRef };
   });
-  const decision = facts.length > 0 ? decided(draft, facts) : unchanged(record);
+  const decision = emits.length > 0 ? decided(draft, emits) : unchanged(record);
   return { decision, outcomes };
 }
 
@@ -501,7 +511,7 @@ function recordContact(
   input: Pick<ContactInput, 'contactType' | 'lastExposureOn'>,
   options: { via: ContactSource; recordedBy: string },
   ctx: DecisionContext,
-): { fact: Fact } | undefined {
+): { event: DecidedEvent } | undefined {
   const contactId = contactIdOf(draft.personId, contactPersonId);
   const held = draft.contacts.find((c) => c.contactId === contactId);
   if (held && held.lastExposureOn >= input.lastExposureOn && held.contactType === input.contactType)
@@ -519,7 +529,7 @@ function recordContact(
   if (held) Object.assign(held, contact);
   else draft.contacts.push(contact);
   return {
-    fact: {
+    event: {
       type: 'ContactRecorded',
       data: {
         contactId,
@@ -547,7 +557,7 @@ export function decideIdentified(
   draft.pendingContacts = draft.pendingContacts.filter((p) => p.contactRef !== contactRef);
   if (personId === record.personId) return decided(draft, []);
   const recorded = recordContact(draft, personId, pending, pending, ctx);
-  return decided(draft, recorded ? [recorded.fact] : []);
+  return decided(draft, recorded ? [recorded.event] : []);
 }
 
 /** The registry found only probable matches: they wait on the contact for a tracer to choose. */
@@ -592,9 +602,9 @@ export function decideNewPersonConfirmed(record: TracingRecord, contactRef: stri
 // The person and their case
 
 /** The registry's details of the person changed (or arrived): area, household, tier inputs. */
-export function decidePersonFacts(
+export function decidePersonDetails(
   record: TracingRecord,
-  person: PersonFacts,
+  person: PersonOnRecord,
   ctx: DecisionContext,
 ): Decision {
   if (record.person && JSON.stringify(record.person) === JSON.stringify(person)) return unchanged(record);
@@ -712,7 +722,7 @@ export function decideRecovery(
   const target = requireCase(draft, command.caseId);
   target.status = 'recovered';
   target.closedOn = command.recoveredOn;
-  const facts: Fact[] = [
+  const emits: DecidedEvent[] = [
     {
       type: 'CaseRecovered',
       data: {
@@ -727,8 +737,8 @@ export function decideRecovery(
   ];
   const order = activeOrder(draft);
   if (order?.kind === 'treatment')
-    facts.push(...endOrder(draft, order, 'recovered', day, 'the person recovered'));
-  return decided(draft, [...facts, ...settle(record, draft, ctx, 'case_closed', 'superseded')]);
+    emits.push(...endOrder(draft, order, 'recovered', day, 'the person recovered'));
+  return decided(draft, [...emits, ...settle(record, draft, ctx, 'case_closed', 'superseded')]);
 }
 
 export function decideDeath(
@@ -748,7 +758,7 @@ export function decideDeath(
   const target = requireCase(draft, command.caseId);
   target.status = 'died';
   target.closedOn = command.diedOn;
-  const facts: Fact[] = [
+  const emits: DecidedEvent[] = [
     {
       type: 'CaseDied',
       data: {
@@ -760,8 +770,8 @@ export function decideDeath(
     },
   ];
   const order = activeOrder(draft);
-  if (order) facts.push(...endOrder(draft, order, 'died', day, 'the person died'));
-  return decided(draft, [...facts, ...settle(record, draft, ctx, 'case_closed', 'superseded')]);
+  if (order) emits.push(...endOrder(draft, order, 'died', day, 'the person died'));
+  return decided(draft, [...emits, ...settle(record, draft, ctx, 'case_closed', 'superseded')]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -825,8 +835,8 @@ export function decideRelease(record: TracingRecord, ctx: DecisionContext): Deci
   const draft = structuredClone(record);
   const order = activeOrder(draft);
   if (!order) return unchanged(record);
-  const facts = endOrder(draft, order, 'released', today(ctx), 'released');
-  return decided(draft, [...facts, ...settle(record, draft, ctx, 'case_closed', 'superseded')]);
+  const emits = endOrder(draft, order, 'released', today(ctx), 'released');
+  return decided(draft, [...emits, ...settle(record, draft, ctx, 'case_closed', 'superseded')]);
 }
 
 /** Where a facility placed (or waitlisted) one of the person's orders: shown on the record. */

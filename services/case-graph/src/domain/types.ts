@@ -1,5 +1,5 @@
 /**
- * What case-graph keeps per person (their tracing record) and the facts its decisions publish.
+ * What case-graph keeps per person (their tracing record) and the events its decisions publish.
  * One record per person is one aggregate: its state and the events a change causes commit together.
  */
 import type {
@@ -41,7 +41,7 @@ export type TestMethod = z.infer<typeof testMethod>;
 export type PersonDetails = z.infer<typeof personDetails>;
 
 /** What case-graph knows of a person from the registry: enough to place, tier and route them. */
-export interface PersonFacts {
+export interface PersonOnRecord {
   birthYear: number;
   districtCode: string;
   wardCode: string;
@@ -191,7 +191,7 @@ export interface Arrival {
 
 export interface TracingRecord {
   personId: string;
-  person?: PersonFacts;
+  person?: PersonOnRecord;
   /** Where the person is followed up: their registry address, else the site of their sample. */
   area: { districtCode: string; wardCode?: string };
   cases: CaseEpisode[];
@@ -219,7 +219,7 @@ export type TestOrderedData = Data<EventOf<typeof TestOrderedV1>>;
 export type TestOrderCancelledData = Data<EventOf<typeof TestOrderCancelledV1>>;
 
 /** What a decision publishes, in order: the app turns each into its event. */
-export type Fact =
+export type DecidedEvent =
   | { type: 'CaseConfirmed'; data: CaseConfirmedData }
   | { type: 'CaseUpdated'; data: CaseUpdatedData }
   | { type: 'CaseReverted'; data: CaseRevertedData }
@@ -235,7 +235,7 @@ export type Fact =
 
 export interface Decision {
   state: TracingRecord;
-  facts: Fact[];
+  emits: DecidedEvent[];
   /** False when nothing changed (a redelivery, a repeat): nothing to save. */
   changed: boolean;
 }
@@ -243,7 +243,7 @@ export interface Decision {
 export function newRecord(
   personId: string,
   area: TracingRecord['area'],
-  person?: PersonFacts,
+  person?: PersonOnRecord,
 ): TracingRecord {
   return {
     personId,
@@ -261,7 +261,7 @@ export function newRecord(
   };
 }
 
-export function personFactsOf(details: PersonDetails): PersonFacts {
+export function personOnRecordOf(details: PersonDetails): PersonOnRecord {
   return {
     birthYear: details.birthYear,
     districtCode: details.address.districtCode,

@@ -29,10 +29,10 @@ import {
 } from '../app/forms';
 import { contactFormField, contactsToRecord, drawCase, openCaseFile } from '../app/case-file';
 import type { CaseGraph } from './cases';
-import type { PersonDesk } from './persons';
-import type { LabDesk } from './lab';
-import type { ReportArea, ReportDesk } from './reports';
-import type { SampleDesk } from './samples';
+import type { PersonApi } from './persons';
+import type { LabApi } from './lab';
+import type { ReportArea, ReportApi } from './reports';
+import type { SampleApi } from './samples';
 
 /**
  * The session cookie's name: `__Host-` where it is Secure, so the browser takes it only from this
@@ -47,10 +47,10 @@ const MAX_BODY_BYTES = 64 * 1024;
 export interface GatewayOptions {
   accounts: AccountDesk;
   cases: CaseGraph;
-  persons: PersonDesk;
-  samples: SampleDesk;
-  reports: ReportDesk;
-  lab: LabDesk;
+  persons: PersonApi;
+  samples: SampleApi;
+  reports: ReportApi;
+  lab: LabApi;
   /** The province's districts and wards: a ward's district, the names the pages show. */
   units: AdminUnits;
   logger: Logger;

@@ -27,7 +27,7 @@ export type AccessionView = Accession__Output;
 export type SampleResultsView = SampleResults__Output;
 export type RecordedRows = RecordResultsResponse__Output;
 
-export interface LabDesk {
+export interface LabApi {
   accession(caller: Caller, box: ScannedBox): Promise<AccessionView>;
   /** Rows of an instrument export, in one bulk call: one answer per row. */
   recordResults(caller: Caller, rows: readonly RecordResultRequest[]): Promise<RecordedRows>;
@@ -36,7 +36,7 @@ export interface LabDesk {
   close(): void;
 }
 
-export class GrpcLabDesk implements LabDesk {
+export class GrpcLabApi implements LabApi {
   private readonly accessioning;
   private readonly results;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { DEV_SIGNING_KEY, type Caller } from '@truyvet/grpc';
-import { GrpcPersonDesk, type PersonSummary } from './persons';
+import { GrpcPersonApi, type PersonSummary } from './persons';
 
 const ward = (code: string): Caller => ({
   sub: `tyt-${code}`,
@@ -20,8 +20,8 @@ const person = (personId: string): PersonSummary => ({
   street: '',
 });
 
-/** The desk with the registry's answers made up: who each area may read, and a registry that fails. */
-class MadeUpRegistry extends GrpcPersonDesk {
+/** The registry API with the registry's answers made up: who each area may read, and a registry that fails. */
+class MadeUpRegistry extends GrpcPersonApi {
   asked: string[] = [];
   down = false;
   constructor(private readonly readable: Record<string, readonly string[]>) {
@@ -38,27 +38,27 @@ class MadeUpRegistry extends GrpcPersonDesk {
 
 describe("a list's names", () => {
   it('asks the registry once per area and person for a while, and keeps areas apart', async () => {
-    const desk = new MadeUpRegistry({ '31186': ['p-1', 'p-2'], '31189': ['p-3'] });
-    const first = await desk.names(ward('31186'), ['p-1', 'p-2', 'p-3', 'p-1']);
+    const api = new MadeUpRegistry({ '31186': ['p-1', 'p-2'], '31189': ['p-3'] });
+    const first = await api.names(ward('31186'), ['p-1', 'p-2', 'p-3', 'p-1']);
     expect([...first.keys()].sort()).toEqual(['p-1', 'p-2']);
-    expect(desk.asked).toEqual(['31186|p-1', '31186|p-2', '31186|p-3']);
+    expect(api.asked).toEqual(['31186|p-1', '31186|p-2', '31186|p-3']);
     // Polled again: nothing asked, the same names (and still none for the unreadable one).
-    const again = await desk.names(ward('31186'), ['p-1', 'p-2', 'p-3']);
+    const again = await api.names(ward('31186'), ['p-1', 'p-2', 'p-3']);
     expect([...again.keys()].sort()).toEqual(['p-1', 'p-2']);
-    expect(desk.asked).toHaveLength(3);
+    expect(api.asked).toHaveLength(3);
     // Another area asks for itself: what one ward may read says nothing of another's.
-    const other = await desk.names(ward('31189'), ['p-1', 'p-3']);
+    const other = await api.names(ward('31189'), ['p-1', 'p-3']);
     expect([...other.keys()]).toEqual(['p-3']);
-    desk.close();
+    api.close();
   });
 
   it('leaves names out when the registry does not answer, and asks again next time', async () => {
-    const desk = new MadeUpRegistry({ '31186': ['p-1'] });
-    desk.down = true;
-    expect((await desk.names(ward('31186'), ['p-1'])).size).toBe(0);
-    desk.down = false;
-    expect([...(await desk.names(ward('31186'), ['p-1'])).keys()]).toEqual(['p-1']);
-    expect(desk.asked).toEqual(['31186|p-1', '31186|p-1']);
-    desk.close();
+    const api = new MadeUpRegistry({ '31186': ['p-1'] });
+    api.down = true;
+    expect((await api.names(ward('31186'), ['p-1'])).size).toBe(0);
+    api.down = false;
+    expect([...(await api.names(ward('31186'), ['p-1'])).keys()]).toEqual(['p-1']);
+    expect(api.asked).toEqual(['31186|p-1', '31186|p-1']);
+    api.close();
   });
 });

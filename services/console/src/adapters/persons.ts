@@ -20,7 +20,7 @@ export interface PersonLookup {
   householdId?: string;
 }
 
-export interface PersonDesk {
+export interface PersonApi {
   /** A person of the user's area, or undefined when the registry has none the user may read. */
   person(caller: Caller, personId: string): Promise<PersonSummary | undefined>;
   /** People of the user's area matching a phone, a full name with a birth year, or a household. */
@@ -54,7 +54,7 @@ const NAME_LOOKUPS_AT_ONCE = 16;
 const NAME_TTL_MS = 60_000;
 const MAX_NAMES_KEPT = 20_000;
 
-export class GrpcPersonDesk implements PersonDesk {
+export class GrpcPersonApi implements PersonApi {
   private readonly registry;
   /** By area and person: who the registry said (null: nobody this area may read), until when. */
   private readonly kept = new Map<string, { person: PersonSummary | null; until: number }>();

@@ -49,12 +49,12 @@ export function daysBefore(date: string, n: number): string {
   return day.toISOString().slice(0, 10);
 }
 
-export interface ReportDesk {
+export interface ReportApi {
   report(caller: Caller, area: ReportArea, date?: string): Promise<ReportView>;
   close(): void;
 }
 
-export class GrpcReportDesk implements ReportDesk {
+export class GrpcReportApi implements ReportApi {
   private readonly reports;
 
   constructor(

@@ -25,7 +25,7 @@ export interface TubeCollected extends SampleEntry {
   teamId: string;
 }
 
-export interface SampleDesk {
+export interface SampleApi {
   /** Who to swab in a district (or one of its wards), overdue first. */
   worklist(caller: Caller, area: { districtCode: string; wardCode?: string }): Promise<WorklistItem[]>;
   /** A tube swabbed (one person, or pooled from several). */
@@ -40,7 +40,7 @@ export interface SampleDesk {
   close(): void;
 }
 
-export class GrpcSampleDesk implements SampleDesk {
+export class GrpcSampleApi implements SampleApi {
   private readonly worklists;
   private readonly collection;
   private readonly shipping;

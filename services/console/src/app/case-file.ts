@@ -6,7 +6,7 @@
  */
 import type { Caller } from '@truyvet/grpc';
 import type { CaseGraph, CaseView, ContactToRecord, TracingRecordView } from '../adapters/cases';
-import type { PersonDesk } from '../adapters/persons';
+import type { PersonApi } from '../adapters/persons';
 import type { HouseholdMember, NamedContact, PersonSummary } from './views';
 import type { ContactEntry } from './forms';
 import { chainPeople, clusterPeople, layOutGraph, type PersonGraph } from './person-graph';
@@ -26,7 +26,7 @@ export interface CaseFile {
 
 /** A case with its person, household, contacts and orders, for the case's page. */
 export async function openCaseFile(
-  deps: { cases: CaseGraph; persons: PersonDesk },
+  deps: { cases: CaseGraph; persons: PersonApi },
   caller: Caller,
   caseId: string,
 ): Promise<CaseFile> {
@@ -115,7 +115,7 @@ export type GraphView = 'chain' | 'cluster';
 
 /** A case's chain (its person's sources and spread) or its whole cluster, laid out to draw. */
 export async function drawCase(
-  deps: { cases: CaseGraph; persons: PersonDesk },
+  deps: { cases: CaseGraph; persons: PersonApi },
   caller: Caller,
   caseId: string,
   view: GraphView,

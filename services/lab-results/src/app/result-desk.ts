@@ -27,7 +27,7 @@ import {
   type RecordResult,
 } from '../domain/lab-sample';
 import { turnaround, type TurnaroundReport } from '../domain/turnaround';
-import { eventsOf } from './facts';
+import { eventsOf } from './decided-events';
 
 /** Where a tube's accessioning is remembered when the lab hears of the box before the tube. */
 export interface ReceiptState {
@@ -267,7 +267,7 @@ export class ResultDesk {
       id,
       expectedVersion: version,
       state: decision.state,
-      events: decision.outcome === 'recorded' ? eventsOf(decision.facts, origin) : [],
+      events: decision.outcome === 'recorded' ? eventsOf(decision.emits, origin) : [],
     };
   }
 

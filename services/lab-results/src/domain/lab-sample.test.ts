@@ -126,9 +126,9 @@ describe('accessioning a shipment', () => {
 });
 
 describe('results', () => {
-  it('gives an individual positive to the person, with the facts case-graph needs', () => {
+  it('gives an individual positive to the person, with the emits case-graph needs', () => {
     const decision = recorded(decideResult(sample(['p-1']), pcr({ E: 21, N: 23 }), rules));
-    expect(decision.facts.personResults).toEqual([
+    expect(decision.emits.personResults).toEqual([
       expect.objectContaining({
         personId: 'p-1',
         pooled: false,
@@ -140,13 +140,13 @@ describe('results', () => {
         ruleSetId: rules.id,
       }),
     ]);
-    expect(decision.facts.orders).toEqual([]);
+    expect(decision.emits.orders).toEqual([]);
   });
 
   it('gives each member of a negative pool a definitive negative', () => {
     const decision = recorded(decideResult(sample(['p-1', 'p-2', 'p-3']), pcr({}), rules));
-    expect(decision.facts.poolResult?.outcome).toBe('negative');
-    expect(decision.facts.personResults.map((r) => [r.personId, r.outcome, r.pooled])).toEqual([
+    expect(decision.emits.poolResult?.outcome).toBe('negative');
+    expect(decision.emits.personResults.map((r) => [r.personId, r.outcome, r.pooled])).toEqual([
       ['p-1', 'negative', true],
       ['p-2', 'negative', true],
       ['p-3', 'negative', true],
@@ -155,8 +155,8 @@ describe('results', () => {
 
   it('makes a positive pool no diagnosis: members get individual re-test orders instead', () => {
     const decision = recorded(decideResult(sample(['p-1', 'p-2']), pcr({ N: 30 }), rules));
-    expect(decision.facts.personResults).toEqual([]);
-    expect(decision.facts.orders).toEqual([
+    expect(decision.emits.personResults).toEqual([]);
+    expect(decision.emits.orders).toEqual([
       {
         orderId: 'r-s-CT-0001-1:p-1',
         personId: 'p-1',
@@ -177,7 +177,7 @@ describe('results', () => {
 
   it('orders a re-test of an inconclusive individual result', () => {
     const decision = recorded(decideResult(sample(['p-1']), pcr({ N: 38 }), rules));
-    expect(decision.facts.orders.map((o) => o.reason)).toEqual(['inconclusive_retest']);
+    expect(decision.emits.orders.map((o) => o.reason)).toEqual(['inconclusive_retest']);
   });
 
   it('takes the same reading twice as one, and refuses a different second result', () => {
@@ -211,7 +211,7 @@ describe('amendments', () => {
   it('amends an individual positive to negative: case-graph sees the amendment for the person', () => {
     const first = recorded(decideResult(sample(['p-1']), pcr({ N: 20 }), rules));
     const amended = recorded(decideAmendment(first.state, { ...pcr({}), reason }, rules));
-    expect(amended.facts.personAmendments).toEqual([
+    expect(amended.emits.personAmendments).toEqual([
       expect.objectContaining({
         personId: 'p-1',
         amendsResultId: 'r-s-CT-0001-1',
@@ -230,22 +230,22 @@ describe('amendments', () => {
   it('turns a negative pool positive: members lose their negatives and get re-test orders', () => {
     const first = recorded(decideResult(sample(['p-1', 'p-2']), pcr({}), rules));
     const amended = recorded(decideAmendment(first.state, { ...pcr({ E: 33 }), reason }, rules));
-    expect(amended.facts.poolAmendment).toMatchObject({ previousOutcome: 'negative', outcome: 'positive' });
-    expect(amended.facts.personAmendments.map((a) => [a.personId, a.outcome])).toEqual([
+    expect(amended.emits.poolAmendment).toMatchObject({ previousOutcome: 'negative', outcome: 'positive' });
+    expect(amended.emits.personAmendments.map((a) => [a.personId, a.outcome])).toEqual([
       ['p-1', 'withdrawn'],
       ['p-2', 'withdrawn'],
     ]);
-    expect(amended.facts.orders.map((o) => o.personId)).toEqual(['p-1', 'p-2']);
+    expect(amended.emits.orders.map((o) => o.personId)).toEqual(['p-1', 'p-2']);
   });
 
   it('turns a positive pool negative: re-test orders cancelled, members get their negatives', () => {
     const first = recorded(decideResult(sample(['p-1', 'p-2']), pcr({ E: 33 }), rules));
     const amended = recorded(decideAmendment(first.state, { ...pcr({}), reason }, rules));
-    expect(amended.facts.cancellations.map((c) => c.orderId)).toEqual([
+    expect(amended.emits.cancellations.map((c) => c.orderId)).toEqual([
       'r-s-CT-0001-1:p-1',
       'r-s-CT-0001-1:p-2',
     ]);
-    expect(amended.facts.personResults.map((r) => [r.personId, r.outcome])).toEqual([
+    expect(amended.emits.personResults.map((r) => [r.personId, r.outcome])).toEqual([
       ['p-1', 'negative'],
       ['p-2', 'negative'],
     ]);
@@ -267,7 +267,7 @@ describe('deconvolution review', () => {
     const first = recorded(
       recordMemberOutcome(state, { personId: 'p-1', resultId: 'r-x-1', outcome: 'negative' }),
     );
-    expect(first.facts.poolReview).toBeUndefined();
+    expect(first.emits.poolReview).toBeUndefined();
     state = first.state;
     expect(
       recordMemberOutcome(state, { personId: 'p-1', resultId: 'r-x-1', outcome: 'negative' }).outcome,
@@ -275,7 +275,7 @@ describe('deconvolution review', () => {
     const second = recorded(
       recordMemberOutcome(state, { personId: 'p-2', resultId: 'r-y-1', outcome: 'negative' }),
     );
-    expect(second.facts.poolReview).toEqual({
+    expect(second.emits.poolReview).toEqual({
       sampleId: 's-CT-0001',
       poolResultId: 'r-s-CT-0001-1',
       personIds: ['p-1', 'p-2'],
@@ -292,7 +292,7 @@ describe('deconvolution review', () => {
     const last = recorded(
       recordMemberOutcome(state, { personId: 'p-2', resultId: 'r-y-1', outcome: 'negative' }),
     );
-    expect(last.facts.poolReview).toBeUndefined();
+    expect(last.emits.poolReview).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * A tube at the lab: what the district said about it (SampleCollected), its accessioning, and its
  * results with their amendments. Deciding a result or an amendment gives the new state and the
- * facts to publish, all committed together. Pure.
+ * events to publish, all committed together. Pure.
  */
 import { DomainError } from '@truyvet/errors';
 import type {
@@ -61,7 +61,7 @@ export interface LabSampleState {
 }
 
 /** What a decision publishes, beside the new state. */
-export interface LabFacts {
+export interface LabEmits {
   personResults: PersonResultData[];
   poolResult?: PoolResultData;
   personAmendments: PersonAmendmentData[];
@@ -73,7 +73,7 @@ export interface LabFacts {
 
 export type Decision =
   | { outcome: 'unchanged'; state: LabSampleState }
-  | { outcome: 'recorded'; state: LabSampleState; facts: LabFacts };
+  | { outcome: 'recorded'; state: LabSampleState; emits: LabEmits };
 
 export interface RecordResult extends ResultReading {
   runId?: string | undefined;
@@ -91,7 +91,7 @@ export function currentResult(state: LabSampleState): RecordedResult | undefined
   return state.results.at(-1);
 }
 
-function emptyFacts(): LabFacts {
+function nothingEmitted(): LabEmits {
   return { personResults: [], personAmendments: [], orders: [], cancellations: [] };
 }
 
@@ -143,7 +143,7 @@ function ordersFor(
   return { orders, open: orders.map(({ orderId, personId }) => ({ orderId, personId })) };
 }
 
-function resultFacts(state: LabSampleState, result: RecordedResult) {
+function resultData(state: LabSampleState, result: RecordedResult) {
   return {
     resultId: result.resultId,
     sampleId: state.sample.sampleId,
@@ -170,7 +170,7 @@ function resultFacts(state: LabSampleState, result: RecordedResult) {
 function personResultsOf(state: LabSampleState, result: RecordedResult): PersonResultData[] {
   if (state.sample.pooled && result.outcome !== 'negative') return [];
   return state.sample.personIds.map((personId) => ({
-    ...resultFacts(state, result),
+    ...resultData(state, result),
     personId,
     pooled: state.sample.pooled,
   }));
@@ -246,13 +246,13 @@ export function decideResult(state: LabSampleState, command: RecordResult, rules
   }
   const result = toRecorded(state, command, outcome, rules);
   const { orders, open } = ordersFor(state, result, rules);
-  const facts: LabFacts = { ...emptyFacts(), personResults: personResultsOf(state, result), orders };
+  const emits: LabEmits = { ...nothingEmitted(), personResults: personResultsOf(state, result), orders };
   if (state.sample.pooled)
-    facts.poolResult = { ...resultFacts(state, result), personIds: state.sample.personIds };
+    emits.poolResult = { ...resultData(state, result), personIds: state.sample.personIds };
   return {
     outcome: 'recorded',
     state: { ...state, results: [...state.results, result], openOrders: open },
-    facts,
+    emits,
   };
 }
 
@@ -285,7 +285,7 @@ export function decideAmendment(
     reason: command.reason,
   };
   const pooled = state.sample.pooled;
-  const facts = emptyFacts();
+  const emits = nothingEmitted();
   const amendedAt = result.resultedAt;
   const amendment = {
     resultId: result.resultId,
@@ -295,7 +295,7 @@ export function decideAmendment(
     amendedAt,
   };
   if (pooled) {
-    facts.poolAmendment = {
+    emits.poolAmendment = {
       ...amendment,
       sampleId: state.sample.sampleId,
       personIds: state.sample.personIds,
@@ -308,7 +308,7 @@ export function decideAmendment(
   const getPersonResults = !pooled || outcome === 'negative';
   for (const personId of state.sample.personIds) {
     if (hadPersonResults) {
-      facts.personAmendments.push({
+      emits.personAmendments.push({
         ...amendment,
         personId,
         sampleId: state.sample.sampleId,
@@ -319,22 +319,22 @@ export function decideAmendment(
       });
     }
   }
-  if (!hadPersonResults && getPersonResults) facts.personResults = personResultsOf(state, result);
+  if (!hadPersonResults && getPersonResults) emits.personResults = personResultsOf(state, result);
   // Re-test orders: kept when still needed, cancelled when not, made when newly needed.
   const needed = ordersFor(state, result, rules);
   let openOrders = state.openOrders;
   if (needed.orders.length === 0) {
-    facts.cancellations = state.openOrders.map(({ orderId, personId }) => ({
+    emits.cancellations = state.openOrders.map(({ orderId, personId }) => ({
       orderId,
       personId,
       reason: `result ${previous.resultId} amended to ${outcome}: ${command.reason}`,
     }));
     openOrders = [];
   } else if (state.openOrders.length === 0) {
-    facts.orders = needed.orders;
+    emits.orders = needed.orders;
     openOrders = needed.open;
   }
-  if (pooled) facts.poolResult = undefined;
+  if (pooled) emits.poolResult = undefined;
   return {
     outcome: 'recorded',
     state: {
@@ -343,7 +343,7 @@ export function decideAmendment(
       openOrders,
       memberOutcomes: outcome === 'negative' ? {} : state.memberOutcomes,
     },
-    facts,
+    emits,
   };
 }
 
@@ -370,16 +370,16 @@ export function recordMemberOutcome(
   };
   const openOrders = state.openOrders.filter((o) => o.personId !== member.personId);
   const allNegative = state.sample.personIds.every((p) => memberOutcomes[p]?.outcome === 'negative');
-  const facts = emptyFacts();
+  const emits = nothingEmitted();
   let flaggedForReview = state.flaggedForReview;
   if (allNegative && !flaggedForReview) {
     flaggedForReview = true;
-    facts.poolReview = {
+    emits.poolReview = {
       sampleId: state.sample.sampleId,
       poolResultId: current.resultId,
       personIds: state.sample.personIds,
       memberResultIds: state.sample.personIds.map((p) => memberOutcomes[p]?.resultId ?? ''),
     };
   }
-  return { outcome: 'recorded', state: { ...state, memberOutcomes, openOrders, flaggedForReview }, facts };
+  return { outcome: 'recorded', state: { ...state, memberOutcomes, openOrders, flaggedForReview }, emits };
 }

@@ -16,9 +16,9 @@ import {
   type EventDefinition,
   type EventOrigin,
 } from '@truyvet/events';
-import type { Fact } from '../domain/types';
+import type { DecidedEvent } from '../domain/types';
 
-const definitions: { [T in Fact['type']]: EventDefinition } = {
+const definitions: { [T in DecidedEvent['type']]: EventDefinition } = {
   CaseConfirmed: CaseConfirmedV1,
   CaseUpdated: CaseUpdatedV1,
   CaseReverted: CaseRevertedV1,
@@ -34,9 +34,9 @@ const definitions: { [T in Fact['type']]: EventDefinition } = {
 };
 
 /** The events of a decision, in the order it made them, each on its definition's stream. */
-export function eventsOf(facts: readonly Fact[], origin: EventOrigin): EventToPublish[] {
-  return facts.map((fact) => {
-    const definition = definitions[fact.type];
-    return { topic: definition.topic, event: createEvent(definition, fact.data as never, origin) };
+export function eventsOf(emits: readonly DecidedEvent[], origin: EventOrigin): EventToPublish[] {
+  return emits.map((event) => {
+    const definition = definitions[event.type];
+    return { topic: definition.topic, event: createEvent(definition, event.data as never, origin) };
   });
 }

@@ -11,37 +11,37 @@ import {
   type EventOrigin,
 } from '@truyvet/events';
 import type { EventToPublish } from '@truyvet/bus';
-import type { LabFacts } from '../domain/lab-sample';
+import type { LabEmits } from '../domain/lab-sample';
 
 /**
  * The events of a decision, in the order consumers should see them: the pool's own result or
  * amendment first, then the persons', then review flags and orders.
  */
-export function eventsOf(facts: LabFacts, origin: EventOrigin): EventToPublish[] {
+export function eventsOf(emits: LabEmits, origin: EventOrigin): EventToPublish[] {
   const results = topics.labResults.topic;
   const orders = topics.testOrders.topic;
   return [
-    ...(facts.poolResult
-      ? [{ topic: results, event: createEvent(PoolResultedV1, facts.poolResult, origin) }]
+    ...(emits.poolResult
+      ? [{ topic: results, event: createEvent(PoolResultedV1, emits.poolResult, origin) }]
       : []),
-    ...(facts.poolAmendment
-      ? [{ topic: results, event: createEvent(PoolResultAmendedV1, facts.poolAmendment, origin) }]
+    ...(emits.poolAmendment
+      ? [{ topic: results, event: createEvent(PoolResultAmendedV1, emits.poolAmendment, origin) }]
       : []),
-    ...facts.personAmendments.map((data) => ({
+    ...emits.personAmendments.map((data) => ({
       topic: results,
       event: createEvent(PersonTestResultAmendedV1, data, origin),
     })),
-    ...facts.personResults.map((data) => ({
+    ...emits.personResults.map((data) => ({
       topic: results,
       event: createEvent(PersonTestResultedV1, data, origin),
     })),
-    ...(facts.poolReview
-      ? [{ topic: results, event: createEvent(PoolFlaggedForReviewV1, facts.poolReview, origin) }]
+    ...(emits.poolReview
+      ? [{ topic: results, event: createEvent(PoolFlaggedForReviewV1, emits.poolReview, origin) }]
       : []),
-    ...facts.cancellations.map((data) => ({
+    ...emits.cancellations.map((data) => ({
       topic: orders,
       event: createEvent(TestOrderCancelledV1, data, origin),
     })),
-    ...facts.orders.map((data) => ({ topic: orders, event: createEvent(TestOrderedV1, data, origin) })),
+    ...emits.orders.map((data) => ({ topic: orders, event: createEvent(TestOrderedV1, data, origin) })),
   ];
 }

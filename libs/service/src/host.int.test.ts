@@ -1,0 +1,26 @@
+import { afterAll } from '@jest/globals';
+import { KafkaBus } from '@truyvet/bus';
+import { describeWithInfra, uniqueName } from '../../../test/harness';
+import { describeServiceHost, EMBEDDED_CONFIG } from './host.suite';
+
+describeWithInfra('the service host on Kafka and FerretDB', (infra) => {
+  const prefix = uniqueName('host').replace('-', '_');
+  const bus = new KafkaBus({ brokers: infra.kafkaBrokers, clientId: 'host-test' });
+  afterAll(() => bus.close());
+  describeServiceHost(
+    'real servers',
+    () =>
+      Promise.resolve({
+        config: {
+          ...EMBEDDED_CONFIG,
+          TRUYVET_MODE: 'real',
+          KAFKA_BROKERS: infra.kafkaBrokers,
+          MONGODB_URI: infra.mongoUri,
+          MONGODB_DB: prefix,
+        },
+        bus,
+        prefix,
+      }),
+    'mongo',
+  );
+});
