@@ -45,7 +45,7 @@ import { TaskQueue } from './app/task-queue';
 import { TracingDesk } from './app/tracing';
 import { GraphViews } from './app/views';
 import { inMemoryStates, mongoStates, type States } from './adapters/documents';
-import { caseGraphHandlers } from './adapters/grpc-cases';
+import { caseGraphHandlers } from './adapters/grpc';
 import {
   caseGraphIndexes,
   DIRECTORY,

@@ -1,0 +1,34 @@
+/** truyvet.cases.v1.Rules: the tracing rule sets in force and to come. */
+import { z } from 'zod';
+import { requireRole, unary } from '@truyvet/grpc';
+import { vietnamDay } from '@truyvet/rules';
+import { type CaseGraphDesks, requiredText } from './requests';
+
+export function rulesService(desks: CaseGraphDesks, now: () => Date) {
+  const { rules } = desks;
+
+  return {
+    AddRuleSet: unary(z.object({ ruleSetJson: requiredText }), async (request, ctx) => {
+      requireRole(ctx, 'city', 'admin');
+      const set = await rules.add(request.ruleSetJson, ctx.caller.sub);
+      return {
+        id: set.id,
+        effectiveFrom: set.effectiveFrom,
+        decision: set.decision,
+        json: JSON.stringify(set),
+      };
+    }),
+    ListRuleSets: unary(z.object({}), () => {
+      const book = rules.current();
+      return {
+        ruleSets: book.all().map((s) => ({
+          id: s.id,
+          effectiveFrom: s.effectiveFrom,
+          decision: s.decision,
+          json: JSON.stringify(s),
+        })),
+        inForceToday: book.inForceOn(vietnamDay(now())).id,
+      };
+    }),
+  };
+}
