@@ -1,0 +1,53 @@
+/** What a route of the gateway is given, and what it answers. */
+import type http from 'node:http';
+import type { Logger } from '@truyvet/log';
+import type { AdminUnits } from '@truyvet/geo';
+import type { AccountDesk, Session } from '../../../app/accounts';
+import type { CaseGraph } from '../../cases';
+import type { LabApi } from '../../lab';
+import type { PersonApi } from '../../persons';
+import type { ReportApi } from '../../reports';
+import type { SampleApi } from '../../samples';
+import type { sessions } from '../sessions';
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  cookie?: string;
+}
+
+/** One request as a route sees it. */
+export interface Call {
+  request: http.IncomingMessage;
+  query: URLSearchParams;
+  /** The route pattern's groups, as sent (still percent-encoded). */
+  params: string[];
+  /** The signed-in user's session; for a change (`true`), also proven by its CSRF token. */
+  signedIn(change: boolean): Promise<Session>;
+  /** The JSON body (at most 64 KiB, and only as application/json). */
+  body(): Promise<unknown>;
+}
+
+/** What the routes work with: the services' APIs on the user's behalf, the city's units. */
+export interface Services {
+  accounts: AccountDesk;
+  cases: CaseGraph;
+  persons: PersonApi;
+  samples: SampleApi;
+  reports: ReportApi;
+  lab: LabApi;
+  units: AdminUnits;
+  logger: Logger;
+  sessions: ReturnType<typeof sessions>;
+  /** The district of a ward. */
+  districtOf(ward: string): string | undefined;
+  /** The district a change is made in: the user's own, or the ward's. */
+  districtFor(session: Session, wardCode?: string): string | undefined;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** The exact path, or a pattern whose groups become the call's params. */
+  path: string | RegExp;
+  handle(call: Call): Promise<Reply>;
+}
