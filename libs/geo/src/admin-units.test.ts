@@ -7,6 +7,17 @@ import { AdminUnits, canThoAdminUnits, loadAdminUnits } from './index';
 describe('Cần Thơ reference data', () => {
   const units = canThoAdminUnits();
 
+  it('knows its own areas, and no other city, district or ward', () => {
+    expect(units.hasArea({ level: 'city', code: '92' })).toBe(true);
+    expect(units.hasArea({ level: 'city', code: '01' })).toBe(false);
+    expect(units.hasArea({ level: 'district', code: '916' })).toBe(true);
+    expect(units.hasArea({ level: 'district', code: '001' })).toBe(false);
+    expect(units.hasArea({ level: 'ward', code: '31117' })).toBe(true);
+    expect(units.hasArea({ level: 'ward', code: '00001' })).toBe(false);
+    // A district's code is not a ward's, nor the other way round.
+    expect(units.hasArea({ level: 'ward', code: '916' })).toBe(false);
+  });
+
   it('has the city, its 9 districts and 83 wards and communes', () => {
     expect(units.province).toMatchObject({ code: '92', name: 'Thành phố Cần Thơ', population: 1_235_171 });
     expect(units.districts()).toHaveLength(9);

@@ -69,6 +69,14 @@ export class AdminUnits {
     return unit?.level === 'district' ? unit : undefined;
   }
 
+  /** Whether a jurisdiction (city, district or ward by code) is one of these units. */
+  hasArea(area: { level: 'city' | 'district' | 'ward'; code: string }): boolean {
+    if (area.level === 'city') return area.code === this.province.code;
+    return area.level === 'district'
+      ? this.district(area.code) !== undefined
+      : this.ward(area.code) !== undefined;
+  }
+
   districts(): AdminUnit[] {
     return this.children.get(this.province.code) ?? [];
   }

@@ -235,6 +235,15 @@ describe('authentication and authorization', () => {
     );
   });
 
+  it('refuses a token of an area the deployment does not serve (another city) with PERMISSION_DENIED', async () => {
+    const otherCity = await fixture.client({ jurisdiction: { level: 'city', code: '01' } });
+    const error = await failure(unaryCall(otherCity, 'RegisterPerson', VALID));
+    expect(error.code).toBe(grpc.status.PERMISSION_DENIED);
+    expect(readErrorCode(error)).toBe('AREA_NOT_SERVED');
+    const ownCity = await fixture.client({ jurisdiction: { level: 'city', code: '92' } });
+    await expect(unaryCall(ownCity, 'RegisterPerson', VALID)).resolves.toBeDefined();
+  });
+
   it('refuses a place outside the caller jurisdiction with PERMISSION_DENIED', async () => {
     const otherWard = await fixture.client({ jurisdiction: { level: 'ward', code: '31120' } });
     const error = await failure(unaryCall(otherWard, 'RegisterPerson', VALID));

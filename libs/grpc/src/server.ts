@@ -1,18 +1,23 @@
+import { DomainError } from '@truyvet/errors';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import * as grpc from '@grpc/grpc-js';
 import { withLogContext, type Logger } from '@truyvet/log';
 import { HealthImplementation, service as healthService, type ServingStatus } from 'grpc-health-check';
-import { authenticate, type SigningKey } from './auth';
+import { authenticate, type Jurisdiction, type SigningKey } from './auth';
 import type { CallContext, MethodHandler } from './handlers';
 import { addReflection } from './reflection';
 import { CORRELATION_ID_KEY, toGrpcFailure, type GrpcFailure } from './status';
 
 export interface GrpcServerOptions {
   logger: Logger;
-  /** Verifies the bearer token of every call (health and reflection need none). */
-  auth: { key: SigningKey };
+  /**
+   * Verifies the bearer token of every call (health and reflection need none). `servesArea` says
+   * whether a token's jurisdiction is one of this deployment's (a token naming another city, or a
+   * district or ward the city does not have, is refused with PERMISSION_DENIED).
+   */
+  auth: { key: SigningKey; servesArea?: (jurisdiction: Jurisdiction) => boolean };
   /** Default: insecure (plaintext), for local use and behind a TLS-terminating proxy. */
   credentials?: grpc.ServerCredentials;
   /** grpc-js server options (message size limits, keepalive...). */
@@ -141,6 +146,12 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
       };
       try {
         caller = await authenticate(options.auth.key, call.metadata);
+        if (options.auth.servesArea && !options.auth.servesArea(caller.jurisdiction))
+          throw new DomainError(
+            'AREA_NOT_SERVED',
+            'forbidden',
+            `this deployment does not serve ${caller.jurisdiction.level} ${caller.jurisdiction.code}`,
+          );
         await body({
           caller,
           correlationId,

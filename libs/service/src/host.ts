@@ -7,7 +7,8 @@
  */
 import { InMemoryBus, KafkaBus, type Bus, type MessageHandler, type Subscription } from '@truyvet/bus';
 import { allTopics } from '@truyvet/events';
-import { createGrpcServer, signingKeyOrDevelopment, type GrpcServer } from '@truyvet/grpc';
+import type { AdminUnits } from '@truyvet/geo';
+import { createGrpcServer, signingKeyOrDevelopment, type GrpcServer, type Jurisdiction } from '@truyvet/grpc';
 import { createLogger, type Logger } from '@truyvet/log';
 import {
   applyIndexes,
@@ -46,6 +47,8 @@ export interface HostOptions {
   /** A bus shared with other services (the embedded quick start); the host does not close it. */
   bus?: Bus | undefined;
   logger?: Logger | undefined;
+  /** The deployment's city: a token whose area is not one of its units is refused. */
+  units?: AdminUnits | undefined;
 }
 
 export interface StoreOptions {
@@ -214,6 +217,9 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
           key: signingKeyOrDevelopment(config.AUTH_SIGNING_KEY, (m) => {
             logger.warn(m);
           }),
+          ...(options.units
+            ? { servesArea: (area: Jurisdiction) => options.units?.hasArea(area) ?? false }
+            : {}),
         },
       });
       register(server);

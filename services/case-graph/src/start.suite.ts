@@ -31,6 +31,7 @@ import {
   DEV_SIGNING_KEY,
   issueToken,
   loadGrpcObject,
+  readErrorCode,
   readFieldViolations,
   unaryCall,
   writeClientStream,
@@ -76,7 +77,18 @@ const DISTRICT_CENTER: Caller = {
   role: 'district_center',
   jurisdiction: { level: 'district', code: DISTRICT },
 };
+/** Ninh Kiều, another district of the city, and one of its wards. */
+const FAR_DISTRICT = '916';
+const FAR_WARD = '31117';
+const FAR_DISTRICT_CENTER: Caller = {
+  sub: 'ttyt-ninh-kieu',
+  role: 'district_center',
+  jurisdiction: { level: 'district', code: FAR_DISTRICT },
+};
 const CITY: Caller = { sub: 'bcd-can-tho', role: 'city', jurisdiction: { level: 'city', code: '92' } };
+const LAB: Caller = { sub: 'cdc-lab', role: 'lab', jurisdiction: { level: 'city', code: '92' } };
+/** A city-level token of another city (Hà Nội, 01): valid signature, wrong deployment. */
+const FOREIGN_CITY: Caller = { sub: 'bcd-ha-noi', role: 'city', jurisdiction: { level: 'city', code: '01' } };
 
 interface Clients {
   cases: CasesClient;
@@ -130,7 +142,16 @@ export function describeCaseGraphComponent(
       );
       await env.ready?.();
       const address = `127.0.0.1:${running.grpcPort}`;
-      for (const caller of [WARD_TEAM, WARD_TEAM_2, OTHER_TEAM, DISTRICT_CENTER, CITY]) {
+      for (const caller of [
+        WARD_TEAM,
+        WARD_TEAM_2,
+        OTHER_TEAM,
+        DISTRICT_CENTER,
+        FAR_DISTRICT_CENTER,
+        CITY,
+        LAB,
+        FOREIGN_CITY,
+      ]) {
         const token = await issueToken(DEV_SIGNING_KEY, caller);
         clients.set(caller.sub, {
           cases: createClient(proto.Cases, address, { token }),
@@ -185,7 +206,7 @@ export function describeCaseGraphComponent(
     async function registered(
       name: string,
       household: string,
-      extra: { birthYear?: number; ward?: string } = {},
+      extra: { birthYear?: number; ward?: string; district?: string } = {},
     ): Promise<void> {
       await publish(
         topics.persons.topic,
@@ -194,7 +215,7 @@ export function describeCaseGraphComponent(
           details: {
             fullName: `Nguyễn Văn ${name.toUpperCase()}`,
             birthYear: extra.birthYear ?? 1988,
-            address: { districtCode: DISTRICT, wardCode: extra.ward ?? WARD },
+            address: { districtCode: extra.district ?? DISTRICT, wardCode: extra.ward ?? WARD },
             householdId: `hh-${prefix}-${household}`,
             vaccinations: [],
             comorbidities: [],
@@ -751,6 +772,90 @@ export function describeCaseGraphComponent(
       await expect(getPerson('v3')).rejects.toMatchObject({ code: status.NOT_FOUND });
     });
 
+    it('keeps each area its own people in chains, contacts, clusters and venue graphs', async () => {
+      // f (F1, the next ward) was reached through b (F0) from a (F0), both in this ward.
+      const fromF = await unaryCall(as(OTHER_TEAM).cases, 'GetChain', { personId: person('f') });
+      expect(fromF.ancestors).toEqual([]);
+      expect(fromF.withheld).toBe(2);
+      const cityF = await unaryCall(as(CITY).cases, 'GetChain', { personId: person('f') });
+      expect(cityF.ancestors.map((l) => l.personId)).toEqual([person('a'), person('b')]);
+      expect(cityF.withheld).toBe(0);
+      // A ward's own F0's contacts are listed; the level of one living in the next ward is not.
+      const fromB = await unaryCall(as(WARD_TEAM).cases, 'GetChain', { personId: person('b') });
+      expect(fromB.contacts.find((c) => c.personId === person('f'))).toMatchObject({ level: -1 });
+      const deep = await unaryCall(as(WARD_TEAM).cases, 'GetContacts', { personId: person('a'), depth: 2 });
+      expect(deep.contacts.find((c) => c.personId === person('f'))).toMatchObject({ distance: 2, level: -1 });
+      expect(deep.contacts.find((c) => c.personId === person('b'))).toMatchObject({ level: 0 });
+
+      // y lives in another district: a contact of a, so in a's cluster.
+      await registered('y', 'ninh-kieu', { district: FAR_DISTRICT, ward: FAR_WARD });
+      await unaryCall(as(CITY).contacts, 'RecordContacts', {
+        personId: person('a'),
+        contacts: [{ personId: person('y'), contactType: 'workplace', lastExposureOn: today() }],
+      });
+      await becomes('y', 'F1');
+      const ownCluster = await unaryCall(as(DISTRICT_CENTER).cases, 'GetCluster', { clusterId: caseA });
+      expect(ownCluster.members.map((m) => m.personId)).not.toContain(person('y'));
+      expect(ownCluster.withheld).toBeGreaterThanOrEqual(1);
+      const cityCluster = await unaryCall(as(CITY).cases, 'GetCluster', { clusterId: caseA });
+      expect(cityCluster.members.map((m) => m.personId)).toContain(person('y'));
+      expect(cityCluster.withheld).toBe(0);
+      // The far district holds no case of the cluster: not theirs to read.
+      await expect(
+        unaryCall(as(FAR_DISTRICT_CENTER).cases, 'GetCluster', { clusterId: caseA }),
+      ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+
+      // The far district imports its own people's check-ins, not this district's.
+      const yesterday = addDays(today(), -1);
+      const venue = `cho-${prefix}`;
+      const farImport = await writeClientStream(as(FAR_DISTRICT_CENTER).contacts, 'ImportVenueCheckIns', [
+        {
+          venueId: venue,
+          personId: person('a'),
+          from: `${yesterday}T13:00:00+07:00`,
+          to: `${yesterday}T14:00:00+07:00`,
+        },
+        {
+          venueId: venue,
+          personId: person('y'),
+          from: `${yesterday}T13:00:00+07:00`,
+          to: `${yesterday}T14:00:00+07:00`,
+        },
+      ]);
+      expect(farImport).toMatchObject({ accepted: 1, rejected: 1 });
+      expect(farImport.results.map((r) => r.status)).toEqual(['rejected', 'recorded']);
+      expect(farImport.results[0]?.errorCode).toBe('OUTSIDE_JURISDICTION');
+      const farProximity = await writeClientStream(as(FAR_DISTRICT_CENTER).contacts, 'ImportProximityLogs', [
+        {
+          personA: person('a'),
+          personB: person('y'),
+          from: `${yesterday}T13:00:00+07:00`,
+          to: `${yesterday}T13:30:00+07:00`,
+        },
+      ]);
+      expect(farProximity).toMatchObject({ accepted: 0, rejected: 1 });
+      // At the market this district's F0 visited, the far district sees its own visitor and those
+      // not traced yet; not the F0 (nor the candidates the F0 makes).
+      const farGraph = await unaryCall(as(FAR_DISTRICT_CENTER).cases, 'GetVenueGraph', {
+        venueId: venue,
+        fromDay: yesterday,
+        toDay: today(),
+      });
+      const seenThere = farGraph.visits.map((v) => v.personId);
+      expect(seenThere).toContain(person('y'));
+      expect(seenThere).toContain(person('v2'));
+      expect(seenThere).not.toContain(person('a'));
+      expect(farGraph.candidates.map((c) => c.sourcePersonId)).not.toContain(person('a'));
+      expect(farGraph.withheld).toBeGreaterThanOrEqual(2);
+      const cityGraph = await unaryCall(as(CITY).cases, 'GetVenueGraph', {
+        venueId: venue,
+        fromDay: yesterday,
+        toDay: today(),
+      });
+      expect(cityGraph.visits.map((v) => v.personId)).toContain(person('a'));
+      expect(cityGraph.withheld).toBe(0);
+    });
+
     it('replays every event it was given without a second case, order or task', async () => {
       const count = (): Record<string, number> =>
         Object.fromEntries(
@@ -912,6 +1017,16 @@ export function describeCaseGraphComponent(
       } finally {
         clock.offsetMs = 0;
       }
+    });
+
+    it('lets the tracers read the rule sets, not a lab; refuses a token of another city outright', async () => {
+      expect((await unaryCall(as(WARD_TEAM).rules, 'ListRuleSets', {})).ruleSets.length).toBeGreaterThan(0);
+      await expect(unaryCall(as(LAB).rules, 'ListRuleSets', {})).rejects.toMatchObject({
+        code: status.PERMISSION_DENIED,
+      });
+      const foreign = unaryCall(as(FOREIGN_CITY).cases, 'ListCases', {});
+      await expect(foreign).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+      await expect(foreign.catch((e: unknown) => readErrorCode(e as never))).resolves.toBe('AREA_NOT_SERVED');
     });
 
     it('takes rule sets for a new date as data, refusing one that overlaps or fails its schema', async () => {

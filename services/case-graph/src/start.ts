@@ -164,7 +164,12 @@ export async function start(
   config: Config,
   options: { bus?: Bus; logger?: Logger; rules?: TracingRuleBook; now?: () => Date } = {},
 ): Promise<Running> {
-  const host = await startService(config, { name: 'case-graph', bus: options.bus, logger: options.logger });
+  const host = await startService(config, {
+    name: 'case-graph',
+    bus: options.bus,
+    logger: options.logger,
+    units: canThoAdminUnits(),
+  });
   const adapters = modeAdapters(host);
   await host.applyIndexes(caseGraphIndexes);
   await adapters.buildIndexes();

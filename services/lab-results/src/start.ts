@@ -7,6 +7,7 @@ import {
   ShipmentReceivedV1,
   topics,
 } from '@truyvet/events';
+import { canThoAdminUnits } from '@truyvet/geo';
 import { loadGrpcObject } from '@truyvet/grpc';
 import type { LabProto } from '@truyvet/grpc/lab';
 import type { Logger } from '@truyvet/log';
@@ -57,7 +58,12 @@ export async function start(
   config: Config,
   options: { bus?: Bus; logger?: Logger; rules?: RuleBook; now?: () => Date } = {},
 ): Promise<Running> {
-  const host = await startService(config, { name: 'lab-results', bus: options.bus, logger: options.logger });
+  const host = await startService(config, {
+    name: 'lab-results',
+    bus: options.bus,
+    logger: options.logger,
+    units: canThoAdminUnits(),
+  });
   const { samples, queries } = labSamples(host.stores);
   const accessions = host.aggregates<ShipmentAccessionState>(ACCESSIONS, { outbox: true });
   // A receipt missed by a reader (its writer died before the head) is applied by the receipt's

@@ -50,7 +50,13 @@ export async function start(
     units?: AdminUnits;
   } = {},
 ): Promise<Running> {
-  const host = await startService(config, { name: 'reporting', bus: options.bus, logger: options.logger });
+  const units = options.units ?? canThoAdminUnits();
+  const host = await startService(config, {
+    name: 'reporting',
+    bus: options.bus,
+    logger: options.logger,
+    units,
+  });
   const facts = Object.fromEntries(
     FACT_KINDS.map((kind) => [kind, host.documents(collectionName(kind))]),
   ) as unknown as FactCollections;
@@ -58,7 +64,7 @@ export async function start(
   const now = options.now ?? (() => new Date());
   const desk = new ReportDesk(
     facts,
-    options.units ?? canThoAdminUnits(),
+    units,
     options.riskRules ?? defaultRiskRuleBook(),
     options.labRules ?? defaultRuleBook(),
     now,

@@ -130,6 +130,7 @@ export async function start(
     name: 'sample-collection',
     bus: options.bus,
     logger: options.logger,
+    units: canThoAdminUnits(),
   });
   const adapters = modeAdapters(host.stores);
   const identifications = host.aggregates<Identification>(IDENTIFICATIONS, { outbox: true });

@@ -125,7 +125,11 @@ export async function startFixture(): Promise<Fixture> {
       },
     },
   });
-  const server = createGrpcServer({ logger, auth: { key: DEV_SIGNING_KEY } });
+  // One city (92) is served; its districts and wards are taken as they come.
+  const server = createGrpcServer({
+    logger,
+    auth: { key: DEV_SIGNING_KEY, servesArea: (j) => j.level !== 'city' || j.code === '92' },
+  });
   server.addService(registry.PersonRegistry.service, personRegistryHandlers(logger));
   const port = await server.start('127.0.0.1', 0);
   const address = `127.0.0.1:${port}`;

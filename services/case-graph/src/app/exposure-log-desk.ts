@@ -19,7 +19,9 @@ import type { ExposureLogs, RecordStore } from './ports';
 import type { TaskQueue } from './task-queue';
 
 export interface VenueGraphView {
-  visits: Array<VenueVisit & { level: number | null }>;
+  visits: Array<VenueVisit & { level: number | null; area?: TracingRecord['area'] | undefined }>;
+  /** Where each person of the graph lives (those with a tracing record). */
+  areas: Map<string, TracingRecord['area']>;
   candidates: CandidateExposure[];
 }
 
@@ -33,6 +35,12 @@ export class ExposureLogDesk {
   private async windowsOf(personIds: readonly string[]): Promise<Map<string, CaseWindow>> {
     const records = await this.records.loadMany([...new Set(personIds)]);
     return windowsOfRecords([...records.values()].map((r) => r.state));
+  }
+
+  /** Where these people live, as their tracing records say (none for a person without one). */
+  async areasOf(personIds: readonly string[]): Promise<Map<string, TracingRecord['area']>> {
+    const records = await this.records.loadMany([...new Set(personIds)]);
+    return new Map([...records].map(([id, r]) => [id, r.state.area]));
   }
 
   async importVisits(visits: readonly VenueVisit[]): Promise<number> {
@@ -74,9 +82,14 @@ export class ExposureLogDesk {
     const windows = windowsOfRecords([...records.values()].map((r) => r.state));
     return {
       visits: visits
-        .map((v) => ({ ...v, level: records.get(v.personId)?.state.classification.level ?? null }))
+        .map((v) => ({
+          ...v,
+          level: records.get(v.personId)?.state.classification.level ?? null,
+          area: records.get(v.personId)?.state.area,
+        }))
         .sort((a, b) => a.from.localeCompare(b.from)),
       candidates: venueCandidates(visits, windows),
+      areas: new Map([...records].map(([id, r]) => [id, r.state.area])),
     };
   }
 }

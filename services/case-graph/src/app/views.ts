@@ -17,6 +17,7 @@ export interface ChainLink {
   generation: number;
   confirmedAt?: string;
   foundIn?: string;
+  area: TracingRecord['area'];
 }
 
 export interface ChainView {
@@ -34,6 +35,7 @@ export interface ClusterView {
     level: number | null;
     sourcePersonId: string | null;
     wardCode?: string;
+    area: TracingRecord['area'];
   }>;
   levels: Array<{ level: number; count: number }>;
 }
@@ -56,6 +58,7 @@ function linkOf(record: TracingRecord, generation: number): ChainLink {
     level: record.classification.level,
     ...(infectedBy ? { infectedBy } : {}),
     generation,
+    area: record.area,
   };
 }
 
@@ -70,7 +73,7 @@ export class GraphViews {
     return new Map(
       [...loaded].map(([id, r]) => [
         id,
-        { personId: id, level: r.state.classification.level, contacts: r.state.contacts },
+        { personId: id, level: r.state.classification.level, contacts: r.state.contacts, area: r.state.area },
       ]),
     );
   };
@@ -120,6 +123,7 @@ export class GraphViews {
         level: r.classification.level,
         sourcePersonId: r.classification.sourcePersonId,
         ...(r.area.wardCode ? { wardCode: r.area.wardCode } : {}),
+        area: r.area,
       }));
     const counts = new Map<number, number>();
     for (const m of members) if (m.level !== null) counts.set(m.level, (counts.get(m.level) ?? 0) + 1);

@@ -4,9 +4,16 @@
  * round trips, not one per person. The walk itself is pure over the loader it is given.
  */
 
+/** Where a person lives, as their tracing record says (for area checks on what is shown). */
+export interface NodeArea {
+  districtCode?: string | undefined;
+  wardCode?: string | undefined;
+}
+
 export interface GraphNode {
   personId: string;
   level: number | null;
+  area?: NodeArea | undefined;
   /** Close contacts named on this person (edges out). */
   contacts: ReadonlyArray<{ contactPersonId: string; contactType: string; lastExposureOn: string }>;
 }
@@ -20,6 +27,8 @@ export interface ReachedContact {
   contactType: string;
   lastExposureOn: string;
   level: number | null;
+  /** Where the contact lives, when they have a tracing record. */
+  area?: NodeArea | undefined;
 }
 
 export type NodeLoader = (personIds: readonly string[]) => Promise<ReadonlyMap<string, GraphNode>>;
@@ -54,7 +63,11 @@ export async function contactsToDepth(
     }
     if (next.length === 0) break;
     nodes = await load(next.map((n) => n.personId));
-    for (const n of next) n.level = nodes.get(n.personId)?.level ?? null;
+    for (const n of next) {
+      const node = nodes.get(n.personId);
+      n.level = node?.level ?? null;
+      if (node?.area) n.area = node.area;
+    }
     reached.push(...next);
     if (reached.length >= limit) return { reached: reached.slice(0, limit), truncated: true };
     ring = next.map((n) => n.personId);

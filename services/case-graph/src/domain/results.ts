@@ -36,11 +36,7 @@ export function infectiousFrom(
 }
 
 /** Makes the person an F0 from a positive result, or adds it to the case it belongs to. */
-function applyPositive(
-  draft: TracingRecord,
-  result: PersonResult,
-  ctx: DecisionContext,
-): DecidedEvent[] {
+function applyPositive(draft: TracingRecord, result: PersonResult, ctx: DecisionContext): DecidedEvent[] {
   const positive: PositiveResult = {
     resultId: result.resultId,
     sampleId: result.sampleId,

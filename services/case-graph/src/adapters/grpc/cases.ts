@@ -7,7 +7,9 @@ import {
   type CaseGraphDesks,
   day,
   districtCode,
+  inCallerArea,
   lookups,
+  notElsewhere,
   optionalDay,
   optionalText,
   origin,
@@ -18,7 +20,7 @@ import {
   wardCode,
   withoutUndefined,
 } from './requests';
-import { caseMessage, recordMessage } from './messages';
+import { caseMessage, reachedMessage, recordMessage } from './messages';
 
 export function casesService(desks: CaseGraphDesks, units: AdminUnits) {
   const { tracing, logs, views } = desks;
@@ -83,6 +85,10 @@ export function casesService(desks: CaseGraphDesks, units: AdminUnits) {
       requireRole(ctx, ...TRACERS);
       await recordIn(ctx, request.personId);
       const chain = await views.chain(request.personId);
+      // Cases up and down the chain are shown in the caller's area only; the person's own contacts
+      // are their record's, so listed, with the level of those living elsewhere left out.
+      const ancestors = chain.ancestors.filter((l) => inCallerArea(ctx, l.area));
+      const descendants = chain.descendants.filter((l) => inCallerArea(ctx, l.area));
       const link = (l: (typeof chain.ancestors)[number]) => ({
         personId: l.personId,
         caseId: l.caseId ?? '',
@@ -94,9 +100,10 @@ export function casesService(desks: CaseGraphDesks, units: AdminUnits) {
       });
       return {
         personId: chain.personId,
-        ancestors: chain.ancestors.map(link),
-        descendants: chain.descendants.map(link),
-        contacts: chain.contacts.map((c) => ({ ...c, level: c.level ?? -1 })),
+        ancestors: ancestors.map(link),
+        descendants: descendants.map(link),
+        contacts: chain.contacts.map((c) => reachedMessage(c, inCallerArea(ctx, c.area))),
+        withheld: chain.ancestors.length - ancestors.length + chain.descendants.length - descendants.length,
       };
     }),
     GetCluster: unary(z.object({ clusterId: requiredText }), async (request, ctx) => {
@@ -108,16 +115,20 @@ export function casesService(desks: CaseGraphDesks, units: AdminUnits) {
         !cluster.cases.some((c) => c.record.area.districtCode === ctx.caller.jurisdiction.code)
       )
         requireArea(ctx, withoutUndefined(cluster.cases[0]?.record.area ?? {}));
+      // A cluster crossing districts shows a district its own cases and members only.
+      const cases = cluster.cases.filter((c) => inCallerArea(ctx, c.record.area));
+      const members = cluster.members.filter((m) => inCallerArea(ctx, m.area));
       return {
         clusterId: cluster.clusterId,
-        cases: cluster.cases.map((c) => caseMessage(c.record, c.episode)),
-        members: cluster.members.map((m) => ({
+        cases: cases.map((c) => caseMessage(c.record, c.episode)),
+        members: members.map((m) => ({
           personId: m.personId,
           level: m.level ?? -1,
           sourcePersonId: m.sourcePersonId ?? '',
           wardCode: m.wardCode ?? '',
         })),
         levels: cluster.levels,
+        withheld: cluster.cases.length - cases.length + cluster.members.length - members.length,
       };
     }),
     GetContacts: unary(
@@ -134,10 +145,17 @@ export function casesService(desks: CaseGraphDesks, units: AdminUnits) {
         requireRole(ctx, ...TRACERS);
         await recordIn(ctx, request.personId);
         const { reached, truncated } = await views.contacts(request.personId, request.depth);
+        // A contact is named on the record of the person they were reached through: listed when
+        // that person is the caller's, with their level only when they are the caller's too.
+        const areaOf = new Map(reached.map((c) => [c.personId, c.area]));
+        const shown = reached.filter(
+          (c) => c.viaPersonId === request.personId || inCallerArea(ctx, areaOf.get(c.viaPersonId)),
+        );
         return {
           personId: request.personId,
-          contacts: reached.map((c) => ({ ...c, level: c.level ?? -1 })),
+          contacts: shown.map((c) => reachedMessage(c, inCallerArea(ctx, c.area))),
           truncated,
+          withheld: reached.length - shown.length,
         };
       },
     ),
@@ -148,15 +166,24 @@ export function casesService(desks: CaseGraphDesks, units: AdminUnits) {
       async (request, ctx) => {
         requireRole(ctx, 'district_center', 'city', 'admin');
         const graph = await logs.venueGraph(request.venueId, request.fromDay, request.toDay);
+        // Who was at a venue is shown except people living outside the caller's area (a venue is
+        // anyone's; a visitor not traced yet has nothing on record to leak).
+        const visits = graph.visits.filter((v) => notElsewhere(ctx, v.area));
+        const candidates = graph.candidates.filter(
+          (c) =>
+            notElsewhere(ctx, graph.areas.get(c.sourcePersonId)) &&
+            notElsewhere(ctx, graph.areas.get(c.contactPersonId)),
+        );
         return {
           venueId: request.venueId,
-          visits: graph.visits.map((v) => ({
+          visits: visits.map((v) => ({
             personId: v.personId,
             from: v.from,
             to: v.to,
             level: v.level ?? -1,
           })),
-          candidates: graph.candidates,
+          candidates,
+          withheld: graph.visits.length - visits.length + graph.candidates.length - candidates.length,
         };
       },
     ),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { DomainError } from '@truyvet/errors';
 import type { AdminUnits } from '@truyvet/geo';
-import { clientStream, requireArea, requireRole, unary } from '@truyvet/grpc';
+import { clientStream, requireArea, requireRole, unary, type CallContext } from '@truyvet/grpc';
 import type { RowResult } from '@truyvet/grpc/cases';
 import type { ContactInput } from '../../domain/record';
 import {
@@ -10,6 +10,7 @@ import {
   type CaseGraphDesks,
   contactInputSchema,
   day,
+  notElsewhere,
   lookups,
   optionalText,
   origin,
@@ -26,6 +27,37 @@ export function contactsService(desks: CaseGraphDesks, units: AdminUnits) {
   const { tracing, logs } = desks;
   const { recordIn } = lookups(tracing);
   const contactInput = contactInputSchema(units);
+  /**
+   * The rows whose person is the caller's or not yet known (recorded in `results`); a row of a
+   * person living elsewhere is refused, with its own answer.
+   */
+  async function callersOwn<R extends { index: number }>(
+    ctx: CallContext,
+    rows: readonly R[],
+    personOf: (row: R) => string,
+    field: string,
+    results: RowResult[],
+  ): Promise<R[]> {
+    const areas =
+      ctx.caller.jurisdiction.level === 'city' ? undefined : await logs.areasOf(rows.map(personOf));
+    const ours: R[] = [];
+    for (const row of rows) {
+      if (!areas || notElsewhere(ctx, areas.get(personOf(row)))) {
+        ours.push(row);
+        results.push({ index: row.index, status: 'recorded' });
+      } else
+        results.push(
+          rejectedRow(
+            row.index,
+            [{ field, description: 'not a person of your area' }],
+            'OUTSIDE_JURISDICTION',
+          ),
+        );
+    }
+    results.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+    return ours;
+  }
+
   return {
     RecordContacts: unary(
       z.object({
@@ -122,15 +154,17 @@ export function contactsService(desks: CaseGraphDesks, units: AdminUnits) {
       async (items, ctx) => {
         requireRole(ctx, ...SUPERVISORS);
         const results: RowResult[] = [];
-        const visits = [];
+        const rows = [];
         for await (const item of items) {
           if (!item.ok) results.push(rejectedRow(item.index, item.fields, 'INVALID_ARGUMENT'));
-          else {
-            const { venueName, ...visit } = item.value;
-            visits.push({ ...visit, ...(venueName ? { venueName } : {}) });
-            results.push({ index: item.index, status: 'recorded' });
-          }
+          else rows.push({ index: item.index, value: item.value });
         }
+        // A district imports its own people's check-ins only (the city anyone's).
+        const ours = await callersOwn(ctx, rows, (r) => r.value.personId, 'personId', results);
+        const visits = ours.map(({ value: { venueName, ...visit } }) => ({
+          ...visit,
+          ...(venueName ? { venueName } : {}),
+        }));
         const candidates = await logs.importVisits(visits);
         return { accepted: visits.length, rejected: results.length - visits.length, candidates, results };
       },
@@ -146,14 +180,15 @@ export function contactsService(desks: CaseGraphDesks, units: AdminUnits) {
       async (items, ctx) => {
         requireRole(ctx, ...SUPERVISORS);
         const results: RowResult[] = [];
-        const list = [];
+        const rows = [];
         for await (const item of items) {
           if (!item.ok) results.push(rejectedRow(item.index, item.fields, 'INVALID_ARGUMENT'));
-          else {
-            list.push(item.value);
-            results.push({ index: item.index, status: 'recorded' });
-          }
+          else rows.push({ index: item.index, value: item.value });
         }
+        // A log is its phone's owner's (personA): a district imports its own people's logs only.
+        const list = (await callersOwn(ctx, rows, (r) => r.value.personA, 'personA', results)).map(
+          (r) => r.value,
+        );
         const candidates = await logs.importProximity(list);
         return { accepted: list.length, rejected: results.length - list.length, candidates, results };
       },

@@ -1,6 +1,7 @@
 /** Domain values as case-graph's gRPC messages: the one place they are mapped. */
 import { type FieldViolation } from '@truyvet/errors';
 import type {
+  ReachedContact as ReachedContactMessage,
   CaseView,
   Facility as FacilityMessage,
   IsolationOrder as OrderMessage,
@@ -9,6 +10,7 @@ import type {
   Task as TaskMessage,
 } from '@truyvet/grpc/cases';
 import { freeBeds, type FacilityState } from '../../domain/facility';
+import type { ReachedContact } from '../../domain/graph';
 import type { ContactOutcome } from '../../domain/record';
 import { isOverdue, type TracingTask } from '../../domain/tasks';
 import type { CaseEpisode, IsolationOrder, TracingRecord } from '../../domain/types';
@@ -186,3 +188,15 @@ export function rejectedRow(index: number, fields: readonly FieldViolation[], co
 }
 
 /** Rows a bulk call works on at once. */
+
+/** A contact reached in the graph; its level only when the caller may see it. */
+export function reachedMessage(c: ReachedContact, showLevel: boolean): ReachedContactMessage {
+  return {
+    personId: c.personId,
+    distance: c.distance,
+    viaPersonId: c.viaPersonId,
+    contactType: c.contactType,
+    lastExposureOn: c.lastExposureOn,
+    level: showLevel ? (c.level ?? -1) : -1,
+  };
+}

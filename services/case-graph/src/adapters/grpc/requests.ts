@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { DomainError } from '@truyvet/errors';
 import { contactType } from '@truyvet/events';
 import type { AdminUnits } from '@truyvet/geo';
-import { requireArea, type CallContext } from '@truyvet/grpc';
+import { coversArea, requireArea, type CallContext } from '@truyvet/grpc';
 import type { CaseView } from '@truyvet/grpc/cases';
 import type { ExposureLogDesk } from '../../app/exposure-log-desk';
 import type { PlacementDesk } from '../../app/placement';
@@ -165,6 +165,23 @@ export function withoutUndefined(area: Area): { districtCode?: string; wardCode?
     ...(area.districtCode ? { districtCode: area.districtCode } : {}),
     ...(area.wardCode ? { wardCode: area.wardCode } : {}),
   };
+}
+
+/**
+ * Whether a person living in `area` is the caller's to see: the city sees everyone; a district or a
+ * ward only its own people, and not someone without a tracing record (fail closed).
+ */
+export function inCallerArea(ctx: CallContext, area: Area | undefined): boolean {
+  if (ctx.caller.jurisdiction.level === 'city') return true;
+  return area !== undefined && coversArea(ctx.caller, withoutUndefined(area));
+}
+
+/**
+ * Whether a person is not known to live outside the caller's area: theirs, or someone case-graph
+ * has no record of yet (a venue's visitor not yet traced), of whom it holds nothing to leak.
+ */
+export function notElsewhere(ctx: CallContext, area: Area | undefined): boolean {
+  return area === undefined || inCallerArea(ctx, area);
 }
 
 export function requireRecordArea(ctx: CallContext, record: TracingRecord): void {

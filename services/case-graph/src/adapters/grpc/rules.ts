@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { requireRole, unary } from '@truyvet/grpc';
 import { vietnamDay } from '@truyvet/rules';
-import { type CaseGraphDesks, requiredText } from './requests';
+import { type CaseGraphDesks, requiredText, TRACERS } from './requests';
 
 export function rulesService(desks: CaseGraphDesks, now: () => Date) {
   const { rules } = desks;
@@ -18,7 +18,9 @@ export function rulesService(desks: CaseGraphDesks, now: () => Date) {
         json: JSON.stringify(set),
       };
     }),
-    ListRuleSets: unary(z.object({}), () => {
+    // The tracers apply them; a lab or a service account has no use for them.
+    ListRuleSets: unary(z.object({}), (_request, ctx) => {
+      requireRole(ctx, ...TRACERS);
       const book = rules.current();
       return {
         ruleSets: book.all().map((s) => ({

@@ -8,6 +8,7 @@ export interface Chain {
   'ancestors'?: (_truyvet_cases_v1_ChainLink)[];
   'descendants'?: (_truyvet_cases_v1_ChainLink)[];
   'contacts'?: (_truyvet_cases_v1_ReachedContact)[];
+  'withheld'?: (number);
 }
 
 export interface Chain__Output {
@@ -15,4 +16,5 @@ export interface Chain__Output {
   'ancestors': (_truyvet_cases_v1_ChainLink__Output)[];
   'descendants': (_truyvet_cases_v1_ChainLink__Output)[];
   'contacts': (_truyvet_cases_v1_ReachedContact__Output)[];
+  'withheld': (number);
 }

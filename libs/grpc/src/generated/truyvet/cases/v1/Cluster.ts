@@ -9,6 +9,7 @@ export interface Cluster {
   'cases'?: (_truyvet_cases_v1_CaseView)[];
   'members'?: (_truyvet_cases_v1_ClusterMember)[];
   'levels'?: (_truyvet_cases_v1_LevelCount)[];
+  'withheld'?: (number);
 }
 
 export interface Cluster__Output {
@@ -16,4 +17,5 @@ export interface Cluster__Output {
   'cases': (_truyvet_cases_v1_CaseView__Output)[];
   'members': (_truyvet_cases_v1_ClusterMember__Output)[];
   'levels': (_truyvet_cases_v1_LevelCount__Output)[];
+  'withheld': (number);
 }

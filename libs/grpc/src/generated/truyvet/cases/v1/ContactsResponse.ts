@@ -6,10 +6,12 @@ export interface ContactsResponse {
   'personId'?: (string);
   'contacts'?: (_truyvet_cases_v1_ReachedContact)[];
   'truncated'?: (boolean);
+  'withheld'?: (number);
 }
 
 export interface ContactsResponse__Output {
   'personId': (string);
   'contacts': (_truyvet_cases_v1_ReachedContact__Output)[];
   'truncated': (boolean);
+  'withheld': (number);
 }

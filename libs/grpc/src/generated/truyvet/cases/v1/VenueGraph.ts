@@ -7,10 +7,12 @@ export interface VenueGraph {
   'venueId'?: (string);
   'visits'?: (_truyvet_cases_v1_VenueVisit)[];
   'candidates'?: (_truyvet_cases_v1_Candidate)[];
+  'withheld'?: (number);
 }
 
 export interface VenueGraph__Output {
   'venueId': (string);
   'visits': (_truyvet_cases_v1_VenueVisit__Output)[];
   'candidates': (_truyvet_cases_v1_Candidate__Output)[];
+  'withheld': (number);
 }
