@@ -91,6 +91,7 @@ export function describePersonRegistryComponent(
     let running: Running;
     let client: PersonRegistryClient;
     let outsider: PersonRegistryClient;
+    let address: string;
     let prefix: string;
     let cleanup: (() => Promise<void>) | undefined;
     let registered: Array<EventOf<typeof PersonRegisteredV1>>;
@@ -118,7 +119,7 @@ export function describePersonRegistryComponent(
         { ...env.config, GRPC_HOST: '127.0.0.1', GRPC_PORT: 0 },
         env.bus ? { bus: env.bus, now } : { now },
       );
-      const address = `127.0.0.1:${running.grpcPort}`;
+      address = `127.0.0.1:${running.grpcPort}`;
       client = createClient(proto.PersonRegistry, address, {
         token: await issueToken(DEV_SIGNING_KEY, NINH_KIEU_CENTER),
       });
@@ -365,6 +366,55 @@ export function describePersonRegistryComponent(
       expect(found.persons).toEqual([]);
       const mine = await unaryCall(client, 'FindPersons', { phone: phoneFor(1) });
       expect(mine.persons.map((p) => p.details?.fullName)).toEqual(['Nguyễn Văn An']);
+    });
+
+    it('does not tell another district who is registered in this one, nor who is similar', async () => {
+      // Lê Thị Hoa (phone 2) and Trần Văn Bảy (phone 3) are Ninh Kiều's. Ô Môn registers the same
+      // Hoa at an Ô Môn address, and a Bảy with another phone.
+      const oMon = { districtCode: '917', wardCode: '31153' };
+      const hoa = await unaryCall(
+        outsider,
+        'RegisterPerson',
+        person({ fullName: 'Lê Thị Hoa', phone: phoneFor(2), address: oMon, householdId: '' }),
+      );
+      expect(hoa.existing).toEqual({ personId: '', reason: 'registered_in_another_area' });
+      const bay = await unaryCall(
+        outsider,
+        'RegisterPerson',
+        person({
+          fullName: 'Tran Van Bay',
+          birthYear: 1975,
+          phone: phoneFor(6),
+          address: oMon,
+          householdId: '',
+        }),
+      );
+      expect(bay.registered ?? bay.candidates).toBeDefined();
+      expect(bay.candidates?.candidates ?? []).toEqual([]);
+      // Ninh Kiều itself is answered with the id.
+      const own = await unaryCall(
+        client,
+        'RegisterPerson',
+        person({ fullName: 'Lê Thị Hoa', phone: phoneFor(2) }),
+      );
+      expect(own.existing?.personId).toMatch(/.+/);
+    });
+
+    it("keeps the registry's search from the lab, which reads a tube's people by id only", async () => {
+      const lab = createClient(proto.PersonRegistry, address, {
+        token: await issueToken(DEV_SIGNING_KEY, {
+          sub: 'ktv-cdc',
+          role: 'lab',
+          jurisdiction: { level: 'city', code: '92' },
+        }),
+      });
+      try {
+        await expect(unaryCall(lab, 'FindPersons', { phone: phoneFor(1) })).rejects.toMatchObject({
+          code: status.PERMISSION_DENIED,
+        });
+      } finally {
+        lab.close();
+      }
     });
 
     it("finds the caller's own people even when a hundred others' match first", async () => {

@@ -179,6 +179,31 @@ function authorizeRegistration(ctx: CallContext, details: PersonDetails): void {
   requireArea(ctx, { districtCode: details.address.districtCode, wardCode: details.address.wardCode });
 }
 
+/** What an `existing` answer says of a person registered outside the caller's area. */
+export const REGISTERED_ELSEWHERE = 'registered_in_another_area';
+
+/**
+ * A registration's answer as the caller may read it: a person found in another area is neither
+ * named nor identified (the district or the city can), and similar people elsewhere are not listed.
+ */
+async function answerInArea(
+  registry: PersonRegistry,
+  ctx: CallContext,
+  registration: Registration,
+): Promise<Registration> {
+  const ours = async (personId: string): Promise<boolean> => {
+    const person = await registry.getPerson(personId);
+    return person !== null && coversArea(ctx.caller, areaOf(person.details));
+  };
+  if (registration.outcome === 'existing' && !(await ours(registration.personId)))
+    return { outcome: 'existing', personId: '', reason: REGISTERED_ELSEWHERE };
+  if (registration.outcome === 'candidates') {
+    const shown = await Promise.all(registration.candidates.map((c) => ours(c.personId)));
+    return { ...registration, candidates: registration.candidates.filter((_c, i) => shown[i]) };
+  }
+  return registration;
+}
+
 /** People registered per round of a bulk import. */
 const IMPORT_BATCH = 500;
 
@@ -194,9 +219,10 @@ export function personRegistryHandlers(registry: PersonRegistry, units: AdminUni
   return {
     RegisterPerson: unary(registerSchema, async (request, ctx) => {
       authorizeRegistration(ctx, request.details);
-      return toResponse(
-        await registry.registerPerson(toCommand(request, ctx), { correlationId: ctx.correlationId }),
-      );
+      const registration = await registry.registerPerson(toCommand(request, ctx), {
+        correlationId: ctx.correlationId,
+      });
+      return toResponse(await answerInArea(registry, ctx, registration));
     }),
 
     GetPerson: unary(z.object({ personId: z.string().min(1) }), async (request, ctx) => {
@@ -240,7 +266,9 @@ export function personRegistryHandlers(registry: PersonRegistry, units: AdminUni
     ),
 
     FindPersons: unary(findPersonsSchema, async (query, ctx) => {
-      requireRole(ctx, 'district_center', 'ward_team', 'lab', 'city', 'admin');
+      // Searching the registry is for the teams that register and trace people; a lab reads the
+      // people of its tubes by id (GetPerson).
+      requireRole(ctx, 'district_center', 'ward_team', 'city', 'admin');
       const found = await registry.findPersons({
         nationalId: query.nationalId,
         phone: query.phone,
@@ -278,8 +306,9 @@ export function personRegistryHandlers(registry: PersonRegistry, units: AdminUni
             origin: { correlationId: ctx.correlationId },
           })),
         );
+        const answers = await Promise.all(outcomes.map((outcome) => answerInArea(registry, ctx, outcome)));
         batch.forEach(({ index }, i) => {
-          const outcome = outcomes[i];
+          const outcome = answers[i];
           if (!outcome) return;
           response[outcome.outcome]++;
           response.results.push({ index, outcome: toResponse(outcome) });
