@@ -2,7 +2,14 @@
 import { z } from 'zod';
 import { DomainError } from '@truyvet/errors';
 import type { AdminUnits } from '@truyvet/geo';
-import { clientStream, requireArea, requireRole, unary, type CallContext } from '@truyvet/grpc';
+import {
+  clientStream,
+  requireArea,
+  requireRole,
+  unary,
+  type CallContext,
+  type ItemResult,
+} from '@truyvet/grpc';
 import type { RowResult } from '@truyvet/grpc/cases';
 import type { ContactInput } from '../../domain/record';
 import {
@@ -28,34 +35,37 @@ export function contactsService(desks: CaseGraphDesks, units: AdminUnits) {
   const { recordIn } = lookups(tracing);
   const contactInput = contactInputSchema(units);
   /**
-   * The rows whose person is the caller's or not yet known (recorded in `results`); a row of a
-   * person living elsewhere is refused, with its own answer.
+   * A stream's valid rows whose person is the caller's or not traced yet; a malformed row, or one
+   * of a person living outside the caller's area, is refused with its own answer, in stream order.
    */
-  async function callersOwn<R extends { index: number }>(
+  async function callersOwnRows<T>(
     ctx: CallContext,
-    rows: readonly R[],
-    personOf: (row: R) => string,
+    items: AsyncIterable<ItemResult<T>>,
+    personOf: (row: T) => string,
     field: string,
-    results: RowResult[],
-  ): Promise<R[]> {
-    const areas =
-      ctx.caller.jurisdiction.level === 'city' ? undefined : await logs.areasOf(rows.map(personOf));
-    const ours: R[] = [];
-    for (const row of rows) {
-      if (!areas || notElsewhere(ctx, areas.get(personOf(row)))) {
-        ours.push(row);
-        results.push({ index: row.index, status: 'recorded' });
-      } else
-        results.push(
-          rejectedRow(
-            row.index,
-            [{ field, description: 'not a person of your area' }],
-            'OUTSIDE_JURISDICTION',
-          ),
-        );
+  ): Promise<{ ours: T[]; results: RowResult[] }> {
+    const results: RowResult[] = [];
+    const rows: Array<{ index: number; value: T }> = [];
+    for await (const item of items) {
+      if (!item.ok) results.push(rejectedRow(item.index, item.fields, 'INVALID_ARGUMENT'));
+      else rows.push({ index: item.index, value: item.value });
     }
-    results.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
-    return ours;
+    const areas =
+      ctx.caller.jurisdiction.level === 'city'
+        ? undefined
+        : await logs.areasOf(rows.map((r) => personOf(r.value)));
+    const ours: T[] = [];
+    for (const row of rows) {
+      if (!areas || notElsewhere(ctx, areas.get(personOf(row.value)))) {
+        ours.push(row.value);
+        results.push({ index: row.index, status: 'recorded' });
+      } else {
+        const refused = [{ field, description: 'not a person of your area' }];
+        results.push(rejectedRow(row.index, refused, 'OUTSIDE_JURISDICTION'));
+      }
+    }
+    results.sort((x, y) => (x.index ?? 0) - (y.index ?? 0));
+    return { ours, results };
   }
 
   return {
@@ -153,15 +163,9 @@ export function contactsService(desks: CaseGraphDesks, units: AdminUnits) {
         .refine((v) => Date.parse(v.from) < Date.parse(v.to), { path: ['to'], message: 'is not after from' }),
       async (items, ctx) => {
         requireRole(ctx, ...SUPERVISORS);
-        const results: RowResult[] = [];
-        const rows = [];
-        for await (const item of items) {
-          if (!item.ok) results.push(rejectedRow(item.index, item.fields, 'INVALID_ARGUMENT'));
-          else rows.push({ index: item.index, value: item.value });
-        }
         // A district imports its own people's check-ins only (the city anyone's).
-        const ours = await callersOwn(ctx, rows, (r) => r.value.personId, 'personId', results);
-        const visits = ours.map(({ value: { venueName, ...visit } }) => ({
+        const { ours, results } = await callersOwnRows(ctx, items, (v) => v.personId, 'personId');
+        const visits = ours.map(({ venueName, ...visit }) => ({
           ...visit,
           ...(venueName ? { venueName } : {}),
         }));
@@ -179,16 +183,8 @@ export function contactsService(desks: CaseGraphDesks, units: AdminUnits) {
         .refine((p) => Date.parse(p.from) < Date.parse(p.to), { path: ['to'], message: 'is not after from' }),
       async (items, ctx) => {
         requireRole(ctx, ...SUPERVISORS);
-        const results: RowResult[] = [];
-        const rows = [];
-        for await (const item of items) {
-          if (!item.ok) results.push(rejectedRow(item.index, item.fields, 'INVALID_ARGUMENT'));
-          else rows.push({ index: item.index, value: item.value });
-        }
         // A log is its phone's owner's (personA): a district imports its own people's logs only.
-        const list = (await callersOwn(ctx, rows, (r) => r.value.personA, 'personA', results)).map(
-          (r) => r.value,
-        );
+        const { ours: list, results } = await callersOwnRows(ctx, items, (l) => l.personA, 'personA');
         const candidates = await logs.importProximity(list);
         return { accepted: list.length, rejected: results.length - list.length, candidates, results };
       },

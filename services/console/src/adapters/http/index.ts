@@ -6,21 +6,14 @@
  * random session id (HttpOnly cookie) and proves each change with the session's CSRF token.
  */
 import http from 'node:http';
-import type { Logger } from '@truyvet/log';
-import type { AdminUnits } from '@truyvet/geo';
-import type { AccountDesk, Session } from '../../app/accounts';
-import type { CaseGraph } from '../cases';
-import type { LabApi } from '../lab';
-import type { PersonApi } from '../persons';
-import type { ReportApi } from '../reports';
-import type { SampleApi } from '../samples';
+import type { Session } from '../../app/accounts';
 import { errorResponse, HttpError } from './errors';
 import { servePage } from './pages';
 import { accountRoutes } from './routes/accounts';
 import { caseRoutes } from './routes/cases';
 import { labRoutes } from './routes/lab';
 import { reportRoutes } from './routes/reports';
-import type { Call, Reply, Route, Services } from './routes/route';
+import type { Call, Reply, Route, ServiceApis, Services } from './routes/route';
 import { sampleRoutes } from './routes/samples';
 import { sessions } from './sessions';
 
@@ -28,16 +21,7 @@ export { CSRF_HEADER, sessionCookieName } from './sessions';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-export interface GatewayOptions {
-  accounts: AccountDesk;
-  cases: CaseGraph;
-  persons: PersonApi;
-  samples: SampleApi;
-  reports: ReportApi;
-  lab: LabApi;
-  /** The province's districts and wards: a ward's district, the names the pages show. */
-  units: AdminUnits;
-  logger: Logger;
+export interface GatewayOptions extends ServiceApis {
   /** `Secure` on the session cookie: on wherever the console is served over HTTPS (default). */
   secureCookies?: boolean;
   /** The built pages (web/dist), served for every path outside /api. */

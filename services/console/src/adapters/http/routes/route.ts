@@ -28,16 +28,21 @@ export interface Call {
   body(): Promise<unknown>;
 }
 
-/** What the routes work with: the services' APIs on the user's behalf, the city's units. */
-export interface Services {
+/** The services' APIs the console calls on the user's behalf, its accounts, the city's units. */
+export interface ServiceApis {
   accounts: AccountDesk;
   cases: CaseGraph;
   persons: PersonApi;
   samples: SampleApi;
   reports: ReportApi;
   lab: LabApi;
+  /** The province's districts and wards: a ward's district, the names the pages show. */
   units: AdminUnits;
   logger: Logger;
+}
+
+/** What the routes work with: the APIs, the sessions, and the districts of wards. */
+export interface Services extends ServiceApis {
   sessions: ReturnType<typeof sessions>;
   /** The district of a ward. */
   districtOf(ward: string): string | undefined;
