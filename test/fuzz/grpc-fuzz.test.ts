@@ -12,6 +12,7 @@ import type * as protoLoader from '@grpc/proto-loader';
 import { checkHealth, DEV_SIGNING_KEY, issueToken, loadProto } from '@truyvet/grpc';
 import { startAllServices, type AllServices } from '../../scripts/scenario/all-services';
 import type { ServicePorts } from '../../scripts/scenario/clients';
+import { callRaw as call, NOT_SENT } from '../harness/raw-call';
 import { SERVICES as caseServices } from '@truyvet/case-graph';
 import { SERVICES as labServices } from '@truyvet/lab-results';
 import { SERVICES as reportServices } from '@truyvet/reporting';
@@ -166,81 +167,12 @@ function shortly(request: unknown): string {
   }).slice(0, 400);
 }
 
-/** Stands for the client refusing to serialize a request: nothing went to the server. */
-const NOT_SENT = -1 as unknown as grpc.status;
-
 interface Outcome {
   method: string;
   code: grpc.status;
   details: string;
   raw: boolean;
   request: string;
-}
-
-function call(
-  client: grpc.Client,
-  method: grpc.MethodDefinition<unknown, unknown>,
-  request: unknown,
-  metadata: grpc.Metadata,
-  raw: boolean,
-): Promise<{ code: grpc.status; details: string }> {
-  const serialize = raw ? (b: unknown) => b as Buffer : method.requestSerialize;
-  const deadline = Date.now() + 10_000;
-  const done =
-    (resolve: (v: { code: grpc.status; details: string }) => void) => (error: grpc.ServiceError | null) => {
-      resolve(error ? { code: error.code, details: error.details } : { code: grpc.status.OK, details: '' });
-    };
-  return new Promise((resolve) => {
-    try {
-      if (!method.requestStream && !method.responseStream) {
-        client.makeUnaryRequest(
-          method.path,
-          serialize,
-          method.responseDeserialize,
-          request,
-          metadata,
-          { deadline },
-          done(resolve),
-        );
-      } else if (method.requestStream && !method.responseStream) {
-        const stream = client.makeClientStreamRequest(
-          method.path,
-          serialize,
-          method.responseDeserialize,
-          metadata,
-          { deadline },
-          done(resolve),
-        );
-        for (let i = 0; i < 3; i++) stream.write(request);
-        stream.end();
-      } else {
-        const stream = method.requestStream
-          ? client.makeBidiStreamRequest(method.path, serialize, method.responseDeserialize, metadata, {
-              deadline,
-            })
-          : client.makeServerStreamRequest(
-              method.path,
-              serialize,
-              method.responseDeserialize,
-              request,
-              metadata,
-              {
-                deadline,
-              },
-            );
-        stream.on('data', () => undefined);
-        stream.on('error', (e: grpc.ServiceError) => {
-          resolve({ code: e.code, details: e.details });
-        });
-        stream.on('status', (s: grpc.StatusObject) => {
-          if (s.code === grpc.status.OK) resolve({ code: s.code, details: s.details });
-        });
-      }
-    } catch (error) {
-      // The client refused to serialize it (e.g. a number where the proto has a string): no call.
-      resolve({ code: NOT_SENT, details: `not sent: ${String(error)}` });
-    }
-  });
 }
 
 describe('gRPC input fuzzing (every method of the four services)', () => {

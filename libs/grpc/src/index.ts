@@ -1,3 +1,4 @@
+export { accessOf, requireAccess, type AccessTable, type MethodAccess } from './access';
 export {
   DEV_SIGNING_KEY,
   signingKeyOrDevelopment,

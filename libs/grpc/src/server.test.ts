@@ -17,6 +17,7 @@ import {
   unaryCallWithMetadata,
   writeClientStream,
 } from './client';
+import { accessOf } from './access';
 import { serverStream } from './handlers';
 import { createGrpcServer } from './server';
 import { CORRELATION_ID_KEY, readErrorCode, readFieldViolations, readStatusDetails } from './status';
@@ -426,6 +427,42 @@ describe('registering services', () => {
     expect(() => server.addService(registry.PersonRegistry.service, handlers)).toThrow(
       '/truyvet.testing.v1.PersonRegistry/RegisterPerson is unary, but its handler was made with serverStream()',
     );
+  });
+
+  it('refuses a service whose methods the access table does not all name', () => {
+    const server = createGrpcServer({
+      logger,
+      auth: { key: DEV_SIGNING_KEY },
+      access: accessOf(SERVICE_NAME, { RegisterPerson: { roles: ['ward_team'], area: 'the ward' } }),
+    });
+    expect(() => server.addService(registry.PersonRegistry.service, personRegistryHandlers(logger))).toThrow(
+      'ImportPersons has no entry in the access table',
+    );
+  });
+
+  it('refuses a role the access table does not list before reading the request', async () => {
+    const names = Object.keys(registry.PersonRegistry.service);
+    const server = createGrpcServer({
+      logger,
+      auth: { key: DEV_SIGNING_KEY },
+      access: accessOf(
+        SERVICE_NAME,
+        Object.fromEntries(names.map((name) => [name, { roles: ['city' as const], area: 'the city' }])),
+      ),
+    });
+    server.addService(registry.PersonRegistry.service, personRegistryHandlers(logger));
+    const port = await server.start('127.0.0.1', 0);
+    const token = await issueToken(DEV_SIGNING_KEY, WARD_TEAM);
+    const client = createClient(registry.PersonRegistry, `127.0.0.1:${port}`, { token });
+    try {
+      // An empty request would be INVALID_ARGUMENT; the role is refused first.
+      const error = await failure(unaryCall(client, 'RegisterPerson', {}));
+      expect(error.code).toBe(grpc.status.PERMISSION_DENIED);
+      expect(readErrorCode(error)).toBe('ROLE_NOT_ALLOWED');
+    } finally {
+      client.close();
+      await server.stop(1000);
+    }
   });
 
   it('refuses a service with a method left unimplemented', () => {

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import * as grpc from '@grpc/grpc-js';
 import { withLogContext, type Logger } from '@truyvet/log';
 import { HealthImplementation, service as healthService, type ServingStatus } from 'grpc-health-check';
+import { requireAccess, type AccessTable } from './access';
 import { authenticate, type Jurisdiction, type SigningKey } from './auth';
 import type { CallContext, MethodHandler } from './handlers';
 import { addReflection } from './reflection';
@@ -18,6 +19,11 @@ export interface GrpcServerOptions {
    * district or ward the city does not have, is refused with PERMISSION_DENIED).
    */
   auth: { key: SigningKey; servesArea?: (jurisdiction: Jurisdiction) => boolean };
+  /**
+   * Who may call each method (see ./access). When given, a service with a method missing from it
+   * cannot be added, and a caller whose role it does not list is refused before the request is read.
+   */
+  access?: AccessTable;
   /** Default: insecure (plaintext), for local use and behind a TLS-terminating proxy. */
   credentials?: grpc.ServerCredentials;
   /** grpc-js server options (message size limits, keepalive...). */
@@ -152,6 +158,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
             'forbidden',
             `this deployment does not serve ${caller.jurisdiction.level} ${caller.jurisdiction.code}`,
           );
+        if (options.access) requireAccess(options.access, method, caller);
         await body({
           caller,
           correlationId,
@@ -249,6 +256,8 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
         const handler = given[methodName];
         const expected = kindOf(method);
         if (!handler) throw new Error(`no handler for ${method.path}`);
+        if (options.access && !options.access[method.path])
+          throw new Error(`${method.path} has no entry in the access table: say who may call it`);
         if (expected === 'bidiStream')
           throw new Error(`${method.path}: bidirectional streaming is not supported`);
         if (handler.kind !== expected) {

@@ -8,7 +8,13 @@
 import { InMemoryBus, KafkaBus, type Bus, type MessageHandler, type Subscription } from '@truyvet/bus';
 import { allTopics } from '@truyvet/events';
 import type { AdminUnits } from '@truyvet/geo';
-import { createGrpcServer, signingKeyOrDevelopment, type GrpcServer, type Jurisdiction } from '@truyvet/grpc';
+import {
+  createGrpcServer,
+  signingKeyOrDevelopment,
+  type AccessTable,
+  type GrpcServer,
+  type Jurisdiction,
+} from '@truyvet/grpc';
 import { createLogger, type Logger } from '@truyvet/log';
 import {
   applyIndexes,
@@ -49,6 +55,8 @@ export interface HostOptions {
   logger?: Logger | undefined;
   /** The deployment's city: a token whose area is not one of its units is refused. */
   units?: AdminUnits | undefined;
+  /** Who may call each method the service serves (every one must be in it). */
+  access?: AccessTable | undefined;
 }
 
 export interface StoreOptions {
@@ -213,6 +221,7 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
       if (server) throw new Error('a service serves once');
       server = createGrpcServer({
         logger,
+        ...(options.access ? { access: options.access } : {}),
         auth: {
           key: signingKeyOrDevelopment(config.AUTH_SIGNING_KEY, (m) => {
             logger.warn(m);

@@ -7,3 +7,4 @@ export * from './domain/isolation';
 export * from './domain/graph';
 // For loaders that write the directory directly (the benchmark's city).
 export { DIRECTORY, HOUSEHOLD_MEMBERS } from './adapters/queries';
+export { CASE_GRAPH_ACCESS } from './access';

@@ -69,6 +69,7 @@ import {
   WAITING,
   waitingQueries,
 } from './adapters/queries';
+import { CASE_GRAPH_ACCESS } from './access';
 import type { Config } from './config';
 import type { FacilityState } from './domain/facility';
 import type { TracingTask } from './domain/tasks';
@@ -169,6 +170,7 @@ export async function start(
     bus: options.bus,
     logger: options.logger,
     units: canThoAdminUnits(),
+    access: CASE_GRAPH_ACCESS,
   });
   const adapters = modeAdapters(host);
   await host.applyIndexes(caseGraphIndexes);

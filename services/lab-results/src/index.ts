@@ -4,3 +4,4 @@ export * from './domain/interpretation';
 export * from './domain/accession';
 export * from './domain/lab-sample';
 export * from './domain/turnaround';
+export { LAB_ACCESS } from './access';

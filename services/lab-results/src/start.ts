@@ -24,6 +24,7 @@ import {
   labSampleIndexes,
   MongoLabSampleQueries,
 } from './adapters/lab-sample-queries';
+import { LAB_ACCESS } from './access';
 import type { Config } from './config';
 import type { LabSampleState } from './domain/lab-sample';
 
@@ -63,6 +64,7 @@ export async function start(
     bus: options.bus,
     logger: options.logger,
     units: canThoAdminUnits(),
+    access: LAB_ACCESS,
   });
   const { samples, queries } = labSamples(host.stores);
   const accessions = host.aggregates<ShipmentAccessionState>(ACCESSIONS, { outbox: true });

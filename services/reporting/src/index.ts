@@ -10,3 +10,4 @@ export {
   type ExportKind,
   type ExportedFile,
 } from './app/reports';
+export { REPORTING_ACCESS } from './access';

@@ -11,6 +11,7 @@ import { reportHandlers } from './adapters/grpc-reports';
 import type { FactCollections } from './app/ports';
 import { Projection } from './app/projection';
 import { ReportDesk } from './app/reports';
+import { REPORTING_ACCESS } from './access';
 import type { Config } from './config';
 import { foldEvents } from './adapters/consumer';
 import { FACT_KINDS } from './domain/facts';
@@ -56,6 +57,7 @@ export async function start(
     bus: options.bus,
     logger: options.logger,
     units,
+    access: REPORTING_ACCESS,
   });
   const facts = Object.fromEntries(
     FACT_KINDS.map((kind) => [kind, host.documents(collectionName(kind))]),

@@ -7,3 +7,4 @@ export { start, SERVICES, type Running } from './start';
 export { newPersonId } from './app/person-registry';
 export { PERSONS_BY_KEY, personKeys } from './app/person-index';
 export { PERSONS, personIndexes } from './adapters/mongo-directory';
+export { SAMPLE_COLLECTION_ACCESS } from './access';

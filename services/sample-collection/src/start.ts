@@ -45,6 +45,7 @@ import {
   SHIPMENTS,
   shipmentIndexes,
 } from './adapters/shipment-queries';
+import { SAMPLE_COLLECTION_ACCESS } from './access';
 import type { Config } from './config';
 import type { PersonState } from './domain/registration';
 import type { SampleState } from './domain/samples';
@@ -131,6 +132,7 @@ export async function start(
     bus: options.bus,
     logger: options.logger,
     units: canThoAdminUnits(),
+    access: SAMPLE_COLLECTION_ACCESS,
   });
   const adapters = modeAdapters(host.stores);
   const identifications = host.aggregates<Identification>(IDENTIFICATIONS, { outbox: true });

@@ -1,0 +1,14 @@
+/** Who may call each of reporting's methods, and what their area is checked against. */
+import { accessOf, type AccessTable, type Role } from '@truyvet/grpc';
+
+/** Figures, not people: the areas' own teams, the city, and automation (the national upload). */
+const READERS: Role[] = ['city', 'admin', 'district_center', 'ward_team', 'service'];
+const AREA = 'the area asked for (default: the caller’s own)';
+
+export const REPORTING_ACCESS: AccessTable = accessOf('truyvet.reports.v1.Reports', {
+  GetDailyReport: { roles: READERS, area: AREA },
+  ListDailyReports: { roles: READERS, area: AREA },
+  GetRiskLevels: { roles: READERS, area: AREA },
+  GetTurnaround: { roles: READERS, area: AREA },
+  ExportReport: { roles: READERS, area: AREA },
+});
