@@ -39,6 +39,19 @@ describe('tokens', () => {
     await expect(verifyToken(DEV_SIGNING_KEY, token)).resolves.toEqual(district);
   });
 
+  it("carries a lab's staff's lab, and refuses one that is not a lab id", async () => {
+    const staff = {
+      sub: 'ktv-1',
+      role: 'lab' as const,
+      jurisdiction: { level: 'city' as const, code: '92' },
+      lab: 'lab-92-bvdk',
+    };
+    await expect(verifyToken(DEV_SIGNING_KEY, await issueToken(DEV_SIGNING_KEY, staff))).resolves.toEqual(
+      staff,
+    );
+    await expect(issueToken(DEV_SIGNING_KEY, { ...staff, lab: 'Lab 92!' })).rejects.toThrow(/lab/);
+  });
+
   it('refuses to issue a token with invalid claims, naming them', async () => {
     const error = await thrown(() =>
       issueToken(DEV_SIGNING_KEY, { ...ward, sub: '', jurisdiction: { level: 'ward', code: '916' } }),

@@ -27,6 +27,11 @@ export const callerSchema = z.object({
   sub: z.string().min(1),
   role: z.enum(ROLES),
   jurisdiction: jurisdictionSchema,
+  /** For a lab's staff: the lab they work for (`lab-92`), so a lab acts on the tubes sent to it only. */
+  lab: z
+    .string()
+    .regex(/^lab-[a-z0-9-]+$/, 'a lab id such as lab-92')
+    .optional(),
 });
 export type Caller = z.infer<typeof callerSchema>;
 
@@ -71,8 +76,8 @@ export async function issueToken(key: SigningKey, claims: Caller, ttlSeconds = 3
   }
   if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0)
     throw new Error('ttlSeconds must be a positive integer');
-  const { sub, role, jurisdiction } = parsed.data;
-  return new SignJWT({ role, jurisdiction })
+  const { sub, role, jurisdiction, lab } = parsed.data;
+  return new SignJWT({ role, jurisdiction, ...(lab ? { lab } : {}) })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(sub)
     .setIssuedAt()

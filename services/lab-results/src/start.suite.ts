@@ -46,6 +46,13 @@ import { importResultsCsv } from './cli/results-csv';
 const proto = loadGrpcObject<LabProto>('truyvet/lab/v1/lab.proto').truyvet.lab.v1;
 
 const LAB: Caller = { sub: 'ktv-cdc-1', role: 'lab', jurisdiction: { level: 'city', code: '92' } };
+/** Staff of another lab of the city (its token names it). */
+const OTHER_LAB: Caller = {
+  sub: 'ktv-bv-1',
+  role: 'lab',
+  jurisdiction: { level: 'city', code: '92' },
+  lab: 'lab-92-bvdk',
+};
 // The lab's test tubes come from Thới Lai (927), a district no other suite samples in: the lab
 // consumes every SampleCollected on the shared topics, and the turnaround counts a whole district.
 const THOI_LAI: Caller = {
@@ -513,6 +520,53 @@ export function describeLabComponent(
           .map((f) => f.field)
           .sort(),
       ).toEqual(['barcode', 'method']);
+    });
+
+    it("holds each lab to the boxes and tubes sent to it: another lab's scan, result and amendment are refused", async () => {
+      const address = `127.0.0.1:${running.grpcPort}`;
+      const token = await issueToken(DEV_SIGNING_KEY, OTHER_LAB);
+      const otherAccessioning = createClient(proto.Accessioning, address, { token });
+      const otherResults = createClient(proto.Results, address, { token });
+      try {
+        // b's box was sent to lab-92: another lab may neither amend nor result it.
+        const amend = unaryCall(otherResults, 'AmendResult', {
+          barcode: code('b'),
+          method: 'rt_pcr',
+          kitId: 'allplex-2019-ncov',
+          ctValues: { E: 20, N: 21 },
+          reason: 'không phải phòng xét nghiệm này',
+        });
+        await expect(amend).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+        const record = unaryCall(otherResults, 'RecordResult', {
+          barcode: code('b'),
+          method: 'rt_pcr',
+          kitId: 'allplex-2019-ncov',
+          ctValues: { E: 20, N: 21 },
+        });
+        await expect(record).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+        const history = await unaryCall(results, 'GetSampleResults', { barcode: code('b') });
+        expect(history.history.at(-1)?.outcome).toBe('negative');
+        // A box addressed to lab-92, its manifest known: another lab's scan is refused.
+        await collected('elsewhere', [person(8)]);
+        const shipmentId = `sh-${prefix}-other-lab`;
+        await dispatched(shipmentId, ['elsewhere']);
+        await eventually('the manifest at the lab', async () => {
+          try {
+            return await unaryCall(accessioning, 'GetAccession', { shipmentId });
+          } catch {
+            return undefined;
+          }
+        });
+        await expect(
+          unaryCall(otherAccessioning, 'AccessionShipment', {
+            shipmentId,
+            tubes: [{ barcode: code('elsewhere') }],
+          }),
+        ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+      } finally {
+        otherAccessioning.close();
+        otherResults.close();
+      }
     });
   });
 }

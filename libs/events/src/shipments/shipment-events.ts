@@ -33,6 +33,8 @@ export const ShipmentReceivedV1 = defineEvent({
     missingSampleIds: z.array(z.string().min(1)),
     unexpectedBarcodes: z.array(z.string().min(1)),
     rejected: z.array(z.object({ sampleId: z.string().min(1), reason: z.string().min(1) })),
+    /** The lab the box was addressed to and that received it (absent in events before it was added). */
+    labId: z.string().min(1).optional(),
   }),
   key: (data) => data.shipmentId,
 });

@@ -45,10 +45,17 @@ const accessionSchema = z.object({
     .min(1, 'scan at least one tube'),
 });
 
-/** The lab labId the caller works for: its jurisdiction code when it is a lab. */
+/**
+ * The lab the caller works for: the token's lab, else (tokens made before labs were named) the
+ * city's lab, `lab-<city code>`.
+ */
 function labOf(ctx: CallContext): string {
+  if (ctx.caller.lab) return ctx.caller.lab;
   return ctx.caller.role === 'lab' ? `lab-${ctx.caller.jurisdiction.code}` : 'lab-unknown';
 }
+
+/** An admin corrects for whichever lab a box or tube was sent to; a lab acts for its own. */
+const forAnyLab = (ctx: CallContext): boolean => ctx.caller.role === 'admin';
 
 function toAccessionMessage(view: AccessionView): AccessionMessage {
   return {
@@ -101,6 +108,7 @@ export function labHandlers(accessioning: Accessioning, desk: ResultDesk) {
       runId: request.runId,
       instrument: request.instrument,
       labId: labOf(ctx),
+      forAnyLab: forAnyLab(ctx),
       recordedBy: ctx.caller.sub,
       resultedAt: request.resultedAt ? new Date(request.resultedAt) : undefined,
     },
@@ -113,7 +121,12 @@ export function labHandlers(accessioning: Accessioning, desk: ResultDesk) {
         requireRole(ctx, 'lab', 'admin');
         return toAccessionMessage(
           await accessioning.accessionShipment(
-            { shipmentId: request.shipmentId, tubes: request.tubes, scannedBy: ctx.caller.sub },
+            {
+              shipmentId: request.shipmentId,
+              tubes: request.tubes,
+              scannedBy: ctx.caller.sub,
+              labId: forAnyLab(ctx) ? undefined : labOf(ctx),
+            },
             { correlationId: ctx.correlationId },
           ),
         );
@@ -192,7 +205,7 @@ export function labHandlers(accessioning: Accessioning, desk: ResultDesk) {
           const { barcode: code, reason, ...rest } = request;
           const state = await desk.amendResult(
             code,
-            { ...rest, reason, labId: labOf(ctx), recordedBy: ctx.caller.sub },
+            { ...rest, reason, labId: labOf(ctx), forAnyLab: forAnyLab(ctx), recordedBy: ctx.caller.sub },
             { correlationId: ctx.correlationId },
           );
           return toSampleResults(state);

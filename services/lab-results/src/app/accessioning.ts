@@ -41,7 +41,13 @@ export class Accessioning {
    * until it comes. A box is scanned once; the same scan sent again (a retry) answers the same.
    */
   async accessionShipment(
-    command: { shipmentId: string; tubes: ScannedTube[]; scannedBy: string },
+    command: {
+      shipmentId: string;
+      tubes: ScannedTube[];
+      scannedBy: string;
+      /** The scanning lab; a box addressed to another is refused (none: an admin, for any lab). */
+      labId?: string | undefined;
+    },
     origin: EventOrigin = {},
     attempt = 1,
   ): Promise<AccessionView> {
@@ -56,11 +62,25 @@ export class Accessioning {
   }
 
   private async scanOnce(
-    command: { shipmentId: string; tubes: ScannedTube[]; scannedBy: string },
+    command: {
+      shipmentId: string;
+      tubes: ScannedTube[];
+      scannedBy: string;
+      /** The scanning lab; a box addressed to another is refused (none: an admin, for any lab). */
+      labId?: string | undefined;
+    },
     origin: EventOrigin,
   ): Promise<AccessionView> {
     const found = await this.shipments.load(command.shipmentId);
     const tubes = command.tubes.map((t) => ({ ...t, barcode: normalizeBarcode(t.barcode) }));
+    const addressedTo = found?.state.manifest?.labId;
+    if (command.labId && addressedTo && addressedTo !== command.labId)
+      throw new DomainError(
+        'NOT_THIS_LABS_SHIPMENT',
+        'forbidden',
+        `shipment ${command.shipmentId} was sent to ${addressedTo}, not ${command.labId}`,
+        { fields: [{ field: 'shipmentId', description: `sent to ${addressedTo}` }] },
+      );
     if (found?.state.scan) {
       const same = JSON.stringify(found.state.scan.tubes) === JSON.stringify(tubes);
       if (same) return view(found.state);
@@ -121,7 +141,12 @@ export class Accessioning {
         topic: topics.shipments.topic,
         event: createEvent(
           ShipmentReceivedV1,
-          { shipmentId: state.shipmentId, receivedAt: state.scan.receivedAt, ...accession },
+          {
+            shipmentId: state.shipmentId,
+            receivedAt: state.scan.receivedAt,
+            ...accession,
+            labId: state.manifest.labId,
+          },
           origin,
         ),
       });

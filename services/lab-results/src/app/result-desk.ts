@@ -34,6 +34,8 @@ export interface ReceiptState {
   shipmentId: string;
   receivedAt: string;
   rejectedReason?: string;
+  /** The lab the box was sent to (absent for boxes received before it was recorded). */
+  labId?: string;
 }
 
 /** A district's tubes, for its turnaround. */
@@ -98,11 +100,15 @@ export class ResultDesk {
   /** The accessioning of a box (our own ShipmentReceived), applied to each of its tubes once. */
   async shipmentReceived(event: EventOf<typeof ShipmentReceivedV1>): Promise<void> {
     const { shipmentId, receivedAt } = event.data;
+    const lab = event.data.labId ? { labId: event.data.labId } : {};
     const receipts: Array<[string, ReceiptState]> = [
-      ...event.data.receivedSampleIds.map((id): [string, ReceiptState] => [id, { shipmentId, receivedAt }]),
+      ...event.data.receivedSampleIds.map((id): [string, ReceiptState] => [
+        id,
+        { shipmentId, receivedAt, ...lab },
+      ]),
       ...event.data.rejected.map((r): [string, ReceiptState] => [
         r.sampleId,
-        { shipmentId, receivedAt, rejectedReason: r.reason },
+        { shipmentId, receivedAt, rejectedReason: r.reason, ...lab },
       ]),
     ];
     await this.receipts.saveMany(
@@ -120,6 +126,7 @@ export class ResultDesk {
         ...state,
         shipmentId: receipt.shipmentId,
         receivedAt: receipt.receivedAt,
+        ...(receipt.labId ? { labId: receipt.labId } : {}),
         ...(receipt.rejectedReason ? { rejectedAtAccession: receipt.rejectedReason } : {}),
       };
     });

@@ -350,3 +350,22 @@ describe('turnaround', () => {
     expect(percentile([5], 90)).toBe(5);
   });
 });
+
+describe('the lab a tube was sent to', () => {
+  const received = { ...sample(['p-1']), labId: 'lab-92' };
+  it('records and amends only its own tubes; an admin corrects for any lab', () => {
+    expect(
+      refusal(() => decideResult(received, pcr({ E: 20, N: 22 }, { labId: 'lab-93' }), rules)).code,
+    ).toBe('NOT_THIS_LABS_TUBE');
+    expect(decideResult(received, pcr({ E: 20, N: 22 }, { labId: 'lab-92' }), rules).outcome).toBe(
+      'recorded',
+    );
+    expect(
+      decideResult(received, pcr({ E: 20, N: 22 }, { labId: 'lab-unknown', forAnyLab: true }), rules).outcome,
+    ).toBe('recorded');
+    // A tube received before labs were recorded on tubes is anyone's, as before.
+    expect(decideResult(sample(['p-1']), pcr({ E: 20, N: 22 }, { labId: 'lab-93' }), rules).outcome).toBe(
+      'recorded',
+    );
+  });
+});

@@ -49,6 +49,8 @@ export interface LabSampleState {
   sample: SampleData;
   shipmentId?: string;
   receivedAt?: string;
+  /** The lab the tube's box was sent to: only that lab records and amends its results. */
+  labId?: string;
   /** Why the lab could not test it (accessioning). */
   rejectedAtAccession?: string;
   /** Every result and amendment, oldest first: the last is the one in force. */
@@ -79,6 +81,8 @@ export interface RecordResult extends ResultReading {
   runId?: string | undefined;
   instrument?: string | undefined;
   labId: string;
+  /** An admin's correction: for whichever lab the tube was sent to. */
+  forAnyLab?: boolean | undefined;
   recordedBy: string;
   resultedAt: Date;
 }
@@ -222,7 +226,19 @@ export function checkResultTime(state: LabSampleState, resultedAt: Date, now: Da
  * Records a tube's first result. Recording the same reading again (a retried import) changes
  * nothing; a different one is refused: that is an amendment, with a reason.
  */
+/** A tube is resulted and amended by the lab its box was sent to. */
+function requireOwnLab(state: LabSampleState, command: RecordResult): void {
+  if (command.forAnyLab || state.labId === undefined || state.labId === command.labId) return;
+  throw new DomainError(
+    'NOT_THIS_LABS_TUBE',
+    'forbidden',
+    `${state.sample.barcode} was sent to another lab, not ${command.labId}`,
+    { fields: [{ field: 'barcode', description: 'sent to another lab' }] },
+  );
+}
+
 export function decideResult(state: LabSampleState, command: RecordResult, rules: RuleSet): Decision {
+  requireOwnLab(state, command);
   const { outcome } = interpret(command, rules);
   const current = currentResult(state);
   if (current) {
@@ -266,6 +282,7 @@ export function decideAmendment(
   command: RecordResult & { reason: string },
   rules: RuleSet,
 ): Decision {
+  requireOwnLab(state, command);
   const previous = currentResult(state);
   if (!previous) {
     throw new DomainError(
