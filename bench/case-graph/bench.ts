@@ -29,7 +29,7 @@ import {
   PersonTestResultedV1,
   topics,
 } from '@truyvet/events';
-import { DEV_SIGNING_KEY } from '@truyvet/grpc';
+import { DEV_VERIFYING_KEY } from '@truyvet/grpc';
 import { connectMongo } from '@truyvet/store';
 import { seededRandom } from '../../scripts/scenario/city';
 import { waitForCatchUp } from '../../test/harness/lag';
@@ -123,7 +123,13 @@ async function cascade(): Promise<Record<string, unknown>> {
     configSchema.parse({
       TRUYVET_MODE: real ? 'real' : 'embedded',
       ...(real
-        ? { KAFKA_BROKERS: brokers, MONGODB_URI: mongoUri, MONGODB_DB: db, AUTH_SIGNING_KEY: DEV_SIGNING_KEY }
+        ? {
+            KAFKA_BROKERS: brokers,
+            MONGODB_URI: mongoUri,
+            MONGODB_DB: db,
+            AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
+            AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
+          }
         : {}),
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: 0,

@@ -16,6 +16,7 @@ import { createEvent, SampleCollectedV1, topics } from '@truyvet/events';
 import {
   createClient,
   DEV_SIGNING_KEY,
+  DEV_VERIFYING_KEY,
   issueToken,
   loadGrpcObject,
   unaryCall,
@@ -57,7 +58,8 @@ async function main(): Promise<void> {
       KAFKA_BROKERS: brokers,
       MONGODB_URI: mongoUri,
       MONGODB_DB: db,
-      AUTH_SIGNING_KEY: DEV_SIGNING_KEY,
+      AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
+      AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: 0,
       LOG_LEVEL: 'error',

@@ -11,7 +11,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { KafkaBus } from '@truyvet/bus';
 import { topics } from '@truyvet/events';
-import { createClient, DEV_SIGNING_KEY, issueToken, loadGrpcObject, writeClientStream } from '@truyvet/grpc';
+import {
+  createClient,
+  DEV_SIGNING_KEY,
+  DEV_VERIFYING_KEY,
+  issueToken,
+  loadGrpcObject,
+  writeClientStream,
+} from '@truyvet/grpc';
 import type { PersonsProto, SamplesProto } from '@truyvet/grpc/samples';
 import { configSchema, start } from '@truyvet/sample-collection';
 import { connectMongo } from '@truyvet/store';
@@ -32,7 +39,8 @@ async function main(): Promise<void> {
       KAFKA_BROKERS: brokers,
       MONGODB_URI: mongoUri,
       MONGODB_DB: db,
-      AUTH_SIGNING_KEY: DEV_SIGNING_KEY,
+      AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
+      AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
       PERSON_ID_SECRET: 'bench-person-id-secret',
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: 0,

@@ -4,7 +4,7 @@
  */
 import { InMemoryBus, type Bus } from '@truyvet/bus';
 import { configSchema as caseGraphConfig, start as startCaseGraph } from '@truyvet/case-graph';
-import { DEV_SIGNING_KEY } from '@truyvet/grpc';
+import { DEV_VERIFYING_KEY } from '@truyvet/grpc';
 import { configSchema as labConfig, start as startLab } from '@truyvet/lab-results';
 import { createLogger, type Logger } from '@truyvet/log';
 import {
@@ -46,7 +46,8 @@ export async function startAllServices(options: AllServicesOptions): Promise<All
           KAFKA_BROKERS: (options.kafkaBrokers ?? []).join(','),
           MONGODB_URI: options.mongoUri,
           // The quick start's own key: say so rather than pretend it is a secret.
-          AUTH_SIGNING_KEY: DEV_SIGNING_KEY,
+          AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
+          AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
         }
       : {}),
   };

@@ -7,7 +7,7 @@
 import net from 'node:net';
 import path from 'node:path';
 import { allTopics, topics } from '@truyvet/events';
-import { DEV_SIGNING_KEY } from '@truyvet/grpc';
+import { DEV_VERIFYING_KEY } from '@truyvet/grpc';
 import type { ServicePorts } from '../../scripts/scenario/clients';
 import { ChildProgram } from './child';
 
@@ -92,7 +92,8 @@ export class ServiceFleet {
       KAFKA_BROKERS: this.options.brokers.join(','),
       MONGODB_URI: this.options.mongoUri,
       MONGODB_DB: `${this.options.run}-${service}`,
-      AUTH_SIGNING_KEY: DEV_SIGNING_KEY,
+      AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
+      AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
       PERSON_ID_SECRET: `${this.options.run}-person-ids`,
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: String(port),

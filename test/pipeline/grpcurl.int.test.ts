@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { KafkaBus } from '@truyvet/bus';
 import { configSchema as caseGraphConfig, start as startCaseGraph } from '@truyvet/case-graph';
 import { topics } from '@truyvet/events';
-import { DEV_SIGNING_KEY, issueToken, type Caller } from '@truyvet/grpc';
+import { DEV_SIGNING_KEY, DEV_VERIFYING_KEY, issueToken, type Caller } from '@truyvet/grpc';
 import { configSchema as labConfig, start as startLab } from '@truyvet/lab-results';
 import { addDays, vietnamDay } from '@truyvet/rules';
 import { configSchema as samplesConfig, start as startSamples } from '@truyvet/sample-collection';
@@ -57,7 +57,8 @@ describeWithInfra('the pipeline through grpcurl', (infra) => {
           TRUYVET_MODE: 'real',
           KAFKA_BROKERS: infra.kafkaBrokers.join(','),
           MONGODB_URI: infra.mongoUri,
-          AUTH_SIGNING_KEY: DEV_SIGNING_KEY,
+          AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
+          AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
           GRPC_HOST: '127.0.0.1',
           GRPC_PORT: 0,
           LOG_LEVEL: 'fatal',

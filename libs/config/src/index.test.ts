@@ -87,7 +87,7 @@ describe('serviceConfig', () => {
 
   it('names every setting real mode lacks, its own included', () => {
     expect(() => loadConfig(schema, { TRUYVET_MODE: 'real', KAFKA_BROKERS: 'k:9092' })).toThrow(
-      /MONGODB_URI[\s\S]*AUTH_SIGNING_KEY[\s\S]*EXTRA_SECRET/,
+      /MONGODB_URI[\s\S]*AUTH_PUBLIC_KEY[\s\S]*EXTRA_SECRET/,
     );
   });
 });

@@ -108,6 +108,17 @@ export const env = {
     z
       .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'expected true or false' })
       .transform((s) => s === 'true' || s === '1' || s === 'yes'),
+  /** PEM text of a public key (newlines may be written `\\n`); a private key here is refused. */
+  publicKeyPem: () =>
+    z.string().refine((s) => s.includes('-----BEGIN PUBLIC KEY-----'), {
+      message:
+        'expected a public key in PEM (-----BEGIN PUBLIC KEY-----); never give a service the private key',
+    }),
+  /** PEM text of a private key (newlines may be written `\\n`). */
+  privateKeyPem: () =>
+    z.string().refine((s) => s.includes('-----BEGIN PRIVATE KEY-----'), {
+      message: 'expected a private key in PEM (-----BEGIN PRIVATE KEY-----, PKCS#8)',
+    }),
   url: () => z.url(),
   logLevel: () => z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
   enumOf: <T extends readonly [string, ...string[]]>(values: T) => z.enum(values),
@@ -127,12 +138,16 @@ export function serviceConfig<E extends z.ZodRawShape>(
     .object({
       /** embedded: in-memory bus and store (tests, quick start); real: Kafka and MongoDB. */
       TRUYVET_MODE: env.enumOf(['embedded', 'real'] as const).default('embedded'),
-      GRPC_HOST: env.string().default('0.0.0.0'),
+      /** Loopback unless told: a deployment says on which interface it serves (0.0.0.0 in a container). */
+      GRPC_HOST: env.string().default('127.0.0.1'),
       GRPC_PORT: env.port().default(defaults.grpcPort),
       KAFKA_BROKERS: env.list().optional(),
       MONGODB_URI: env.string().optional(),
       MONGODB_DB: env.string().default(defaults.database),
-      AUTH_SIGNING_KEY: z.string().min(32, 'at least 32 characters').optional(),
+      /** The token issuer's Ed25519 public key (PEM): the service checks tokens, it cannot make them. */
+      AUTH_PUBLIC_KEY: env.publicKeyPem().optional(),
+      /** Accept the repository's public development key in real mode: test machines only. */
+      AUTH_ALLOW_DEVELOPMENT_KEY: env.bool().default(false),
       LOG_LEVEL: env.logLevel().default('info'),
       /**
        * How long Kafka waits for a silent consumer before giving its partitions to another: a
@@ -154,7 +169,7 @@ export function serviceConfig<E extends z.ZodRawShape>(
     .superRefine((config, ctx) => {
       const values = config as Record<string, unknown>;
       if (values.TRUYVET_MODE !== 'real') return;
-      for (const name of ['KAFKA_BROKERS', 'MONGODB_URI', 'AUTH_SIGNING_KEY', ...requiredWhenReal]) {
+      for (const name of ['KAFKA_BROKERS', 'MONGODB_URI', 'AUTH_PUBLIC_KEY', ...requiredWhenReal]) {
         if (values[name] === undefined)
           ctx.addIssue({ code: 'custom', path: [name], message: 'is required when TRUYVET_MODE=real' });
       }

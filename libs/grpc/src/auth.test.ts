@@ -2,14 +2,18 @@ import { describe, expect, it } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { DomainError } from '@truyvet/errors';
 import { SignJWT } from 'jose';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import {
   DEV_SIGNING_KEY,
+  DEV_VERIFYING_KEY,
   authenticate,
   coversArea,
   issueToken,
   requireArea,
   requireRole,
-  signingKeyOrDevelopment,
+  isDevelopmentKey,
+  signingKeyFor,
+  verifyingKeyFor,
   verifyToken,
   type Caller,
 } from './auth';
@@ -36,7 +40,7 @@ async function thrown(fn: () => unknown): Promise<DomainError> {
 describe('tokens', () => {
   it('round-trips the claims of an issued token', async () => {
     const token = await issueToken(DEV_SIGNING_KEY, district, 60);
-    await expect(verifyToken(DEV_SIGNING_KEY, token)).resolves.toEqual(district);
+    await expect(verifyToken(DEV_VERIFYING_KEY, token)).resolves.toEqual(district);
   });
 
   it("carries a lab's staff's lab, and refuses one that is not a lab id", async () => {
@@ -46,7 +50,7 @@ describe('tokens', () => {
       jurisdiction: { level: 'city' as const, code: '92' },
       lab: 'lab-92-bvdk',
     };
-    await expect(verifyToken(DEV_SIGNING_KEY, await issueToken(DEV_SIGNING_KEY, staff))).resolves.toEqual(
+    await expect(verifyToken(DEV_VERIFYING_KEY, await issueToken(DEV_SIGNING_KEY, staff))).resolves.toEqual(
       staff,
     );
     await expect(issueToken(DEV_SIGNING_KEY, { ...staff, lab: 'Lab 92!' })).rejects.toThrow(/lab/);
@@ -60,38 +64,60 @@ describe('tokens', () => {
     expect(error.fields.map((f) => f.field).sort()).toEqual(['jurisdiction.code', 'sub']);
   });
 
-  it('refuses a key shorter than 32 bytes', async () => {
-    await expect(issueToken('short', ward)).rejects.toThrow('at least 32 bytes');
+  it('signs with an Ed25519 private key only, and verifies with the public key only', async () => {
+    await expect(issueToken('a-shared-secret-of-at-least-32-bytes!!', ward)).rejects.toThrow(
+      'Ed25519 private key',
+    );
+    await expect(issueToken(DEV_VERIFYING_KEY, ward)).rejects.toThrow('Ed25519 private key');
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    await expect(issueToken(rsa.privateKey, ward)).rejects.toThrow('expected an Ed25519 private key');
+    const token = await issueToken(DEV_SIGNING_KEY, ward);
+    await expect(verifyToken(DEV_SIGNING_KEY, token)).rejects.toThrow('Ed25519 public key');
+  });
+
+  it('reads a PEM whose newlines came through an environment variable as \\n', async () => {
+    const oneLine = DEV_VERIFYING_KEY.trim().replace(/\n/g, '\\n');
+    expect(oneLine).not.toContain('\n');
+    const token = await issueToken(DEV_SIGNING_KEY, ward);
+    await expect(verifyToken(oneLine, token)).resolves.toEqual(ward);
+  });
+
+  it('refuses a token signed by another issuer', async () => {
+    const other = generateKeyPairSync('ed25519');
+    const token = await issueToken(other.privateKey, ward);
+    await expect(verifyToken(other.publicKey, token)).resolves.toEqual(ward);
+    const error = await thrown(() => verifyToken(DEV_VERIFYING_KEY, token));
+    expect(error).toMatchObject({ kind: 'unauthenticated', code: 'TOKEN_BAD_SIGNATURE' });
   });
 
   it('refuses a token without an expiry', async () => {
     const token = await new SignJWT({ role: 'ward_team', jurisdiction: ward.jurisdiction })
-      .setProtectedHeader({ alg: 'HS256' })
+      .setProtectedHeader({ alg: 'EdDSA' })
       .setSubject('x')
-      .sign(new TextEncoder().encode(DEV_SIGNING_KEY));
-    const error = await thrown(() => verifyToken(DEV_SIGNING_KEY, token));
+      .sign(createPrivateKey(DEV_SIGNING_KEY));
+    const error = await thrown(() => verifyToken(DEV_VERIFYING_KEY, token));
     expect(error).toMatchObject({ kind: 'unauthenticated', code: 'TOKEN_INVALID_CLAIMS' });
     expect(error.message).toContain('exp');
   });
 
   it('refuses a token whose jurisdiction is malformed', async () => {
     const token = await new SignJWT({ role: 'ward_team', jurisdiction: { level: 'province', code: '92' } })
-      .setProtectedHeader({ alg: 'HS256' })
+      .setProtectedHeader({ alg: 'EdDSA' })
       .setSubject('x')
       .setExpirationTime('1h')
-      .sign(new TextEncoder().encode(DEV_SIGNING_KEY));
-    const error = await thrown(() => verifyToken(DEV_SIGNING_KEY, token));
+      .sign(createPrivateKey(DEV_SIGNING_KEY));
+    const error = await thrown(() => verifyToken(DEV_VERIFYING_KEY, token));
     expect(error.kind).toBe('unauthenticated');
     expect(error.message).toMatch(/^invalid token claims: jurisdiction\.level: /);
   });
 
   it('reads the bearer token from metadata, with a clear error for each way it can be wrong', async () => {
     const metadata = new grpc.Metadata();
-    expect((await thrown(() => authenticate(DEV_SIGNING_KEY, metadata))).code).toBe('TOKEN_MISSING');
+    expect((await thrown(() => authenticate(DEV_VERIFYING_KEY, metadata))).code).toBe('TOKEN_MISSING');
     metadata.set('authorization', 'Token abc');
-    expect((await thrown(() => authenticate(DEV_SIGNING_KEY, metadata))).code).toBe('TOKEN_MALFORMED');
+    expect((await thrown(() => authenticate(DEV_VERIFYING_KEY, metadata))).code).toBe('TOKEN_MALFORMED');
     metadata.set('authorization', `bearer ${await issueToken(DEV_SIGNING_KEY, ward)}`);
-    await expect(authenticate(DEV_SIGNING_KEY, metadata)).resolves.toEqual(ward);
+    await expect(authenticate(DEV_VERIFYING_KEY, metadata)).resolves.toEqual(ward);
   });
 });
 
@@ -140,17 +166,47 @@ describe('coversArea', () => {
   });
 });
 
-describe('signing key from config', () => {
-  it('uses the configured key, or the development key with a warning', () => {
-    const warnings: string[] = [];
-    const warn = (m: string): void => {
-      warnings.push(m);
-    };
-    expect(signingKeyOrDevelopment('a-real-key-of-at-least-32-characters!', warn)).toBe(
-      'a-real-key-of-at-least-32-characters!',
-    );
+describe('keys from config', () => {
+  const warnings: string[] = [];
+  const warn = (m: string): void => {
+    warnings.push(m);
+  };
+  const issuer = generateKeyPairSync('ed25519');
+  const pem = {
+    private: issuer.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    public: issuer.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  };
+
+  it('a service uses the configured public key, or in embedded runs the development key with a warning', () => {
+    warnings.length = 0;
+    expect(verifyingKeyFor({ key: pem.public, real: true }, warn)).toBe(pem.public);
     expect(warnings).toEqual([]);
-    expect(signingKeyOrDevelopment(undefined, warn)).toBe(DEV_SIGNING_KEY);
-    expect(warnings).toEqual([expect.stringMatching(/AUTH_SIGNING_KEY not set/)]);
+    expect(verifyingKeyFor({ key: undefined, real: false }, warn)).toBe(DEV_VERIFYING_KEY);
+    expect(warnings).toEqual([expect.stringMatching(/AUTH_PUBLIC_KEY not set/)]);
+  });
+
+  it('fails closed in real mode: no key, the development key, or a key that is not a public Ed25519 key', () => {
+    expect(() => verifyingKeyFor({ key: undefined, real: true }, warn)).toThrow('required in real mode');
+    expect(() => verifyingKeyFor({ key: DEV_VERIFYING_KEY, real: true }, warn)).toThrow(
+      'public development key',
+    );
+    expect(() => verifyingKeyFor({ key: pem.private, real: true }, warn)).toThrow('Ed25519 public key');
+    expect(() => signingKeyFor({ key: DEV_SIGNING_KEY, real: true }, warn)).toThrow('public development key');
+    expect(() => signingKeyFor({ key: undefined, real: true }, warn)).toThrow('required in real mode');
+  });
+
+  it('accepts the development key in real mode only when told to, and says so', () => {
+    warnings.length = 0;
+    expect(verifyingKeyFor({ key: DEV_VERIFYING_KEY, real: true, allowDevelopmentKey: true }, warn)).toBe(
+      DEV_VERIFYING_KEY,
+    );
+    expect(signingKeyFor({ key: DEV_SIGNING_KEY, real: true, allowDevelopmentKey: true }, warn)).toBe(
+      DEV_SIGNING_KEY,
+    );
+    expect(warnings).toEqual([
+      expect.stringMatching(/anybody can sign tokens this service accepts/),
+      expect.stringMatching(/anybody can sign tokens like these/),
+    ]);
+    expect(isDevelopmentKey(pem.public)).toBe(false);
   });
 });

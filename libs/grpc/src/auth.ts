@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { DomainError, describeViolations, fieldViolations } from '@truyvet/errors';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 
 /** Who may call: people's teams and tools. `service` is for automation acting on its own behalf. */
@@ -35,29 +36,125 @@ export const callerSchema = z.object({
 });
 export type Caller = z.infer<typeof callerSchema>;
 
-/** An HS256 key: a string (its UTF-8 bytes) or raw bytes, at least 32 bytes either way. */
-export type SigningKey = string | Uint8Array;
+/**
+ * Tokens are signed by one issuer (the console, and the operators' token tool) with an Ed25519
+ * private key, and every service checks them with the issuer's public key only: a service can
+ * verify a token but cannot make one. Keys are PEM text (PKCS#8 private, SPKI public) or KeyObjects.
+ */
+export type SigningKey = string | KeyObject;
+/** The issuer's public key (SPKI PEM or KeyObject), all a service needs to check tokens. */
+export type VerifyingKey = string | KeyObject;
+
+/** The only algorithm tokens may use (Ed25519 signatures). */
+export const TOKEN_ALGORITHM = 'EdDSA';
 
 /**
- * The development signing key: the quick start, local CLIs and tests sign and verify with it.
- * It is public (it is in the repository): production reads a real key from config and must never use this.
+ * The development key pair: the quick start, local CLIs and tests sign and verify with it. It is
+ * public (it is in the repository), so a service in real mode refuses it (see `verifyingKeyFor`).
  */
-export const DEV_SIGNING_KEY = 'truyvet-DEVELOPMENT-ONLY-signing-key-never-use-in-production';
+export const DEV_SIGNING_KEY = `-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIG7Jnfud62vFEzSOBAoweKM382m7cqXuLem00seVpBvv
+-----END PRIVATE KEY-----
+`;
+export const DEV_VERIFYING_KEY = `-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEA8YkdNYB+eOKFQDw5pDhsAHP0IPTWT92Zt6uTgjsladk=
+-----END PUBLIC KEY-----
+`;
 
-/**
- * The configured signing key, or the public development key with a warning (embedded runs and
- * local trials; a real deployment requires the key in its config).
- */
-export function signingKeyOrDevelopment(key: string | undefined, warn: (message: string) => void): string {
-  if (key) return key;
-  warn('AUTH_SIGNING_KEY not set: accepting tokens signed with the public development key');
-  return DEV_SIGNING_KEY;
+/** PEM as it arrives from an environment variable, where newlines are often written `\n`. */
+export function pemFromConfig(value: string): string {
+  return value.includes('\\n') ? value.replace(/\\n/g, '\n') : value;
 }
 
-function keyBytes(key: SigningKey): Uint8Array {
-  const bytes = typeof key === 'string' ? new TextEncoder().encode(key) : key;
-  if (bytes.byteLength < 32) throw new Error('an HS256 signing key must be at least 32 bytes');
-  return bytes;
+const parsedKeys = new Map<string, KeyObject>();
+
+function ed25519(key: string | KeyObject, type: 'private' | 'public'): KeyObject {
+  let object: KeyObject;
+  if (typeof key === 'string') {
+    const cached = parsedKeys.get(key);
+    if (cached) object = cached;
+    else {
+      // Node derives a public key from a private one without a word: refuse it, since whoever is
+      // handed the private key can sign.
+      if (type === 'public' && key.includes('PRIVATE KEY'))
+        throw new Error('the token verifying key must be an Ed25519 public key, never the private key');
+      try {
+        const pem = pemFromConfig(key);
+        object = type === 'private' ? createPrivateKey(pem) : createPublicKey(pem);
+      } catch {
+        throw new Error(
+          type === 'private'
+            ? 'the token signing key must be an Ed25519 private key in PEM (PKCS#8)'
+            : 'the token verifying key must be an Ed25519 public key in PEM (SPKI)',
+        );
+      }
+      parsedKeys.set(key, object);
+    }
+  } else object = key;
+  if (object.type !== type || object.asymmetricKeyType !== 'ed25519')
+    throw new Error(
+      `expected an Ed25519 ${type} key, got a ${object.asymmetricKeyType ?? 'secret'} ${object.type} key`,
+    );
+  return object;
+}
+
+/** Whether this public key is the development one (which anybody can sign for). */
+export function isDevelopmentKey(key: VerifyingKey): boolean {
+  const der = (k: VerifyingKey) => ed25519(k, 'public').export({ type: 'spki', format: 'der' });
+  return der(key).equals(der(DEV_VERIFYING_KEY));
+}
+
+/**
+ * The key a service checks tokens with. Embedded runs without one use the development key, with a
+ * warning. In real mode a key is required (the config says so) and the development key is refused
+ * unless `allowDevelopmentKey` (test fleets and benchmarks on one machine): anybody can sign for it.
+ */
+export function verifyingKeyFor(
+  options: { key: string | undefined; real: boolean; allowDevelopmentKey?: boolean },
+  warn: (message: string) => void,
+): VerifyingKey {
+  const { key, real, allowDevelopmentKey = false } = options;
+  if (!key) {
+    if (real) throw new Error('AUTH_PUBLIC_KEY is required in real mode');
+    warn('AUTH_PUBLIC_KEY not set: accepting tokens signed with the public development key');
+    return DEV_VERIFYING_KEY;
+  }
+  ed25519(key, 'public');
+  if (isDevelopmentKey(key)) {
+    if (real && !allowDevelopmentKey)
+      throw new Error(
+        'AUTH_PUBLIC_KEY is the public development key, which anybody can sign for: refused in real mode ' +
+          '(set AUTH_ALLOW_DEVELOPMENT_KEY=true only on a test machine)',
+      );
+    warn('AUTH_PUBLIC_KEY is the public development key: anybody can sign tokens this service accepts');
+  }
+  return key;
+}
+
+/**
+ * The key the console signs its users' calls with: the configured one, or in embedded runs the
+ * development key with a warning; real mode refuses the development key as `verifyingKeyFor` does.
+ */
+export function signingKeyFor(
+  options: { key: string | undefined; real: boolean; allowDevelopmentKey?: boolean },
+  warn: (message: string) => void,
+): SigningKey {
+  const { key, real, allowDevelopmentKey = false } = options;
+  if (!key) {
+    if (real) throw new Error('AUTH_SIGNING_KEY is required in real mode');
+    warn('AUTH_SIGNING_KEY not set: signing with the public development key');
+    return DEV_SIGNING_KEY;
+  }
+  const publicKey = createPublicKey(ed25519(key, 'private'));
+  if (isDevelopmentKey(publicKey)) {
+    if (real && !allowDevelopmentKey)
+      throw new Error(
+        'AUTH_SIGNING_KEY is the public development key: refused in real mode ' +
+          '(set AUTH_ALLOW_DEVELOPMENT_KEY=true only on a test machine)',
+      );
+    warn('AUTH_SIGNING_KEY is the public development key: anybody can sign tokens like these');
+  }
+  return key;
 }
 
 /** Signs a token for `claims`, valid for `ttlSeconds` (for the quick start, CLIs and tests). */
@@ -78,11 +175,11 @@ export async function issueToken(key: SigningKey, claims: Caller, ttlSeconds = 3
     throw new Error('ttlSeconds must be a positive integer');
   const { sub, role, jurisdiction, lab } = parsed.data;
   return new SignJWT({ role, jurisdiction, ...(lab ? { lab } : {}) })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT' })
     .setSubject(sub)
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-    .sign(keyBytes(key));
+    .sign(ed25519(key, 'private'));
 }
 
 function unauthenticated(code: string, message: string): DomainError {
@@ -90,11 +187,12 @@ function unauthenticated(code: string, message: string): DomainError {
 }
 
 /** Verifies a token and its claims. Throws a DomainError of kind `unauthenticated` saying what is wrong. */
-export async function verifyToken(key: SigningKey, token: string): Promise<Caller> {
+export async function verifyToken(key: VerifyingKey, token: string): Promise<Caller> {
+  const publicKey = ed25519(key, 'public'); // a wrong key is the deployment's fault, not the caller's
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, keyBytes(key), {
-      algorithms: ['HS256'],
+    ({ payload } = await jwtVerify(token, publicKey, {
+      algorithms: [TOKEN_ALGORITHM],
       requiredClaims: ['exp', 'sub'],
     }));
   } catch (error) {
@@ -106,7 +204,7 @@ export async function verifyToken(key: SigningKey, token: string): Promise<Calle
       throw unauthenticated('TOKEN_INVALID_CLAIMS', `invalid token: claim ${error.claim}: ${error.message}`);
     }
     if (error instanceof joseErrors.JOSEAlgNotAllowed) {
-      throw unauthenticated('TOKEN_BAD_ALGORITHM', 'token must be signed with HS256');
+      throw unauthenticated('TOKEN_BAD_ALGORITHM', 'token must be signed with EdDSA (Ed25519)');
     }
     if (error instanceof joseErrors.JOSEError) throw unauthenticated('TOKEN_MALFORMED', 'malformed token');
     throw error;
@@ -124,7 +222,7 @@ export async function verifyToken(key: SigningKey, token: string): Promise<Calle
 const BEARER = /^Bearer +([^\s]+)$/i;
 
 /** Reads `authorization: Bearer <token>` from request metadata and verifies the token. */
-export async function authenticate(key: SigningKey, metadata: grpc.Metadata): Promise<Caller> {
+export async function authenticate(key: VerifyingKey, metadata: grpc.Metadata): Promise<Caller> {
   const values = metadata.get('authorization');
   if (values.length === 0) {
     throw unauthenticated(

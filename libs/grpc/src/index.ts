@@ -1,7 +1,12 @@
 export { accessOf, requireAccess, type AccessTable, type MethodAccess } from './access';
 export {
   DEV_SIGNING_KEY,
-  signingKeyOrDevelopment,
+  DEV_VERIFYING_KEY,
+  TOKEN_ALGORITHM,
+  isDevelopmentKey,
+  pemFromConfig,
+  signingKeyFor,
+  verifyingKeyFor,
   ROLES,
   authenticate,
   callerSchema,
@@ -17,6 +22,7 @@ export {
   type Jurisdiction,
   type Role,
   type SigningKey,
+  type VerifyingKey,
 } from './auth';
 export {
   checkHealth,

@@ -7,7 +7,8 @@ import { service as healthService } from 'grpc-health-check';
 import { SignJWT } from 'jose';
 import { FileDescriptorProto } from 'protobufjs/ext/descriptor';
 import { z } from 'zod';
-import { DEV_SIGNING_KEY, issueToken } from './auth';
+import { DEV_SIGNING_KEY, DEV_VERIFYING_KEY, issueToken } from './auth';
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import {
   checkHealth,
   collectServerStream,
@@ -52,13 +53,13 @@ async function failure(call: Promise<unknown>): Promise<grpc.ServiceError> {
 /** A token signed by hand, to make the ones issueToken refuses to make. */
 async function craftToken(
   claims: Record<string, unknown>,
-  options: { key?: string; expiresAt?: number } = {},
+  options: { key?: KeyObject; expiresAt?: number } = {},
 ) {
   return new SignJWT(claims)
-    .setProtectedHeader({ alg: 'HS256' })
+    .setProtectedHeader({ alg: 'EdDSA' })
     .setSubject('someone')
     .setExpirationTime(options.expiresAt ?? Math.floor(Date.now() / 1000) + 600)
-    .sign(new TextEncoder().encode(options.key ?? DEV_SIGNING_KEY));
+    .sign(options.key ?? createPrivateKey(DEV_SIGNING_KEY));
 }
 
 function bearer(token: string): grpc.Metadata {
@@ -200,10 +201,22 @@ describe('authentication and authorization', () => {
   it('refuses a token signed with another key', async () => {
     const claims = { role: 'ward_team', jurisdiction: WARD_TEAM.jurisdiction };
     const error = await callWith(
-      bearer(await craftToken(claims, { key: 'some-other-key-that-is-long-enough-32' })),
+      bearer(await craftToken(claims, { key: generateKeyPairSync('ed25519').privateKey })),
     );
     expect(error.code).toBe(grpc.status.UNAUTHENTICATED);
     expect(error.details).toBe('token signature does not verify');
+  });
+
+  it('refuses a token signed with the public key as an HMAC secret (algorithm confusion)', async () => {
+    const claims = { role: 'admin', jurisdiction: { level: 'city', code: '92' } };
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('forger')
+      .setExpirationTime(Math.floor(Date.now() / 1000) + 600)
+      .sign(new TextEncoder().encode(DEV_VERIFYING_KEY));
+    const error = await callWith(bearer(token));
+    expect(error.code).toBe(grpc.status.UNAUTHENTICATED);
+    expect(error.details).toBe('token must be signed with EdDSA (Ed25519)');
   });
 
   it('refuses an expired token', async () => {
@@ -422,7 +435,7 @@ describe('registering services', () => {
   const noop = serverStream(z.object({}), () => []);
 
   it('refuses a handler of the wrong streaming kind', () => {
-    const server = createGrpcServer({ logger, auth: { key: DEV_SIGNING_KEY } });
+    const server = createGrpcServer({ logger, auth: { key: DEV_VERIFYING_KEY } });
     const handlers = { ...personRegistryHandlers(logger), RegisterPerson: noop };
     expect(() => server.addService(registry.PersonRegistry.service, handlers)).toThrow(
       '/truyvet.testing.v1.PersonRegistry/RegisterPerson is unary, but its handler was made with serverStream()',
@@ -432,7 +445,7 @@ describe('registering services', () => {
   it('refuses a service whose methods the access table does not all name', () => {
     const server = createGrpcServer({
       logger,
-      auth: { key: DEV_SIGNING_KEY },
+      auth: { key: DEV_VERIFYING_KEY },
       access: accessOf(SERVICE_NAME, { RegisterPerson: { roles: ['ward_team'], area: 'the ward' } }),
     });
     expect(() => server.addService(registry.PersonRegistry.service, personRegistryHandlers(logger))).toThrow(
@@ -444,7 +457,7 @@ describe('registering services', () => {
     const names = Object.keys(registry.PersonRegistry.service);
     const server = createGrpcServer({
       logger,
-      auth: { key: DEV_SIGNING_KEY },
+      auth: { key: DEV_VERIFYING_KEY },
       access: accessOf(
         SERVICE_NAME,
         Object.fromEntries(names.map((name) => [name, { roles: ['city' as const], area: 'the city' }])),
@@ -466,7 +479,7 @@ describe('registering services', () => {
   });
 
   it('refuses a service with a method left unimplemented', () => {
-    const server = createGrpcServer({ logger, auth: { key: DEV_SIGNING_KEY } });
+    const server = createGrpcServer({ logger, auth: { key: DEV_VERIFYING_KEY } });
     const { RegisterPerson, ImportPersons } = personRegistryHandlers(logger);
     const incomplete = { RegisterPerson, ImportPersons };
     const register = () => {

@@ -6,7 +6,7 @@ import * as grpc from '@grpc/grpc-js';
 import { withLogContext, type Logger } from '@truyvet/log';
 import { HealthImplementation, service as healthService, type ServingStatus } from 'grpc-health-check';
 import { requireAccess, type AccessTable } from './access';
-import { authenticate, type Jurisdiction, type SigningKey } from './auth';
+import { authenticate, type Jurisdiction, type VerifyingKey } from './auth';
 import type { CallContext, MethodHandler } from './handlers';
 import { addReflection } from './reflection';
 import { CORRELATION_ID_KEY, toGrpcFailure, type GrpcFailure } from './status';
@@ -18,7 +18,7 @@ export interface GrpcServerOptions {
    * whether a token's jurisdiction is one of this deployment's (a token naming another city, or a
    * district or ward the city does not have, is refused with PERMISSION_DENIED).
    */
-  auth: { key: SigningKey; servesArea?: (jurisdiction: Jurisdiction) => boolean };
+  auth: { key: VerifyingKey; servesArea?: (jurisdiction: Jurisdiction) => boolean };
   /**
    * Who may call each method (see ./access). When given, a service with a method missing from it
    * cannot be added, and a caller whose role it does not list is refused before the request is read.

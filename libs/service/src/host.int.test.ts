@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll } from '@jest/globals';
 import { KafkaBus } from '@truyvet/bus';
 import { describeWithInfra, uniqueName } from '../../../test/harness';
@@ -17,6 +18,10 @@ describeWithInfra('the service host on Kafka and FerretDB', (infra) => {
           KAFKA_BROKERS: infra.kafkaBrokers,
           MONGODB_URI: infra.mongoUri,
           MONGODB_DB: prefix,
+          // A deployment's own issuer key, as production has (the development key is refused).
+          AUTH_PUBLIC_KEY: generateKeyPairSync('ed25519')
+            .publicKey.export({ type: 'spki', format: 'pem' })
+            .toString(),
         },
         bus,
         prefix,

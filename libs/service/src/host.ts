@@ -10,7 +10,7 @@ import { allTopics } from '@truyvet/events';
 import type { AdminUnits } from '@truyvet/geo';
 import {
   createGrpcServer,
-  signingKeyOrDevelopment,
+  verifyingKeyFor,
   type AccessTable,
   type GrpcServer,
   type Jurisdiction,
@@ -41,7 +41,8 @@ export interface HostConfig {
   KAFKA_SESSION_TIMEOUT_MS: number;
   CONSUMER_PARTITIONS_AT_ONCE: number;
   CONSUMER_KEYS_AT_ONCE: number;
-  AUTH_SIGNING_KEY?: string | undefined;
+  AUTH_PUBLIC_KEY?: string | undefined;
+  AUTH_ALLOW_DEVELOPMENT_KEY?: boolean | undefined;
   GRPC_HOST: string;
   GRPC_PORT: number;
   LOG_LEVEL: string;
@@ -124,6 +125,17 @@ export interface ServiceHost {
 export async function startService(config: HostConfig, options: HostOptions): Promise<ServiceHost> {
   const { name } = options;
   const logger = options.logger ?? createLogger({ name, level: config.LOG_LEVEL });
+  // Before anything starts: a service that would accept tokens anybody can make does not start.
+  const verifyingKey = verifyingKeyFor(
+    {
+      key: config.AUTH_PUBLIC_KEY,
+      real: config.TRUYVET_MODE === 'real',
+      allowDevelopmentKey: config.AUTH_ALLOW_DEVELOPMENT_KEY ?? false,
+    },
+    (m) => {
+      logger.warn(m);
+    },
+  );
   const relayer = deferredRelay();
   const real = config.TRUYVET_MODE === 'real' && config.KAFKA_BROKERS && config.MONGODB_URI;
   const bus =
@@ -223,9 +235,7 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
         logger,
         ...(options.access ? { access: options.access } : {}),
         auth: {
-          key: signingKeyOrDevelopment(config.AUTH_SIGNING_KEY, (m) => {
-            logger.warn(m);
-          }),
+          key: verifyingKey,
           ...(options.units
             ? { servesArea: (area: Jurisdiction) => options.units?.hasArea(area) ?? false }
             : {}),

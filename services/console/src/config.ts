@@ -5,7 +5,8 @@ export const configSchema = z
   .object({
     /** embedded: users and sessions in memory (tests, quick start); real: in MongoDB. */
     TRUYVET_MODE: env.enumOf(['embedded', 'real'] as const).default('embedded'),
-    CONSOLE_HOST: env.string().default('0.0.0.0'),
+    /** Loopback unless told: a deployment says on which interface it serves. */
+    CONSOLE_HOST: env.string().default('127.0.0.1'),
     CONSOLE_PORT: env.port().default(8080),
     /** case-graph's gRPC address (`host:port`). */
     CASE_GRAPH_ADDRESS: env.string().default('127.0.0.1:50053'),
@@ -17,8 +18,13 @@ export const configSchema = z
     REPORTING_ADDRESS: env.string().default('127.0.0.1:50054'),
     MONGODB_URI: env.string().optional(),
     MONGODB_DB: env.string().default('truyvet-console'),
-    /** Signs the tokens the gateway presents to the services for each user (the services' key). */
-    AUTH_SIGNING_KEY: z.string().min(32, 'at least 32 characters').optional(),
+    /**
+     * The token issuer's Ed25519 private key (PEM): the gateway signs the token it presents to the
+     * services for each user; the services hold only the public half (AUTH_PUBLIC_KEY).
+     */
+    AUTH_SIGNING_KEY: env.privateKeyPem().optional(),
+    /** Accept the repository's public development key in real mode: test machines only. */
+    AUTH_ALLOW_DEVELOPMENT_KEY: env.bool().default(false),
     /** Off only where the console is served over plain HTTP (a trial on a laptop). */
     CONSOLE_SECURE_COOKIES: env.bool().default(true),
     /** The first admin's password, for a fresh install (the admin adds everyone else). */

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { canThoAdminUnits } from '@truyvet/geo';
-import { signingKeyOrDevelopment } from '@truyvet/grpc';
+import { signingKeyFor } from '@truyvet/grpc';
 import { createLogger, type Logger } from '@truyvet/log';
 import { connectMongo } from '@truyvet/store';
 import { AccountDesk, type SessionStore, type UserStore } from './app/accounts';
@@ -68,9 +68,16 @@ export async function start(
   const created = await accounts.ensureUsers([...first, ...(options.users ?? [])]);
   if (created.length > 0) logger.info({ users: created }, 'users created');
 
-  const key = signingKeyOrDevelopment(config.AUTH_SIGNING_KEY, (message) => {
-    logger.warn(message);
-  });
+  const key = signingKeyFor(
+    {
+      key: config.AUTH_SIGNING_KEY,
+      real: config.TRUYVET_MODE === 'real',
+      allowDevelopmentKey: config.AUTH_ALLOW_DEVELOPMENT_KEY,
+    },
+    (message) => {
+      logger.warn(message);
+    },
+  );
   const cases = new GrpcCaseGraph(config.CASE_GRAPH_ADDRESS, key);
   const samples = new GrpcSampleApi(config.SAMPLE_COLLECTION_ADDRESS, key);
   const persons = new GrpcPersonApi(config.SAMPLE_COLLECTION_ADDRESS, key);

@@ -1,3 +1,4 @@
+import { DEV_VERIFYING_KEY } from '@truyvet/grpc';
 import { KafkaBus } from '@truyvet/bus';
 import { connectMongo } from '@truyvet/store';
 import { describeWithInfra, uniqueName } from '../../../test/harness';
@@ -16,7 +17,8 @@ describeWithInfra('lab-results on Kafka and FerretDB', (infra) => {
           KAFKA_BROKERS: infra.kafkaBrokers.join(','),
           MONGODB_URI: infra.mongoUri,
           MONGODB_DB: db,
-          AUTH_SIGNING_KEY: 'truyvet-DEVELOPMENT-ONLY-signing-key-never-use-in-production',
+          AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
+          AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
           LOG_LEVEL: 'fatal',
         }),
         bus,

@@ -1,3 +1,4 @@
+import { DEV_VERIFYING_KEY } from '@truyvet/grpc';
 import { KafkaBus } from '@truyvet/bus';
 import { connectMongo } from '@truyvet/store';
 import { describeWithInfra, uniqueName, waitForCatchUp } from '../../../test/harness';
@@ -17,7 +18,8 @@ describeWithInfra('reporting on Kafka and FerretDB', (infra) => {
           MONGODB_URI: infra.mongoUri,
           MONGODB_DB: db,
           CONSUMER_GROUP: db,
-          AUTH_SIGNING_KEY: 'truyvet-DEVELOPMENT-ONLY-signing-key-never-use-in-production',
+          AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
+          AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
           LOG_LEVEL: 'fatal',
         });
       const bus = new KafkaBus({ brokers: infra.kafkaBrokers, clientId: 'reporting-test' });

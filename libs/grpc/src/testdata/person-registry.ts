@@ -3,7 +3,14 @@
 import { DomainError, type ErrorKind } from '@truyvet/errors';
 import { createLogger, type Logger } from '@truyvet/log';
 import { z } from 'zod';
-import { DEV_SIGNING_KEY, issueToken, requireArea, requireRole, type Caller } from '../auth';
+import {
+  DEV_SIGNING_KEY,
+  DEV_VERIFYING_KEY,
+  issueToken,
+  requireArea,
+  requireRole,
+  type Caller,
+} from '../auth';
 import { createClient } from '../client';
 import { clientStream, serverStream, unary } from '../handlers';
 import { loadGrpcObject } from '../proto';
@@ -128,7 +135,7 @@ export async function startFixture(): Promise<Fixture> {
   // One city (92) is served; its districts and wards are taken as they come.
   const server = createGrpcServer({
     logger,
-    auth: { key: DEV_SIGNING_KEY, servesArea: (j) => j.level !== 'city' || j.code === '92' },
+    auth: { key: DEV_VERIFYING_KEY, servesArea: (j) => j.level !== 'city' || j.code === '92' },
   });
   server.addService(registry.PersonRegistry.service, personRegistryHandlers(logger));
   const port = await server.start('127.0.0.1', 0);
