@@ -10,7 +10,7 @@ const workspaces = (dir) => readdirSync(dir).filter((name) => existsSync(`${dir}
 const services = workspaces('services');
 /** A package's files are its own: others import what it exports (`@truyvet/grpc/<api>` for the protos' types). */
 const packageEntriesOnly = {
-  regex: '^@truyvet/(?!grpc/(cases|lab|reports|samples|testing)$)[^/]+/.+',
+  regex: '^@truyvet/(?!grpc/(audit|cases|lab|reports|samples|testing)$)[^/]+/.+',
   message:
     'import what a package exports (@truyvet/<name>, or @truyvet/grpc/<api> for gRPC types), not its files',
 };

@@ -20,15 +20,22 @@ import { CASE_GRAPH_ACCESS, SERVICES as caseServices } from '@truyvet/case-graph
 import { LAB_ACCESS, SERVICES as labServices } from '@truyvet/lab-results';
 import { REPORTING_ACCESS, SERVICES as reportServices } from '@truyvet/reporting';
 import { SAMPLE_COLLECTION_ACCESS, SERVICES as sampleServices } from '@truyvet/sample-collection';
+import { PERSON_READS_ACCESS, PERSON_READS_SERVICE } from '@truyvet/service';
 import { startAllServices, type AllServices } from '../../scripts/scenario/all-services';
 import type { ServicePorts } from '../../scripts/scenario/clients';
 import { callRaw, NOT_SENT } from '../harness/raw-call';
 
+/** Each service's own, and what its host serves with them (the read audit). */
+const served = (port: keyof ServicePorts, services: readonly string[], access: AccessTable) => ({
+  port,
+  services: [...services, PERSON_READS_SERVICE],
+  access: { ...access, ...PERSON_READS_ACCESS },
+});
 const SERVED: Array<{ port: keyof ServicePorts; services: readonly string[]; access: AccessTable }> = [
-  { port: 'samples', services: sampleServices, access: SAMPLE_COLLECTION_ACCESS },
-  { port: 'lab', services: labServices, access: LAB_ACCESS },
-  { port: 'cases', services: caseServices, access: CASE_GRAPH_ACCESS },
-  { port: 'reports', services: reportServices, access: REPORTING_ACCESS },
+  served('samples', sampleServices, SAMPLE_COLLECTION_ACCESS),
+  served('lab', labServices, LAB_ACCESS),
+  served('cases', caseServices, CASE_GRAPH_ACCESS),
+  served('reports', reportServices, REPORTING_ACCESS),
 ];
 const PROTOS = [
   'truyvet/samples/v1/persons.proto',
@@ -36,6 +43,7 @@ const PROTOS = [
   'truyvet/lab/v1/lab.proto',
   'truyvet/cases/v1/cases.proto',
   'truyvet/reports/v1/reports.proto',
+  'truyvet/audit/v1/audit.proto',
 ] as const;
 
 /** A caller of each role in an area its role works at (all in Cần Thơ, 92). */

@@ -1,3 +1,10 @@
+export {
+  InMemoryPersonReadTrail,
+  peopleNamedIn,
+  readNotRecorded,
+  type PersonRead,
+  type PersonReadTrail,
+} from './person-reads';
 export { accessOf, requireAccess, type AccessTable, type MethodAccess } from './access';
 export {
   DEV_SIGNING_KEY,

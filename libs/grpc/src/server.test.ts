@@ -8,6 +8,7 @@ import { SignJWT } from 'jose';
 import { FileDescriptorProto } from 'protobufjs/ext/descriptor';
 import { z } from 'zod';
 import { DEV_SIGNING_KEY, DEV_VERIFYING_KEY, issueToken } from './auth';
+import { InMemoryPersonReadTrail, peopleNamedIn } from './person-reads';
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import {
   checkHealth,
@@ -430,12 +431,71 @@ describe('health and reflection', () => {
   });
 });
 
+describe('reads of people', () => {
+  it('records who was shown which person before the answer leaves', async () => {
+    const client = await fixture.client({}, 'corr-audit-1');
+    const before = fixture.audit.reads.length;
+    const person = await unaryCall(client, 'RegisterPerson', VALID);
+    const read = fixture.audit.reads.at(-1);
+    expect(fixture.audit.reads).toHaveLength(before + 1);
+    expect(read).toMatchObject({
+      method: '/truyvet.testing.v1.PersonRegistry/RegisterPerson',
+      caller: WARD_TEAM,
+      correlationId: 'corr-audit-1',
+      personIds: [person.personId],
+    });
+    await expect(fixture.audit.readsOf(person.personId, { limit: 10 })).resolves.toEqual([read]);
+  });
+
+  it('records each streamed answer, and not an answer that names nobody', async () => {
+    const wardTeam = await fixture.client({ jurisdiction: { level: 'ward', code: '31120' } });
+    await unaryCall(wardTeam, 'RegisterPerson', { ...VALID, address: { wardCode: '31120' } });
+    const before = fixture.audit.reads.length;
+    const persons = await collectServerStream(wardTeam, 'ListPersons', { wardCode: '31120' });
+    const streamed = fixture.audit.reads.slice(before);
+    expect(streamed.map((r) => r.personIds[0])).toEqual(persons.map((p) => p.personId));
+    expect(streamed.every((r) => r.method.endsWith('/ListPersons'))).toBe(true);
+
+    const empty = fixture.audit.reads.length;
+    await collectServerStream(wardTeam, 'ListPersons', { wardCode: '31186' }).catch(() => []);
+    expect(fixture.audit.reads).toHaveLength(empty);
+  });
+
+  it('shows nothing when the read cannot be recorded: UNAVAILABLE, fail closed', async () => {
+    const client = await fixture.client();
+    fixture.audit.failing = true;
+    try {
+      const error = await failure(unaryCall(client, 'RegisterPerson', VALID));
+      expect(error.code).toBe(grpc.status.UNAVAILABLE);
+      expect(readErrorCode(error)).toBe('READ_NOT_RECORDED');
+    } finally {
+      fixture.audit.failing = false;
+    }
+  });
+
+  it('finds the people an answer names by their fields, nested and in lists, each once', () => {
+    expect(
+      peopleNamedIn({
+        personId: 'p-1',
+        caseId: 'c-9',
+        nodes: [{ personId: 'p-2', viaPersonId: 'p-1' }, { sourcePersonId: 'p-3' }],
+        pool: { personIds: ['p-4', 'p-5', ''] },
+        pair: { personA: 'p-6', personB: 'p-7' },
+        fullName: 'Nguyễn Văn A',
+        likelySourcePersonId: 'p-8',
+      }),
+    ).toEqual(['p-1', 'p-2', 'p-3', 'p-4', 'p-5', 'p-6', 'p-7', 'p-8']);
+    expect(peopleNamedIn({ reports: [{ confirmed: 3 }] })).toEqual([]);
+  });
+});
+
 describe('registering services', () => {
   const logger = createLogger({ name: 'grpc-test', level: 'silent' });
   const noop = serverStream(z.object({}), () => []);
+  const audit = new InMemoryPersonReadTrail();
 
   it('refuses a handler of the wrong streaming kind', () => {
-    const server = createGrpcServer({ logger, auth: { key: DEV_VERIFYING_KEY } });
+    const server = createGrpcServer({ logger, audit, auth: { key: DEV_VERIFYING_KEY } });
     const handlers = { ...personRegistryHandlers(logger), RegisterPerson: noop };
     expect(() => server.addService(registry.PersonRegistry.service, handlers)).toThrow(
       '/truyvet.testing.v1.PersonRegistry/RegisterPerson is unary, but its handler was made with serverStream()',
@@ -445,6 +505,7 @@ describe('registering services', () => {
   it('refuses a service whose methods the access table does not all name', () => {
     const server = createGrpcServer({
       logger,
+      audit,
       auth: { key: DEV_VERIFYING_KEY },
       access: accessOf(SERVICE_NAME, { RegisterPerson: { roles: ['ward_team'], area: 'the ward' } }),
     });
@@ -457,6 +518,7 @@ describe('registering services', () => {
     const names = Object.keys(registry.PersonRegistry.service);
     const server = createGrpcServer({
       logger,
+      audit,
       auth: { key: DEV_VERIFYING_KEY },
       access: accessOf(
         SERVICE_NAME,
@@ -479,7 +541,7 @@ describe('registering services', () => {
   });
 
   it('refuses a service with a method left unimplemented', () => {
-    const server = createGrpcServer({ logger, auth: { key: DEV_VERIFYING_KEY } });
+    const server = createGrpcServer({ logger, audit, auth: { key: DEV_VERIFYING_KEY } });
     const { RegisterPerson, ImportPersons } = personRegistryHandlers(logger);
     const incomplete = { RegisterPerson, ImportPersons };
     const register = () => {

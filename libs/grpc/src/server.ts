@@ -8,6 +8,7 @@ import { HealthImplementation, service as healthService, type ServingStatus } fr
 import { requireAccess, type AccessTable } from './access';
 import { authenticate, type Jurisdiction, type VerifyingKey } from './auth';
 import type { CallContext, MethodHandler } from './handlers';
+import { peopleNamedIn, readNotRecorded, type PersonReadTrail } from './person-reads';
 import { addReflection } from './reflection';
 import { CORRELATION_ID_KEY, toGrpcFailure, type GrpcFailure } from './status';
 
@@ -24,6 +25,11 @@ export interface GrpcServerOptions {
    * cannot be added, and a caller whose role it does not list is refused before the request is read.
    */
   access?: AccessTable;
+  /**
+   * Where the reads of people are recorded: an answer that names people (./person-reads) waits
+   * until its read is in, and is not shown when it cannot be recorded.
+   */
+  audit: PersonReadTrail;
   /** Default: insecure (plaintext), for local use and behind a TLS-terminating proxy. */
   credentials?: grpc.ServerCredentials;
   /** grpc-js server options (message size limits, keepalive...). */
@@ -193,6 +199,23 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
     });
   }
 
+  /** Records who is shown the people an answer names, before it is sent (fail closed). */
+  async function recordReads(answer: unknown, ctx: CallContext): Promise<void> {
+    const personIds = peopleNamedIn(answer);
+    if (personIds.length === 0) return;
+    try {
+      await options.audit.record({
+        at: new Date(),
+        method: ctx.method,
+        caller: ctx.caller,
+        correlationId: ctx.correlationId,
+        personIds,
+      });
+    } catch (error) {
+      throw readNotRecorded(error);
+    }
+  }
+
   function bind(handler: MethodHandler<unknown>, method: string): grpc.UntypedHandleCall {
     switch (handler.kind) {
       case 'unary':
@@ -202,6 +225,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
             call,
             async (ctx) => {
               const response = await handler.handle(call.request, ctx);
+              await recordReads(response, ctx);
               callback(null, response, correlationMetadata(ctx.correlationId));
             },
             (failure) => {
@@ -216,6 +240,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
             call,
             async (ctx) => {
               const response = await handler.handle(call, ctx);
+              await recordReads(response, ctx);
               callback(null, response, correlationMetadata(ctx.correlationId));
             },
             (failure) => {
@@ -231,6 +256,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
             async (ctx) => {
               for await (const message of handler.handle(call.request, ctx)) {
                 if (ctx.signal.aborted) break;
+                await recordReads(message, ctx);
                 if (!call.write(message)) await once(call, 'drain', { signal: ctx.signal });
               }
               call.end(correlationMetadata(ctx.correlationId));

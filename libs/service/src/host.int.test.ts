@@ -8,6 +8,8 @@ describeWithInfra('the service host on Kafka and FerretDB', (infra) => {
   const prefix = uniqueName('host').replace('-', '_');
   const bus = new KafkaBus({ brokers: infra.kafkaBrokers, clientId: 'host-test' });
   afterAll(() => bus.close());
+  const issuer = generateKeyPairSync('ed25519');
+
   describeServiceHost(
     'real servers',
     () =>
@@ -19,10 +21,9 @@ describeWithInfra('the service host on Kafka and FerretDB', (infra) => {
           MONGODB_URI: infra.mongoUri,
           MONGODB_DB: prefix,
           // A deployment's own issuer key, as production has (the development key is refused).
-          AUTH_PUBLIC_KEY: generateKeyPairSync('ed25519')
-            .publicKey.export({ type: 'spki', format: 'pem' })
-            .toString(),
+          AUTH_PUBLIC_KEY: issuer.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
         },
+        signingKey: issuer.privateKey,
         bus,
         prefix,
       }),

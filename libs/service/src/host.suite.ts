@@ -6,9 +6,19 @@
 import { describe, expect, it } from '@jest/globals';
 import { eventHandler, type Bus } from '@truyvet/bus';
 import { createEvent, EventRegistry, SampleCollectedV1, topics, type EventOf } from '@truyvet/events';
-import { checkHealth } from '@truyvet/grpc';
+import * as grpc from '@grpc/grpc-js';
+import {
+  checkHealth,
+  createClient,
+  DEV_SIGNING_KEY,
+  issueToken,
+  unaryCall,
+  type Caller,
+  type SigningKey,
+} from '@truyvet/grpc';
 import { createLogger } from '@truyvet/log';
 import { startService, type HostConfig } from './host';
+import { personReadsProto } from './person-reads';
 
 /** The settings of an embedded host for tests (a real one adds the servers). */
 export const EMBEDDED_CONFIG: HostConfig = {
@@ -27,6 +37,8 @@ export interface HostSetup {
   bus: Bus;
   /** Unique per run, so runs on the same servers do not meet. */
   prefix: string;
+  /** Signs the test's tokens: the private half of the config's AUTH_PUBLIC_KEY (default: development). */
+  signingKey?: SigningKey;
 }
 
 const collected = (sampleId: string): EventOf<typeof SampleCollectedV1> =>
@@ -121,6 +133,67 @@ export function describeServiceHost(
       await expect(checkHealth(`127.0.0.1:${port}`, '', { deadlineMs: 500 })).rejects.toThrow();
       // The shared bus is the caller's: still open.
       await expect(bus.publish([])).resolves.toBeUndefined();
+    });
+
+    it("records each read of people, many at once, and lists a person's reads to admins only", async () => {
+      const { config, bus, prefix, signingKey = DEV_SIGNING_KEY } = await setup();
+      const logger = createLogger({ name: 'host-test', level: 'fatal' });
+      const host = await startService(config, { name: 'host-test', bus, logger, access: {} });
+      await host.applyIndexes();
+      const person = `${prefix}-p-reads`;
+      const reader = (i: number): Caller => ({
+        sub: `team-${i}`,
+        role: 'ward_team',
+        jurisdiction: { level: 'ward', code: '31117' },
+      });
+      const start = Date.now();
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          host.personReads.record({
+            at: new Date(start + i),
+            method: '/truyvet.cases.v1.Cases/GetCase',
+            caller: reader(i),
+            correlationId: `c-${i}`,
+            personIds: [person, `${prefix}-other`],
+          }),
+        ),
+      );
+      const reads = await host.personReads.readsOf(person, { limit: 5 });
+      expect(reads.map((r) => r.correlationId)).toEqual(['c-39', 'c-38', 'c-37', 'c-36', 'c-35']);
+      expect(reads[0]).toMatchObject({ caller: reader(39), personIds: [person, `${prefix}-other`] });
+
+      const port = await host.serve(() => undefined);
+      const client = async (caller: Caller) =>
+        createClient(personReadsProto.PersonReads, `127.0.0.1:${port}`, {
+          token: await issueToken(signingKey, caller),
+        });
+      const admin = await client({ sub: 'ops', role: 'admin', jurisdiction: { level: 'city', code: '92' } });
+      const city = await client({ sub: 'bcd', role: 'city', jurisdiction: { level: 'city', code: '92' } });
+      try {
+        const listed = await unaryCall(admin, 'ListPersonReads', { personId: person, limit: 2 });
+        expect(listed.reads).toEqual([
+          expect.objectContaining({
+            caller: 'team-39',
+            role: 'ward_team',
+            areaCode: '31117',
+            peopleInAnswer: 2,
+          }),
+          expect.objectContaining({ caller: 'team-38', method: '/truyvet.cases.v1.Cases/GetCase' }),
+        ]);
+        await expect(unaryCall(city, 'ListPersonReads', { personId: person })).rejects.toMatchObject({
+          code: grpc.status.PERMISSION_DENIED,
+        });
+        await expect(
+          unaryCall(admin, 'ListPersonReads', { personId: ' ', limit: 5000 }),
+        ).rejects.toMatchObject({
+          code: grpc.status.INVALID_ARGUMENT,
+          details: expect.stringMatching(/personId[\s\S]*limit/),
+        });
+      } finally {
+        admin.close();
+        city.close();
+        await host.stop();
+      }
     });
   });
 }

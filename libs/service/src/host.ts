@@ -10,10 +10,12 @@ import { allTopics } from '@truyvet/events';
 import type { AdminUnits } from '@truyvet/geo';
 import {
   createGrpcServer,
+  InMemoryPersonReadTrail,
   verifyingKeyFor,
   type AccessTable,
   type GrpcServer,
   type Jurisdiction,
+  type PersonReadTrail,
 } from '@truyvet/grpc';
 import { createLogger, type Logger } from '@truyvet/log';
 import {
@@ -31,6 +33,12 @@ import {
   type OutboxSource,
 } from '@truyvet/store';
 import type { Db } from 'mongodb';
+import {
+  MongoPersonReadTrail,
+  PERSON_READS_ACCESS,
+  personReadsHandlers,
+  personReadsProto,
+} from './person-reads';
 
 /** The settings of `@truyvet/config`'s `serviceConfig` that the host reads. */
 export interface HostConfig {
@@ -96,6 +104,8 @@ export interface ServiceHost {
   readonly bus: Bus;
   /** The mode's stores, for what a service keeps apart by mode (queries on heads, say). */
   readonly stores: MongoStores | MemoryStores;
+  /** Who was shown whose data: every answer naming people is recorded here before it leaves. */
+  readonly personReads: PersonReadTrail;
   /** An aggregate store of the mode (its indexes are applied by `applyIndexes`). */
   aggregates<S>(name: string, options?: StoreOptions): AggregateStore<S> & OutboxSource;
   /** A plain document collection of the mode. */
@@ -179,6 +189,8 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
     };
   }
   await bus.ensureTopics(allTopics);
+  const personReads: PersonReadTrail =
+    stores.kind === 'mongo' ? new MongoPersonReadTrail(stores.db) : new InMemoryPersonReadTrail();
 
   let relay: OutboxRelay | undefined;
   const subscriptions: Subscription[] = [];
@@ -190,6 +202,7 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
     logger,
     bus,
     stores,
+    personReads,
     aggregates: <S>(store: string, opts?: StoreOptions) =>
       stores.kind === 'mongo' ? stores.aggregates<S>(store, opts) : stores.aggregates<S>(store, opts),
     documents: <T extends { _id: string }>(collection: string) =>
@@ -198,6 +211,7 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
       if (stores.kind !== 'mongo') return;
       await applyIndexes(stores.db, [
         ...aggregateNames.flatMap((store) => MongoAggregateStore.indexes(store)),
+        MongoPersonReadTrail.indexes,
         ...extra,
       ]);
     },
@@ -233,7 +247,8 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
       if (server) throw new Error('a service serves once');
       server = createGrpcServer({
         logger,
-        ...(options.access ? { access: options.access } : {}),
+        ...(options.access ? { access: { ...options.access, ...PERSON_READS_ACCESS } } : {}),
+        audit: personReads,
         auth: {
           key: verifyingKey,
           ...(options.units
@@ -242,6 +257,7 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
         },
       });
       register(server);
+      server.addService(personReadsProto.PersonReads.service, personReadsHandlers(personReads));
       const grpcPort = await server.start(config.GRPC_HOST, config.GRPC_PORT);
       logger.info({ grpcPort, mode: config.TRUYVET_MODE }, `${name} serving`);
       return grpcPort;

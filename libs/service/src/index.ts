@@ -8,3 +8,10 @@ export {
   type ServiceHost,
   type StoreOptions,
 } from './host';
+export {
+  MongoPersonReadTrail,
+  PERSON_READS_ACCESS,
+  PERSON_READS_SERVICE,
+  personReadsHandlers,
+  personReadsProto,
+} from './person-reads';

@@ -3,7 +3,7 @@
  * embedded (in-memory bus and store) and on real Kafka + FerretDB.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { status } from '@grpc/grpc-js';
+import { Metadata, status } from '@grpc/grpc-js';
 import { eventHandler, eventMessage, type Bus } from '@truyvet/bus';
 import {
   ContactIdentificationAmbiguousV1,
@@ -24,6 +24,7 @@ import {
   type EventOf,
 } from '@truyvet/events';
 import {
+  CORRELATION_ID_KEY,
   createClient,
   DEV_SIGNING_KEY,
   issueToken,
@@ -43,6 +44,7 @@ import type {
   ShipmentsClient,
   WorklistsClient,
 } from '@truyvet/grpc/samples';
+import { personReadsProto } from '@truyvet/service';
 import type { Config } from './config';
 import { start, type Running } from './start';
 import { importHouseholdCsv } from './cli/household-csv';
@@ -230,6 +232,40 @@ export function describePersonRegistryComponent(
           registeredBy: 'ttyt-ninh-kieu',
           details: { phone: phoneFor(1) },
         });
+      }
+    });
+
+    it('records who was shown a person before the answer leaves, and lists it to an admin', async () => {
+      const response = await unaryCall(
+        client,
+        'RegisterPerson',
+        person({ fullName: 'Đỗ Thị Kiểm', birthYear: 1979, phone: phoneFor(941) }),
+      );
+      const personId = response.registered?.personId ?? response.existing?.personId ?? '';
+      const metadata = new Metadata();
+      metadata.set(CORRELATION_ID_KEY, `${prefix}-read-1`);
+      await unaryCall(client, 'GetPerson', { personId }, { metadata });
+      const admin = createClient(personReadsProto.PersonReads, address, {
+        token: await issueToken(DEV_SIGNING_KEY, {
+          sub: 'ops',
+          role: 'admin',
+          jurisdiction: { level: 'city', code: '92' },
+        }),
+      });
+      try {
+        const { reads } = await unaryCall(admin, 'ListPersonReads', { personId });
+        expect(reads[0]).toMatchObject({
+          method: '/truyvet.samples.v1.PersonRegistry/GetPerson',
+          caller: NINH_KIEU_CENTER.sub,
+          role: 'district_center',
+          areaCode: NINH_KIEU_CENTER.jurisdiction.code,
+          correlationId: `${prefix}-read-1`,
+          peopleInAnswer: 1,
+        });
+        // The registration's own answer named the person too.
+        expect(reads.map((r) => r.method)).toContain('/truyvet.samples.v1.PersonRegistry/RegisterPerson');
+      } finally {
+        admin.close();
       }
     });
 

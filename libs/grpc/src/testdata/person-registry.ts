@@ -14,6 +14,7 @@ import {
 import { createClient } from '../client';
 import { clientStream, serverStream, unary } from '../handlers';
 import { loadGrpcObject } from '../proto';
+import { InMemoryPersonReadTrail } from '../person-reads';
 import { createGrpcServer, type GrpcServer } from '../server';
 import type { ProtoGrpcType } from '../generated/registry';
 import type { ImportPersonsResponse } from '../generated/truyvet/testing/v1/ImportPersonsResponse';
@@ -63,6 +64,8 @@ export interface Fixture {
   port: number;
   address: string;
   logs: LogLine[];
+  /** The reads of people its answers made; `failing` makes recording fail (the store away). */
+  audit: InMemoryPersonReadTrail & { failing: boolean };
   /** A client whose calls carry a token for `caller` (default: a ward team of ward 31117). */
   client(caller?: Partial<Caller>, correlationId?: string): Promise<PersonRegistryClient>;
   close(): Promise<void>;
@@ -133,8 +136,12 @@ export async function startFixture(): Promise<Fixture> {
     },
   });
   // One city (92) is served; its districts and wards are taken as they come.
+  const audit = Object.assign(new InMemoryPersonReadTrail(), { failing: false });
+  const record = audit.record.bind(audit);
+  audit.record = (read) => (audit.failing ? Promise.reject(new Error('audit store away')) : record(read));
   const server = createGrpcServer({
     logger,
+    audit,
     auth: { key: DEV_VERIFYING_KEY, servesArea: (j) => j.level !== 'city' || j.code === '92' },
   });
   server.addService(registry.PersonRegistry.service, personRegistryHandlers(logger));
@@ -146,6 +153,7 @@ export async function startFixture(): Promise<Fixture> {
     port,
     address,
     logs,
+    audit,
     async client(caller = {}, correlationId) {
       const token = await issueToken(DEV_SIGNING_KEY, { ...WARD_TEAM, ...caller });
       const client = createClient(registry.PersonRegistry, address, { token, correlationId });

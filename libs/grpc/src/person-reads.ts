@@ -1,0 +1,89 @@
+/**
+ * Who saw whose data: every answer that names a person is recorded before it leaves (see
+ * protos/truyvet/audit/v1/audit.proto). The server finds the people an answer names by their
+ * fields' names, which the protos keep uniform (`person_id`, `person_ids`, `source_person_id`,
+ * `person_a`...), so a new method is audited without anyone remembering to say so.
+ */
+import { DomainError } from '@truyvet/errors';
+import type { Caller } from './auth';
+
+/** One answer that named people. */
+export interface PersonRead {
+  at: Date;
+  /** Full method path, e.g. `/truyvet.cases.v1.Cases/GetChain`. */
+  method: string;
+  caller: Caller;
+  correlationId: string;
+  /** Every person the answer named, each once. */
+  personIds: readonly string[];
+}
+
+/** Where a service keeps the reads of its answers. */
+export interface PersonReadTrail {
+  /** Resolves once the read is durably recorded; the answer waits for it. */
+  record(read: PersonRead): Promise<void>;
+  /** The reads that named `personId`, newest first. */
+  readsOf(personId: string, options: { since?: Date; limit: number }): Promise<PersonRead[]>;
+}
+
+/** A field that holds person ids: `personId`, `personIds`, `personA`, `sourcePersonId`, `chosenPersonId`... */
+const PERSON_FIELD = /^(person(Id|Ids|A|B)|[a-z][a-zA-Z]*PersonIds?)$/;
+/** Fields that hold a person id under another name (person-reads.test.ts reads every proto for them). */
+export const OTHER_PERSON_FIELDS: ReadonlySet<string> = new Set([
+  'infectedBy',
+  'contactId',
+  'mergedInto',
+  'mergedId',
+  'survivorId',
+]);
+
+/** Whether a (camelCase) field holds person ids. */
+export function isPersonField(name: string): boolean {
+  return PERSON_FIELD.test(name) || OTHER_PERSON_FIELDS.has(name);
+}
+
+/** The person ids an answer names, each once, in the order met. */
+export function peopleNamedIn(answer: unknown): string[] {
+  const found = new Set<string>();
+  const visit = (value: unknown, personField: boolean): void => {
+    if (typeof value === 'string') {
+      if (personField && value !== '') found.add(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item, personField);
+    } else if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+      for (const [key, field] of Object.entries(value)) visit(field, isPersonField(key));
+    }
+  };
+  visit(answer, false);
+  return [...found];
+}
+
+/** The answer is not shown when its read cannot be recorded: fail closed. */
+export function readNotRecorded(error: unknown): DomainError {
+  return new DomainError(
+    'READ_NOT_RECORDED',
+    'unavailable',
+    'the answer names people and its read could not be recorded in the audit trail, so it is not shown; try again',
+    { cause: error, retryable: true },
+  );
+}
+
+/** The trail of the embedded mode and of tests: in memory. */
+export class InMemoryPersonReadTrail implements PersonReadTrail {
+  readonly reads: PersonRead[] = [];
+
+  record(read: PersonRead): Promise<void> {
+    this.reads.push(read);
+    return Promise.resolve();
+  }
+
+  readsOf(personId: string, options: { since?: Date; limit: number }): Promise<PersonRead[]> {
+    const since = options.since?.getTime() ?? -Infinity;
+    return Promise.resolve(
+      this.reads
+        .filter((r) => r.personIds.includes(personId) && r.at.getTime() >= since)
+        .reverse()
+        .slice(0, options.limit),
+    );
+  }
+}
