@@ -24,6 +24,10 @@ PATTERN="-sqlite-dir $DATA -log-level"
 START_TIMEOUT="${FERRETDB_START_TIMEOUT:-60}"
 LOG_LEVEL="${FERRETDB_LOG_LEVEL:-warn}"
 check_port_number FERRETDB_PORT "$FERRETDB_PORT"
+# The TLS listener (clients present a certificate of deploy/local/certs.sh's CA) next to the plain one.
+FERRETDB_TLS_PORT="${FERRETDB_TLS_PORT:-$((FERRETDB_PORT + 1))}"
+check_port_number FERRETDB_TLS_PORT "$FERRETDB_TLS_PORT"
+TLS_DIR="$TRUYVET_LOCAL_DIR/tls"
 
 usage() {
   cat >&2 <<EOF
@@ -89,12 +93,16 @@ cmd_start() {
   if ((running == 1)); then
     rm -f -- "$PIDFILE"
     require_free_port "$FERRETDB_PORT" FERRETDB_PORT
+    require_free_port "$FERRETDB_TLS_PORT" FERRETDB_TLS_PORT
     [[ -f "$FERRETDB_INSTALL/.complete" ]] || cmd_install
+    "$DEPLOY_DIR/certs.sh" "$TLS_DIR" >/dev/null
     mkdir -p "$DATA" "$LOGS"
     printf 'FERRETDB_PORT=%s\n' "$FERRETDB_PORT" >"$PORTS_FILE"
     mark_logs "$LOG"
     printf '=== %s starting FerretDB %s on 127.0.0.1:%s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$FERRETDB_VERSION" "$FERRETDB_PORT" >>"$LOG"
-    spawn "$PIDFILE" "$LOG" "$BIN" -listen-addr "127.0.0.1:$FERRETDB_PORT" -sqlite-dir "$DATA" -log-level "$LOG_LEVEL"
+    spawn "$PIDFILE" "$LOG" "$BIN" -listen-addr "127.0.0.1:$FERRETDB_PORT" -sqlite-dir "$DATA" -log-level "$LOG_LEVEL" \
+      -listen-tls "127.0.0.1:$FERRETDB_TLS_PORT" -tls-cert-file "$TLS_DIR/server.crt" \
+      -tls-key-file "$TLS_DIR/server.key" -tls-ca-file "$TLS_DIR/ca.crt"
     log "started (pid $(head -n1 "$PIDFILE")), waiting up to $START_TIMEOUT s for 127.0.0.1:$FERRETDB_PORT"
   fi
   unlock

@@ -24,8 +24,14 @@ PIDFILE="$STATE/kafka.pid"
 PORTS_FILE="$STATE/ports"
 PATTERN="kafka.Kafka $PROPS"
 START_TIMEOUT="${KAFKA_START_TIMEOUT:-120}"
+# The encrypted, authenticated listener (SASL_SSL, SCRAM-SHA-512) next to the plaintext one.
+KAFKA_SASL_SSL_PORT="${KAFKA_SASL_SSL_PORT:-$((KAFKA_PORT + 2))}"
+TLS_DIR="$TRUYVET_LOCAL_DIR/tls"
+SASL_USER=truyvet
+SASL_PASSWORD_FILE="$STATE/sasl-password"
 check_port_number KAFKA_PORT "$KAFKA_PORT"
 check_port_number KAFKA_CONTROLLER_PORT "$KAFKA_CONTROLLER_PORT"
+check_port_number KAFKA_SASL_SSL_PORT "$KAFKA_SASL_SSL_PORT"
 
 usage() {
   cat >&2 <<EOF
@@ -80,10 +86,18 @@ write_config() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,SASL_SSL://127.0.0.1:$KAFKA_SASL_SSL_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,SASL_SSL://127.0.0.1:$KAFKA_SASL_SSL_PORT
 controller.listener.names=CONTROLLER
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,SASL_SSL:SASL_SSL,CONTROLLER:PLAINTEXT
+# SASL_SSL: TLS with deploy/local/certs.sh's certificate, users by SCRAM-SHA-512 (added at start).
+sasl.enabled.mechanisms=SCRAM-SHA-512
+listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
+ssl.keystore.type=PEM
+ssl.keystore.location=$TLS_DIR/server.pem
+ssl.truststore.type=PEM
+ssl.truststore.location=$TLS_DIR/ca.crt
 offsets.topic.replication.factor=1
 offsets.topic.num.partitions=10
 transaction.state.log.replication.factor=1
@@ -163,8 +177,10 @@ cmd_start() {
     rm -f -- "$PIDFILE"
     require_free_port "$KAFKA_PORT" KAFKA_PORT
     require_free_port "$KAFKA_CONTROLLER_PORT" KAFKA_CONTROLLER_PORT
+    require_free_port "$KAFKA_SASL_SSL_PORT" KAFKA_SASL_SSL_PORT
     [[ -f "$KAFKA_INSTALL/.complete" ]] || cmd_install
     need_java
+    "$DEPLOY_DIR/certs.sh" "$TLS_DIR" >/dev/null
     write_config
     mark_logs "$SERVER_LOG" "$OUT_LOG"
     format_storage
@@ -177,7 +193,22 @@ cmd_start() {
   fi
   unlock
   wait_ready kafka "$PIDFILE" "$PATTERN" kafka "127.0.0.1:$KAFKA_PORT" "$START_TIMEOUT" "$SERVER_LOG" "$OUT_LOG"
+  if ((running == 1)); then add_sasl_user; fi
   log "logs: $SERVER_LOG (JVM output: $OUT_LOG)"
+}
+
+# The SASL_SSL listener's user, with a password of this data directory (kept in $SASL_PASSWORD_FILE).
+# Stored in the cluster's metadata, so added (again: idempotent) on each start, over the plaintext
+# listener of this machine.
+add_sasl_user() {
+  if [[ ! -s "$SASL_PASSWORD_FILE" ]]; then
+    (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$SASL_PASSWORD_FILE")
+  fi
+  java "-Dlog4j.configuration=file:$TOOLS_LOG4J" -cp "$LIBS/*" kafka.admin.ConfigCommand \
+    --bootstrap-server "127.0.0.1:$KAFKA_PORT" --alter --entity-type users --entity-name "$SASL_USER" \
+    --add-config "SCRAM-SHA-512=[iterations=8192,password=$(cat "$SASL_PASSWORD_FILE")]" >>"$OUT_LOG" 2>&1 ||
+    die "could not add the SASL user $SASL_USER (see $OUT_LOG)"
+  log "SASL_SSL listener on 127.0.0.1:$KAFKA_SASL_SSL_PORT, user $SASL_USER"
 }
 
 cmd_stop() { server_stop kafka Kafka "${1:-}"; }
@@ -193,6 +224,7 @@ case "${1:-}" in
     ;;
   status) cmd_status ;;
   version) echo "kafka $KAFKA_VERSION" ;;
+  sasl-password) cat "$SASL_PASSWORD_FILE" ;;
   wipe) cmd_wipe ;;
   *) usage ;;
 esac

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install (if needed) and start Kafka and FerretDB, waiting until both answer.
 # Usage: deploy/local/up.sh [--print-env]
-#   --print-env  print only KAFKA_BROKERS=... and MONGODB_URI=... on stdout (everything else on stderr),
+#   --print-env  print only KAFKA_BROKERS=..., MONGODB_URI=... and the encrypted endpoints (LOCAL_*:
+#                the certificates' directory, Kafka's SASL_SSL listener and its user, FerretDB's TLS
+#                listener, where clients present LOCAL_TLS_DIR/client.pem) on stdout (the rest on stderr),
 #                e.g.  eval "$(deploy/local/up.sh --print-env)"  or  deploy/local/up.sh --print-env >> .env
 set -euo pipefail
 LOG_PREFIX="[deploy/local up]"
@@ -32,13 +34,21 @@ run_both() {
 }
 
 t0=$SECONDS
+tls_dir="$("$DEPLOY_DIR/certs.sh")" || die "could not make the local certificates"
 run_both install || die "install failed (see above)"
 run_both start || die "start failed (see above); stop what did start with deploy/local/down.sh"
 log "both servers ready in $((SECONDS - t0)) s"
 
 versions="$("$DEPLOY_DIR/kafka.sh" version), $("$DEPLOY_DIR/ferretdb.sh" version)"
+# The encrypted and authenticated endpoints, under names no service reads (LOCAL_*), so that
+# exporting every line leaves the services on the plain ones unless told.
 env_lines="KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT
-MONGODB_URI=mongodb://127.0.0.1:$FERRETDB_PORT/"
+MONGODB_URI=mongodb://127.0.0.1:$FERRETDB_PORT/
+LOCAL_TLS_DIR=$tls_dir
+LOCAL_KAFKA_SASL_SSL_BROKERS=127.0.0.1:${KAFKA_SASL_SSL_PORT:-$((KAFKA_PORT + 2))}
+LOCAL_KAFKA_SASL_USERNAME=truyvet
+LOCAL_KAFKA_SASL_PASSWORD=$("$DEPLOY_DIR/kafka.sh" sasl-password)
+LOCAL_MONGODB_TLS_ADDRESS=127.0.0.1:${FERRETDB_TLS_PORT:-$((FERRETDB_PORT + 1))}"
 if $print_env; then
   log "$versions"
   printf '%s\n' "$env_lines"

@@ -20,6 +20,12 @@ func main() {
 	listen := flag.String("listen-addr", "127.0.0.1:27017", "TCP address to listen on")
 	dataDir := flag.String("sqlite-dir", "data", "directory for the SQLite databases")
 	logLevel := flag.String("log-level", "warn", "debug, info, warn or error")
+	// A second, encrypted listener: TLS with this certificate, and clients must present one the
+	// CA signed (FerretDB asks for it whenever a CA is given): encrypted and authenticated.
+	listenTLS := flag.String("listen-tls", "", "TCP address of the TLS listener (empty: none)")
+	tlsCert := flag.String("tls-cert-file", "", "the server's certificate (PEM)")
+	tlsKey := flag.String("tls-key-file", "", "the server's private key (PEM)")
+	tlsCA := flag.String("tls-ca-file", "", "the CA that signs the clients' certificates (PEM)")
 	flag.Parse()
 
 	var level slog.Level
@@ -40,7 +46,13 @@ func main() {
 	}
 
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: *listen},
+		Listener: ferretdb.ListenerConfig{
+			TCP:         *listen,
+			TLS:         *listenTLS,
+			TLSCertFile: *tlsCert,
+			TLSKeyFile:  *tlsKey,
+			TLSCAFile:   *tlsCA,
+		},
 		Logger:    logger,
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + abs + "/",
@@ -53,7 +65,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
 
-	logger.Warn("ferretdb listening", "addr", *listen, "data", abs)
+	logger.Warn("ferretdb listening", "addr", *listen, "tls", *listenTLS, "data", abs)
 	if err := f.Run(ctx); err != nil {
 		fmt.Fprintf(os.Stderr, "ferretdb: %v\n", err)
 		os.Exit(1)
