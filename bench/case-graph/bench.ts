@@ -15,6 +15,7 @@
  *   set -a; eval "$(deploy/local/up.sh --print-env)"; set +a
  *   BENCH_HOUSEHOLDS=200 npx tsx bench/case-graph/bench.ts      # without KAFKA_BROKERS: embedded
  */
+import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -129,6 +130,7 @@ async function cascade(): Promise<Record<string, unknown>> {
             MONGODB_DB: db,
             AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
             AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
+            LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
           }
         : {}),
       GRPC_HOST: '127.0.0.1',

@@ -8,6 +8,7 @@
  *   set -a; eval "$(deploy/local/up.sh --print-env)"; set +a
  *   BENCH_TUBES=10000 BENCH_POOLED=0.2 BENCH_POSITIVITY=0.02 npx tsx bench/lab-results/bench.ts
  */
+import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
       MONGODB_DB: db,
       AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
       AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
+      LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: 0,
       LOG_LEVEL: 'error',

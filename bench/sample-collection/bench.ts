@@ -6,6 +6,7 @@
  *   set -a; eval "$(deploy/local/up.sh --print-env)"; set +a
  *   BENCH_PERSONS=2000 BENCH_POOL=5 npx tsx bench/sample-collection/bench.ts
  */
+import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       MONGODB_DB: db,
       AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
       AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
+      LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
       PERSON_ID_SECRET: 'bench-person-id-secret',
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: 0,

@@ -2,6 +2,7 @@
  * The four services in one process: embedded on one in-memory bus (no Kafka, no MongoDB), or on
  * real Kafka and MongoDB, each service with its own database, as in production.
  */
+import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
 import { InMemoryBus, type Bus } from '@truyvet/bus';
 import { configSchema as caseGraphConfig, start as startCaseGraph } from '@truyvet/case-graph';
 import { DEV_VERIFYING_KEY } from '@truyvet/grpc';
@@ -48,6 +49,7 @@ export async function startAllServices(options: AllServicesOptions): Promise<All
           // The quick start's own key: say so rather than pretend it is a secret.
           AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
           AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
+          LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
         }
       : {}),
   };

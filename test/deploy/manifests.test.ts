@@ -15,6 +15,7 @@ import { Deployment } from 'kubernetes-models/apps/v1';
 import { Job } from 'kubernetes-models/batch/v1';
 import { ConfigMap, Namespace, Service } from 'kubernetes-models/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { parseAllDocuments, parse } from 'yaml';
 import { allTopics } from '@truyvet/events';
 
@@ -28,6 +29,7 @@ const models: Record<string, new (data: never) => { validate(): void }> = {
   'v1/Namespace': Namespace,
   'v1/Service': Service,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
 };
 
 interface Manifest {
@@ -113,7 +115,7 @@ describe('deploy/k8s', () => {
     }).toThrow(/replicas/);
   });
 
-  it('has a Deployment per service, ready by the gRPC health protocol on the port it serves', () => {
+  it('has a Deployment per service, ready by the gRPC health protocol on its plaintext health port', () => {
     const deployments = all
       .filter(({ doc }) => doc.kind === 'Deployment')
       .map(({ doc }) => doc as unknown as Deployment);
@@ -121,10 +123,29 @@ describe('deploy/k8s', () => {
     for (const d of deployments) {
       const container = d.spec?.template.spec?.containers[0];
       const port = SERVICES[d.metadata?.name as keyof typeof SERVICES];
-      expect(container?.readinessProbe?.grpc?.port).toBe(port);
-      expect(container?.ports?.[0]?.containerPort).toBe(port);
+      const healthPort = Number(container?.env?.find((e) => e.name === 'GRPC_HEALTH_PORT')?.value);
+      expect(healthPort).toBeGreaterThan(0);
+      expect(container?.readinessProbe?.grpc?.port).toBe(healthPort);
+      expect(container?.livenessProbe?.grpc?.port).toBe(healthPort);
+      expect(container?.ports?.map((p) => p.containerPort)).toEqual([port, healthPort]);
       expect(container?.env?.find((e) => e.name === 'GRPC_PORT')?.value).toBe(String(port));
     }
+  });
+
+  it('protects every link in the configuration: gRPC over mutual TLS, Kafka over SASL_SSL, and nothing waived', () => {
+    const config = all.find(({ doc }) => doc.kind === 'ConfigMap' && doc.metadata.name === 'truyvet-config')
+      ?.doc as unknown as ConfigMap;
+    expect(config.data).toMatchObject({
+      KAFKA_TLS: 'true',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      GRPC_TLS_CERT_FILE: expect.any(String),
+      GRPC_TLS_KEY_FILE: expect.any(String),
+      GRPC_TLS_CLIENT_CA_FILE: expect.any(String),
+    });
+    expect(config.data).not.toHaveProperty('LINKS_UNPROTECTED');
+    expect(config.data).not.toHaveProperty('MONGODB_URI'); // each service's, with its password: a Secret
+    const policies = all.filter(({ doc }) => doc.kind === 'NetworkPolicy');
+    expect(policies).toHaveLength(1);
   });
 
   it('creates every topic with the partitions libs/events sizes, replication factor 3', () => {

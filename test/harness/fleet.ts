@@ -4,6 +4,7 @@
  * end-to-end suite, the fault suite and the pipeline benchmark. case-graph can run as several
  * instances in one consumer group (scale-out); clients talk to the first.
  */
+import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
 import net from 'node:net';
 import path from 'node:path';
 import { allTopics, topics } from '@truyvet/events';
@@ -94,6 +95,7 @@ export class ServiceFleet {
       MONGODB_DB: `${this.options.run}-${service}`,
       AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
       AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
+      LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
       PERSON_ID_SECRET: `${this.options.run}-person-ids`,
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: String(port),

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { INFRA_ENV, INFRA_UNAVAILABLE_ENV, type Infra } from './infra';
+import { INFRA_ENV, INFRA_UNAVAILABLE_ENV, securedFrom, type Infra } from './infra';
 import { setTeardown } from './teardown-registry';
 
 const run = promisify(execFile);
@@ -59,11 +59,13 @@ async function fromEnvironment(problems: string[]): Promise<Infra | undefined> {
   }
   const kafkaBrokers = brokers.split(',').map((b) => b.trim());
   try {
+    const secured = securedFrom(process.env);
     return {
       kafkaBrokers,
       mongoUri,
       source: 'environment',
       versions: await checkServers(kafkaBrokers, mongoUri),
+      ...(secured ? { secured } : {}),
     };
   } catch (error) {
     problems.push(`KAFKA_BROKERS/MONGODB_URI given but not answering: ${String(error)}`);
@@ -127,11 +129,13 @@ async function fromDeployLocal(problems: string[]): Promise<Infra | undefined> {
     );
     const kafkaBrokers = (vars.KAFKA_BROKERS ?? '').split(',').filter(Boolean);
     const mongoUri = vars.MONGODB_URI ?? '';
+    const secured = securedFrom(vars);
     return {
       kafkaBrokers,
       mongoUri,
       source: 'deploy/local',
       versions: await checkServers(kafkaBrokers, mongoUri),
+      ...(secured ? { secured } : {}),
     };
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? '';

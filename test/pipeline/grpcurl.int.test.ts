@@ -5,6 +5,7 @@
  * worklist, records a contact, works its queue and reads the chain. sample-collection, lab-results
  * and case-graph run here on the real Kafka and FerretDB, each with its own database.
  */
+import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -59,6 +60,7 @@ describeWithInfra('the pipeline through grpcurl', (infra) => {
           MONGODB_URI: infra.mongoUri,
           AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
           AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
+          LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
           GRPC_HOST: '127.0.0.1',
           GRPC_PORT: 0,
           LOG_LEVEL: 'fatal',

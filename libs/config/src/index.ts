@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { linksUnprotected, refineLinks, type LinkProtection, type LinkSettings, type Links } from './links';
+
+export * from './links';
 
 /** Thrown when the environment does not satisfy a service's config schema. One line per problem. */
 export class ConfigError extends Error {
@@ -33,9 +36,16 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: Env = process.
       const missing = given === undefined;
       return missing
         ? `${name}: is required (${issue.message})`
-        : `${name}=${JSON.stringify(given)}: ${issue.message}`;
+        : `${name}=${shown(name, given)}: ${issue.message}`;
     }),
   );
+}
+
+/** A bad value as a problem line shows it: never a secret, and a connection string without its password. */
+function shown(name: string, value: string): string {
+  if (/SECRET|PASSWORD|PRIVATE|SIGNING_KEY/.test(name)) return `(hidden, ${value.length} characters)`;
+  if (/_URI$/.test(name)) return JSON.stringify(value.replace(/\/\/[^@/]*@/, '//***@'));
+  return JSON.stringify(value);
 }
 
 /**
@@ -124,6 +134,33 @@ export const env = {
   enumOf: <T extends readonly [string, ...string[]]>(values: T) => z.enum(values),
 };
 
+/** What a service has: gRPC served, Kafka, MongoDB. */
+export const SERVICE_LINKS: Links = { grpc: 'server', kafka: true, mongodb: true };
+
+/** Settings that only make sense together: a certificate with its key, a SASL user with its mechanism. */
+interface TransportConfig extends LinkSettings {
+  TRUYVET_MODE?: string;
+  LINKS_UNPROTECTED?: readonly LinkProtection[];
+  GRPC_TLS_CLIENT_CA_FILE?: string | undefined;
+  KAFKA_TLS_CA_FILE?: string | undefined;
+  KAFKA_SASL_USERNAME?: string | undefined;
+  KAFKA_SASL_PASSWORD?: string | undefined;
+}
+
+function refineTransport(config: TransportConfig, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string) => {
+    ctx.addIssue({ code: 'custom', path: [path], message });
+  };
+  if (Boolean(config.GRPC_TLS_CERT_FILE) !== Boolean(config.GRPC_TLS_KEY_FILE))
+    issue('GRPC_TLS_KEY_FILE', 'GRPC_TLS_CERT_FILE and GRPC_TLS_KEY_FILE go together');
+  if (config.GRPC_TLS_CLIENT_CA_FILE && !config.GRPC_TLS_CERT_FILE)
+    issue('GRPC_TLS_CLIENT_CA_FILE', 'mutual TLS needs the server certificate too (GRPC_TLS_CERT_FILE)');
+  if (config.KAFKA_TLS_CA_FILE && !config.KAFKA_TLS)
+    issue('KAFKA_TLS', 'KAFKA_TLS_CA_FILE is given: set KAFKA_TLS=true');
+  if (config.KAFKA_SASL_MECHANISM && !(config.KAFKA_SASL_USERNAME && config.KAFKA_SASL_PASSWORD))
+    issue('KAFKA_SASL_USERNAME', 'KAFKA_SASL_MECHANISM needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD');
+}
+
 /**
  * What every service reads: the mode, its gRPC address, Kafka, MongoDB, the token signing key
  * and the log level, plus its own settings. In real mode the brokers, the store, the key and
@@ -148,6 +185,22 @@ export function serviceConfig<E extends z.ZodRawShape>(
       AUTH_PUBLIC_KEY: env.publicKeyPem().optional(),
       /** Accept the repository's public development key in real mode: test machines only. */
       AUTH_ALLOW_DEVELOPMENT_KEY: env.bool().default(false),
+      /** Health alone, in plaintext, on this port too: for probes that cannot speak TLS (the kubelet's). */
+      GRPC_HEALTH_PORT: env.port().optional(),
+      /** The gRPC server's certificate and key (PEM files): TLS. */
+      GRPC_TLS_CERT_FILE: env.string().optional(),
+      GRPC_TLS_KEY_FILE: env.string().optional(),
+      /** With it, a caller must present a certificate this CA signed (mutual TLS). */
+      GRPC_TLS_CLIENT_CA_FILE: env.string().optional(),
+      /** Reach Kafka over TLS; a private CA's certificate (PEM file) if the brokers' is not public. */
+      KAFKA_TLS: env.bool().default(false),
+      KAFKA_TLS_CA_FILE: env.string().optional(),
+      /** SASL with Kafka: the mechanism and this service's user. */
+      KAFKA_SASL_MECHANISM: env.enumOf(['scram-sha-256', 'scram-sha-512', 'plain'] as const).optional(),
+      KAFKA_SASL_USERNAME: env.string().optional(),
+      KAFKA_SASL_PASSWORD: env.string().optional(),
+      /** Protections a real deployment goes without (see ./links): none unless said. */
+      LINKS_UNPROTECTED: linksUnprotected().default([]),
       LOG_LEVEL: env.logLevel().default('info'),
       /**
        * How long Kafka waits for a silent consumer before giving its partitions to another: a
@@ -168,10 +221,13 @@ export function serviceConfig<E extends z.ZodRawShape>(
     })
     .superRefine((config, ctx) => {
       const values = config as Record<string, unknown>;
+      const transport = config as TransportConfig;
+      refineTransport(transport, ctx);
       if (values.TRUYVET_MODE !== 'real') return;
       for (const name of ['KAFKA_BROKERS', 'MONGODB_URI', 'AUTH_PUBLIC_KEY', ...requiredWhenReal]) {
         if (values[name] === undefined)
           ctx.addIssue({ code: 'custom', path: [name], message: 'is required when TRUYVET_MODE=real' });
       }
+      refineLinks(transport, SERVICE_LINKS, ctx);
     });
 }

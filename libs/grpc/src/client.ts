@@ -206,11 +206,19 @@ export async function writeClientStream<C extends grpc.Client, K extends ClientS
 export async function checkHealth(
   address: string,
   service = '',
-  options: { deadlineMs?: number; credentials?: grpc.ChannelCredentials } = {},
+  options: {
+    deadlineMs?: number;
+    credentials?: grpc.ChannelCredentials;
+    channelOptions?: grpc.ChannelOptions;
+  } = {},
 ): Promise<ServingStatus | 'SERVICE_UNKNOWN'> {
   const check = healthService.Check;
   if (!check) throw new Error('grpc-health-check has no Check method');
-  const client = new grpc.Client(address, options.credentials ?? grpc.credentials.createInsecure());
+  const client = new grpc.Client(
+    address,
+    options.credentials ?? grpc.credentials.createInsecure(),
+    options.channelOptions,
+  );
   try {
     const response = await new Promise<object>((resolve, reject) => {
       client.makeUnaryRequest(

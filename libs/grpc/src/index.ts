@@ -76,3 +76,9 @@ export {
   type GrpcFailure,
   type WithTrailers,
 } from './status';
+export {
+  channelCredentialsFromFiles,
+  serverCredentialsFromFiles,
+  type ClientTlsFiles,
+  type ServerTlsFiles,
+} from './tls';

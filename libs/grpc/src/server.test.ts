@@ -540,6 +540,25 @@ describe('registering services', () => {
     }
   });
 
+  it('serves health alone in plaintext on its health port, for probes that cannot speak TLS', async () => {
+    const server = createGrpcServer({ logger, audit, auth: { key: DEV_VERIFYING_KEY }, healthPort: 0 });
+    server.addService(registry.PersonRegistry.service, personRegistryHandlers(logger));
+    await server.start('127.0.0.1', 0);
+    const healthPort = server.healthPort ?? 0;
+    try {
+      expect(healthPort).toBeGreaterThan(0);
+      expect(await checkHealth(`127.0.0.1:${healthPort}`)).toBe('SERVING');
+      // Nothing but health there: a data method is not served.
+      const token = await issueToken(DEV_SIGNING_KEY, WARD_TEAM);
+      const client = createClient(registry.PersonRegistry, `127.0.0.1:${healthPort}`, { token });
+      const error = await failure(unaryCall(client, 'RegisterPerson', VALID));
+      client.close();
+      expect(error.code).toBe(grpc.status.UNIMPLEMENTED);
+    } finally {
+      await server.stop(1000);
+    }
+  });
+
   it('refuses a service with a method left unimplemented', () => {
     const server = createGrpcServer({ logger, audit, auth: { key: DEV_VERIFYING_KEY } });
     const { RegisterPerson, ImportPersons } = personRegistryHandlers(logger);

@@ -32,6 +32,11 @@ export interface GrpcServerOptions {
   audit: PersonReadTrail;
   /** Default: insecure (plaintext), for local use and behind a TLS-terminating proxy. */
   credentials?: grpc.ServerCredentials;
+  /**
+   * Also serve the health checking protocol alone, in plaintext, on this port (on the same host):
+   * for probes that cannot speak TLS (the kubelet's). It carries no data but SERVING/NOT_SERVING.
+   */
+  healthPort?: number;
   /** grpc-js server options (message size limits, keepalive...). */
   serverOptions?: grpc.ServerOptions;
   /** Serve grpc.reflection (v1 and v1alpha) so `grpcurl -plaintext host:port list` works. Default: true. */
@@ -65,6 +70,8 @@ export interface GrpcServer {
   readonly services: readonly string[];
   /** The underlying grpc-js server, for what this wrapper does not cover. */
   readonly grpcServer: grpc.Server;
+  /** The plaintext health-only port, once started (when `healthPort` was given). */
+  readonly healthPort: number | undefined;
 }
 
 type MethodKind = MethodHandler<unknown>['kind'] | 'bidiStream';
@@ -111,6 +118,8 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   const { logger } = options;
   const server = new grpc.Server(options.serverOptions);
   const health = new HealthImplementation({ '': 'NOT_SERVING' });
+  const healthOnly = options.healthPort === undefined ? undefined : new grpc.Server();
+  let boundHealthPort: number | undefined;
   const registered: { name: string; definition: grpc.ServiceDefinition }[] = [];
   let state: 'new' | 'starting' | 'started' | 'stopping' = 'new';
   let stopping: Promise<void> | undefined;
@@ -303,6 +312,16 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
       if (state !== 'new') throw new Error('the server was already started');
       state = 'starting';
       health.addToServer(server);
+      if (healthOnly) {
+        health.addToServer(healthOnly);
+        const healthAddress = `${host.includes(':') ? `[${host}]` : host}:${String(options.healthPort)}`;
+        boundHealthPort = await new Promise<number>((resolve, reject) => {
+          healthOnly.bindAsync(healthAddress, grpc.ServerCredentials.createInsecure(), (error, bound) => {
+            if (error) reject(error);
+            else resolve(bound);
+          });
+        });
+      }
       if (options.reflection ?? true) {
         const { missing } = addReflection(
           server,
@@ -346,6 +365,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
             resolve();
           });
         });
+        healthOnly?.forceShutdown();
         logger.info('grpc server stopped');
       })();
       return stopping;
@@ -363,6 +383,10 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
     },
 
     grpcServer: server,
+
+    get healthPort() {
+      return boundHealthPort;
+    },
   };
 
   return api;

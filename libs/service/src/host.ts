@@ -11,6 +11,7 @@ import type { AdminUnits } from '@truyvet/geo';
 import {
   createGrpcServer,
   InMemoryPersonReadTrail,
+  serverCredentialsFromFiles,
   verifyingKeyFor,
   type AccessTable,
   type GrpcServer,
@@ -33,6 +34,9 @@ import {
   type OutboxSource,
 } from '@truyvet/store';
 import type { Db } from 'mongodb';
+import { readFileSync } from 'node:fs';
+import type { KafkaConfig, SASLOptions } from 'kafkajs';
+import { missingProtections, SERVICE_LINKS, type LinkProtection } from '@truyvet/config';
 import {
   MongoPersonReadTrail,
   PERSON_READS_ACCESS,
@@ -51,6 +55,16 @@ export interface HostConfig {
   CONSUMER_KEYS_AT_ONCE: number;
   AUTH_PUBLIC_KEY?: string | undefined;
   AUTH_ALLOW_DEVELOPMENT_KEY?: boolean | undefined;
+  GRPC_TLS_CERT_FILE?: string | undefined;
+  GRPC_TLS_KEY_FILE?: string | undefined;
+  GRPC_TLS_CLIENT_CA_FILE?: string | undefined;
+  GRPC_HEALTH_PORT?: number | undefined;
+  KAFKA_TLS?: boolean | undefined;
+  KAFKA_TLS_CA_FILE?: string | undefined;
+  KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512' | 'plain' | undefined;
+  KAFKA_SASL_USERNAME?: string | undefined;
+  KAFKA_SASL_PASSWORD?: string | undefined;
+  LINKS_UNPROTECTED?: readonly LinkProtection[] | undefined;
   GRPC_HOST: string;
   GRPC_PORT: number;
   LOG_LEVEL: string;
@@ -132,6 +146,23 @@ export interface ServiceHost {
   stop(): Promise<void>;
 }
 
+/** Kafka's TLS and SASL from the config (both absent: plaintext, which real mode must waive). */
+function kafkaLinkOptions(config: HostConfig): Pick<KafkaConfig, 'ssl' | 'sasl'> {
+  const ssl = config.KAFKA_TLS
+    ? config.KAFKA_TLS_CA_FILE
+      ? { ca: [readFileSync(config.KAFKA_TLS_CA_FILE, 'utf8')] }
+      : true
+    : undefined;
+  const {
+    KAFKA_SASL_MECHANISM: mechanism,
+    KAFKA_SASL_USERNAME: username,
+    KAFKA_SASL_PASSWORD: password,
+  } = config;
+  const sasl: SASLOptions | undefined =
+    mechanism && username && password ? { mechanism, username, password } : undefined;
+  return { ...(ssl ? { ssl } : {}), ...(sasl ? { sasl } : {}) };
+}
+
 export async function startService(config: HostConfig, options: HostOptions): Promise<ServiceHost> {
   const { name } = options;
   const logger = options.logger ?? createLogger({ name, level: config.LOG_LEVEL });
@@ -148,6 +179,16 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
   );
   const relayer = deferredRelay();
   const real = config.TRUYVET_MODE === 'real' && config.KAFKA_BROKERS && config.MONGODB_URI;
+  if (real) {
+    const waived = missingProtections(config, SERVICE_LINKS).filter((m) =>
+      config.LINKS_UNPROTECTED?.includes(m.protection),
+    );
+    if (waived.length > 0)
+      logger.warn(
+        { unprotected: waived.map((m) => m.protection) },
+        `links left unprotected (LINKS_UNPROTECTED): ${waived.map((m) => m.hint).join('; ')}`,
+      );
+  }
   const bus =
     options.bus ??
     (real && config.KAFKA_BROKERS
@@ -156,6 +197,7 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
           clientId: name,
           logger,
           sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+          kafka: kafkaLinkOptions(config),
         })
       : new InMemoryBus({ logger }));
   const closeBus = async (): Promise<void> => {
@@ -249,6 +291,16 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
         logger,
         ...(options.access ? { access: { ...options.access, ...PERSON_READS_ACCESS } } : {}),
         audit: personReads,
+        ...(config.GRPC_HEALTH_PORT === undefined ? {} : { healthPort: config.GRPC_HEALTH_PORT }),
+        ...(config.GRPC_TLS_CERT_FILE && config.GRPC_TLS_KEY_FILE
+          ? {
+              credentials: serverCredentialsFromFiles({
+                certFile: config.GRPC_TLS_CERT_FILE,
+                keyFile: config.GRPC_TLS_KEY_FILE,
+                clientCaFile: config.GRPC_TLS_CLIENT_CA_FILE,
+              }),
+            }
+          : {}),
         auth: {
           key: verifyingKey,
           ...(options.units

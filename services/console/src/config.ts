@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { env } from '@truyvet/config';
+import { env, linksUnprotected, refineLinks, type Links } from '@truyvet/config';
+
+/** What the console has: the services called over gRPC, and MongoDB (users and sessions). */
+const CONSOLE_LINKS: Links = { grpc: 'client', kafka: false, mongodb: true };
 
 export const configSchema = z
   .object({
@@ -25,6 +28,14 @@ export const configSchema = z
     AUTH_SIGNING_KEY: env.privateKeyPem().optional(),
     /** Accept the repository's public development key in real mode: test machines only. */
     AUTH_ALLOW_DEVELOPMENT_KEY: env.bool().default(false),
+    /** Call the services over TLS; a private CA's certificate (PEM file) to check theirs against. */
+    GRPC_TLS: env.bool().default(false),
+    GRPC_TLS_CA_FILE: env.string().optional(),
+    /** The console's own certificate and key, for services that ask for one (mutual TLS). */
+    GRPC_TLS_CLIENT_CERT_FILE: env.string().optional(),
+    GRPC_TLS_CLIENT_KEY_FILE: env.string().optional(),
+    /** Protections a real deployment goes without (see @truyvet/config links): none unless said. */
+    LINKS_UNPROTECTED: linksUnprotected().default([]),
     /** Off only where the console is served over plain HTTP (a trial on a laptop). */
     CONSOLE_SECURE_COOKIES: env.bool().default(true),
     /** The first admin's password, for a fresh install (the admin adds everyone else). */
@@ -34,7 +45,16 @@ export const configSchema = z
     LOG_LEVEL: env.logLevel().default('info'),
   })
   .superRefine((config, ctx) => {
+    if (Boolean(config.GRPC_TLS_CLIENT_CERT_FILE) !== Boolean(config.GRPC_TLS_CLIENT_KEY_FILE))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GRPC_TLS_CLIENT_KEY_FILE'],
+        message: 'GRPC_TLS_CLIENT_CERT_FILE and GRPC_TLS_CLIENT_KEY_FILE go together',
+      });
+    if ((config.GRPC_TLS_CA_FILE || config.GRPC_TLS_CLIENT_CERT_FILE) && !config.GRPC_TLS)
+      ctx.addIssue({ code: 'custom', path: ['GRPC_TLS'], message: 'TLS files are given: set GRPC_TLS=true' });
     if (config.TRUYVET_MODE !== 'real') return;
+    refineLinks(config, CONSOLE_LINKS, ctx);
     for (const name of ['MONGODB_URI', 'AUTH_SIGNING_KEY'] as const)
       if (config[name] === undefined)
         ctx.addIssue({ code: 'custom', path: [name], message: 'is required when TRUYVET_MODE=real' });

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { canThoAdminUnits } from '@truyvet/geo';
-import { signingKeyFor } from '@truyvet/grpc';
+import { channelCredentialsFromFiles, signingKeyFor } from '@truyvet/grpc';
 import { createLogger, type Logger } from '@truyvet/log';
 import { connectMongo } from '@truyvet/store';
 import { AccountDesk, type SessionStore, type UserStore } from './app/accounts';
@@ -78,11 +78,18 @@ export async function start(
       logger.warn(message);
     },
   );
-  const cases = new GrpcCaseGraph(config.CASE_GRAPH_ADDRESS, key);
-  const samples = new GrpcSampleApi(config.SAMPLE_COLLECTION_ADDRESS, key);
-  const persons = new GrpcPersonApi(config.SAMPLE_COLLECTION_ADDRESS, key);
-  const reports = new GrpcReportApi(config.REPORTING_ADDRESS, key);
-  const lab = new GrpcLabApi(config.LAB_RESULTS_ADDRESS, key);
+  const link = config.GRPC_TLS
+    ? channelCredentialsFromFiles({
+        caFile: config.GRPC_TLS_CA_FILE,
+        certFile: config.GRPC_TLS_CLIENT_CERT_FILE,
+        keyFile: config.GRPC_TLS_CLIENT_KEY_FILE,
+      })
+    : undefined;
+  const cases = new GrpcCaseGraph(config.CASE_GRAPH_ADDRESS, key, link);
+  const samples = new GrpcSampleApi(config.SAMPLE_COLLECTION_ADDRESS, key, link);
+  const persons = new GrpcPersonApi(config.SAMPLE_COLLECTION_ADDRESS, key, link);
+  const reports = new GrpcReportApi(config.REPORTING_ADDRESS, key, link);
+  const lab = new GrpcLabApi(config.LAB_RESULTS_ADDRESS, key, link);
   const server = createGateway({
     accounts,
     cases,

@@ -1,3 +1,4 @@
+import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
 import { DEV_VERIFYING_KEY } from '@truyvet/grpc';
 import { KafkaBus } from '@truyvet/bus';
 import { connectMongo } from '@truyvet/store';
@@ -19,6 +20,7 @@ describeWithInfra('lab-results on Kafka and FerretDB', (infra) => {
           MONGODB_DB: db,
           AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
           AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
+          LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
           LOG_LEVEL: 'fatal',
         }),
         bus,

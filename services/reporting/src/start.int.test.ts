@@ -1,3 +1,4 @@
+import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
 import { DEV_VERIFYING_KEY } from '@truyvet/grpc';
 import { KafkaBus } from '@truyvet/bus';
 import { connectMongo } from '@truyvet/store';
@@ -20,6 +21,7 @@ describeWithInfra('reporting on Kafka and FerretDB', (infra) => {
           CONSUMER_GROUP: db,
           AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
           AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
+          LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
           LOG_LEVEL: 'fatal',
         });
       const bus = new KafkaBus({ brokers: infra.kafkaBrokers, clientId: 'reporting-test' });

@@ -4,6 +4,7 @@
  * gateway adds none of its own and never takes a role from the browser).
  */
 import * as grpc from '@grpc/grpc-js';
+import { credentials, type ChannelCredentials } from '@grpc/grpc-js';
 import {
   createClient,
   issueToken,
@@ -90,11 +91,13 @@ export class GrpcCaseGraph implements CaseGraph {
   constructor(
     address: string,
     private readonly signingKey: SigningKey,
+    /** How the service is reached: TLS in a real deployment (GRPC_TLS), plaintext on one machine. */
+    link: ChannelCredentials = credentials.createInsecure(),
   ) {
-    this.cases = createClient(cases.Cases, address);
-    this.tracing = createClient(cases.Tracing, address);
-    this.contacts = createClient(cases.Contacts, address);
-    this.isolation = createClient(cases.Isolation, address);
+    this.cases = createClient(cases.Cases, address, { credentials: link });
+    this.tracing = createClient(cases.Tracing, address, { credentials: link });
+    this.contacts = createClient(cases.Contacts, address, { credentials: link });
+    this.isolation = createClient(cases.Isolation, address, { credentials: link });
   }
 
   private as(caller: Caller): Promise<{ metadata: grpc.Metadata }> {

@@ -3,6 +3,7 @@
  * accessioned by scanning, results recorded from an instrument export, a result amended.
  * lab-results decides who may do which.
  */
+import { credentials, type ChannelCredentials } from '@grpc/grpc-js';
 import {
   createClient,
   loadGrpcObject,
@@ -43,9 +44,11 @@ export class GrpcLabApi implements LabApi {
   constructor(
     address: string,
     private readonly signingKey: SigningKey,
+    /** How the service is reached: TLS in a real deployment (GRPC_TLS), plaintext on one machine. */
+    link: ChannelCredentials = credentials.createInsecure(),
   ) {
-    this.accessioning = createClient(lab.Accessioning, address);
-    this.results = createClient(lab.Results, address);
+    this.accessioning = createClient(lab.Accessioning, address, { credentials: link });
+    this.results = createClient(lab.Results, address, { credentials: link });
   }
 
   async accession(caller: Caller, box: ScannedBox): Promise<AccessionView> {

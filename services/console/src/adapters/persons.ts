@@ -3,7 +3,7 @@
  * ./cases): a person's details, who the registry might already have while a contact is typed, and
  * the names lists show instead of ids.
  */
-import { status } from '@grpc/grpc-js';
+import { credentials, status, type ChannelCredentials } from '@grpc/grpc-js';
 import { createClient, loadGrpcObject, unaryCall, type Caller, type SigningKey } from '@truyvet/grpc';
 import type { Person__Output, PersonsProto } from '@truyvet/grpc/samples';
 import type { PersonSummary } from '../app/views';
@@ -62,8 +62,10 @@ export class GrpcPersonApi implements PersonApi {
   constructor(
     address: string,
     private readonly signingKey: SigningKey,
+    /** How the service is reached: TLS in a real deployment (GRPC_TLS), plaintext on one machine. */
+    link: ChannelCredentials = credentials.createInsecure(),
   ) {
-    this.registry = createClient(persons.PersonRegistry, address);
+    this.registry = createClient(persons.PersonRegistry, address, { credentials: link });
   }
 
   async person(caller: Caller, personId: string): Promise<PersonSummary | undefined> {

@@ -3,6 +3,7 @@
  * report of an area with its parts, the days before it (for the charts), the wards' risk levels
  * and the districts' turnaround. reporting decides who may read which area.
  */
+import { credentials, type ChannelCredentials } from '@grpc/grpc-js';
 import { createClient, loadGrpcObject, unaryCall, type Caller, type SigningKey } from '@truyvet/grpc';
 import type {
   DailyReport__Output,
@@ -60,8 +61,10 @@ export class GrpcReportApi implements ReportApi {
   constructor(
     address: string,
     private readonly signingKey: SigningKey,
+    /** How the service is reached: TLS in a real deployment (GRPC_TLS), plaintext on one machine. */
+    link: ChannelCredentials = credentials.createInsecure(),
   ) {
-    this.reports = createClient(reports.Reports, address);
+    this.reports = createClient(reports.Reports, address, { credentials: link });
   }
 
   async report(caller: Caller, area: ReportArea, date?: string): Promise<ReportView> {

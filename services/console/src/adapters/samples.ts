@@ -2,6 +2,7 @@
  * sample-collection's gRPC API on a signed-in user's behalf (a token per user, as in ./cases):
  * the district's sampling worklist, tubes entered at a sampling site, and the district's shipments.
  */
+import { credentials, type ChannelCredentials } from '@grpc/grpc-js';
 import { createClient, loadGrpcObject, unaryCall, type Caller, type SigningKey } from '@truyvet/grpc';
 import type {
   Sample__Output,
@@ -48,10 +49,12 @@ export class GrpcSampleApi implements SampleApi {
   constructor(
     address: string,
     private readonly signingKey: SigningKey,
+    /** How the service is reached: TLS in a real deployment (GRPC_TLS), plaintext on one machine. */
+    link: ChannelCredentials = credentials.createInsecure(),
   ) {
-    this.worklists = createClient(samples.Worklists, address);
-    this.collection = createClient(samples.SampleCollection, address);
-    this.shipping = createClient(samples.Shipments, address);
+    this.worklists = createClient(samples.Worklists, address, { credentials: link });
+    this.collection = createClient(samples.SampleCollection, address, { credentials: link });
+    this.shipping = createClient(samples.Shipments, address, { credentials: link });
   }
 
   async worklist(caller: Caller, area: { districtCode: string; wardCode?: string }): Promise<WorklistItem[]> {
