@@ -15,7 +15,7 @@
  *   set -a; eval "$(deploy/local/up.sh --print-env)"; set +a
  *   BENCH_HOUSEHOLDS=200 npx tsx bench/case-graph/bench.ts      # without KAFKA_BROKERS: embedded
  */
-import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
+import { ON_A_TEST_MACHINE } from '../../test/harness/one-machine';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,7 +30,6 @@ import {
   PersonTestResultedV1,
   topics,
 } from '@truyvet/events';
-import { DEV_VERIFYING_KEY } from '@truyvet/grpc';
 import { connectMongo } from '@truyvet/store';
 import { seededRandom } from '../../scripts/scenario/city';
 import { waitForCatchUp } from '../../test/harness/lag';
@@ -128,9 +127,7 @@ async function cascade(): Promise<Record<string, unknown>> {
             KAFKA_BROKERS: brokers,
             MONGODB_URI: mongoUri,
             MONGODB_DB: db,
-            AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
-            AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
-            LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
+            ...ON_A_TEST_MACHINE,
           }
         : {}),
       GRPC_HOST: '127.0.0.1',

@@ -8,7 +8,7 @@
  *   set -a; eval "$(deploy/local/up.sh --print-env)"; set +a
  *   BENCH_TUBES=10000 BENCH_POOLED=0.2 BENCH_POSITIVITY=0.02 npx tsx bench/lab-results/bench.ts
  */
-import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
+import { ON_A_TEST_MACHINE } from '../../test/harness/one-machine';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,6 @@ import { createEvent, SampleCollectedV1, topics } from '@truyvet/events';
 import {
   createClient,
   DEV_SIGNING_KEY,
-  DEV_VERIFYING_KEY,
   issueToken,
   loadGrpcObject,
   unaryCall,
@@ -59,9 +58,7 @@ async function main(): Promise<void> {
       KAFKA_BROKERS: brokers,
       MONGODB_URI: mongoUri,
       MONGODB_DB: db,
-      AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
-      AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
-      LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
+      ...ON_A_TEST_MACHINE,
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: 0,
       LOG_LEVEL: 'error',

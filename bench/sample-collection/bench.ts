@@ -6,20 +6,13 @@
  *   set -a; eval "$(deploy/local/up.sh --print-env)"; set +a
  *   BENCH_PERSONS=2000 BENCH_POOL=5 npx tsx bench/sample-collection/bench.ts
  */
-import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
+import { ON_A_TEST_MACHINE } from '../../test/harness/one-machine';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { KafkaBus } from '@truyvet/bus';
 import { topics } from '@truyvet/events';
-import {
-  createClient,
-  DEV_SIGNING_KEY,
-  DEV_VERIFYING_KEY,
-  issueToken,
-  loadGrpcObject,
-  writeClientStream,
-} from '@truyvet/grpc';
+import { createClient, DEV_SIGNING_KEY, issueToken, loadGrpcObject, writeClientStream } from '@truyvet/grpc';
 import type { PersonsProto, SamplesProto } from '@truyvet/grpc/samples';
 import { configSchema, start } from '@truyvet/sample-collection';
 import { connectMongo } from '@truyvet/store';
@@ -40,9 +33,7 @@ async function main(): Promise<void> {
       KAFKA_BROKERS: brokers,
       MONGODB_URI: mongoUri,
       MONGODB_DB: db,
-      AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
-      AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
-      LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
+      ...ON_A_TEST_MACHINE,
       PERSON_ID_SECRET: 'bench-person-id-secret',
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: 0,

@@ -2,10 +2,9 @@
  * The four services in one process: embedded on one in-memory bus (no Kafka, no MongoDB), or on
  * real Kafka and MongoDB, each service with its own database, as in production.
  */
-import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
+import { ON_A_TEST_MACHINE } from '../../test/harness/one-machine';
 import { InMemoryBus, type Bus } from '@truyvet/bus';
 import { configSchema as caseGraphConfig, start as startCaseGraph } from '@truyvet/case-graph';
-import { DEV_VERIFYING_KEY } from '@truyvet/grpc';
 import { configSchema as labConfig, start as startLab } from '@truyvet/lab-results';
 import { createLogger, type Logger } from '@truyvet/log';
 import {
@@ -47,9 +46,7 @@ export async function startAllServices(options: AllServicesOptions): Promise<All
           KAFKA_BROKERS: (options.kafkaBrokers ?? []).join(','),
           MONGODB_URI: options.mongoUri,
           // The quick start's own key: say so rather than pretend it is a secret.
-          AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
-          AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
-          LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
+          ...ON_A_TEST_MACHINE,
         }
       : {}),
   };

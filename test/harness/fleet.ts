@@ -4,11 +4,10 @@
  * end-to-end suite, the fault suite and the pipeline benchmark. case-graph can run as several
  * instances in one consumer group (scale-out); clients talk to the first.
  */
-import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
+import { ON_A_TEST_MACHINE } from './one-machine';
 import net from 'node:net';
 import path from 'node:path';
 import { allTopics, topics } from '@truyvet/events';
-import { DEV_VERIFYING_KEY } from '@truyvet/grpc';
 import type { ServicePorts } from '../../scripts/scenario/clients';
 import { ChildProgram } from './child';
 
@@ -93,9 +92,7 @@ export class ServiceFleet {
       KAFKA_BROKERS: this.options.brokers.join(','),
       MONGODB_URI: this.options.mongoUri,
       MONGODB_DB: `${this.options.run}-${service}`,
-      AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
-      AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
-      LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
+      ...ON_A_TEST_MACHINE,
       PERSON_ID_SECRET: `${this.options.run}-person-ids`,
       GRPC_HOST: '127.0.0.1',
       GRPC_PORT: String(port),

@@ -5,14 +5,14 @@
  * worklist, records a contact, works its queue and reads the chain. sample-collection, lab-results
  * and case-graph run here on the real Kafka and FerretDB, each with its own database.
  */
-import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
+import { ON_A_TEST_MACHINE } from '../harness/one-machine';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { KafkaBus } from '@truyvet/bus';
 import { configSchema as caseGraphConfig, start as startCaseGraph } from '@truyvet/case-graph';
 import { topics } from '@truyvet/events';
-import { DEV_SIGNING_KEY, DEV_VERIFYING_KEY, issueToken, type Caller } from '@truyvet/grpc';
+import { DEV_SIGNING_KEY, issueToken, type Caller } from '@truyvet/grpc';
 import { configSchema as labConfig, start as startLab } from '@truyvet/lab-results';
 import { addDays, vietnamDay } from '@truyvet/rules';
 import { configSchema as samplesConfig, start as startSamples } from '@truyvet/sample-collection';
@@ -58,9 +58,7 @@ describeWithInfra('the pipeline through grpcurl', (infra) => {
           TRUYVET_MODE: 'real',
           KAFKA_BROKERS: infra.kafkaBrokers.join(','),
           MONGODB_URI: infra.mongoUri,
-          AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
-          AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
-          LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
+          ...ON_A_TEST_MACHINE,
           GRPC_HOST: '127.0.0.1',
           GRPC_PORT: 0,
           LOG_LEVEL: 'fatal',

@@ -1,5 +1,4 @@
-import { ALL_LINKS_UNPROTECTED } from '@truyvet/config';
-import { DEV_VERIFYING_KEY } from '@truyvet/grpc';
+import { ON_A_TEST_MACHINE } from '../../../test/harness/one-machine';
 import { KafkaBus } from '@truyvet/bus';
 import { connectMongo } from '@truyvet/store';
 import { describeWithInfra, uniqueName } from '../../../test/harness';
@@ -18,9 +17,7 @@ describeWithInfra('sample-collection on Kafka and FerretDB', (infra) => {
           KAFKA_BROKERS: infra.kafkaBrokers.join(','),
           MONGODB_URI: infra.mongoUri,
           MONGODB_DB: db,
-          AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY,
-          AUTH_ALLOW_DEVELOPMENT_KEY: 'true',
-          LINKS_UNPROTECTED: ALL_LINKS_UNPROTECTED,
+          ...ON_A_TEST_MACHINE,
           PERSON_ID_SECRET: 'test-person-id-secret',
           LOG_LEVEL: 'fatal',
         }),
