@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import { DomainError } from '@truyvet/errors';
 import { SignJWT } from 'jose';
-import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import {
   DEV_SIGNING_KEY,
   DEV_VERIFYING_KEY,
@@ -12,6 +12,7 @@ import {
   requireArea,
   requireRole,
   isDevelopmentKey,
+  keyIdOf,
   signingKeyFor,
   verifyingKeyFor,
   verifyToken,
@@ -82,12 +83,41 @@ describe('tokens', () => {
     await expect(verifyToken(oneLine, token)).resolves.toEqual(ward);
   });
 
-  it('refuses a token signed by another issuer', async () => {
+  it('refuses a token signed by another issuer, named or pretending to be ours', async () => {
     const other = generateKeyPairSync('ed25519');
     const token = await issueToken(other.privateKey, ward);
     await expect(verifyToken(other.publicKey, token)).resolves.toEqual(ward);
-    const error = await thrown(() => verifyToken(DEV_VERIFYING_KEY, token));
-    expect(error).toMatchObject({ kind: 'unauthenticated', code: 'TOKEN_BAD_SIGNATURE' });
+    expect(await thrown(() => verifyToken(DEV_VERIFYING_KEY, token))).toMatchObject({
+      kind: 'unauthenticated',
+      code: 'TOKEN_UNKNOWN_KEY',
+    });
+    const forged = await new SignJWT({ role: 'admin', jurisdiction: city.jurisdiction })
+      .setProtectedHeader({ alg: 'EdDSA', kid: keyIdOf(createPublicKey(DEV_VERIFYING_KEY)) })
+      .setSubject('forger')
+      .setExpirationTime('1h')
+      .sign(other.privateKey);
+    expect(await thrown(() => verifyToken(DEV_VERIFYING_KEY, forged))).toMatchObject({
+      code: 'TOKEN_BAD_SIGNATURE',
+    });
+  });
+
+  it('accepts the old and the new key while the issuer rotates, each token by the key it names', async () => {
+    const pem = (k: KeyObject) => k.export({ type: 'spki', format: 'pem' }).toString();
+    const next = generateKeyPairSync('ed25519');
+    const both = `${DEV_VERIFYING_KEY}${pem(next.publicKey)}`;
+    await expect(verifyToken(both, await issueToken(DEV_SIGNING_KEY, ward))).resolves.toEqual(ward);
+    await expect(verifyToken(both, await issueToken(next.privateKey, district))).resolves.toEqual(district);
+    const unnamed = await new SignJWT({ role: 'ward_team', jurisdiction: ward.jurisdiction })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setSubject('x')
+      .setExpirationTime('1h')
+      .sign(next.privateKey);
+    expect(await thrown(() => verifyToken(both, unnamed))).toMatchObject({ code: 'TOKEN_UNKNOWN_KEY' });
+    // After the rotation: the old key's tokens are refused.
+    expect(
+      await thrown(async () => verifyToken(pem(next.publicKey), await issueToken(DEV_SIGNING_KEY, ward))),
+    ).toMatchObject({ code: 'TOKEN_UNKNOWN_KEY' });
+    expect(isDevelopmentKey(both)).toBe(true);
   });
 
   it('refuses a token without an expiry', async () => {

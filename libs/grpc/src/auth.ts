@@ -1,7 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { DomainError, describeViolations, fieldViolations } from '@truyvet/errors';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
-import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 
 /** Who may call: people's teams and tools. `service` is for automation acting on its own behalf. */
@@ -99,9 +99,44 @@ function ed25519(key: string | KeyObject, type: 'private' | 'public'): KeyObject
 }
 
 /** Whether this public key is the development one (which anybody can sign for). */
+/** A public key's id, which tokens carry (`kid`): the start of its SPKI's SHA-256, base64url. */
+export function keyIdOf(key: KeyObject): string {
+  return createHash('sha256')
+    .update(key.export({ type: 'spki', format: 'der' }))
+    .digest('base64url')
+    .slice(0, 16);
+}
+
+const PUBLIC_PEM = /-----BEGIN PUBLIC KEY-----[\s\S]+?-----END PUBLIC KEY-----/g;
+const rings = new Map<string, ReadonlyMap<string, KeyObject>>();
+
+/**
+ * The keys a service accepts, by id. Several PEM blocks in one setting are several keys: while the
+ * issuer's key is rotated the old and the new one are both accepted, and the old one is removed
+ * once the tokens it signed have expired.
+ */
+function keyRing(key: VerifyingKey): ReadonlyMap<string, KeyObject> {
+  if (typeof key !== 'string') {
+    const one = ed25519(key, 'public');
+    return new Map([[keyIdOf(one), one]]);
+  }
+  const cached = rings.get(key);
+  if (cached) return cached;
+  if (key.includes('PRIVATE KEY')) ed25519(key, 'public'); // refused there, with the reason
+  const blocks = pemFromConfig(key).match(PUBLIC_PEM) ?? [key];
+  const ring = new Map(
+    blocks.map((block) => {
+      const one = ed25519(block, 'public');
+      return [keyIdOf(one), one] as const;
+    }),
+  );
+  rings.set(key, ring);
+  return ring;
+}
+
+/** Whether these public keys include the development one (which anybody can sign for). */
 export function isDevelopmentKey(key: VerifyingKey): boolean {
-  const der = (k: VerifyingKey) => ed25519(k, 'public').export({ type: 'spki', format: 'der' });
-  return der(key).equals(der(DEV_VERIFYING_KEY));
+  return keyRing(key).has(keyIdOf(ed25519(DEV_VERIFYING_KEY, 'public')));
 }
 
 /**
@@ -119,7 +154,7 @@ export function verifyingKeyFor(
     warn('AUTH_PUBLIC_KEY not set: accepting tokens signed with the public development key');
     return DEV_VERIFYING_KEY;
   }
-  ed25519(key, 'public');
+  keyRing(key); // every block a public Ed25519 key, or refused here
   if (isDevelopmentKey(key)) {
     if (real && !allowDevelopmentKey)
       throw new Error(
@@ -174,12 +209,13 @@ export async function issueToken(key: SigningKey, claims: Caller, ttlSeconds = 3
   if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0)
     throw new Error('ttlSeconds must be a positive integer');
   const { sub, role, jurisdiction, lab } = parsed.data;
+  const signer = ed25519(key, 'private');
   return new SignJWT({ role, jurisdiction, ...(lab ? { lab } : {}) })
-    .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT' })
+    .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT', kid: keyIdOf(createPublicKey(signer)) })
     .setSubject(sub)
     .setIssuedAt()
     .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
-    .sign(ed25519(key, 'private'));
+    .sign(signer);
 }
 
 function unauthenticated(code: string, message: string): DomainError {
@@ -188,10 +224,22 @@ function unauthenticated(code: string, message: string): DomainError {
 
 /** Verifies a token and its claims. Throws a DomainError of kind `unauthenticated` saying what is wrong. */
 export async function verifyToken(key: VerifyingKey, token: string): Promise<Caller> {
-  const publicKey = ed25519(key, 'public'); // a wrong key is the deployment's fault, not the caller's
+  const ring = keyRing(key); // a wrong key is the deployment's fault, not the caller's
+  // The key the token names; one without a name only where a single key is accepted.
+  const keyFor = (header: { kid?: string | undefined }): KeyObject => {
+    const found =
+      header.kid === undefined ? (ring.size === 1 ? [...ring.values()][0] : undefined) : ring.get(header.kid);
+    if (found) return found;
+    throw unauthenticated(
+      'TOKEN_UNKNOWN_KEY',
+      header.kid === undefined
+        ? 'token does not name its key (kid) and this service accepts several'
+        : `token signed by key ${header.kid}, which this service does not accept`,
+    );
+  };
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, publicKey, {
+    ({ payload } = await jwtVerify(token, keyFor, {
       algorithms: [TOKEN_ALGORITHM],
       requiredClaims: ['exp', 'sub'],
     }));

@@ -11,6 +11,7 @@ export {
   DEV_VERIFYING_KEY,
   TOKEN_ALGORITHM,
   isDevelopmentKey,
+  keyIdOf,
   pemFromConfig,
   signingKeyFor,
   verifyingKeyFor,
