@@ -9,6 +9,7 @@ LOG_PREFIX="[deploy/local certs]"
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DIR="${1:-$TRUYVET_LOCAL_DIR/tls}"
+[[ "$DIR" == /* ]] || DIR="$PWD/$DIR"
 [[ -f "$DIR/.complete" ]] && {
   printf '%s\n' "$DIR"
   exit 0
@@ -42,5 +43,7 @@ touch .complete
 cd /
 if mv -T "$WORK" "$DIR" 2>/dev/null; then
   log "certificates for 127.0.0.1 in $DIR (CA: ca.crt)"
+elif [[ ! -f "$DIR/.complete" ]]; then
+  die "could not put the certificates in $DIR (a leftover there? remove it and run again)"
 fi # else another start made them first: theirs are kept
 printf '%s\n' "$DIR"

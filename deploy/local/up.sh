@@ -53,6 +53,7 @@ if $print_env; then
   log "$versions"
   printf '%s\n' "$env_lines"
 else
-  printf '%s\n%s\n' "$versions" "$env_lines"
+  # The Kafka user's password only where asked for (--print-env), not on a terminal.
+  printf '%s\n%s\n' "$versions" "$(sed 's/^\(LOCAL_KAFKA_SASL_PASSWORD=\).*/\1(kafka.sh sasl-password)/' <<<"$env_lines")"
   log "data, logs and pid files: $TRUYVET_LOCAL_DIR; stop with deploy/local/down.sh"
 fi

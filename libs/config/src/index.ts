@@ -43,7 +43,8 @@ export function loadConfig<S extends z.ZodObject>(schema: S, env: Env = process.
 
 /** A bad value as a problem line shows it: never a secret, and a connection string without its password. */
 function shown(name: string, value: string): string {
-  if (/SECRET|PASSWORD|PRIVATE|SIGNING_KEY/.test(name)) return `(hidden, ${value.length} characters)`;
+  if (/SECRET|PASSWORD|PRIVATE|_KEY$/.test(name) || value.includes('PRIVATE KEY'))
+    return `(hidden, ${value.length} characters)`;
   if (/_URI$/.test(name)) return JSON.stringify(value.replace(/\/\/[^@/]*@/, '//***@'));
   return JSON.stringify(value);
 }
@@ -159,6 +160,8 @@ function refineTransport(config: TransportConfig, ctx: z.RefinementCtx): void {
     issue('KAFKA_TLS', 'KAFKA_TLS_CA_FILE is given: set KAFKA_TLS=true');
   if (config.KAFKA_SASL_MECHANISM && !(config.KAFKA_SASL_USERNAME && config.KAFKA_SASL_PASSWORD))
     issue('KAFKA_SASL_USERNAME', 'KAFKA_SASL_MECHANISM needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD');
+  if (!config.KAFKA_SASL_MECHANISM && (config.KAFKA_SASL_USERNAME || config.KAFKA_SASL_PASSWORD))
+    issue('KAFKA_SASL_MECHANISM', 'a Kafka user is given but no mechanism: it would be ignored');
 }
 
 /**
@@ -223,6 +226,12 @@ export function serviceConfig<E extends z.ZodRawShape>(
       const values = config as Record<string, unknown>;
       const transport = config as TransportConfig;
       refineTransport(transport, ctx);
+      if (
+        values.GRPC_HEALTH_PORT !== undefined &&
+        values.GRPC_HEALTH_PORT === values.GRPC_PORT &&
+        values.GRPC_PORT !== 0
+      )
+        ctx.addIssue({ code: 'custom', path: ['GRPC_HEALTH_PORT'], message: 'must differ from GRPC_PORT' });
       if (values.TRUYVET_MODE !== 'real') return;
       for (const name of ['KAFKA_BROKERS', 'MONGODB_URI', 'AUTH_PUBLIC_KEY', ...requiredWhenReal]) {
         if (values[name] === undefined)

@@ -81,6 +81,9 @@ describe('links in real mode', () => {
         /^GRPC_TLS_KEY_FILE: is required \(GRPC_TLS_CERT_FILE and GRPC_TLS_KEY_FILE go together/,
       ),
     ]);
+    expect(problems({ KAFKA_SASL_USERNAME: 'u', KAFKA_SASL_PASSWORD: 'p' })).toEqual([
+      expect.stringMatching(/^KAFKA_SASL_MECHANISM: is required \(a Kafka user is given but no mechanism/),
+    ]);
     expect(problems({ KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: 'u' })).toEqual([
       expect.stringMatching(/^KAFKA_SASL_USERNAME="u": .*needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD/),
     ]);
@@ -102,6 +105,13 @@ describe('links in real mode', () => {
     expect(() => loadConfig(withSecret, { PERSON_ID_SECRET: 'too-short-s3cret' })).toThrow(
       'PERSON_ID_SECRET=(hidden, 16 characters): ',
     );
+    // A private key given where the public one goes is refused without being shown.
+    const privateKey = generateKeyPairSync('ed25519')
+      .privateKey.export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    const shown = problems({ ...real, AUTH_PUBLIC_KEY: privateKey }).join('\n');
+    expect(shown).toContain('AUTH_PUBLIC_KEY=(hidden,');
+    expect(shown).not.toContain(privateKey.split('\n')[1]);
   });
 
   it('reads TLS and authentication from a MongoDB connection string', () => {
@@ -110,9 +120,12 @@ describe('links in real mode', () => {
     expect(mongoUriUsesTls('mongodb+srv://cluster.example/')).toBe(true);
     expect(mongoUriUsesTls('mongodb+srv://cluster.example/?tls=false')).toBe(false);
     expect(mongoUriUsesTls('mongodb://h:27017/')).toBe(false);
+    expect(mongoUriUsesTls('mongodb://h:27017/?tls=true&tlsInsecure=true')).toBe(false);
+    expect(mongoUriUsesTls('mongodb://h:27017/?tls=true&tlsAllowInvalidCertificates=true')).toBe(false);
     expect(mongoUriAuthenticates('mongodb://u:p@h:27017/')).toBe(true);
     expect(mongoUriAuthenticates('mongodb://h:27017/?authMechanism=MONGODB-X509&tls=true')).toBe(true);
     expect(mongoUriAuthenticates('mongodb://h:27017/?tls=true&tlsCertificateKeyFile=/c.pem')).toBe(true);
     expect(mongoUriAuthenticates('mongodb://h:27017/?tls=true')).toBe(false);
+    expect(mongoUriAuthenticates('mongodb://u@h:27017/?tls=true')).toBe(false);
   });
 });

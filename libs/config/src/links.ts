@@ -41,9 +41,15 @@ export interface LinkSettings {
   MONGODB_URI?: string | undefined;
 }
 
-/** Whether a MongoDB connection string asks for TLS (`tls=true`, `ssl=true`, or an SRV record's default). */
+/**
+ * Whether a MongoDB connection string asks for TLS (`tls=true`, `ssl=true`, or an SRV record's
+ * default) that checks the server's certificate.
+ */
 export function mongoUriUsesTls(uri: string): boolean {
   const options = new URLSearchParams(uri.split('?')[1] ?? '');
+  // TLS that accepts any certificate or host encrypts for whoever answers: not protected.
+  for (const lax of ['tlsInsecure', 'tlsAllowInvalidCertificates', 'tlsAllowInvalidHostnames'])
+    if (options.get(lax) === 'true') return false;
   const flag = options.get('tls') ?? options.get('ssl');
   if (flag !== null) return flag === 'true';
   return uri.startsWith('mongodb+srv://');
@@ -55,8 +61,10 @@ export function mongoUriUsesTls(uri: string): boolean {
  */
 export function mongoUriAuthenticates(uri: string): boolean {
   const authority = uri.replace(/^mongodb(\+srv)?:\/\//, '').split('/')[0] ?? '';
+  const userinfo = authority.includes('@') ? authority.slice(0, authority.lastIndexOf('@')) : '';
   const options = new URLSearchParams(uri.split('?')[1] ?? '');
-  return authority.includes('@') || options.has('authMechanism') || options.has('tlsCertificateKeyFile');
+  // A user with a password, a mechanism that needs none (X.509, AWS, Kerberos), or a certificate.
+  return /^[^:]+:.+$/.test(userinfo) || options.has('authMechanism') || options.has('tlsCertificateKeyFile');
 }
 
 /** The links a program has: gRPC served or called, Kafka, MongoDB. */

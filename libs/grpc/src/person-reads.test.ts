@@ -22,6 +22,8 @@ function messages(namespace: protobuf.NamespaceBase): protobuf.Type[] {
 
 /** Fields whose names say they point at someone or something: each is a person's id or is not. */
 const POINTER = /(Id|Ids|By|Into|A|B)$/;
+/** Lists of strings are decided one by one too, whatever their name (a list of ids is a path). */
+const isList = (field: protobuf.Field): boolean => field.repeated;
 
 /** Pointers that are not people (a new one must be put here or recognised as a person's). */
 const NOT_PEOPLE = new Set([
@@ -57,6 +59,12 @@ const NOT_PEOPLE = new Set([
   'dueBy',
   // a person's detail, always answered inside their record (which names them by person_id)
   'nationalId',
+  // lists of words, codes and names, not people
+  'accepts',
+  'changedFields',
+  'comorbidities',
+  'reasons',
+  'unexpectedBarcodes',
 ]);
 
 describe('the people an answer names', () => {
@@ -69,7 +77,7 @@ describe('the people an answer names', () => {
       .filter((type) => type.fullName.startsWith('.truyvet.'))
       .flatMap((type) =>
         type.fieldsArray
-          .filter((f) => f.type === 'string' && POINTER.test(f.name))
+          .filter((f) => f.type === 'string' && (POINTER.test(f.name) || isList(f)))
           .filter((f) => !isPersonField(f.name) && !NOT_PEOPLE.has(f.name))
           .map((f) => `${type.fullName}.${f.name}`),
       );

@@ -35,6 +35,8 @@ export const OTHER_PERSON_FIELDS: ReadonlySet<string> = new Set([
   'mergedInto',
   'mergedId',
   'survivorId',
+  // A person's record in the contact graph: the person ids from its F0 down to it.
+  'path',
 ]);
 
 /** Whether a (camelCase) field holds person ids. */
@@ -56,6 +58,11 @@ export function peopleNamedIn(answer: unknown): string[] {
   };
   visit(answer, false);
   return [...found];
+}
+
+/** Person ids (`p-` and 8 or more hex digits) in an error's words, each once. */
+export function peopleNamedInText(text: string): string[] {
+  return [...new Set(text.match(/\bp-[0-9a-f]{8,}\b/g) ?? [])];
 }
 
 /** The answer is not shown when its read cannot be recorded: fail closed. */

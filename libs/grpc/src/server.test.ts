@@ -8,7 +8,7 @@ import { SignJWT } from 'jose';
 import { FileDescriptorProto } from 'protobufjs/ext/descriptor';
 import { z } from 'zod';
 import { DEV_SIGNING_KEY, DEV_VERIFYING_KEY, issueToken } from './auth';
-import { InMemoryPersonReadTrail, peopleNamedIn } from './person-reads';
+import { InMemoryPersonReadTrail, peopleNamedIn, peopleNamedInText } from './person-reads';
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import {
   checkHealth,
@@ -457,8 +457,18 @@ describe('reads of people', () => {
     expect(streamed.every((r) => r.method.endsWith('/ListPersons'))).toBe(true);
 
     const empty = fixture.audit.reads.length;
-    await collectServerStream(wardTeam, 'ListPersons', { wardCode: '31186' }).catch(() => []);
+    const elsewhere = await fixture.client({ jurisdiction: { level: 'ward', code: '31186' } });
+    await expect(collectServerStream(elsewhere, 'ListPersons', { wardCode: '31186' })).resolves.toEqual([]);
     expect(fixture.audit.reads).toHaveLength(empty);
+
+    fixture.audit.failing = true;
+    try {
+      const error = await failure(collectServerStream(wardTeam, 'ListPersons', { wardCode: '31120' }));
+      expect(error.code).toBe(grpc.status.UNAVAILABLE);
+      expect(readErrorCode(error)).toBe('READ_NOT_RECORDED');
+    } finally {
+      fixture.audit.failing = false;
+    }
   });
 
   it('shows nothing when the read cannot be recorded: UNAVAILABLE, fail closed', async () => {
@@ -486,6 +496,9 @@ describe('reads of people', () => {
       }),
     ).toEqual(['p-1', 'p-2', 'p-3', 'p-4', 'p-5', 'p-6', 'p-7', 'p-8']);
     expect(peopleNamedIn({ reports: [{ confirmed: 3 }] })).toEqual([]);
+    expect(
+      peopleNamedInText('p-0a1b2c3d4e was merged into p-9f9e75ef0d: use that id (p-1 is not one)'),
+    ).toEqual(['p-0a1b2c3d4e', 'p-9f9e75ef0d']);
   });
 });
 

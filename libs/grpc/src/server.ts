@@ -8,7 +8,7 @@ import { HealthImplementation, service as healthService, type ServingStatus } fr
 import { requireAccess, type AccessTable } from './access';
 import { authenticate, type Jurisdiction, type VerifyingKey } from './auth';
 import type { CallContext, MethodHandler } from './handlers';
-import { peopleNamedIn, readNotRecorded, type PersonReadTrail } from './person-reads';
+import { peopleNamedIn, peopleNamedInText, readNotRecorded, type PersonReadTrail } from './person-reads';
 import { addReflection } from './reflection';
 import { CORRELATION_ID_KEY, toGrpcFailure, type GrpcFailure } from './status';
 
@@ -190,7 +190,17 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
           logCancelled(); // nobody is listening any more: no status to send
           return;
         }
-        const failure = toGrpcFailure(error, correlationId);
+        let failure = toGrpcFailure(error, correlationId);
+        // An error that names people (a duplicate found, a merge pointed to) is a read of them too.
+        const named = caller ? peopleNamedInText(failure.details) : [];
+        if (caller && named.length > 0) {
+          try {
+            await options.audit.record({ at: new Date(), method, caller, correlationId, personIds: named });
+          } catch (auditError) {
+            logger.error({ err: auditError }, 'a read of people could not be recorded');
+            failure = toGrpcFailure(readNotRecorded(auditError), correlationId);
+          }
+        }
         fail(failure);
         const status = grpc.status[failure.code];
         if (failure.internal) {
@@ -221,6 +231,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
         personIds,
       });
     } catch (error) {
+      ctx.logger.error({ err: error }, 'a read of people could not be recorded');
       throw readNotRecorded(error);
     }
   }
@@ -338,6 +349,9 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
           if (error) reject(error);
           else resolve(boundPort);
         });
+      }).catch((error: unknown) => {
+        healthOnly?.forceShutdown(); // no health port left answering for a server that never served
+        throw error;
       });
       state = 'started';
       for (const { name } of registered) health.setStatus(name, 'SERVING');

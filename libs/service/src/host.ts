@@ -289,7 +289,8 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
       if (server) throw new Error('a service serves once');
       server = createGrpcServer({
         logger,
-        ...(options.access ? { access: { ...options.access, ...PERSON_READS_ACCESS } } : {}),
+        // The read audit is for admins whatever the service says about its own methods.
+        access: { ...(options.access ?? {}), ...PERSON_READS_ACCESS },
         audit: personReads,
         ...(config.GRPC_HEALTH_PORT === undefined ? {} : { healthPort: config.GRPC_HEALTH_PORT }),
         ...(config.GRPC_TLS_CERT_FILE && config.GRPC_TLS_KEY_FILE

@@ -245,6 +245,21 @@ export function describePersonRegistryComponent(
       const metadata = new Metadata();
       metadata.set(CORRELATION_ID_KEY, `${prefix}-read-1`);
       await unaryCall(client, 'GetPerson', { personId }, { metadata });
+      const reads = await readsOf(personId);
+      expect(reads[0]).toMatchObject({
+        method: '/truyvet.samples.v1.PersonRegistry/GetPerson',
+        caller: NINH_KIEU_CENTER.sub,
+        role: 'district_center',
+        areaCode: NINH_KIEU_CENTER.jurisdiction.code,
+        correlationId: `${prefix}-read-1`,
+        peopleInAnswer: 1,
+      });
+      // The registration's own answer named the person too.
+      expect(reads.map((r) => r.method)).toContain('/truyvet.samples.v1.PersonRegistry/RegisterPerson');
+    });
+
+    /** What the read audit holds of a person, as an admin lists it. */
+    async function readsOf(personId: string) {
       const admin = createClient(personReadsProto.PersonReads, address, {
         token: await issueToken(DEV_SIGNING_KEY, {
           sub: 'ops',
@@ -253,21 +268,11 @@ export function describePersonRegistryComponent(
         }),
       });
       try {
-        const { reads } = await unaryCall(admin, 'ListPersonReads', { personId });
-        expect(reads[0]).toMatchObject({
-          method: '/truyvet.samples.v1.PersonRegistry/GetPerson',
-          caller: NINH_KIEU_CENTER.sub,
-          role: 'district_center',
-          areaCode: NINH_KIEU_CENTER.jurisdiction.code,
-          correlationId: `${prefix}-read-1`,
-          peopleInAnswer: 1,
-        });
-        // The registration's own answer named the person too.
-        expect(reads.map((r) => r.method)).toContain('/truyvet.samples.v1.PersonRegistry/RegisterPerson');
+        return (await unaryCall(admin, 'ListPersonReads', { personId })).reads;
       } finally {
         admin.close();
       }
-    });
+    }
 
     it('knows the same person again: same name (any diacritics), birth year and phone', async () => {
       const first = await unaryCall(
@@ -680,6 +685,10 @@ export function describePersonRegistryComponent(
       expect(readFieldViolations(refused as Parameters<typeof readFieldViolations>[0])).toEqual([
         { field: 'personIds.0', description: `${mergedId} was merged into ${survivorId}: use that id` },
       ]);
+      // That refusal named the survivor to the caller: a read of them, recorded like an answer.
+      expect((await readsOf(survivorId)).map((r) => r.method)).toContain(
+        '/truyvet.samples.v1.SampleCollection/CollectSample',
+      );
       // Merging the other way round now is refused: the merged registration is not a survivor.
       await expect(
         unaryCall(client, 'MergePersons', {
