@@ -159,6 +159,9 @@ describe('the console gateway', () => {
     expect(ok.setCookie).toContain('Secure');
     expect((await browser.call('GET', '/api/session')).json?.user?.username).toBe('admin');
     expect((await new Browser().call('GET', '/api/session')).status).toBe(401);
+    // Served for HTTPS: browsers are told to come back over HTTPS only, answers and pages alike.
+    const hsts = (await fetch(`${base}/api/session`)).headers.get('strict-transport-security');
+    expect(hsts).toBe('max-age=31536000; includeSubDomains');
   });
 
   it('takes changes only with the session CSRF token, from the console itself, as JSON', async () => {

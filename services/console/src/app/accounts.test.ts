@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { DomainError } from '@truyvet/errors';
 import { InMemorySessionStore, InMemoryUserStore } from '../adapters/stores';
-import { AccountDesk, SESSION_HOURS } from './accounts';
+import { AccountDesk, SESSION_HOURS, SESSION_IDLE_MINUTES, storedSessionId } from './accounts';
 
 const clock = { now: new Date('2021-08-20T07:00:00+07:00') };
 const desk = () =>
@@ -93,6 +93,33 @@ describe('AccountDesk', () => {
     const again = await accounts.signIn({ username: 'admin', password: 'quan-tri-vien-2021' });
     await accounts.signOut(again.id);
     expect(await accounts.session(again.id)).toBeNull();
+  });
+
+  it('keeps a session under the hash of its id, and ends one left idle', async () => {
+    const store = new InMemorySessionStore();
+    const accounts = new AccountDesk(
+      new InMemoryUserStore(),
+      store,
+      () => true,
+      () => clock.now,
+    );
+    const admin = await withAdmin(accounts);
+    // What the store holds would not sign anybody in: the id is not a key there.
+    expect(await store.get(admin.id)).toBeNull();
+    expect(await store.get(storedSessionId(admin.id))).toMatchObject({ username: 'admin' });
+    const saved = clock.now;
+    try {
+      // Used every 20 minutes: still signed in after an hour.
+      for (let i = 1; i <= 3; i++) {
+        clock.now = new Date(saved.getTime() + i * 20 * 60_000);
+        expect(await accounts.session(admin.id)).toMatchObject({ username: 'admin', id: admin.id });
+      }
+      // Then left alone longer than the idle limit: gone.
+      clock.now = new Date(clock.now.getTime() + (SESSION_IDLE_MINUTES + 1) * 60_000);
+      expect(await accounts.session(admin.id)).toBeNull();
+    } finally {
+      clock.now = saved;
+    }
   });
 
   it('makes a username wait after 5 wrong passwords from one address, even for the right one, and not elsewhere', async () => {

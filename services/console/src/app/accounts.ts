@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '@truyvet/errors';
 import type { Jurisdiction } from '@truyvet/grpc';
 import {
@@ -30,6 +30,8 @@ export interface Session {
   /** Sent back by the page in a header on every change (CSRF): a cross-site form cannot know it. */
   csrfToken: string;
   expiresAt: string;
+  /** When the browser was last seen (ISO time): a session left idle too long ends. */
+  lastSeenAt?: string;
 }
 
 export interface SessionStore {
@@ -42,6 +44,18 @@ export interface SessionStore {
 
 /** A session lasts a working shift; signing in again starts a new one. */
 export const SESSION_HOURS = 12;
+/** A session nobody used for this long ends (a screen left open in a ward office). */
+export const SESSION_IDLE_MINUTES = 30;
+/** How stale the last-seen time may be before a request writes it again (not a write per request). */
+const SEEN_EVERY_MS = 60_000;
+
+/**
+ * The key a session is stored under: the SHA-256 of its id, so the store (a backup, a dump) does
+ * not hold ids that would sign anybody in.
+ */
+export function storedSessionId(id: string): string {
+  return createHash('sha256').update(id).digest('base64url');
+}
 
 const unauthenticated = (): DomainError =>
   new DomainError('SIGN_IN_FAILED', 'unauthenticated', 'wrong username or password');
@@ -79,6 +93,7 @@ export class AccountDesk {
     this.throttle.succeeded(username, from);
     // Sessions nobody came back to (a laptop closed at the end of a shift) go now and then: here.
     await this.sessions.deleteExpired(this.now().toISOString());
+    const now = this.now();
     const session: Session = {
       id: randomBytes(32).toString('base64url'),
       username: user.username,
@@ -86,26 +101,32 @@ export class AccountDesk {
       role: user.role,
       jurisdiction: user.jurisdiction,
       csrfToken: randomBytes(32).toString('base64url'),
-      expiresAt: new Date(this.now().getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+      expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
+      lastSeenAt: now.toISOString(),
     };
-    await this.sessions.put(session);
+    await this.sessions.put({ ...session, id: storedSessionId(session.id) });
     return session;
   }
 
-  /** The live session of this id, or null (unknown or expired: an expired one is removed). */
+  /** The live session of this id, or null (unknown, expired or idle too long: such a one is removed). */
   async session(id: string | undefined): Promise<Session | null> {
     if (!id) return null;
-    const session = await this.sessions.get(id);
-    if (!session) return null;
-    if (session.expiresAt <= this.now().toISOString()) {
-      await this.sessions.delete(id);
+    const key = storedSessionId(id);
+    const stored = await this.sessions.get(key);
+    if (!stored) return null;
+    const now = this.now();
+    const seen = Date.parse(stored.lastSeenAt ?? stored.expiresAt);
+    if (stored.expiresAt <= now.toISOString() || now.getTime() - seen > SESSION_IDLE_MINUTES * 60_000) {
+      await this.sessions.delete(key);
       return null;
     }
-    return session;
+    if (now.getTime() - seen > SEEN_EVERY_MS)
+      await this.sessions.put({ ...stored, lastSeenAt: now.toISOString() });
+    return { ...stored, id };
   }
 
   async signOut(id: string): Promise<void> {
-    await this.sessions.delete(id);
+    await this.sessions.delete(storedSessionId(id));
   }
 
   async addUser(by: Session, input: unknown): Promise<UserView> {

@@ -104,7 +104,10 @@ export function createGateway(options: GatewayOptions): http.Server {
     return found.route.handle(call);
   };
 
+  const secure = options.secureCookies ?? true;
   return http.createServer((request, response) => {
+    // Served over HTTPS (secure cookies): the browser is told to come back only that way.
+    if (secure) response.setHeader('strict-transport-security', 'max-age=31536000; includeSubDomains');
     let url: URL;
     try {
       url = new URL(request.url ?? '/', 'http://console');
