@@ -55,10 +55,52 @@ export function invalidRequest(error: z.ZodError, what = 'request'): DomainError
   });
 }
 
-function parseOrThrow<S extends z.ZodType>(schema: S, request: unknown): z.output<S> {
+/**
+ * Characters no name, address or note needs and that can mislead whoever reads it later: control
+ * characters (tab and line breaks aside) and the bidirectional overrides and isolates that make
+ * text show in another order than it is stored ("Trojan source").
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** Every string of a request (at any depth) holding such a character, as a field violation. */
+export function unsafeTextFields(value: unknown, path = ''): FieldViolation[] {
+  if (typeof value === 'string')
+    return UNSAFE_TEXT.test(value)
+      ? [{ field: path || '(request)', description: 'contains a control or text-direction character' }]
+      : [];
+  if (Array.isArray(value))
+    return value.flatMap((item, i) => unsafeTextFields(item, path ? `${path}.${i}` : String(i)));
+  if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value))
+    return Object.entries(value).flatMap(([key, field]) =>
+      unsafeTextFields(field, path ? `${path}.${key}` : key),
+    );
+  return [];
+}
+
+/** Unsafe text and the schema's own complaints, together, as INVALID_ARGUMENT; or nothing. */
+function violationsOf<S extends z.ZodType>(
+  schema: S,
+  request: unknown,
+): { ok: true; value: z.output<S> } | { ok: false; fields: FieldViolation[] } {
+  const unsafe = unsafeTextFields(request);
   const parsed = schema.safeParse(request);
-  if (!parsed.success) throw invalidRequest(parsed.error);
-  return parsed.data;
+  if (parsed.success && unsafe.length === 0) return { ok: true, value: parsed.data };
+  const fields = [...unsafe, ...(parsed.success ? [] : fieldViolations(parsed.error))];
+  return { ok: false, fields };
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S, request: unknown): z.output<S> {
+  const checked = violationsOf(schema, request);
+  if (checked.ok) return checked.value;
+  throw new DomainError(
+    'INVALID_ARGUMENT',
+    'invalid',
+    `invalid request: ${describeViolations(checked.fields)}`,
+    {
+      fields: checked.fields,
+    },
+  );
 }
 
 /** `(request, ctx) => response`, with the request validated by `requestSchema` first. */
@@ -83,11 +125,11 @@ export function clientStream<S extends z.ZodType, Res>(
   async function* parseEach(items: AsyncIterable<unknown>): AsyncGenerator<ItemResult<z.output<S>>> {
     let index = 0;
     for await (const item of items) {
-      const parsed = itemSchema.safeParse(item);
-      if (parsed.success) {
-        yield { ok: true, index, value: parsed.data };
+      const checked = violationsOf(itemSchema, item);
+      if (checked.ok) {
+        yield { ok: true, index, value: checked.value };
       } else {
-        const fields = fieldViolations(parsed.error);
+        const { fields } = checked;
         yield { ok: false, index, fields, message: `invalid item ${index}: ${describeViolations(fields)}` };
       }
       index += 1;

@@ -285,6 +285,29 @@ describe('streams', () => {
     expect(response.results[1]?.rejected?.fieldViolations.map((v) => v.field)).toEqual(['birthYear']);
   });
 
+  it('refuses control and text-direction characters in any string, naming the field, in a call or a row', async () => {
+    const client = await fixture.client();
+    // U+202E turns the rest of a line around on screen: "Nguyễn <RLO>nA" shows as "Nguyễn An" reversed.
+    const error = await failure(
+      unaryCall(client, 'RegisterPerson', {
+        ...VALID,
+        fullName: 'Nguyễn Văn \u202Ennc',
+        address: { wardCode: '31117', street: 'Hẻm 5\u0000' },
+      }),
+    );
+    expect(error.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(readFieldViolations(error)).toEqual([
+      { field: 'fullName', description: 'contains a control or text-direction character' },
+      { field: 'address.street', description: 'contains a control or text-direction character' },
+    ]);
+    const rows = await writeClientStream(client, 'ImportPersons', [
+      { ...VALID, fullName: 'Lý Thị\u2066 Hoa' },
+      { ...VALID, fullName: 'Trương Văn Hùng', address: { wardCode: '31117', street: 'Số 3\nHẻm 7\tTổ 2' } },
+    ]);
+    expect(rows.results.map((r) => r.outcome)).toEqual(['rejected', 'personId']); // line breaks and tabs are fine
+    expect(rows.results[0]?.rejected?.fieldViolations.map((v) => v.field)).toEqual(['fullName']);
+  });
+
   it('streams a server stream', async () => {
     const client = await fixture.client({
       sub: 'district-916',
