@@ -595,6 +595,25 @@ describe('registering services', () => {
     }
   });
 
+  it('refuses a client stream past its most items with RESOURCE_EXHAUSTED', async () => {
+    const server = createGrpcServer({ logger, audit, auth: { key: DEV_VERIFYING_KEY }, maxStreamItems: 2 });
+    server.addService(registry.PersonRegistry.service, personRegistryHandlers(logger));
+    const port = await server.start('127.0.0.1', 0);
+    const token = await issueToken(DEV_SIGNING_KEY, WARD_TEAM);
+    const client = createClient(registry.PersonRegistry, `127.0.0.1:${port}`, { token });
+    try {
+      const two = await writeClientStream(client, 'ImportPersons', [VALID, VALID]);
+      expect(two.imported).toBe(2);
+      const error = await failure(writeClientStream(client, 'ImportPersons', [VALID, VALID, VALID]));
+      expect(error.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
+      expect(readErrorCode(error)).toBe('TOO_MANY_ITEMS');
+      expect(error.details).toBe('a stream takes at most 2 items: send the rest in another call');
+    } finally {
+      client.close();
+      await server.stop(1000);
+    }
+  });
+
   it('refuses a service with a method left unimplemented', () => {
     const server = createGrpcServer({ logger, audit, auth: { key: DEV_VERIFYING_KEY } });
     const { RegisterPerson, ImportPersons } = personRegistryHandlers(logger);

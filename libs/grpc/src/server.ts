@@ -37,6 +37,12 @@ export interface GrpcServerOptions {
    * for probes that cannot speak TLS (the kubelet's). It carries no data but SERVING/NOT_SERVING.
    */
   healthPort?: number;
+  /**
+   * The most items one client stream may send (default 100,000). The item past it fails the call
+   * with RESOURCE_EXHAUSTED; the items before it were taken (bulk imports are idempotent per row, so
+   * the rest is sent again in another call).
+   */
+  maxStreamItems?: number;
   /** grpc-js server options (message size limits, keepalive...). */
   serverOptions?: grpc.ServerOptions;
   /** Serve grpc.reflection (v1 and v1alpha) so `grpcurl -plaintext host:port list` works. Default: true. */
@@ -114,12 +120,28 @@ interface AnyServerCall {
   removeListener(event: 'cancelled', listener: () => void): unknown;
 }
 
+/** A client stream that fails once it sends more than `max` items. */
+async function* capped(items: AsyncIterable<unknown>, max: number): AsyncGenerator {
+  let count = 0;
+  for await (const item of items) {
+    count += 1;
+    if (count > max)
+      throw new DomainError(
+        'TOO_MANY_ITEMS',
+        'exhausted',
+        `a stream takes at most ${String(max)} items: send the rest in another call`,
+      );
+    yield item;
+  }
+}
+
 export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   const { logger } = options;
   const server = new grpc.Server(options.serverOptions);
   const health = new HealthImplementation({ '': 'NOT_SERVING' });
   const healthOnly = options.healthPort === undefined ? undefined : new grpc.Server();
   let boundHealthPort: number | undefined;
+  const maxStreamItems = options.maxStreamItems ?? 100_000;
   const registered: { name: string; definition: grpc.ServiceDefinition }[] = [];
   let state: 'new' | 'starting' | 'started' | 'stopping' = 'new';
   let stopping: Promise<void> | undefined;
@@ -259,7 +281,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
             method,
             call,
             async (ctx) => {
-              const response = await handler.handle(call, ctx);
+              const response = await handler.handle(capped(call, maxStreamItems), ctx);
               await recordReads(response, ctx);
               callback(null, response, correlationMetadata(ctx.correlationId));
             },

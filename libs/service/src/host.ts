@@ -59,6 +59,7 @@ export interface HostConfig {
   GRPC_TLS_KEY_FILE?: string | undefined;
   GRPC_TLS_CLIENT_CA_FILE?: string | undefined;
   GRPC_HEALTH_PORT?: number | undefined;
+  GRPC_MAX_STREAM_ITEMS?: number | undefined;
   KAFKA_TLS?: boolean | undefined;
   KAFKA_TLS_CA_FILE?: string | undefined;
   KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512' | 'plain' | undefined;
@@ -293,6 +294,9 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
         access: { ...(options.access ?? {}), ...PERSON_READS_ACCESS },
         audit: personReads,
         ...(config.GRPC_HEALTH_PORT === undefined ? {} : { healthPort: config.GRPC_HEALTH_PORT }),
+        ...(config.GRPC_MAX_STREAM_ITEMS === undefined
+          ? {}
+          : { maxStreamItems: config.GRPC_MAX_STREAM_ITEMS }),
         ...(config.GRPC_TLS_CERT_FILE && config.GRPC_TLS_KEY_FILE
           ? {
               credentials: serverCredentialsFromFiles({
