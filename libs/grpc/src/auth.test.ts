@@ -234,8 +234,8 @@ describe('keys from config', () => {
       DEV_SIGNING_KEY,
     );
     expect(warnings).toEqual([
-      expect.stringMatching(/anybody can sign tokens this service accepts/),
-      expect.stringMatching(/anybody can sign tokens like these/),
+      expect.stringMatching(/^AUTH_PUBLIC_KEY is the public development key: anybody can sign/),
+      expect.stringMatching(/^AUTH_SIGNING_KEY is the public development key: anybody can sign/),
     ]);
     expect(isDevelopmentKey(pem.public)).toBe(false);
   });

@@ -139,57 +139,50 @@ export function isDevelopmentKey(key: VerifyingKey): boolean {
   return keyRing(key).has(keyIdOf(ed25519(DEV_VERIFYING_KEY, 'public')));
 }
 
+/** How a program takes its token key from config. */
+export interface KeyConfig {
+  key: string | undefined;
+  real: boolean;
+  /** Accept the development key in real mode (test fleets and benchmarks on one machine). */
+  allowDevelopmentKey?: boolean;
+}
+
 /**
- * The key a service checks tokens with. Embedded runs without one use the development key, with a
- * warning. In real mode a key is required (the config says so) and the development key is refused
- * unless `allowDevelopmentKey` (test fleets and benchmarks on one machine): anybody can sign for it.
+ * The configured key, or in embedded runs the development one with a warning. In real mode a key
+ * is required (the config says so too) and the development key is refused unless allowed: anybody
+ * can sign for it.
  */
-export function verifyingKeyFor(
-  options: { key: string | undefined; real: boolean; allowDevelopmentKey?: boolean },
+function keyFromConfig(
+  setting: 'AUTH_PUBLIC_KEY' | 'AUTH_SIGNING_KEY',
+  { key, real, allowDevelopmentKey = false }: KeyConfig,
+  development: { key: string; is: (key: string) => boolean },
   warn: (message: string) => void,
-): VerifyingKey {
-  const { key, real, allowDevelopmentKey = false } = options;
+): string {
   if (!key) {
-    if (real) throw new Error('AUTH_PUBLIC_KEY is required in real mode');
-    warn('AUTH_PUBLIC_KEY not set: accepting tokens signed with the public development key');
-    return DEV_VERIFYING_KEY;
+    if (real) throw new Error(`${setting} is required in real mode`);
+    warn(`${setting} not set: using the public development key`);
+    return development.key;
   }
-  keyRing(key); // every block a public Ed25519 key, or refused here
-  if (isDevelopmentKey(key)) {
+  if (development.is(key)) {
     if (real && !allowDevelopmentKey)
       throw new Error(
-        'AUTH_PUBLIC_KEY is the public development key, which anybody can sign for: refused in real mode ' +
+        `${setting} is the public development key, which anybody can sign for: refused in real mode ` +
           '(set AUTH_ALLOW_DEVELOPMENT_KEY=true only on a test machine)',
       );
-    warn('AUTH_PUBLIC_KEY is the public development key: anybody can sign tokens this service accepts');
+    warn(`${setting} is the public development key: anybody can sign tokens like these`);
   }
   return key;
 }
 
-/**
- * The key the console signs its users' calls with: the configured one, or in embedded runs the
- * development key with a warning; real mode refuses the development key as `verifyingKeyFor` does.
- */
-export function signingKeyFor(
-  options: { key: string | undefined; real: boolean; allowDevelopmentKey?: boolean },
-  warn: (message: string) => void,
-): SigningKey {
-  const { key, real, allowDevelopmentKey = false } = options;
-  if (!key) {
-    if (real) throw new Error('AUTH_SIGNING_KEY is required in real mode');
-    warn('AUTH_SIGNING_KEY not set: signing with the public development key');
-    return DEV_SIGNING_KEY;
-  }
-  const publicKey = createPublicKey(ed25519(key, 'private'));
-  if (isDevelopmentKey(publicKey)) {
-    if (real && !allowDevelopmentKey)
-      throw new Error(
-        'AUTH_SIGNING_KEY is the public development key: refused in real mode ' +
-          '(set AUTH_ALLOW_DEVELOPMENT_KEY=true only on a test machine)',
-      );
-    warn('AUTH_SIGNING_KEY is the public development key: anybody can sign tokens like these');
-  }
-  return key;
+/** The key(s) a service checks tokens with (every block a public Ed25519 key, or refused). */
+export function verifyingKeyFor(options: KeyConfig, warn: (message: string) => void): VerifyingKey {
+  return keyFromConfig('AUTH_PUBLIC_KEY', options, { key: DEV_VERIFYING_KEY, is: isDevelopmentKey }, warn);
+}
+
+/** The key the console signs its users' calls with (an Ed25519 private key, or refused). */
+export function signingKeyFor(options: KeyConfig, warn: (message: string) => void): SigningKey {
+  const is = (key: string) => isDevelopmentKey(createPublicKey(ed25519(key, 'private')));
+  return keyFromConfig('AUTH_SIGNING_KEY', options, { key: DEV_SIGNING_KEY, is }, warn);
 }
 
 /** Signs a token for `claims`, valid for `ttlSeconds` (for the quick start, CLIs and tests). */
