@@ -148,7 +148,12 @@ export interface ServiceHost {
 }
 
 /** Kafka's TLS and SASL from the config (both absent: plaintext, which real mode must waive). */
-function kafkaLinkOptions(config: HostConfig): Pick<KafkaConfig, 'ssl' | 'sasl'> {
+export function kafkaLinkOptions(
+  config: Pick<
+    HostConfig,
+    'KAFKA_TLS' | 'KAFKA_TLS_CA_FILE' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD'
+  >,
+): Pick<KafkaConfig, 'ssl' | 'sasl'> {
   const ssl = config.KAFKA_TLS
     ? config.KAFKA_TLS_CA_FILE
       ? { ca: [readFileSync(config.KAFKA_TLS_CA_FILE, 'utf8')] }

@@ -1,4 +1,5 @@
 export {
+  kafkaLinkOptions,
   startService,
   type Consumer,
   type HostConfig,
