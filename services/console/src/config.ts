@@ -36,6 +36,8 @@ export const configSchema = z
     GRPC_TLS_CLIENT_KEY_FILE: env.string().optional(),
     /** Protections a real deployment goes without (see @truyvet/config links): none unless said. */
     LINKS_UNPROTECTED: linksUnprotected().default([]),
+    /** The deployment's reverse proxies (addresses): their X-Forwarded-For names the browser. */
+    CONSOLE_TRUSTED_PROXIES: env.list().optional(),
     /** Off only where the console is served over plain HTTP (a trial on a laptop). */
     CONSOLE_SECURE_COOKIES: env.bool().default(true),
     /** The first admin's password, for a fresh install (the admin adds everyone else). */

@@ -101,6 +101,7 @@ export async function start(
     logger,
     secureCookies: config.CONSOLE_SECURE_COOKIES,
     webDir: config.CONSOLE_WEB_DIR ?? BUILT_PAGES,
+    ...(config.CONSOLE_TRUSTED_PROXIES ? { trustedProxies: config.CONSOLE_TRUSTED_PROXIES } : {}),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { FAILURES_ALLOWED, LOCKED_MINUTES, SignInThrottle } from './throttle';
+import { ADDRESS_FAILURES_ALLOWED, FAILURES_ALLOWED, LOCKED_MINUTES, SignInThrottle } from './throttle';
 
 describe('SignInThrottle', () => {
   let clock = new Date('2021-08-25T08:00:00+07:00').getTime();
@@ -29,8 +29,20 @@ describe('SignInThrottle', () => {
     expect(throttle.minutesLocked('ttyt-916', '10.0.0.9')).toBe(0);
   });
 
+  it('makes an address that fails over many usernames wait, and no other address', () => {
+    for (let i = 0; i < ADDRESS_FAILURES_ALLOWED - 1; i++)
+      throttle.failed(`user-${String(i)}`, '198.51.100.9');
+    expect(throttle.minutesLocked('tyt-thoi-an', '198.51.100.9')).toBe(0);
+    throttle.failed('one-more', '198.51.100.9');
+    // A username it never tried waits too, from that address only.
+    expect(throttle.minutesLocked('tyt-thoi-an', '198.51.100.9')).toBe(LOCKED_MINUTES);
+    expect(throttle.minutesLocked('tyt-thoi-an', '10.0.0.12')).toBe(0);
+    later(LOCKED_MINUTES * 60_000 + 1);
+    expect(throttle.minutesLocked('tyt-thoi-an', '198.51.100.9')).toBe(0);
+  });
+
   it('keeps a bounded number of pairs under a spray of usernames', () => {
-    for (let i = 0; i < 10_050; i++) throttle.failed(`guess-${String(i)}`, '203.0.113.5');
+    for (let i = 0; i < 10_050; i++) throttle.failed(`guess-${String(i)}`, `203.0.${String(i % 250)}.5`);
     throttle.failed('tyt-long-tuyen', '10.0.0.3');
     expect(throttle.pairs).toBeLessThanOrEqual(10_000);
     for (let i = 0; i < FAILURES_ALLOWED - 1; i++) throttle.failed('tyt-long-tuyen', '10.0.0.3');

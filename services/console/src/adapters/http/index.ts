@@ -15,7 +15,7 @@ import { labRoutes } from './routes/lab';
 import { reportRoutes } from './routes/reports';
 import type { Call, Reply, Route, ServiceApis, Services } from './routes/route';
 import { sampleRoutes } from './routes/samples';
-import { sessions } from './sessions';
+import { clientAddress, sessions } from './sessions';
 
 export { CSRF_HEADER, sessionCookieName } from './sessions';
 
@@ -26,6 +26,8 @@ export interface GatewayOptions extends ServiceApis {
   secureCookies?: boolean;
   /** The built pages (web/dist), served for every path outside /api. */
   webDir?: string;
+  /** The addresses of the deployment's own reverse proxies, whose X-Forwarded-For is believed. */
+  trustedProxies?: readonly string[];
 }
 
 async function jsonBody(request: http.IncomingMessage): Promise<unknown> {
@@ -70,6 +72,7 @@ export function createGateway(options: GatewayOptions): http.Server {
   const services: Services = {
     ...options,
     sessions: sessions(accounts, options.secureCookies ?? true),
+    clientAddress: (request) => clientAddress(request, options.trustedProxies ?? []),
     districtOf,
     districtFor: (session: Session, wardCode?: string) => {
       const { level, code } = session.jurisdiction;

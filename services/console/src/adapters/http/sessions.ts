@@ -39,6 +39,26 @@ function hostOf(origin: string): string | null {
   }
 }
 
+/**
+ * The browser's address, for counting failed sign-ins: the socket's peer, unless that peer is one
+ * of the deployment's own reverse proxies, whose X-Forwarded-For is then read from the right,
+ * skipping the proxies, to the first address no proxy of ours wrote. Never trusted otherwise (a
+ * browser can send any X-Forwarded-For it likes).
+ */
+export function clientAddress(request: http.IncomingMessage, trustedProxies: readonly string[]): string {
+  const peer = request.socket.remoteAddress ?? '';
+  if (!trustedProxies.includes(peer)) return peer;
+  const forwarded = String(request.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  for (let i = forwarded.length - 1; i >= 0; i--) {
+    const hop = forwarded[i] as string;
+    if (!trustedProxies.includes(hop)) return hop;
+  }
+  return peer;
+}
+
 /** A request from another site (its Origin or Fetch-Site says so) never changes anything. */
 export function requireSameOrigin(request: http.IncomingMessage): void {
   const site = request.headers['sec-fetch-site'];

@@ -2,7 +2,7 @@
 import type { Route, Services } from './route';
 import { requireSameOrigin } from '../sessions';
 
-export function accountRoutes({ accounts, logger, sessions }: Services): Route[] {
+export function accountRoutes({ accounts, logger, sessions, clientAddress }: Services): Route[] {
   const { sessionCookie, sessionView } = sessions;
   return [
     {
@@ -10,7 +10,7 @@ export function accountRoutes({ accounts, logger, sessions }: Services): Route[]
       path: '/api/session',
       handle: async (call) => {
         requireSameOrigin(call.request);
-        const session = await accounts.signIn(await call.body(), call.request.socket.remoteAddress ?? '');
+        const session = await accounts.signIn(await call.body(), clientAddress(call.request));
         const maxAge = Math.floor((Date.parse(session.expiresAt) - Date.now()) / 1000);
         logger.info({ user: session.username, role: session.role }, 'signed in');
         return { status: 200, body: sessionView(session), cookie: sessionCookie(session.id, maxAge) };

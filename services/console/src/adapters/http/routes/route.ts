@@ -48,6 +48,8 @@ export interface Services extends ServiceApis {
   districtOf(ward: string): string | undefined;
   /** The district a change is made in: the user's own, or the ward's. */
   districtFor(session: Session, wardCode?: string): string | undefined;
+  /** The browser's address (through the deployment's trusted proxies). */
+  clientAddress(request: http.IncomingMessage): string;
 }
 
 export interface Route {
