@@ -233,6 +233,23 @@ describe('the console gateway', () => {
     expect((await district.call('GET', '/api/users')).status).toBe(403);
   });
 
+  it('lets a user change their password and an admin disable a user, ending their sessions', async () => {
+    const user = await userOf('ttyt-doi-mat-khau', 'district_center', { level: 'district', code: DISTRICT });
+    const changed = await user.call('POST', '/api/password', {
+      current: 'ttyt-doi-mat-khau-mat-khau',
+      next: 'mat-khau-moi-cua-toi',
+    });
+    expect(changed.status).toBe(204);
+    expect((await user.call('GET', '/api/session')).status).toBe(200); // this browser stays signed in
+    const admin = new Browser();
+    await admin.signIn(ADMIN.username, ADMIN.password);
+    expect((await user.call('POST', '/api/users/ttyt-doi-mat-khau/disable', {})).status).toBe(403);
+    const disabled = await admin.call('POST', '/api/users/ttyt-doi-mat-khau/disable', {});
+    expect(disabled).toMatchObject({ status: 200, json: { user: { disabledBy: ADMIN.username } } });
+    expect((await user.call('GET', '/api/session')).status).toBe(401);
+    expect((await new Browser().signIn('ttyt-doi-mat-khau', 'mat-khau-moi-cua-toi')).status).toBe(401);
+  });
+
   it("shows a ward's team its own ward's case, and no other ward's", async () => {
     const city = await clientsFor(roles(DISTRICT).city, round.services.ports);
     const listed = await unaryCall(city.cases, 'ListCases', { districtCode: DISTRICT });

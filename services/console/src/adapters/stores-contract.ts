@@ -74,5 +74,31 @@ export function describeAccountStoresContract(
       expect(await stores.sessions.get(endsNow.id)).toBeNull();
       expect(await stores.sessions.get(live.id)).toEqual(live);
     });
+
+    it('rewrites a user, and ends every session of one user and only theirs', async () => {
+      const name = `u-${randomUUID().slice(0, 8)}`;
+      await stores.users.insert(user(name));
+      await stores.users.replace({
+        ...user(name),
+        disabledAt: '2021-08-20T12:00:00.000Z',
+        disabledBy: 'admin',
+      });
+      expect(await stores.users.find(name)).toMatchObject({ disabledBy: 'admin' });
+      const of = (username: string): Session => ({
+        id: randomUUID(),
+        username,
+        displayName: username,
+        role: 'ward_team',
+        jurisdiction: { level: 'ward', code: '31117' },
+        csrfToken: randomUUID(),
+        expiresAt: '2099-01-01T00:00:00.000Z',
+      });
+      const mine = [of(name), of(name)];
+      const theirs = of(`${name}-other`);
+      for (const s of [...mine, theirs]) await stores.sessions.put(s);
+      expect(await stores.sessions.deleteOfUser(name)).toBe(2);
+      for (const s of mine) expect(await stores.sessions.get(s.id)).toBeNull();
+      expect(await stores.sessions.get(theirs.id)).toEqual(theirs);
+    });
   });
 }

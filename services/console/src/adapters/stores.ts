@@ -13,6 +13,10 @@ export class InMemoryUserStore implements UserStore {
     this.users.set(user.username, structuredClone(user));
     return Promise.resolve(true);
   }
+  replace(user: UserAccount): Promise<void> {
+    this.users.set(user.username, structuredClone(user));
+    return Promise.resolve();
+  }
   list(): Promise<UserAccount[]> {
     return Promise.resolve([...this.users.values()].map((u) => structuredClone(u)));
   }
@@ -31,6 +35,15 @@ export class InMemorySessionStore implements SessionStore {
   delete(id: string): Promise<void> {
     this.sessions.delete(id);
     return Promise.resolve();
+  }
+  deleteOfUser(username: string): Promise<number> {
+    let removed = 0;
+    for (const [id, session] of this.sessions)
+      if (session.username === username) {
+        this.sessions.delete(id);
+        removed++;
+      }
+    return Promise.resolve(removed);
   }
   deleteExpired(now: string): Promise<number> {
     let removed = 0;
@@ -66,6 +79,10 @@ export class MongoUserStore implements UserStore {
       throw error;
     }
   }
+  async replace(user: UserAccount): Promise<void> {
+    const { username, ...rest } = user;
+    await this.users.replaceOne({ _id: username }, rest);
+  }
   async list(): Promise<UserAccount[]> {
     return (await this.users.find({}).toArray()).map(toUser);
   }
@@ -92,6 +109,10 @@ export class MongoSessionStore implements SessionStore {
   }
   async delete(id: string): Promise<void> {
     await this.sessions.deleteOne({ _id: id });
+  }
+  /** By username: an admin's action, rare (a scan on FerretDB 1.24 is fine for it). */
+  async deleteOfUser(username: string): Promise<number> {
+    return (await this.sessions.deleteMany({ username })).deletedCount;
   }
   /** ISO times in one zone compare as strings. (FerretDB has no TTL index to do this itself.) */
   async deleteExpired(now: string): Promise<number> {

@@ -122,6 +122,46 @@ describe('AccountDesk', () => {
     }
   });
 
+  it('lets an admin disable a user, whose sessions end and who cannot sign in again', async () => {
+    const accounts = desk();
+    const admin = await withAdmin(accounts);
+    await accounts.addUser(admin, ward);
+    const wardSession = await accounts.signIn({ username: ward.username, password: ward.password });
+    expect(await codeOf(accounts.disableUser(wardSession, 'admin'))).toEqual(['forbidden', 'ADMIN_ONLY']);
+    expect(await codeOf(accounts.disableUser(admin, 'admin'))).toEqual(['conflict', 'NOT_YOURSELF']);
+    expect(await accounts.disableUser(admin, ward.username)).toMatchObject({ disabledBy: 'admin' });
+    expect(await accounts.session(wardSession.id)).toBeNull();
+    // Answered as a wrong password: the form does not tell who exists or is disabled.
+    expect(await codeOf(accounts.signIn({ username: ward.username, password: ward.password }))).toEqual([
+      'unauthenticated',
+      'SIGN_IN_FAILED',
+    ]);
+  });
+
+  it('changes a password with the current one, ending the other sessions but not this one', async () => {
+    const accounts = desk();
+    const admin = await withAdmin(accounts);
+    const elsewhere = await accounts.signIn({ username: 'admin', password: 'quan-tri-vien-2021' });
+    expect(
+      await codeOf(accounts.changePassword(admin, { current: 'doan-sai', next: 'mat-khau-moi-2021' })),
+    ).toEqual(['invalid', 'WRONG_PASSWORD']);
+    await accounts.changePassword(admin, { current: 'quan-tri-vien-2021', next: 'mat-khau-moi-2021' });
+    expect(await accounts.session(admin.id)).toMatchObject({ username: 'admin' });
+    expect(await accounts.session(elsewhere.id)).toBeNull();
+    await expect(
+      accounts.signIn({ username: 'admin', password: 'mat-khau-moi-2021' }),
+    ).resolves.toMatchObject({
+      username: 'admin',
+    });
+    expect(await codeOf(accounts.signIn({ username: 'admin', password: 'quan-tri-vien-2021' }))).toEqual([
+      'unauthenticated',
+      'SIGN_IN_FAILED',
+    ]);
+    // Every session of a user, ended by the admin (or the user); not by another user.
+    expect(await accounts.revokeSessions(admin, 'admin')).toBe(2);
+    expect(await accounts.session(admin.id)).toBeNull();
+  });
+
   it('makes a username wait after 5 wrong passwords from one address, even for the right one, and not elsewhere', async () => {
     const accounts = desk();
     await withAdmin(accounts);

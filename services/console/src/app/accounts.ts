@@ -5,6 +5,7 @@ import {
   decideNewUser,
   newUserSchema,
   parseInput,
+  passwordChangeSchema,
   signInSchema,
   viewOf,
   type UserAccount,
@@ -17,6 +18,8 @@ import { SignInThrottle } from './throttle';
 export interface UserStore {
   find(username: string): Promise<UserAccount | null>;
   insert(user: UserAccount): Promise<boolean>;
+  /** Writes a user that exists (a password changed, a user disabled). */
+  replace(user: UserAccount): Promise<void>;
   list(): Promise<UserAccount[]>;
 }
 
@@ -38,6 +41,8 @@ export interface SessionStore {
   put(session: Session): Promise<void>;
   get(id: string): Promise<Session | null>;
   delete(id: string): Promise<void>;
+  /** Removes every session of a user; answers how many. */
+  deleteOfUser(username: string): Promise<number>;
   /** Removes the sessions that ended at or before `now` (ISO time); answers how many. */
   deleteExpired(now: string): Promise<number>;
 }
@@ -86,7 +91,8 @@ export class AccountDesk {
       );
     const user = await this.users.find(username);
     const matches = await verifyPassword(password, user?.passwordHash ?? (await this.decoy));
-    if (!user || !matches) {
+    // A disabled user is answered as a wrong password: the form does not say who exists.
+    if (!user || !matches || user.disabledAt !== undefined) {
       this.throttle.failed(username, from);
       throw unauthenticated();
     }
@@ -137,6 +143,44 @@ export class AccountDesk {
         fields: [{ field: 'username', description: 'already taken' }],
       });
     return viewOf(user);
+  }
+
+  /** An admin disables a user (not themselves): no more sign-ins, and every session of theirs ends. */
+  async disableUser(by: Session, username: string): Promise<UserView> {
+    if (by.role !== 'admin') throw new DomainError('ADMIN_ONLY', 'forbidden', 'only an admin disables users');
+    if (by.username === username)
+      throw new DomainError('NOT_YOURSELF', 'conflict', 'an admin does not disable themselves');
+    const user = await this.users.find(username);
+    if (!user) throw new DomainError('USER_NOT_FOUND', 'not_found', `no user ${username}`);
+    const disabled: UserAccount = user.disabledAt
+      ? user
+      : { ...user, disabledAt: this.now().toISOString(), disabledBy: by.username };
+    await this.users.replace(disabled);
+    await this.sessions.deleteOfUser(username);
+    return viewOf(disabled);
+  }
+
+  /**
+   * A user changes their own password, proving the current one; every other session of theirs
+   * ends (a browser left signed in elsewhere must sign in again with the new one).
+   */
+  async changePassword(session: Session, input: unknown): Promise<void> {
+    const { current, next } = parseInput(passwordChangeSchema, input, 'password change');
+    const user = await this.users.find(session.username);
+    if (!user || !(await verifyPassword(current, user.passwordHash)))
+      throw new DomainError('WRONG_PASSWORD', 'invalid', 'the current password is wrong', {
+        fields: [{ field: 'current', description: 'wrong password' }],
+      });
+    await this.users.replace({ ...user, passwordHash: await hashPassword(next) });
+    await this.sessions.deleteOfUser(session.username);
+    await this.sessions.put({ ...session, id: storedSessionId(session.id) });
+  }
+
+  /** Ends every session of a user: an admin for anyone, a user for themselves. Answers how many. */
+  async revokeSessions(by: Session, username: string): Promise<number> {
+    if (by.role !== 'admin' && by.username !== username)
+      throw new DomainError('ADMIN_ONLY', 'forbidden', "only an admin ends another user's sessions");
+    return this.sessions.deleteOfUser(username);
   }
 
   async listUsers(by: Session): Promise<UserView[]> {

@@ -44,6 +44,9 @@ export const newUserSchema = z
   });
 export type NewUser = z.infer<typeof newUserSchema>;
 
+/** A user changing their own password: the current one proves it is them. */
+export const passwordChangeSchema = z.object({ current: z.string().min(1).max(200), next: passwordSchema });
+
 export const signInSchema = z.object({ username: usernameSchema, password: z.string().min(1).max(200) });
 
 /** A stored user. The password only as its hash. */
@@ -55,6 +58,9 @@ export interface UserAccount {
   passwordHash: string;
   createdBy: string;
   createdAt: string;
+  /** Set when an admin disabled the user: no sign-in, every session ended. */
+  disabledAt?: string;
+  disabledBy?: string;
 }
 
 /** A user as the console shows them (never the hash). */

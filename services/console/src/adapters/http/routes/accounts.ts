@@ -48,5 +48,37 @@ export function accountRoutes({ accounts, logger, sessions, clientAddress }: Ser
         return { status: 201, body: { user } };
       },
     },
+    {
+      method: 'POST',
+      path: /^\/api\/users\/([a-z0-9._-]{3,32})\/disable$/,
+      handle: async (call) => {
+        const session = await call.signedIn(true);
+        const username = call.params[0] ?? '';
+        const user = await accounts.disableUser(session, username);
+        logger.info({ by: session.username, user: username }, 'user disabled, sessions ended');
+        return { status: 200, body: { user } };
+      },
+    },
+    {
+      method: 'DELETE',
+      path: /^\/api\/users\/([a-z0-9._-]{3,32})\/sessions$/,
+      handle: async (call) => {
+        const session = await call.signedIn(true);
+        const username = call.params[0] ?? '';
+        const ended = await accounts.revokeSessions(session, username);
+        logger.info({ by: session.username, user: username, ended }, 'sessions ended');
+        return { status: 200, body: { ended } };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/password',
+      handle: async (call) => {
+        const session = await call.signedIn(true);
+        await accounts.changePassword(session, await call.body());
+        logger.info({ user: session.username }, 'password changed, other sessions ended');
+        return { status: 204 };
+      },
+    },
   ];
 }
