@@ -78,16 +78,50 @@ export function unsafeTextFields(value: unknown, path = ''): FieldViolation[] {
   return [];
 }
 
+/** Fields that hold a date or a time: `collectedAt`, `arrivedOn`, `birthDate`, `date`, `since`, `until`... */
+const DATE_FIELD = /(At|On|Date|Until)$|^(date|since|until)$/;
+/** The first cases were reported in December 2019: no fact of this system is older. */
+const EARLIEST_FACT = '2019-12-01';
+const EARLIEST_BIRTH = '1900-01-01';
+
+/**
+ * Every date or time of a request (by its field's name, at any depth) outside a plausible window:
+ * from December 2019 (births from 1900) to a year from now. A typo such as year 0001 or 2201 is
+ * refused at the door instead of becoming a case confirmed in another century.
+ */
+export function implausibleDateFields(value: unknown, now: Date, path = '', key = ''): FieldViolation[] {
+  if (typeof value === 'string') {
+    if (!DATE_FIELD.test(key) || !/^\d{4}-\d{2}-\d{2}/.test(value)) return [];
+    const earliest = key === 'birthDate' ? EARLIEST_BIRTH : EARLIEST_FACT;
+    const latest = new Date(now.getTime() + 366 * 86_400_000).toISOString().slice(0, 10);
+    const day = value.slice(0, 10);
+    return day < earliest || day > latest || Number.isNaN(Date.parse(day))
+      ? [{ field: path, description: `a date from ${earliest} to ${latest}` }]
+      : [];
+  }
+  if (Array.isArray(value))
+    return value.flatMap((item, i) =>
+      implausibleDateFields(item, now, path ? `${path}.${i}` : String(i), key),
+    );
+  if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value))
+    return Object.entries(value).flatMap(([name, field]) =>
+      implausibleDateFields(field, now, path ? `${path}.${name}` : name, name),
+    );
+  return [];
+}
+
 /** Unsafe text and the schema's own complaints, together, as INVALID_ARGUMENT; or nothing. */
 function violationsOf<S extends z.ZodType>(
   schema: S,
   request: unknown,
 ): { ok: true; value: z.output<S> } | { ok: false; fields: FieldViolation[] } {
-  const unsafe = unsafeTextFields(request);
+  const unsafe = [...unsafeTextFields(request), ...implausibleDateFields(request, new Date())];
   const parsed = schema.safeParse(request);
   if (parsed.success && unsafe.length === 0) return { ok: true, value: parsed.data };
-  const fields = [...unsafe, ...(parsed.success ? [] : fieldViolations(parsed.error))];
-  return { ok: false, fields };
+  // One violation per field: the schema's own, more precise, where both found one.
+  const fromSchema = parsed.success ? [] : fieldViolations(parsed.error);
+  const named = new Set(fromSchema.map((v) => v.field));
+  return { ok: false, fields: [...unsafe.filter((v) => !named.has(v.field)), ...fromSchema] };
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S, request: unknown): z.output<S> {

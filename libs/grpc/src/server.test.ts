@@ -9,6 +9,7 @@ import { FileDescriptorProto } from 'protobufjs/ext/descriptor';
 import { z } from 'zod';
 import { DEV_SIGNING_KEY, DEV_VERIFYING_KEY, issueToken } from './auth';
 import { InMemoryPersonReadTrail, peopleNamedIn, peopleNamedInText } from './person-reads';
+import { implausibleDateFields } from './handlers';
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import {
   checkHealth,
@@ -306,6 +307,23 @@ describe('streams', () => {
     ]);
     expect(rows.results.map((r) => r.outcome)).toEqual(['rejected', 'personId']); // line breaks and tabs are fine
     expect(rows.results[0]?.rejected?.fieldViolations.map((v) => v.field)).toEqual(['fullName']);
+  });
+
+  it('finds dates outside a plausible window by their fields, births from 1900, the rest from December 2019', () => {
+    const now = new Date('2021-08-20T00:00:00Z');
+    expect(
+      implausibleDateFields(
+        {
+          collectedAt: '2021-08-19T08:00:00+07:00',
+          resultedAt: '0001-01-01T00:00:00Z',
+          birthDate: '1931-05-02',
+          orders: [{ dueOn: '2022-08-20' }, { dueOn: '2022-08-22' }],
+          date: '2019-11-30',
+          note: '0001-01-01 is not a date field',
+        },
+        now,
+      ).map((v) => v.field),
+    ).toEqual(['resultedAt', 'orders.1.dueOn', 'date']);
   });
 
   it('streams a server stream', async () => {

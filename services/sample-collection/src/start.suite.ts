@@ -397,6 +397,20 @@ export function describePersonRegistryComponent(
       ]);
     });
 
+    it('refuses a date no fact can have: a dose in year 0001, a birth date next century', async () => {
+      const answer = await unaryCall(
+        client,
+        'RegisterPerson',
+        person({
+          vaccinations: [{ dose: 1, date: '0001-08-20', vaccine: 'AstraZeneca' }],
+          birthDate: '2190-01-01',
+        }),
+      ).catch((error: unknown) => error);
+      expect((answer as { code?: number }).code).toBe(status.INVALID_ARGUMENT);
+      const fields = readFieldViolations(answer as Parameters<typeof readFieldViolations>[0]);
+      expect(fields.map((f) => f.field).sort()).toEqual(['details.birthDate', 'details.vaccinations.0.date']);
+    });
+
     it('keeps a district center to its own district', async () => {
       await expect(
         unaryCall(outsider, 'RegisterPerson', person({ phone: phoneFor(5) })),
