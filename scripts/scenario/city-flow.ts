@@ -255,8 +255,8 @@ export async function runCityFlow(ports: ServicePorts, options: CityFlowOptions)
     await stage('collect samples', tubes.length, () =>
       inParallel(tubeBatches, concurrency, async (batch) => {
         const district = batch[0]?.districtCode ?? '';
-        const answer = await persistently('CollectSamples', () =>
-          writeClientStream(
+        const answer = await persistently('CollectSamples', async () => {
+          const sent = await writeClientStream(
             districtClients(district).collection,
             'CollectSamples',
             batch.map((t) => ({
@@ -268,8 +268,15 @@ export async function runCityFlow(ports: ServicePorts, options: CityFlowOptions)
               reason: 'mass_testing',
               specimenType: 'nasopharyngeal',
             })),
-          ),
-        );
+          );
+          // A tube whose earlier attempt died between its pool claim and its save: send the batch
+          // again (what is in answers "already used"), as for a call that failed as a whole.
+          if (sent.results.some((r) => r.errorCode === 'TUBE_BEING_COLLECTED'))
+            throw Object.assign(new Error('tubes still being collected: sending again'), {
+              code: grpcStatus.UNAVAILABLE,
+            });
+          return sent;
+        });
         // Collected already by a call whose answer was lost: the barcode says which sample it is.
         const refused = answer.results.filter((r) => !r.sampleId && r.errorCode !== 'BARCODE_ALREADY_USED');
         if (refused.length > 0) throw new Error(`tubes refused: ${JSON.stringify(refused.slice(0, 3))}`);

@@ -26,6 +26,15 @@ export interface CollectionRequest {
   origin?: EventOrigin;
 }
 
+function tubeBeingCollected(barcode: string): DomainError {
+  return new DomainError(
+    'TUBE_BEING_COLLECTED',
+    'unavailable',
+    `tube ${barcode} is being collected by another request (or one that failed): send it again`,
+    { retryable: true },
+  );
+}
+
 function barcodeUsed(barcode: string): DomainError {
   return new DomainError('BARCODE_ALREADY_USED', 'already_exists', `barcode ${barcode} was already used`, {
     fields: [{ field: 'barcode', description: 'was already used for another sample' }],
@@ -111,8 +120,11 @@ export class SampleCollection {
       if (!heldBy) return;
       refusedPools.add(d.state.sample.sampleId);
       if (heldBy.owner === d.state.sample.sampleId) {
-        // The same tube collected at the same moment by another request: that one has it.
-        results[d.index] = barcodeUsed(d.state.sample.barcode);
+        // This tube's pool is claimed but the tube is not in: another request for it is under way,
+        // or an earlier attempt died between its claim and its save. "Already used" would tell
+        // the district it was collected when it may never be: send again. The next try finds the
+        // tube in, or (the attempt having died) takes the orphaned claim over (ADR 4).
+        results[d.index] = tubeBeingCollected(d.state.sample.barcode);
         return;
       }
       const member = d.state.sample.personIds.indexOf(heldBy.key);
