@@ -116,8 +116,10 @@ export function describeReportingComponent(
           'the three cases and two F1 in the report',
           async () => {
             const r = await unaryCall(district, 'GetDailyReport', { area });
+            // Every figure asserted below: the orders are keyed by person, so each can arrive last.
             return r.cases?.newToday === (before.cases?.newToday ?? 0) + 3 &&
-              r.isolation?.f1Home === (before.isolation?.f1Home ?? 0) + 1
+              r.isolation?.f1Home === (before.isolation?.f1Home ?? 0) + 1 &&
+              r.isolation.f1Centralized === (before.isolation?.f1Centralized ?? 0) + 1
               ? r
               : undefined;
           },
