@@ -14,6 +14,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
 import { topics } from '@truyvet/events';
 import { cityHouseholds, seededRandom, type Household } from '../../scripts/scenario/city';
 import { expectedOutcome, runCityFlow, type CityFlowOutcome } from '../../scripts/scenario/city-flow';
@@ -127,6 +128,54 @@ describeWithInfra('faults during a flow of samples', () => {
     await producer.disconnect();
   }
 
+  /**
+   * What is missing when the flow does not settle: each F0 without a case and F1 without an order,
+   * with every event on the bus that names them, and the commits each service still holds unpublished.
+   */
+  async function unsettled(
+    ledger: BusLedger,
+    expected: ReturnType<typeof expectedOutcome>,
+    cases: Map<string, Set<string>>,
+    ordered: Map<string, Set<string>>,
+  ): Promise<string> {
+    const names = (id: string) => (e: { data: Record<string, unknown> }) =>
+      e.data.personId === id || (Array.isArray(e.data.personIds) && e.data.personIds.includes(id));
+    const trail = (id: string) =>
+      ledger.entries
+        .filter(names(id))
+        .map((e) => `${e.type}@${new Date(e.at).toISOString().slice(11, 23)}`)
+        .join(' ');
+    const lines = [
+      ...[...expected.f0]
+        .filter((id) => !cases.has(id))
+        .map((id) => `F0 without a case: ${id}: ${trail(id)}`),
+      ...[...expected.f1]
+        .filter((id) => !ordered.has(id))
+        .map((id) => `F1 without an order: ${id} (F0 ${expected.f0Household.get(id)}): ${trail(id)}`),
+    ];
+    for (const letter of ledger.deadLetters.slice(0, 10))
+      lines.push(
+        `dead letter in ${letter.topic}: ${letter.errorCode} ${letter.reason} ${letter.value.slice(0, 200)}`,
+      );
+    const client = new MongoClient(servers.mongoUri, { serverSelectionTimeoutMS: 5_000 });
+    try {
+      await client.connect();
+      for (const service of SERVICES) {
+        const db = client.db(`${run}-${service}`);
+        for (const { name } of await db.listCollections({}, { nameOnly: true }).toArray()) {
+          if (!name.endsWith('.pending')) continue;
+          const markers = await db.collection(name).find({}).limit(20).toArray();
+          if (markers.length > 0) lines.push(`${service} ${name}: ${JSON.stringify(markers)}`);
+        }
+      }
+    } catch (error) {
+      lines.push(`the outboxes could not be read: ${String(error)}`);
+    } finally {
+      await client.close();
+    }
+    return lines.slice(0, 60).join('\n');
+  }
+
   async function inflict(fault: Fault): Promise<void> {
     const started = Date.now();
     if (fault.kind === 'kill') {
@@ -158,6 +207,7 @@ describeWithInfra('faults during a flow of samples', () => {
         `seed ${SEED}: ${households.length} households; faults in order: ${faults.map((f) => ('service' in f ? f.service : f.server)).join(', ')}`,
       );
       const flow = { done: false };
+      const retried: string[] = [];
       const chaos = (async () => {
         await injectPoison();
         for (const fault of faults) {
@@ -177,9 +227,15 @@ describeWithInfra('faults during a flow of samples', () => {
           chunk: 50,
           box: 50,
           persistMs: 240_000,
+          onRetry: (what, error) => {
+            retried.push(`${new Date().toISOString().slice(11, 23)} ${what}: ${String(error).slice(0, 200)}`);
+          },
         });
       } catch (error) {
-        note(`the flow failed; the services' last lines:\n${fleet().tail(40)}`);
+        note(
+          `the flow failed; the calls it sent again:\n${retried.slice(-30).join('\n')}\n` +
+            `the services' last lines:\n${fleet().tail(40)}`,
+        );
         throw error;
       } finally {
         flow.done = true;
@@ -210,7 +266,10 @@ describeWithInfra('faults during a flow of samples', () => {
           const done =
             [...expected.f0].every((id) => cases.has(id)) && [...expected.f1].every((id) => ordered.has(id));
           if (lag === 0 && done) break;
-          if (Date.now() > deadline) throw new Error(`not settled: lag ${lag}\n${fleet().tail()}`);
+          if (Date.now() > deadline)
+            throw new Error(
+              `not settled: lag ${lag}\n${await unsettled(ledger, expected, cases, ordered)}\n${fleet().tail()}`,
+            );
           await new Promise((resolve) => setTimeout(resolve, 1_000));
         }
         await new Promise((resolve) => setTimeout(resolve, 3_000));

@@ -72,6 +72,22 @@ const INFRASTRUCTURE_ERRORS =
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 
 /**
+ * The MongoDB driver answers a bulk write (`insertMany`) whose command never got an answer with a
+ * MongoBulkWriteError of no write errors that keeps only the first error's fields: a network error's
+ * `beforeHandshake`, a server selection error's `reason`, or a cleared pool's message.
+ */
+function isUnansweredBulkWrite(error: Error): boolean {
+  if (error.name !== 'MongoBulkWriteError') return false;
+  const { writeErrors } = error as { writeErrors?: unknown };
+  if (Array.isArray(writeErrors) && writeErrors.length > 0) return false;
+  return (
+    Object.hasOwn(error, 'beforeHandshake') ||
+    Object.hasOwn(error, 'reason') ||
+    /^Connection pool for .* was cleared|^Topology is closed/.test(error.message)
+  );
+}
+
+/**
  * Whether a failure is the store or the broker being away (a restart, a failover, a network cut)
  * rather than anything about the message: such a message is retried until they are back, never
  * dead-lettered. Looks through `cause` chains (drivers wrap the socket error).
@@ -79,9 +95,16 @@ const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT
 export function isInfrastructureFailure(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 5) return false;
   const code = (error as { code?: unknown }).code;
-  const labels = (error as { errorLabels?: unknown }).errorLabels;
+  let labels: unknown;
+  try {
+    labels = (error as { errorLabels?: unknown }).errorLabels; // a driver getter: never let it throw here
+  } catch {
+    labels = undefined;
+  }
   if (INFRASTRUCTURE_ERRORS.test(error.name) || (typeof code === 'string' && NETWORK_CODES.has(code)))
     return true;
-  if (labels instanceof Set && (labels.has('RetryableWriteError') || labels.has('ResetPool'))) return true;
+  const labelled = labels instanceof Set ? [...labels] : Array.isArray(labels) ? labels : [];
+  if (labelled.includes('RetryableWriteError') || labelled.includes('ResetPool')) return true;
+  if (isUnansweredBulkWrite(error)) return true;
   return isInfrastructureFailure(error.cause, depth + 1);
 }

@@ -229,7 +229,13 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
           logger.error(finished({ status, err: error }), 'grpc call');
         } else {
           logger.warn(
-            finished({ status, errorCode: failure.errorCode, error: failure.details }),
+            finished({
+              status,
+              errorCode: failure.errorCode,
+              error: failure.details,
+              // The store or the broker away: what the driver said, for the operators.
+              ...(error instanceof DomainError ? {} : { err: error }),
+            }),
             'grpc call',
           );
         }

@@ -57,6 +57,21 @@ describe('toGrpcFailure', () => {
     expect(failure.metadata.get('x-correlation-id')).toEqual(['c-1']);
   });
 
+  it('answers the store or the broker being away as UNAVAILABLE, which clients send again', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:27017'), {
+      name: 'MongoNetworkError',
+    });
+    const wrapped = new Error('saved, but the new heads could not be written', { cause: refused });
+    for (const error of [refused, wrapped]) {
+      const failure = toGrpcFailure(error, 'c-2');
+      expect(failure).toMatchObject({ code: grpc.status.UNAVAILABLE, internal: false });
+      expect(readErrorCode(failure)).toBe('SERVICE_UNAVAILABLE');
+      expect(failure.details).toContain('send again');
+      expect(failure.details).not.toContain('27017'); // nothing of the inside goes out
+    }
+    expect(toGrpcFailure(new Error('a bug'), 'c-3').code).toBe(grpc.status.INTERNAL);
+  });
+
   it('bounds what goes into the trailers, so an error quoting a huge input still reaches the client', () => {
     const huge = 'x'.repeat(100_000);
     const fields = Array.from({ length: 50 }, (_, i) => ({

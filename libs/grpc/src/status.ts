@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as grpc from '@grpc/grpc-js';
-import { DomainError, type ErrorKind, type FieldViolation } from '@truyvet/errors';
+import { DomainError, isInfrastructureFailure, type ErrorKind, type FieldViolation } from '@truyvet/errors';
 import { Root, type Type } from 'protobufjs';
 import type { BadRequest__Output } from './generated/google/rpc/BadRequest';
 import type { Status__Output } from './generated/google/rpc/Status';
@@ -56,9 +56,21 @@ function bounded(text: string, max: number): string {
 /**
  * Turns anything a handler threw into the status the client gets. DomainErrors map by kind (their
  * fields also go out as a google.rpc.BadRequest); anything else, and DomainErrors of kind
- * `internal`, become INTERNAL with a generic message that names the correlation id and nothing else.
+ * `internal`, become INTERNAL with a generic message that names the correlation id and nothing else;
+ * the store or the broker away becomes UNAVAILABLE (`SERVICE_UNAVAILABLE`), which clients retry.
  */
 export function toGrpcFailure(error: unknown, correlationId: string): GrpcFailure {
+  // The store or the broker away for a moment (a restart, a failover): nothing is wrong with the
+  // request, and the client is told to send it again, not that the service is broken.
+  if (!(error instanceof DomainError) && isInfrastructureFailure(error))
+    return toGrpcFailure(
+      new DomainError(
+        'SERVICE_UNAVAILABLE',
+        'unavailable',
+        `a server this service depends on is not answering for the moment: send again (correlation id ${correlationId})`,
+      ),
+      correlationId,
+    );
   const known = error instanceof DomainError && error.kind !== 'internal';
   const code = known ? STATUS_BY_KIND[error.kind] : grpc.status.INTERNAL;
   const details = known

@@ -1,5 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { MongoBulkWriteError, type Collection, type Document } from 'mongodb';
+import {
+  MongoBulkWriteError,
+  MongoNetworkError,
+  MongoServerError,
+  MongoServerSelectionError,
+  type BulkWriteResult,
+  type Collection,
+  type Document,
+} from 'mongodb';
+import { isInfrastructureFailure } from '@truyvet/errors';
 import { RoundTrips } from './round-trips';
 
 /** A collection stand-in that records its commands and answers after a tick, like a server. */
@@ -27,6 +36,9 @@ function fakeCollection(name: string, docs = new Map<string, Document>()) {
       if (writeErrors.length > 0) {
         const error = Object.create(MongoBulkWriteError.prototype) as MongoBulkWriteError;
         Object.defineProperty(error, 'writeErrors', { value: writeErrors });
+        Object.defineProperty(error, 'result', {
+          value: { insertedCount: batch.length - writeErrors.length },
+        });
         throw error;
       }
     },
@@ -64,6 +76,44 @@ describe("a database's round trips", () => {
     expect(answers.map((duplicates) => [...duplicates])).toEqual([[], [1], [0]]);
     // Asked for in one turn: one insert for all three.
     expect(commands).toEqual(['insert a|1,b|1,x|1,a|1,c|1']);
+  });
+
+  it('fail every insert of a command that got no answer, though the driver calls it a bulk write error', async () => {
+    // What the driver throws when an insert's connection is refused or cut: the network error
+    // wrapped in a MongoBulkWriteError with no write errors (the store was going down).
+    const { collection } = fakeCollection('commits');
+    const away = new MongoBulkWriteError(new MongoNetworkError('connect ECONNREFUSED 127.0.0.1:27017'), {
+      insertedCount: 0,
+    } as unknown as BulkWriteResult);
+    (collection as unknown as { insertMany: () => Promise<never> }).insertMany = () => Promise.reject(away);
+    const trips = new RoundTrips();
+    const answers = await Promise.allSettled([
+      trips.insert(collection, [{ _id: 'a|1' }]),
+      trips.insert(collection, [{ _id: 'b|1' }, { _id: 'c|1' }]),
+    ]);
+    expect(answers.map((a) => a.status)).toEqual(['rejected', 'rejected']);
+    // Known for what it is: the store away (retried), not a bug (dead-lettered).
+    expect(isInfrastructureFailure(away)).toBe(true);
+    const selection = new MongoServerSelectionError('Server selection timed out after 30000 ms', {
+      type: 'Unknown',
+    } as never);
+    expect(
+      isInfrastructureFailure(new MongoBulkWriteError(selection, {} as unknown as BulkWriteResult)),
+    ).toBe(true);
+    const refusedByServer = new MongoServerError({ message: 'document too large', code: 10334 });
+    expect(
+      isInfrastructureFailure(new MongoBulkWriteError(refusedByServer, {} as unknown as BulkWriteResult)),
+    ).toBe(false);
+    // And a server answer that accounts for fewer documents than were sent is no answer either.
+    const { collection: partly } = fakeCollection('heads');
+    const short = new MongoBulkWriteError(
+      { message: 'E11000', code: 11000, writeErrors: [{ index: 1, code: 11000 }] } as never,
+      { insertedCount: 1 } as unknown as BulkWriteResult,
+    );
+    (partly as unknown as { insertMany: () => Promise<never> }).insertMany = () => Promise.reject(short);
+    await expect(new RoundTrips().insert(partly, [{ _id: 'a' }, { _id: 'b' }, { _id: 'c' }])).rejects.toBe(
+      short,
+    );
   });
 
   it('fail the writes waiting behind one that found the store away, at once', async () => {

@@ -290,11 +290,17 @@ export class RoundTrips {
     try {
       await collection.insertMany(docs, { ordered: false });
     } catch (error) {
-      if (!(error instanceof MongoBulkWriteError)) {
+      // The driver wraps everything in a MongoBulkWriteError, also a command that never got an
+      // answer (the store away, a refused connection: no write errors then). Only the server's
+      // answer about each document says which went in; without it, none of them is known to be
+      // in (some may be: the retry meets them as duplicates), so every caller is failed.
+      const answered = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
+      const inserted = error instanceof MongoBulkWriteError ? error.result.insertedCount : 0;
+      if (answered.length === 0 || inserted + answered.length < docs.length) {
         for (const request of batch) request.reject(error);
         throw error; // for the gate: the store may be away
       }
-      for (const writeError of [error.writeErrors].flat()) {
+      for (const writeError of answered) {
         if (writeError.code === DUPLICATE_KEY) duplicates.add(writeError.index);
         else failed.set(writeError.index, error);
       }
