@@ -91,6 +91,12 @@ export interface StoreOptions {
    * for none, so a miss does not look for a first version without a head.
    */
   superset?: boolean;
+  /**
+   * Its heads are read for decisions by `_id` only (queries on other fields are operators' views,
+   * which may miss an aggregate for the moment its head is replaced), and it has few versions:
+   * heads are replaced, a delete and an insert for a batch, not updated statement by statement.
+   */
+  replaceHeads?: boolean;
 }
 
 /** The stores on the real servers: MongoDB through the driver. */
@@ -223,6 +229,7 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
         aggregateNames.push(store);
         return new MongoAggregateStore<S>(mongo.db, store, opts.outbox ? relayer.wake : undefined, logger, {
           ...(opts.superset ? { probeHeadless: false } : {}),
+          ...(opts.replaceHeads ? { replaceHeads: true } : {}),
         });
       },
       documents: <T extends { _id: string }>(collection: string) =>

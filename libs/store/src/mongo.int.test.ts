@@ -49,6 +49,59 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
     };
   });
 
+  // The same contract with heads replaced (a delete and an insert a batch) instead of updated.
+  describeStoreContract('mongo, heads replaced', async () => {
+    const conn = await connectMongo(infra.mongoUri, uniqueName('store-contract-replaced'));
+    return {
+      store: (onSaved) =>
+        new MongoAggregateStore<SampleState>(conn.db, uniqueName('samples'), onSaved, undefined, {
+          replaceHeads: true,
+        }),
+      close: async () => {
+        await conn.db.dropDatabase();
+        await conn.close();
+      },
+    };
+  });
+
+  describe('MongoAggregateStore heads replaced', () => {
+    it('moves heads forward past one another writer left behind, and never back', async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('replaced-heads'));
+      try {
+        const store = new MongoAggregateStore<SampleState>(conn.db, 'samples', undefined, undefined, {
+          replaceHeads: true,
+        });
+        const state = (status: SampleState['status']): SampleState => ({
+          barcode: 'CT-7',
+          status,
+          history: [],
+        });
+        const ids = ['a', 'b', 'c'];
+        await store.saveMany(
+          ids.map((id) => ({ id, expectedVersion: 0, state: state('collected'), events: [] })),
+        );
+        await store.saveMany(
+          ids.map((id) => ({ id, expectedVersion: 1, state: state('shipped'), events: [] })),
+        );
+        expect((await store.heads.find({}).toArray()).map((h) => h.v)).toEqual([2, 2, 2]);
+        // Another writer's older head put back in between (a race of two replacements): the next
+        // save moves it forward all the same.
+        await store.heads.replaceOne({ _id: 'a' }, { v: 1, state: state('collected'), at: new Date() });
+        // A head ahead of the commits (as if a later writer's): a save below it leaves it alone.
+        await store.heads.replaceOne({ _id: 'b' }, { v: 9, state: state('resulted'), at: new Date() });
+        await store.saveMany(
+          ids.map((id) => ({ id, expectedVersion: 2, state: state('resulted'), events: [] })),
+        );
+        const heads = new Map((await store.heads.find({}).toArray()).map((h) => [h._id, h.v]));
+        expect(Object.fromEntries(heads)).toEqual({ a: 3, b: 9, c: 3 });
+        expect(await store.load('a')).toMatchObject({ version: 3, state: { status: 'resulted' } });
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+  });
+
   describe('MongoAggregateStore heads', () => {
     it('repairs a head left behind by a crash when a save collides with the newer commit', async () => {
       const conn = await connectMongo(infra.mongoUri, uniqueName('heads'));

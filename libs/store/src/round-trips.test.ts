@@ -136,6 +136,28 @@ describe("a database's round trips", () => {
     await expect(trips.write(() => Promise.resolve('ok'))).resolves.toBe('ok');
   });
 
+  it('delete older versions asked for meanwhile in one command a version', async () => {
+    const deletes: string[] = [];
+    const collection = {
+      collectionName: 'heads',
+      deleteMany: async (filter: { _id: { $in: string[] }; v: { $lt: number } }) => {
+        deletes.push(`${filter._id.$in.join(',')} < ${filter.v.$lt}`);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      },
+    } as unknown as Collection;
+    const trips = new RoundTrips();
+    await Promise.all([
+      trips.deleteOlder(collection, [{ _id: 'a', v: 2 }]),
+      trips.deleteOlder(collection, [{ _id: 'b', v: 2 }]),
+      trips.deleteOlder(collection, [
+        { _id: 'c', v: 2 },
+        { _id: 'd', v: 5 },
+      ]),
+    ]);
+    // Asked for in one turn: together, a command per version.
+    expect(deletes).toEqual(['a,b,c < 2', 'd < 5']);
+  });
+
   it('keep writes one at a time', async () => {
     const trips = new RoundTrips();
     let inHand = 0;

@@ -24,6 +24,12 @@ interface InsertRequest {
 export type UpdateStatement =
   { filter: Document; update: Document } | { filter: Document; replacement: Document };
 
+interface DeleteOlderRequest {
+  heads: ReadonlyArray<{ _id: string; v: number }>;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 interface UpdateRequest {
   statements: readonly UpdateStatement[];
   resolve: (answer: UpdateAnswer) => void;
@@ -65,6 +71,7 @@ export class RoundTrips {
   private readonly reads = new Map<string, { queued: ReadRequest[]; busy: boolean }>();
   private readonly inserts = new Map<string, InsertRequest[]>();
   private readonly updates = new Map<string, UpdateRequest[]>();
+  private readonly olderDeletes = new Map<string, DeleteOlderRequest[]>();
   /** Writes waiting for their turn: how to run one, and how to fail it without running it. */
   private readonly writeQueue: Array<{ run: () => Promise<void>; fail: (error: unknown) => void }> = [];
   private writing = 0;
@@ -178,6 +185,52 @@ export class RoundTrips {
       throw error; // for the gate: the store may be away
     }
     for (const request of batch) request.resolve(answer);
+  }
+
+  /**
+   * Deletes each document whose `v` is below the version given for its `_id`, with those asked for
+   * meanwhile for the collection: one `deleteMany` by `_id` per version among them (a batch of
+   * heads moving to their next version: mostly one).
+   */
+  deleteOlder(collection: Collection, heads: ReadonlyArray<{ _id: string; v: number }>): Promise<void> {
+    if (heads.length === 0) return Promise.resolve();
+    const name = collection.collectionName;
+    let queued = this.olderDeletes.get(name);
+    const first = !queued;
+    if (!queued) {
+      queued = [];
+      this.olderDeletes.set(name, queued);
+    }
+    const done = new Promise<void>((resolve, reject) => {
+      queued.push({ heads, resolve, reject });
+    });
+    if (first)
+      this.enqueue(
+        () => this.flushOlderDeletes(collection),
+        (error) => {
+          const failed = this.olderDeletes.get(name) ?? [];
+          this.olderDeletes.delete(name);
+          for (const request of failed) request.reject(error);
+        },
+      );
+    return done;
+  }
+
+  private async flushOlderDeletes(collection: Collection): Promise<void> {
+    const batch = this.olderDeletes.get(collection.collectionName) ?? [];
+    this.olderDeletes.delete(collection.collectionName);
+    const byVersion = new Map<number, Set<string>>();
+    for (const { heads } of batch)
+      for (const h of heads) byVersion.set(h.v, (byVersion.get(h.v) ?? new Set()).add(h._id));
+    try {
+      for (const [version, ids] of byVersion)
+        for (const some of chunksOf([...ids], IDS_PER_READ))
+          await collection.deleteMany({ _id: { $in: some }, v: { $lt: version } } as never);
+    } catch (error) {
+      for (const request of batch) request.reject(error);
+      throw error; // for the gate: the store may be away
+    }
+    for (const request of batch) request.resolve();
   }
 
   /** Any other write, in its turn among the database's writes. */
@@ -318,6 +371,12 @@ export class RoundTrips {
       else request.resolve(mine);
     }
   }
+}
+
+function chunksOf<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
 }
 
 /** Takes requests off the front of the queue up to a size (at least one). */

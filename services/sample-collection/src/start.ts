@@ -84,7 +84,7 @@ interface Adapters {
 function modeAdapters(stores: ServiceHost['stores']): Adapters {
   if (stores.kind === 'mongo') {
     const persons = stores.aggregates<PersonState>(PERSONS, { outbox: true });
-    const samples = stores.aggregates<SampleState>(SAMPLES, { outbox: true });
+    const samples = stores.aggregates<SampleState>(SAMPLES, { outbox: true, replaceHeads: true });
     const shipments = stores.aggregates<ShipmentState>(SHIPMENTS, { outbox: true });
     const worklist = stores.aggregates<WorklistEntry>(WORKLIST, { outbox: true });
     return {
@@ -108,7 +108,7 @@ function modeAdapters(stores: ServiceHost['stores']): Adapters {
   const worklist = stores.aggregates<WorklistEntry>(WORKLIST, { outbox: true });
   return {
     persons,
-    samples: stores.aggregates<SampleState>(SAMPLES, { outbox: true }),
+    samples: stores.aggregates<SampleState>(SAMPLES, { outbox: true, replaceHeads: true }),
     shipments,
     worklist,
     worklistQueries: new InMemoryWorklistQueries(worklist),
