@@ -291,6 +291,44 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
     });
   });
 
+  describe('MongoDocuments replaced on put', () => {
+    it('writes puts side by side as deletes and inserts, each document as last put, also one put back meanwhile', async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('replaced-puts'));
+      try {
+        const facts = new MongoDocuments<{ _id: string; n: number }>(conn.db, 'facts', {
+          replaceOnPut: true,
+        });
+        await Promise.all(Array.from({ length: 150 }, (_, n) => facts.put({ _id: `f-${n}`, n })));
+        // The same fact put twice in one turn: the later wins.
+        await Promise.all([
+          ...Array.from({ length: 300 }, (_, n) => facts.put({ _id: `f-${n}`, n: n + 1000 })),
+          facts.put({ _id: 'f-7', n: 7007 }),
+        ]);
+        const found = await facts.getMany(Array.from({ length: 300 }, (_, n) => `f-${n}`));
+        expect(found.size).toBe(300);
+        expect(found.get('f-7')?.n).toBe(7007);
+        expect(
+          [...found.values()]
+            .filter((f) => f._id !== 'f-7')
+            .every((f) => f.n === Number(f._id.slice(2)) + 1000),
+        ).toBe(true);
+        // Put back by another writer between the delete and the insert: replaced all the same.
+        const trips = roundTripsOf(conn.db);
+        const deleteMany = facts.collection.deleteMany.bind(facts.collection);
+        facts.collection.deleteMany = async (...args: Parameters<typeof deleteMany>) => {
+          const answer = await deleteMany(...args);
+          await facts.collection.insertOne({ _id: 'f-1', n: -1 });
+          return answer;
+        };
+        await trips.replaceEach(facts.collection as never, [{ _id: 'f-1', n: 1 }]);
+        expect((await facts.get('f-1'))?.n).toBe(1);
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+  });
+
   describe('MongoAggregateStore heads after a crash with events', () => {
     it('finds a new aggregate whose writer died after its commit and before its head, and writes the head', async () => {
       const conn = await connectMongo(infra.mongoUri, uniqueName('marker-heads'));

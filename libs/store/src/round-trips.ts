@@ -30,6 +30,12 @@ interface DeleteOlderRequest {
   reject: (error: unknown) => void;
 }
 
+interface ReplaceRequest {
+  docs: readonly Document[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 interface UpdateRequest {
   statements: readonly UpdateStatement[];
   resolve: (answer: UpdateAnswer) => void;
@@ -72,6 +78,7 @@ export class RoundTrips {
   private readonly inserts = new Map<string, InsertRequest[]>();
   private readonly updates = new Map<string, UpdateRequest[]>();
   private readonly olderDeletes = new Map<string, DeleteOlderRequest[]>();
+  private readonly replaces = new Map<string, ReplaceRequest[]>();
   /** Writes waiting for their turn: how to run one, and how to fail it without running it. */
   private readonly writeQueue: Array<{ run: () => Promise<void>; fail: (error: unknown) => void }> = [];
   private writing = 0;
@@ -226,6 +233,66 @@ export class RoundTrips {
       for (const [version, ids] of byVersion)
         for (const some of chunksOf([...ids], IDS_PER_READ))
           await collection.deleteMany({ _id: { $in: some }, v: { $lt: version } } as never);
+    } catch (error) {
+      for (const request of batch) request.reject(error);
+      throw error; // for the gate: the store may be away
+    }
+    for (const request of batch) request.resolve();
+  }
+
+  /**
+   * Inserts or replaces whole documents, with those asked for meanwhile for the collection: the
+   * old ones deleted by `_id` and the new ones inserted, two commands in one turn of the write
+   * queue (an update statement is a FerretDB transaction of its own: ADR 13); of one `_id` asked
+   * for twice, the later wins. For documents each written by one writer at a time (a projection's
+   * facts, by key): a reader of other fields may miss one for the moment between the two.
+   */
+  replaceEach(collection: Collection, docs: readonly Document[]): Promise<void> {
+    if (docs.length === 0) return Promise.resolve();
+    const name = collection.collectionName;
+    let queued = this.replaces.get(name);
+    const first = !queued;
+    if (!queued) {
+      queued = [];
+      this.replaces.set(name, queued);
+    }
+    const done = new Promise<void>((resolve, reject) => {
+      queued.push({ docs, resolve, reject });
+    });
+    if (first)
+      this.enqueue(
+        () => this.flushReplaces(collection),
+        (error) => {
+          const failed = this.replaces.get(name) ?? [];
+          this.replaces.delete(name);
+          for (const request of failed) request.reject(error);
+        },
+      );
+    return done;
+  }
+
+  private async flushReplaces(collection: Collection): Promise<void> {
+    const batch = this.replaces.get(collection.collectionName) ?? [];
+    this.replaces.delete(collection.collectionName);
+    const latest = new Map<string, Document>();
+    for (const { docs } of batch) for (const doc of docs) latest.set(String(doc._id), doc);
+    try {
+      for (const ids of chunksOf([...latest.keys()], IDS_PER_READ))
+        await collection.deleteMany({ _id: { $in: ids } } as never);
+      for (const docs of chunksOf([...latest.values()], DOCUMENTS_PER_INSERT)) {
+        try {
+          await collection.insertMany(docs, { ordered: false });
+        } catch (error) {
+          // Put back meanwhile by another writer: replaced one by one. Anything else fails them all.
+          const answered = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
+          if (answered.length === 0 || answered.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+          for (const { index } of answered) {
+            const doc = docs[index] as Document;
+            const byId: Document = { _id: doc._id as unknown };
+            await collection.replaceOne(byId, doc, { upsert: true });
+          }
+        }
+      }
     } catch (error) {
       for (const request of batch) request.reject(error);
       throw error; // for the gate: the store may be away
