@@ -29,6 +29,8 @@ KAFKA_SASL_SSL_PORT="${KAFKA_SASL_SSL_PORT:-$((KAFKA_PORT + 2))}"
 TLS_DIR="$TRUYVET_LOCAL_DIR/tls"
 SASL_USER=truyvet
 SASL_PASSWORD_FILE="$STATE/sasl-password"
+# The pid of the server whose start added the SASL user (see wait_sasl_user).
+SASL_USER_MARK="$STATE/sasl-user.pid"
 check_port_number KAFKA_PORT "$KAFKA_PORT"
 check_port_number KAFKA_CONTROLLER_PORT "$KAFKA_CONTROLLER_PORT"
 check_port_number KAFKA_SASL_SSL_PORT "$KAFKA_SASL_SSL_PORT"
@@ -172,7 +174,10 @@ cmd_start() {
   lock "$STATE"
   local running=0
   server_already_running Kafka kafka "$KAFKA_PORT" "$SERVER_LOG" || running=$?
-  if ((running == 0)); then return 0; fi
+  if ((running == 0)); then
+    wait_sasl_user
+    return 0
+  fi
   if ((running == 1)); then
     rm -f -- "$PIDFILE"
     require_free_port "$KAFKA_PORT" KAFKA_PORT
@@ -193,8 +198,18 @@ cmd_start() {
   fi
   unlock
   wait_ready kafka "$PIDFILE" "$PATTERN" kafka "127.0.0.1:$KAFKA_PORT" "$START_TIMEOUT" "$SERVER_LOG" "$OUT_LOG"
-  if ((running == 1)); then add_sasl_user; fi
+  if ((running == 1)); then add_sasl_user; else wait_sasl_user; fi
   log "logs: $SERVER_LOG (JVM output: $OUT_LOG)"
+}
+
+# A start that found the server started by another, whose add_sasl_user runs after the lock is
+# released, returns only once the user is there: added for this server already (the mark holds its
+# pid), or added here (adding is idempotent, so two starts at once both may).
+wait_sasl_user() {
+  local pid
+  pid="$(head -n1 "$PIDFILE" 2>/dev/null || true)"
+  [[ -n "$pid" && "$(cat "$SASL_USER_MARK" 2>/dev/null || true)" == "$pid" ]] && return 0
+  add_sasl_user
 }
 
 # The SASL_SSL listener's user, with a password of this data directory (kept in $SASL_PASSWORD_FILE).
@@ -204,10 +219,17 @@ add_sasl_user() {
   if [[ ! -s "$SASL_PASSWORD_FILE" ]]; then
     (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=\n' >"$SASL_PASSWORD_FILE")
   fi
+  # The password goes in a file only this user can read, not on a command line `ps` shows.
+  local config="$STATE/sasl-user.properties"
+  (umask 077 && printf 'SCRAM-SHA-512=iterations=8192,password=%s\n' "$(cat "$SASL_PASSWORD_FILE")" >"$config")
   java "-Dlog4j.configuration=file:$TOOLS_LOG4J" -cp "$LIBS/*" kafka.admin.ConfigCommand \
     --bootstrap-server "127.0.0.1:$KAFKA_PORT" --alter --entity-type users --entity-name "$SASL_USER" \
-    --add-config "SCRAM-SHA-512=[iterations=8192,password=$(cat "$SASL_PASSWORD_FILE")]" >>"$OUT_LOG" 2>&1 ||
+    --add-config-file "$config" >>"$OUT_LOG" 2>&1 || {
+    rm -f -- "$config"
     die "could not add the SASL user $SASL_USER (see $OUT_LOG)"
+  }
+  rm -f -- "$config"
+  head -n1 "$PIDFILE" >"$SASL_USER_MARK"
   log "SASL_SSL listener on 127.0.0.1:$KAFKA_SASL_SSL_PORT, user $SASL_USER"
 }
 
