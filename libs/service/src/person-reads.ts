@@ -15,6 +15,7 @@ import {
   type Role,
 } from '@truyvet/grpc';
 import type { AuditProto, ListPersonReadsResponse } from '@truyvet/grpc/audit';
+import { isInfrastructureFailure } from '@truyvet/errors';
 import type { IndexDeclaration } from '@truyvet/store';
 import type { Collection, Db } from 'mongodb';
 
@@ -79,8 +80,21 @@ export class MongoPersonReadTrail implements PersonReadTrail {
           );
           for (const b of batch) b.done();
         } catch (error) {
-          const failure = error instanceof Error ? error : new Error(String(error));
-          for (const b of batch) b.done(failure);
+          // The store away fails them all (each answer then fails closed). Anything else may be one
+          // record's fault (one too large, say): each goes again alone, so only its answer fails.
+          if (batch.length === 1 || isInfrastructureFailure(error)) {
+            const failure = error instanceof Error ? error : new Error(String(error));
+            for (const b of batch) b.done(failure);
+            continue;
+          }
+          for (const b of batch) {
+            try {
+              await this.collection.insertOne(b.document);
+              b.done();
+            } catch (alone) {
+              b.done(alone instanceof Error ? alone : new Error(String(alone)));
+            }
+          }
         }
       }
     } finally {
