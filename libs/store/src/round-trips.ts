@@ -24,14 +24,9 @@ interface InsertRequest {
 export type UpdateStatement =
   { filter: Document; update: Document } | { filter: Document; replacement: Document };
 
-interface DeleteOlderRequest {
-  heads: ReadonlyArray<{ _id: string; v: number }>;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
-interface ReplaceRequest {
-  docs: readonly Document[];
+/** Items a caller asked to be written with those of others (`RoundTrips.gathered`). */
+interface Gathered<Item> {
+  items: readonly Item[];
   resolve: () => void;
   reject: (error: unknown) => void;
 }
@@ -77,8 +72,8 @@ export class RoundTrips {
   private readonly reads = new Map<string, { queued: ReadRequest[]; busy: boolean }>();
   private readonly inserts = new Map<string, InsertRequest[]>();
   private readonly updates = new Map<string, UpdateRequest[]>();
-  private readonly olderDeletes = new Map<string, DeleteOlderRequest[]>();
-  private readonly replaces = new Map<string, ReplaceRequest[]>();
+  private readonly olderDeletes = new Map<string, Array<Gathered<{ _id: string; v: number }>>>();
+  private readonly replaces = new Map<string, Array<Gathered<Document>>>();
   /** Writes waiting for their turn: how to run one, and how to fail it without running it. */
   private readonly writeQueue: Array<{ run: () => Promise<void>; fail: (error: unknown) => void }> = [];
   private writing = 0;
@@ -200,44 +195,13 @@ export class RoundTrips {
    * heads moving to their next version: mostly one).
    */
   deleteOlder(collection: Collection, heads: ReadonlyArray<{ _id: string; v: number }>): Promise<void> {
-    if (heads.length === 0) return Promise.resolve();
-    const name = collection.collectionName;
-    let queued = this.olderDeletes.get(name);
-    const first = !queued;
-    if (!queued) {
-      queued = [];
-      this.olderDeletes.set(name, queued);
-    }
-    const done = new Promise<void>((resolve, reject) => {
-      queued.push({ heads, resolve, reject });
-    });
-    if (first)
-      this.enqueue(
-        () => this.flushOlderDeletes(collection),
-        (error) => {
-          const failed = this.olderDeletes.get(name) ?? [];
-          this.olderDeletes.delete(name);
-          for (const request of failed) request.reject(error);
-        },
-      );
-    return done;
-  }
-
-  private async flushOlderDeletes(collection: Collection): Promise<void> {
-    const batch = this.olderDeletes.get(collection.collectionName) ?? [];
-    this.olderDeletes.delete(collection.collectionName);
-    const byVersion = new Map<number, Set<string>>();
-    for (const { heads } of batch)
-      for (const h of heads) byVersion.set(h.v, (byVersion.get(h.v) ?? new Set()).add(h._id));
-    try {
+    return this.gathered(this.olderDeletes, collection, heads, async (all) => {
+      const byVersion = new Map<number, Set<string>>();
+      for (const h of all) byVersion.set(h.v, (byVersion.get(h.v) ?? new Set()).add(h._id));
       for (const [version, ids] of byVersion)
         for (const some of chunksOf([...ids], IDS_PER_READ))
           await collection.deleteMany({ _id: { $in: some }, v: { $lt: version } } as never);
-    } catch (error) {
-      for (const request of batch) request.reject(error);
-      throw error; // for the gate: the store may be away
-    }
-    for (const request of batch) request.resolve();
+    });
   }
 
   /**
@@ -248,56 +212,71 @@ export class RoundTrips {
    * facts, by key): a reader of other fields may miss one for the moment between the two.
    */
   replaceEach(collection: Collection, docs: readonly Document[]): Promise<void> {
-    if (docs.length === 0) return Promise.resolve();
-    const name = collection.collectionName;
-    let queued = this.replaces.get(name);
-    const first = !queued;
-    if (!queued) {
-      queued = [];
-      this.replaces.set(name, queued);
-    }
-    const done = new Promise<void>((resolve, reject) => {
-      queued.push({ docs, resolve, reject });
-    });
-    if (first)
-      this.enqueue(
-        () => this.flushReplaces(collection),
-        (error) => {
-          const failed = this.replaces.get(name) ?? [];
-          this.replaces.delete(name);
-          for (const request of failed) request.reject(error);
-        },
-      );
-    return done;
-  }
-
-  private async flushReplaces(collection: Collection): Promise<void> {
-    const batch = this.replaces.get(collection.collectionName) ?? [];
-    this.replaces.delete(collection.collectionName);
-    const latest = new Map<string, Document>();
-    for (const { docs } of batch) for (const doc of docs) latest.set(String(doc._id), doc);
-    try {
+    return this.gathered(this.replaces, collection, docs, async (all) => {
+      const latest = new Map<string, Document>();
+      for (const doc of all) latest.set(String(doc._id), doc);
       for (const ids of chunksOf([...latest.keys()], IDS_PER_READ))
         await collection.deleteMany({ _id: { $in: ids } } as never);
-      for (const docs of chunksOf([...latest.values()], DOCUMENTS_PER_INSERT)) {
+      for (const batch of chunksOf([...latest.values()], DOCUMENTS_PER_INSERT)) {
         try {
-          await collection.insertMany(docs, { ordered: false });
+          await collection.insertMany(batch, { ordered: false });
         } catch (error) {
           // Put back meanwhile by another writer: replaced one by one. Anything else fails them all.
           const answered = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
           if (answered.length === 0 || answered.some((e) => e.code !== DUPLICATE_KEY)) throw error;
           for (const { index } of answered) {
-            const doc = docs[index] as Document;
+            const doc = batch[index] as Document;
             const byId: Document = { _id: doc._id as unknown };
             await collection.replaceOne(byId, doc, { upsert: true });
           }
         }
       }
-    } catch (error) {
-      for (const request of batch) request.reject(error);
-      throw error; // for the gate: the store may be away
+    });
+  }
+
+  /**
+   * Items asked for meanwhile for a collection, written together in one turn of the write queue;
+   * every caller is answered by that write (and fails with it).
+   */
+  private gathered<Item>(
+    queues: Map<string, Array<Gathered<Item>>>,
+    collection: Collection,
+    items: readonly Item[],
+    write: (all: Item[]) => Promise<void>,
+  ): Promise<void> {
+    if (items.length === 0) return Promise.resolve();
+    const name = collection.collectionName;
+    let queued = queues.get(name);
+    const first = !queued;
+    if (!queued) {
+      queued = [];
+      queues.set(name, queued);
     }
-    for (const request of batch) request.resolve();
+    const done = new Promise<void>((resolve, reject) => {
+      queued.push({ items, resolve, reject });
+    });
+    const take = (): Array<Gathered<Item>> => {
+      const batch = queues.get(name) ?? [];
+      queues.delete(name);
+      return batch;
+    };
+    if (first)
+      this.enqueue(
+        async () => {
+          const batch = take();
+          try {
+            await write(batch.flatMap((request) => [...request.items]));
+          } catch (error) {
+            for (const request of batch) request.reject(error);
+            throw error; // for the gate: the store may be away
+          }
+          for (const request of batch) request.resolve();
+        },
+        (error) => {
+          for (const request of take()) request.reject(error);
+        },
+      );
+    return done;
   }
 
   /** Any other write, in its turn among the database's writes. */
