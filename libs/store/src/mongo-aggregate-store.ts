@@ -332,8 +332,9 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
 
   /**
    * The heads older than each one's new version deleted (one command a version, by `_id`, with the
-   * other saves' under way), then all inserted in one: two commands for the batch. On FerretDB each statement of an `update` is a
-   * transaction of its own, so a batch of 24 heads cost ~20 ms that way and ~4 ms this way (ADR 13).
+   * other saves' under way), then all inserted in one: two commands for the batch. On FerretDB each
+   * statement of an `update` is a transaction of its own, so a batch of 24 heads cost ~20 ms that
+   * way and ~4 ms this way (ADR 13).
    * A head inserted meanwhile by another writer makes the insert a duplicate: it is read back, and
    * answered if older than this save's. Between the two commands the aggregate has no head, which
    * `load` bridges (`findHeadless`) but queries on other fields do not: only for stores that ask

@@ -60,6 +60,9 @@ const STATEMENTS_PER_UPDATE = 500;
  * - `updateOne`s and upserting `replaceOne`s asked for meanwhile go out as one ordered `update`
  *   command of many statements (the heads advanced by the saves of a batch, a projection's facts:
  *   one round trip, not one each);
+ * - where a store asks, heads and documents are replaced rather than updated, deleted by `_id` and
+ *   inserted (`deleteOlder`, `replaceEach`): two commands for all, where an update pays a
+ *   transaction per statement on FerretDB;
  * - writes go one at a time (`writesAtOnce`): SQLite, under FerretDB, takes one writer per database
  *   file and makes the others sleep and try again, which turned 1 ms inserts into 100 ms ones
  *   under the consumers' concurrency; queued writes become one bigger write instead.
