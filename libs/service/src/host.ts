@@ -29,7 +29,6 @@ import {
   MongoDocuments,
   type AggregateStore,
   type Documents,
-  type DocumentsOptions,
   type IndexDeclaration,
   type OutboxRelay,
   type OutboxSource,
@@ -105,7 +104,7 @@ export interface MongoStores {
   kind: 'mongo';
   db: Db;
   aggregates<S>(name: string, options?: StoreOptions): MongoAggregateStore<S>;
-  documents<T extends { _id: string }>(name: string, options?: DocumentsOptions): MongoDocuments<T>;
+  documents<T extends { _id: string }>(name: string): MongoDocuments<T>;
 }
 
 /** The stores of the embedded quick start and the unit tests: in memory. */
@@ -131,7 +130,7 @@ export interface ServiceHost {
   /** An aggregate store of the mode (its indexes are applied by `applyIndexes`). */
   aggregates<S>(name: string, options?: StoreOptions): AggregateStore<S> & OutboxSource;
   /** A plain document collection of the mode. */
-  documents<T extends { _id: string }>(name: string, options?: DocumentsOptions): Documents<T>;
+  documents<T extends { _id: string }>(name: string): Documents<T>;
   /** The indexes of every aggregate store made so far, and these (nothing in memory). */
   applyIndexes(extra?: IndexDeclaration[]): Promise<void>;
   /**
@@ -233,8 +232,8 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
           ...(opts.replaceHeads ? { replaceHeads: true } : {}),
         });
       },
-      documents: <T extends { _id: string }>(collection: string, opts?: DocumentsOptions) =>
-        new MongoDocuments<T>(mongo.db, collection, opts),
+      documents: <T extends { _id: string }>(collection: string) =>
+        new MongoDocuments<T>(mongo.db, collection),
     };
   } else {
     stores = {
@@ -261,8 +260,8 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
     personReads,
     aggregates: <S>(store: string, opts?: StoreOptions) =>
       stores.kind === 'mongo' ? stores.aggregates<S>(store, opts) : stores.aggregates<S>(store, opts),
-    documents: <T extends { _id: string }>(collection: string, opts?: DocumentsOptions) =>
-      stores.kind === 'mongo' ? stores.documents<T>(collection, opts) : stores.documents<T>(collection),
+    documents: <T extends { _id: string }>(collection: string) =>
+      stores.kind === 'mongo' ? stores.documents<T>(collection) : stores.documents<T>(collection),
     applyIndexes: async (extra = []) => {
       if (stores.kind !== 'mongo') return;
       await applyIndexes(stores.db, [

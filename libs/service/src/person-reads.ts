@@ -16,7 +16,7 @@ import {
 } from '@truyvet/grpc';
 import type { AuditProto, ListPersonReadsResponse } from '@truyvet/grpc/audit';
 import { isInfrastructureFailure } from '@truyvet/errors';
-import type { IndexDeclaration } from '@truyvet/store';
+import { isDuplicateKey, type IndexDeclaration } from '@truyvet/store';
 import type { Collection, Db } from 'mongodb';
 
 interface PersonReadDocument {
@@ -92,7 +92,9 @@ export class MongoPersonReadTrail implements PersonReadTrail {
               await this.collection.insertOne(b.document);
               b.done();
             } catch (alone) {
-              b.done(alone instanceof Error ? alone : new Error(String(alone)));
+              // In already: the unordered insert took it before it failed on another.
+              if (isDuplicateKey(alone)) b.done();
+              else b.done(alone instanceof Error ? alone : new Error(String(alone)));
             }
           }
         }

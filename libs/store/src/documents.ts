@@ -65,25 +65,14 @@ export class InMemoryDocuments<T extends { _id: string }> implements Documents<T
   }
 }
 
-export interface DocumentsOptions {
-  /**
-   * `put` deletes and inserts (with the other puts under way: two commands for all) instead of
-   * updating (a statement each): for documents each written by one writer at a time, whose readers
-   * of other fields may miss one for a moment (`RoundTrips.replaceEach`).
-   */
-  replaceOnPut?: boolean;
-}
-
 export class MongoDocuments<T extends { _id: string }> implements Documents<T> {
   readonly collection: Collection<T>;
   /** Reads by `_id` and inserts go through the database's shared round trips (ADR 13). */
   private readonly trips: RoundTrips;
-  private readonly replaceOnPut: boolean;
 
-  constructor(db: Db, name: string, options: DocumentsOptions = {}) {
+  constructor(db: Db, name: string) {
     this.collection = db.collection<T>(name);
     this.trips = roundTripsOf(db);
-    this.replaceOnPut = options.replaceOnPut ?? false;
   }
 
   async insert(docs: readonly T[]): Promise<boolean[]> {
@@ -91,10 +80,9 @@ export class MongoDocuments<T extends { _id: string }> implements Documents<T> {
     return docs.map((_, i) => !lost.has(i));
   }
 
-  /** With the other puts under way in this process: one `update` command for all, or two (ADR 13). */
+  /** With the other puts under way in this process: one `update` command for all (ADR 13). */
   async put(doc: T): Promise<void> {
-    if (this.replaceOnPut) await this.trips.replaceEach(this.collection as unknown as Collection, [doc]);
-    else await this.trips.updateEach(this.collection, [{ filter: { _id: doc._id }, replacement: doc }]);
+    await this.trips.updateEach(this.collection, [{ filter: { _id: doc._id }, replacement: doc }]);
   }
 
   get(id: string): Promise<T | null> {

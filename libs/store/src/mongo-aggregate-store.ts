@@ -538,8 +538,18 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
         at,
       });
     } catch (error) {
-      await dropMarker();
-      throw error;
+      // No answer (the store going down): the commit may be in all the same. Its marker goes only
+      // once the commit is known not to be in; while the store is away it stays, for the relay to
+      // publish the commit if it landed, or to drop as an orphan if not.
+      const landed = await this.byId(this.commits, commitId, { at: 1 }).then(
+        (commit) => (commit ? (new Date(commit.at).getTime() === at.getTime() ? 'ours' : 'theirs') : 'none'),
+        () => 'unknown' as const,
+      );
+      if (landed !== 'ours') {
+        if (landed !== 'unknown') await dropMarker();
+        throw error;
+      }
+      committed = true;
     }
     if (!committed) {
       await dropMarker();

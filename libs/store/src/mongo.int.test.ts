@@ -9,7 +9,7 @@ import { MongoAggregateStore } from './mongo-aggregate-store';
 import { MongoDocuments } from './documents';
 import { roundTripsOf } from './round-trips';
 import { OutboxRelay } from './relay';
-import { MongoClient } from 'mongodb';
+import { MongoBulkWriteError, MongoClient, MongoNetworkError, type BulkWriteResult } from 'mongodb';
 
 /** A SampleCollected to commit with a tube (a change with events writes a pending marker). */
 function collected(sampleId: string, barcode: string): EventToPublish {
@@ -291,44 +291,6 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
     });
   });
 
-  describe('MongoDocuments replaced on put', () => {
-    it('writes puts side by side as deletes and inserts, each document as last put, also one put back meanwhile', async () => {
-      const conn = await connectMongo(infra.mongoUri, uniqueName('replaced-puts'));
-      try {
-        const facts = new MongoDocuments<{ _id: string; n: number }>(conn.db, 'facts', {
-          replaceOnPut: true,
-        });
-        await Promise.all(Array.from({ length: 150 }, (_, n) => facts.put({ _id: `f-${n}`, n })));
-        // The same fact put twice in one turn: the later wins.
-        await Promise.all([
-          ...Array.from({ length: 300 }, (_, n) => facts.put({ _id: `f-${n}`, n: n + 1000 })),
-          facts.put({ _id: 'f-7', n: 7007 }),
-        ]);
-        const found = await facts.getMany(Array.from({ length: 300 }, (_, n) => `f-${n}`));
-        expect(found.size).toBe(300);
-        expect(found.get('f-7')?.n).toBe(7007);
-        expect(
-          [...found.values()]
-            .filter((f) => f._id !== 'f-7')
-            .every((f) => f.n === Number(f._id.slice(2)) + 1000),
-        ).toBe(true);
-        // Put back by another writer between the delete and the insert: replaced all the same.
-        const trips = roundTripsOf(conn.db);
-        const deleteMany = facts.collection.deleteMany.bind(facts.collection);
-        facts.collection.deleteMany = async (...args: Parameters<typeof deleteMany>) => {
-          const answer = await deleteMany(...args);
-          await facts.collection.insertOne({ _id: 'f-1', n: -1 });
-          return answer;
-        };
-        await trips.replaceEach(facts.collection as never, [{ _id: 'f-1', n: 1 }]);
-        expect((await facts.get('f-1'))?.n).toBe(1);
-      } finally {
-        await conn.db.dropDatabase();
-        await conn.close();
-      }
-    });
-  });
-
   describe('MongoAggregateStore heads after a crash with events', () => {
     it('finds a new aggregate whose writer died after its commit and before its head, and writes the head', async () => {
       const conn = await connectMongo(infra.mongoUri, uniqueName('marker-heads'));
@@ -428,6 +390,55 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
         expect(await store.saveMany([{ id: 'd', expectedVersion: 0, state, events: [] }])).toEqual([1]);
         expect(failures).toBe(4);
         expect((await store.loadMany(['c', 'd'])).size).toBe(2);
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+  });
+
+  describe('MongoAggregateStore a commit insert that gets no answer', () => {
+    it('is a save when its commit landed all the same, and keeps or drops its marker by what it finds', async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('unanswered'));
+      try {
+        const published: string[] = [];
+        const store = new MongoAggregateStore<SampleState>(conn.db, 'samples', (_, saved) => {
+          published.push(...saved.map((e) => e.id));
+        });
+        const state: SampleState = { barcode: 'CT-5', status: 'collected', history: [] };
+        const insertMany = store.commits.insertMany.bind(store.commits);
+        // What the driver throws when the connection is cut before the answer (FerretDB going down).
+        const cut = () =>
+          new MongoBulkWriteError(
+            new MongoNetworkError('connection closed'),
+            {} as unknown as BulkWriteResult,
+          );
+        // The commit goes in, the answer is lost: the save stands, its head and events follow.
+        store.commits.insertMany = async (...args: Parameters<typeof insertMany>) => {
+          await insertMany(...args);
+          throw cut();
+        };
+        expect(
+          await store.save({ id: 'a', expectedVersion: 0, state, events: [collected('a', 'CT-5')] }),
+        ).toBe(1);
+        expect(published).toEqual(['a|1']);
+        expect((await store.load('a'))?.version).toBe(1);
+        // The commit does not go in: the save fails and its marker goes (nothing to publish).
+        store.commits.insertMany = () => Promise.reject(cut());
+        await expect(
+          store.save({ id: 'c', expectedVersion: 0, state, events: [collected('c', 'CT-6')] }),
+        ).rejects.toBeInstanceOf(MongoBulkWriteError);
+        expect(await store.pending.findOne({ _id: 'c|1' })).toBeNull();
+        // The store away even for the look: the marker stays, for the relay to settle.
+        const find = store.commits.find.bind(store.commits);
+        store.commits.find = () => {
+          throw new MongoNetworkError('connect ECONNREFUSED');
+        };
+        await expect(
+          store.save({ id: 'd', expectedVersion: 0, state, events: [collected('d', 'CT-7')] }),
+        ).rejects.toBeInstanceOf(MongoBulkWriteError);
+        store.commits.find = find;
+        expect(await store.pending.findOne({ _id: 'd|1' })).not.toBeNull();
       } finally {
         await conn.db.dropDatabase();
         await conn.close();

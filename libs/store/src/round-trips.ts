@@ -60,8 +60,8 @@ const STATEMENTS_PER_UPDATE = 500;
  * - `updateOne`s and upserting `replaceOne`s asked for meanwhile go out as one ordered `update`
  *   command of many statements (the heads advanced by the saves of a batch, a projection's facts:
  *   one round trip, not one each);
- * - where a store asks, heads and documents are replaced rather than updated, deleted by `_id` and
- *   inserted (`deleteOlder`, `replaceEach`): two commands for all, where an update pays a
+ * - where a store asks, heads are replaced rather than updated, the older ones deleted by `_id`
+ *   (`deleteOlder`) and the new ones inserted: two commands for all, where an update pays a
  *   transaction per statement on FerretDB;
  * - writes go one at a time (`writesAtOnce`): SQLite, under FerretDB, takes one writer per database
  *   file and makes the others sleep and try again, which turned 1 ms inserts into 100 ms ones
@@ -76,7 +76,6 @@ export class RoundTrips {
   private readonly inserts = new Map<string, InsertRequest[]>();
   private readonly updates = new Map<string, UpdateRequest[]>();
   private readonly olderDeletes = new Map<string, Array<Gathered<{ _id: string; v: number }>>>();
-  private readonly replaces = new Map<string, Array<Gathered<Document>>>();
   /** Writes waiting for their turn: how to run one, and how to fail it without running it. */
   private readonly writeQueue: Array<{ run: () => Promise<void>; fail: (error: unknown) => void }> = [];
   private writing = 0;
@@ -204,36 +203,6 @@ export class RoundTrips {
       for (const [version, ids] of byVersion)
         for (const some of chunksOf([...ids], IDS_PER_READ))
           await collection.deleteMany({ _id: { $in: some }, v: { $lt: version } } as never);
-    });
-  }
-
-  /**
-   * Inserts or replaces whole documents, with those asked for meanwhile for the collection: the
-   * old ones deleted by `_id` and the new ones inserted, two commands in one turn of the write
-   * queue (an update statement is a FerretDB transaction of its own: ADR 13); of one `_id` asked
-   * for twice, the later wins. For documents each written by one writer at a time (a projection's
-   * facts, by key): a reader of other fields may miss one for the moment between the two.
-   */
-  replaceEach(collection: Collection, docs: readonly Document[]): Promise<void> {
-    return this.gathered(this.replaces, collection, docs, async (all) => {
-      const latest = new Map<string, Document>();
-      for (const doc of all) latest.set(String(doc._id), doc);
-      for (const ids of chunksOf([...latest.keys()], IDS_PER_READ))
-        await collection.deleteMany({ _id: { $in: ids } } as never);
-      for (const batch of chunksOf([...latest.values()], DOCUMENTS_PER_INSERT)) {
-        try {
-          await collection.insertMany(batch, { ordered: false });
-        } catch (error) {
-          // Put back meanwhile by another writer: replaced one by one. Anything else fails them all.
-          const answered = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
-          if (answered.length === 0 || answered.some((e) => e.code !== DUPLICATE_KEY)) throw error;
-          for (const { index } of answered) {
-            const doc = batch[index] as Document;
-            const byId: Document = { _id: doc._id as unknown };
-            await collection.replaceOne(byId, doc, { upsert: true });
-          }
-        }
-      }
     });
   }
 

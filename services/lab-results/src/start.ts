@@ -44,10 +44,10 @@ function labSamples(stores: ServiceHost['stores']): {
   queries: LabSampleQueries;
 } {
   if (stores.kind === 'mongo') {
-    const samples = stores.aggregates<LabSampleState>(LAB_SAMPLES, { outbox: true, replaceHeads: true });
+    const samples = stores.aggregates<LabSampleState>(LAB_SAMPLES, { outbox: true });
     return { samples, queries: new MongoLabSampleQueries(samples) };
   }
-  const samples = stores.aggregates<LabSampleState>(LAB_SAMPLES, { outbox: true, replaceHeads: true });
+  const samples = stores.aggregates<LabSampleState>(LAB_SAMPLES, { outbox: true });
   return { samples, queries: new InMemoryLabSampleQueries(samples) };
 }
 

@@ -60,8 +60,7 @@ export async function start(
     access: REPORTING_ACCESS,
   });
   const facts = Object.fromEntries(
-    // Each fact is written by the events of one key at a time (Projection): replaced, not updated.
-    FACT_KINDS.map((kind) => [kind, host.documents(collectionName(kind), { replaceOnPut: true })]),
+    FACT_KINDS.map((kind) => [kind, host.documents(collectionName(kind))]),
   ) as unknown as FactCollections;
   await host.applyIndexes(reportingIndexes);
   const now = options.now ?? (() => new Date());
