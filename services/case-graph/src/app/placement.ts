@@ -94,12 +94,7 @@ export class PlacementDesk {
     const order = event.data;
     const need = bedKindOf(order);
     const origin = { correlationId: event.correlationId, causationId: event.id };
-    // One read of the facilities serves the look for a bed too, unless a bed was left meanwhile.
-    const facilities = await this.facilityQueries.all();
-    const current = holding(
-      facilities.map((f) => f.state),
-      order.orderId,
-    );
+    const current = holding(await this.states(), order.orderId);
     if (current && need && current.accepts.includes(need)) return;
     // A tier change needs another kind of bed: the one left goes to whoever waits for it.
     const left = current ? await this.vacate(order.orderId) : undefined;
@@ -107,7 +102,6 @@ export class PlacementDesk {
       await this.place(
         { orderId: order.orderId, personId: order.personId, need, districtCode: order.districtCode },
         origin,
-        left ? undefined : facilities,
       );
     }
     if (left) await this.placeWaiting(origin, left.districtCode);
@@ -153,9 +147,8 @@ export class PlacementDesk {
   private async place(
     need: { orderId: string; personId: string; need: BedKind; districtCode?: string | undefined },
     origin: EventOrigin,
-    facilities?: Array<Versioned<FacilityState>>,
   ): Promise<void> {
-    const placed = await this.admitSomewhere(need, origin, facilities);
+    const placed = await this.admitSomewhere(need, origin);
     if (placed) return;
     const entry: WaitingEntry = {
       orderId: need.orderId,
@@ -186,17 +179,13 @@ export class PlacementDesk {
     }
   }
 
-  /**
-   * Admits into the best facility with a free bed; a facility that filled meanwhile is retried.
-   * The first attempt may go on facilities just read (a stale one costs a conflict and a re-read).
-   */
+  /** Admits into the best facility with a free bed; a facility that filled meanwhile is retried. */
   private async admitSomewhere(
     need: { orderId: string; personId: string; need: BedKind; districtCode?: string | undefined },
     origin: EventOrigin,
-    known?: Array<Versioned<FacilityState>>,
   ): Promise<FacilityState | undefined> {
     for (let attempt = 1; attempt <= ATTEMPTS * 2; attempt++) {
-      const all = attempt === 1 && known ? known : await this.facilityQueries.all();
+      const all = await this.facilityQueries.all();
       const already = holding(
         all.map((f) => f.state),
         need.orderId,
