@@ -5,6 +5,7 @@ import type { Logger } from '@truyvet/log';
 import { isDuplicateKey, type IndexDeclaration } from './mongo';
 import {
   ConcurrencyError,
+  HeadBehindError,
   VersionHeldError,
   requireDistinctAggregates,
   type AggregateStore,
@@ -288,11 +289,12 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     const savedWithEvents = saved.filter((c) => c.events.length > 0);
     // New aggregates' heads in one insert (a duplicate: a newer head got there first); others one by one.
     const created = saved.filter((c) => c.expectedVersion === 0);
-    await this.writeNewHeads(created.map((c) => ({ _id: c.id, v: 1, state: c.state, at })));
-    await this.advanceHeads(saved.filter((c) => c.expectedVersion > 0).map((c) => headOf(c, at)));
+    await this.headsUp(savedWithEvents.length > 0, async () => {
+      await this.writeNewHeads(created.map((c) => ({ _id: c.id, v: 1, state: c.state, at })));
+      await this.advanceHeads(saved.filter((c) => c.expectedVersion > 0).map((c) => headOf(c, at)));
+    });
     // After the heads, so whoever reacts to the events published at once loads the state that
-    // caused them (a backlog round may still publish before the head: a reader then collides and
-    // the head is repaired, ADR 4).
+    // caused them (a backlog round brings the heads up before it publishes: `committed`).
     if (savedWithEvents.length > 0) this.onSaved?.(this, savedWithEvents.map(entryOf));
     // The rest is saved; the caller's retry finds it (as ConcurrencyErrors) and tries these again.
     if (held.size > 0)
@@ -304,10 +306,27 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   }
 
   /**
+   * The heads of commits just saved brought up to them. When they cannot be (a HeadBehindError),
+   * the save fails although its commits are in: a head left behind would answer reads by id with
+   * the state before the save, and a reader that never saves would never repair it (a household's
+   * new members missed by its case, ADR 13). Nothing of the batch is published at once then: the
+   * markers stay, the relay is told to look at its backlog, and it brings the heads up before it
+   * publishes (`committed`). The caller's retry collides with its own commits and repairs the heads.
+   */
+  private async headsUp(withEvents: boolean, bringUp: () => Promise<void>): Promise<void> {
+    try {
+      await bringUp();
+    } catch (error) {
+      if (withEvents) this.onSaved?.(this, []);
+      throw error instanceof HeadBehindError ? error : new HeadBehindError(this.name, [], error);
+    }
+  }
+
+  /**
    * Moves the heads of a batch forward, never back, in a few commands for the batch (see
    * `replaceOlderHeads`, `updateHeads`); a head left behind (another writer's, older, got in
-   * between) goes the slow way, `advanceHead`. Like it, never fails the save: the commits are in,
-   * and a save based on a lagging head collides with the newer commit, which repairs the head.
+   * between) goes the slow way, `advanceHead`. Any head still behind after that fails the call
+   * (HeadBehindError), once every other head has been tried.
    */
   private async advanceHeads(heads: readonly HeadDocument<S>[]): Promise<void> {
     if (heads.length === 0) return;
@@ -320,14 +339,28 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
         'could not advance the heads at once; one by one',
       );
     }
+    const leftBehind: string[] = [];
+    let failure: unknown;
     let next = 0;
     const worker = async (): Promise<void> => {
       for (let i = next++; i < behind.length; i = next++) {
         const h = behind[i] as HeadDocument<S>;
-        await this.advanceHead(h._id, h.v, h.state, h.at);
+        try {
+          if (await this.advanceHead(h._id, h.v, h.state, h.at)) continue;
+        } catch (error) {
+          failure ??= error;
+        }
+        leftBehind.push(h._id);
       }
     };
     await Promise.all(Array.from({ length: Math.min(HEAD_UPDATES_AT_ONCE, behind.length) }, worker));
+    if (leftBehind.length > 0) {
+      this.logger?.warn(
+        { err: failure, aggregates: leftBehind.slice(0, 10), count: leftBehind.length },
+        'heads left behind their commits: the save is answered as failed',
+      );
+      throw new HeadBehindError(this.name, leftBehind, failure);
+    }
   }
 
   /**
@@ -487,15 +520,13 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     }
     const behind = [...latest.values()];
     const missing = behind.filter((c) => c.v === 1);
-    // One try, as `advanceHead`: the commits stand and the next load finds them (not the save's
-    // retries of `writeNewHeads`, which would hold a reader ~15 s while the store is away).
+    // One try (not the save's retries of `writeNewHeads`, which would hold a reader ~15 s while the
+    // store is away): a failure fails the repair, and whoever asked for it asks again.
     if (missing.length > 0)
       await this.insertAll(
         this.heads,
         missing.map((c) => ({ _id: c.agg, v: 1, state: c.state, at: c.at })),
-      ).catch((error: unknown) => {
-        this.logger?.warn({ err: error }, 'could not write the heads found missing; load still finds them');
-      });
+      );
     await this.advanceHeads(
       behind.filter((c) => c.v > 1).map((c) => ({ _id: c.agg, v: c.v, state: c.state, at: c.at })),
     );
@@ -556,51 +587,42 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       await this.repairHead(change.id);
       throw new ConcurrencyError(this.name, change.id, change.expectedVersion);
     }
-    if (version === 1) await this.writeNewHeads([{ _id: change.id, v: 1, state: change.state, at }]);
-    else await this.advanceHeads([headOf(change, at)]);
+    await this.headsUp(hasEvents, () =>
+      version === 1
+        ? this.writeNewHeads([{ _id: change.id, v: 1, state: change.state, at }])
+        : this.advanceHeads([headOf(change, at)]),
+    );
     if (hasEvents) this.onSaved?.(this, [entryOf(change)]);
     return version;
   }
 
   /**
-   * Moves the head forward, never back. `load` probes past a lagging head, so decisions never use
-   * a stale one; the head serves lookups by id. A failure here does not fail the save (its commit
-   * is durable). On FerretDB the conditional update is not atomic, so two writers can race: check
-   * and repeat.
+   * Moves the head forward, never back: true once it is at this version or newer. On FerretDB the
+   * conditional update is not atomic, so two writers can race: check and repeat.
    */
-  private async advanceHead(id: string, version: number, state: S, at: Date): Promise<void> {
-    try {
-      if (version === 1) {
-        // A new aggregate (the bulk of any ingest): an insert, atomic everywhere. A duplicate means
-        // a newer version's head got there first.
-        await this.insertOne(this.heads, { _id: id, v: version, state, at });
-        return;
-      }
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const filter = { _id: id, v: { $lt: version } } as never;
-        const update = { $set: { v: version, state, at } } as never;
-        const moved = await this.write(() => this.heads.updateOne(filter, update));
-        if (moved.matchedCount === 0) {
-          // No head (a crash right after an earlier commit) or a newer one: upsert settles which.
-          try {
-            await this.write(() => this.heads.updateOne(filter, update, { upsert: true }));
-          } catch (error) {
-            if (!isDuplicateKey(error)) throw error; // a newer head is already there
-          }
-        }
-        const head = await this.byId(this.heads, id, { v: 1 });
-        if (head && head.v >= version) return;
-      }
-      this.logger?.warn(
-        { aggregate: id, version },
-        'head left behind its latest commit; load still finds it',
-      );
-    } catch (error) {
-      this.logger?.warn(
-        { err: error, aggregate: id, version },
-        'could not advance the head; load still finds it',
-      );
+  private async advanceHead(id: string, version: number, state: S, at: Date): Promise<boolean> {
+    if (version === 1) {
+      // A new aggregate (the bulk of any ingest): an insert, atomic everywhere. A duplicate means
+      // a newer version's head got there first.
+      await this.insertOne(this.heads, { _id: id, v: version, state, at });
+      return true;
     }
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const filter = { _id: id, v: { $lt: version } } as never;
+      const update = { $set: { v: version, state, at } } as never;
+      const moved = await this.write(() => this.heads.updateOne(filter, update));
+      if (moved.matchedCount === 0) {
+        // No head (a crash right after an earlier commit) or a newer one: upsert settles which.
+        try {
+          await this.write(() => this.heads.updateOne(filter, update, { upsert: true }));
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error; // a newer head is already there
+        }
+      }
+      const head = await this.byId(this.heads, id, { v: 1 });
+      if (head && head.v >= version) return true;
+    }
+    return false;
   }
 
   async backlog(): Promise<PendingCommit[]> {
@@ -613,9 +635,15 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     }));
   }
 
+  /**
+   * The commits of pending markers, for a relay round: their heads brought up first (their writer
+   * died, or the store went away, between commit and head), so that whoever reacts to the events
+   * loads the state that caused them. A head that cannot be brought up fails the round.
+   */
   async committed(ids: readonly string[]): Promise<OutboxEntry[]> {
     if (ids.length === 0) return [];
     const commits = await this.byIds(this.commits, ids, { state: 0 });
+    await this.repairHeads(commits.map((c) => c.agg));
     return commits.map((c) => ({ id: c._id, aggregateId: c.agg, version: c.v, entries: c.events }));
   }
 

@@ -3,7 +3,7 @@ import { InMemoryBus, type EventToPublish } from '@truyvet/bus';
 import { createEvent, SampleCollectedV1 } from '@truyvet/events';
 import { describeWithInfra, uniqueName } from '../../../test/harness';
 import { describeStoreContract, type SampleState } from './contract';
-import { ConcurrencyError, VersionHeldError } from './types';
+import { ConcurrencyError, HeadBehindError, VersionHeldError } from './types';
 import { applyIndexes, connectMongo, MongoDedupStore, type MongoConnection } from './mongo';
 import { MongoAggregateStore } from './mongo-aggregate-store';
 import { MongoDocuments } from './documents';
@@ -390,6 +390,63 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
         expect(await store.saveMany([{ id: 'd', expectedVersion: 0, state, events: [] }])).toEqual([1]);
         expect(failures).toBe(4);
         expect((await store.loadMany(['c', 'd'])).size).toBe(2);
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+  });
+
+  describe('MongoAggregateStore heads that cannot be brought up to their commits', () => {
+    it('answers the save as failed and publishes nothing at once; the retry and the relay round each bring the head up', async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('heads-behind'));
+      try {
+        const told: string[][] = [];
+        const store = new MongoAggregateStore<SampleState>(conn.db, 'samples', (_, saved) => {
+          told.push(saved.map((e) => e.id));
+        });
+        const bus = new InMemoryBus();
+        await bus.ensureTopics([{ topic: 'truyvet.samples', partitions: 1 }]);
+        const relay = new OutboxRelay({ bus, sources: [store], graceMs: 0 });
+        const collectedState: SampleState = { barcode: 'CT-8', status: 'collected', history: [] };
+        const shipped: SampleState = { ...collectedState, status: 'shipped', history: ['shipped'] };
+        for (const id of ['a', 'b'])
+          await store.save({
+            id,
+            expectedVersion: 0,
+            state: collectedState,
+            events: [collected(id, 'CT-8')],
+          });
+        expect(await relay.publishPending()).toBe(2); // the first versions out (by the relay here)
+        told.length = 0;
+
+        // The store goes away between the commits and their heads: every head write fails.
+        const away = () => Promise.reject(new MongoNetworkError('connection closed'));
+        const { bulkWrite, updateOne } = store.heads;
+        store.heads.bulkWrite = away;
+        store.heads.updateOne = away;
+        const second = (id: string) => ({
+          id,
+          expectedVersion: 1,
+          state: shipped,
+          events: [collected(id, 'CT-8')],
+        });
+        await expect(store.save(second('a'))).rejects.toBeInstanceOf(HeadBehindError);
+        await expect(store.saveMany([second('b')])).rejects.toBeInstanceOf(HeadBehindError);
+        // Nothing was published from memory: the relay was told to look at its backlog instead.
+        expect(told).toEqual([[], []]);
+        store.heads.bulkWrite = bulkWrite;
+        store.heads.updateOne = updateOne;
+        // The heads lag: a reader by id sees the state before the saves.
+        expect((await store.loadMany(['a', 'b'])).get('a')?.version).toBe(1);
+
+        // The caller sends 'a' again: it collides with its own commit, which brings the head up.
+        await expect(store.save(second('a'))).rejects.toBeInstanceOf(ConcurrencyError);
+        expect((await store.load('a'))?.state.status).toBe('shipped');
+        // Nobody sends 'b' again: the relay brings its head up before it publishes both.
+        expect(await relay.publishPending()).toBe(2);
+        expect((await store.load('b'))?.version).toBe(2);
+        expect(await store.pending.countDocuments({})).toBe(0);
       } finally {
         await conn.db.dropDatabase();
         await conn.close();

@@ -130,6 +130,10 @@ export class OutboxRelay {
    */
   publishSaved(source: OutboxSource, saved: readonly OutboxEntry[]): void {
     if (this.stopped) return; // the next start's round publishes them
+    if (saved.length === 0) {
+      this.notify(); // saved, but not to go out at once (`SavedWithEvents`): the backlog has them
+      return;
+    }
     const queued = this.saved.get(source) ?? new Map<string, OutboxEntry>();
     for (const entry of saved) queued.set(entry.id, entry);
     this.saved.set(source, queued);

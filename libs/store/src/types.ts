@@ -70,6 +70,28 @@ export class VersionHeldError extends DomainError {
   }
 }
 
+/**
+ * Saved, but a head could not be brought up to its commit (the store went away in between): a
+ * read by id would answer the older state, as if the save had not happened, so the save is answered
+ * as failed. Sent again, it collides with its own commit, which repairs the head; its events wait
+ * for a relay round, which brings the heads up before it publishes them. Retried like a held
+ * version (the code): nothing is wrong with the change.
+ */
+export class HeadBehindError extends DomainError {
+  constructor(
+    collection: string,
+    readonly ids: readonly string[],
+    cause?: unknown,
+  ) {
+    super(
+      'VERSION_HELD',
+      'unavailable',
+      `${collection}/${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}: saved, but its head is not up to date yet; send again`,
+      { retryable: true, cause },
+    );
+  }
+}
+
 /** The events of one saved commit, to be published. */
 export interface OutboxEntry {
   /** The commit's id. */
@@ -113,5 +135,9 @@ export interface OutboxSource {
   dropOrphans(markers: readonly PendingCommit[]): Promise<void>;
 }
 
-/** Told by a store after each save with events: which commits are now pending, with their events. */
+/**
+ * Told by a store after each save with events: which commits are now pending, with their events.
+ * None: commits were saved that cannot go out at once (their heads are not up yet), so the relay
+ * should look at its backlog now.
+ */
 export type SavedWithEvents = (source: OutboxSource, saved: readonly OutboxEntry[]) => void;
