@@ -65,3 +65,35 @@ describe('collecting a pool whose claim an earlier attempt left behind', () => {
     expect(third).toMatchObject({ code: 'BARCODE_ALREADY_USED' });
   });
 });
+
+describe('collecting pools when the store fails the save', () => {
+  it('keeps the claims of tubes that went in all the same, and lets go of those that did not', async () => {
+    const samples = new InMemoryAggregateStore<SampleState>('samples');
+    const persons = new InMemoryAggregateStore<PersonState>('persons');
+    for (const id of ['p-1', 'p-2', 'p-3', 'p-4'])
+      await persons.save({ id, expectedVersion: 0, state: person(id), events: [] });
+    const openPools = new InMemoryClaims();
+    const collection = new SampleCollection(samples, persons, openPools, defaultRuleBook(), () => NOW);
+    const saveMany = samples.saveMany.bind(samples);
+
+    // The commits go in, then the store goes away before the answer (a head left behind).
+    samples.saveMany = async (changes) => {
+      await saveMany(changes);
+      throw new Error('saved, but the heads are not up yet');
+    };
+    await expect(collection.collectSamples([pool('ct-pool-8', ['p-1', 'p-2'])])).rejects.toThrow(
+      'heads are not up',
+    );
+    // Its people stay claimed: another pool cannot take them while this one has no result.
+    samples.saveMany = saveMany;
+    const [other] = await collection.collectSamples([pool('ct-pool-9', ['p-2', 'p-3'])]);
+    expect(other).toMatchObject({ code: 'PERSON_IN_OPEN_POOL' });
+
+    // Nothing goes in: the claims go with the failure, and the tube can be collected again.
+    samples.saveMany = () => Promise.reject(new Error('the store is away'));
+    await expect(collection.collectSamples([pool('ct-pool-10', ['p-3', 'p-4'])])).rejects.toThrow('away');
+    samples.saveMany = saveMany;
+    const [again] = await collection.collectSamples([pool('ct-pool-10', ['p-3', 'p-4'])]);
+    expect(again).toMatchObject({ sampleId: 's-CT-POOL-10', pooled: true });
+  });
+});

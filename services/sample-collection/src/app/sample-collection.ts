@@ -150,7 +150,16 @@ export class SampleCollection {
         })),
       );
     } catch (error) {
-      await this.releasePools(toSave.map((d) => d.state));
+      // Let go only of the claims of tubes known not to be in: a save can fail after its commits
+      // (their heads not up), and freeing those people would let them into a second open pool.
+      // Not known (the store away): the claims stay, and a retry takes them over once orphaned.
+      const landed = await this.samples
+        .loadMany(toSave.map((d) => d.state.sample.sampleId))
+        .catch(() => undefined);
+      if (landed)
+        await this.releasePools(
+          toSave.filter((d) => !landed.has(d.state.sample.sampleId)).map((d) => d.state),
+        ).catch(() => undefined);
       throw error;
     }
     const barcodeTaken = toSave.filter((_, i) => typeof saved[i] !== 'number');
