@@ -114,6 +114,112 @@ describe('a new case and a registration into its household, side by side', () =>
   });
 });
 
+describe("a new case and its person's own registration, side by side", () => {
+  it('takes the details filed while the case was made, and traces the household', async () => {
+    const records = new InMemoryAggregateStore<TracingRecord>('records');
+    const real = personDirectory(
+      new InMemoryDocuments<DirectoryEntry>(),
+      new KeyIndex(new InMemoryAggregateStore<KeyIndexState>('household_members')),
+    );
+    let release = (): void => undefined;
+    const gap = new Promise<void>((resolve) => (release = resolve));
+    let reached = (): void => undefined;
+    const inGap = new Promise<void>((resolve) => (reached = resolve));
+    let first = true;
+    // The positive looks the person up (not filed yet) and stops before it saves the record.
+    const directory: PersonDirectory = {
+      ...real,
+      get: async (personId) => {
+        const found = await real.get(personId);
+        if (first && personId === 'p-f0') {
+          first = false;
+          reached();
+          await gap;
+        }
+        return found;
+      },
+    };
+    const desk = new TracingDesk(
+      records,
+      recordQueries(inMemoryStates(records)),
+      directory,
+      resultLog(new InMemoryDocuments()),
+      new InMemoryAggregateStore<{ f0PersonIds: string[] }>('households'),
+      () => defaultTracingRuleBook(),
+    );
+    await desk.personRegistered(registration('p-mother'));
+    const confirming = desk.personResulted(positive('p-f0'));
+    await inGap;
+    // The registration files the person and finds no record yet: it leaves the case to itself.
+    await desk.personRegistered(registration('p-f0'));
+    release();
+    await confirming;
+
+    const f0 = await records.load('p-f0');
+    expect(f0?.state.person?.householdId).toBe(HOUSEHOLD);
+    expect(f0?.state.contacts.map((c) => c.contactPersonId)).toEqual(['p-mother']);
+    expect((await records.load('p-mother'))?.state.classification.level).toBe(1);
+  });
+});
+
+describe("a contact's record and the contact's registration, side by side", () => {
+  it('gives the record made before the contact was filed the details filed meanwhile', async () => {
+    const records = new InMemoryAggregateStore<TracingRecord>('records');
+    const real = personDirectory(
+      new InMemoryDocuments<DirectoryEntry>(),
+      new KeyIndex(new InMemoryAggregateStore<KeyIndexState>('household_members')),
+    );
+    let release = (): void => undefined;
+    const gap = new Promise<void>((resolve) => (release = resolve));
+    let reached = (): void => undefined;
+    const inGap = new Promise<void>((resolve) => (reached = resolve));
+    let first = true;
+    // The cascade looks the contact up (not filed yet) and stops before it makes the record.
+    const directory: PersonDirectory = {
+      ...real,
+      getMany: async (personIds) => {
+        const found = await real.getMany(personIds);
+        if (first && personIds.includes('p-friend')) {
+          first = false;
+          reached();
+          await gap;
+        }
+        return found;
+      },
+    };
+    const desk = new TracingDesk(
+      records,
+      recordQueries(inMemoryStates(records)),
+      directory,
+      resultLog(new InMemoryDocuments()),
+      new InMemoryAggregateStore<{ f0PersonIds: string[] }>('households'),
+      () => defaultTracingRuleBook(),
+    );
+    await desk.personRegistered(registration('p-f0'));
+    await desk.personResulted(positive('p-f0'));
+    const tracing = desk.recordContacts(
+      'p-f0',
+      [
+        {
+          contactPersonId: 'p-friend',
+          contactType: 'workplace',
+          lastExposureOn: new Date().toISOString().slice(0, 10),
+        },
+      ],
+      { via: 'tracer', recordedBy: 'ttyt-binh-thuy', allOrNothing: true },
+      {},
+    );
+    await inGap;
+    await desk.personRegistered(registration('p-friend')); // finds no record yet
+    release();
+    await tracing;
+
+    const friend = await records.load('p-friend');
+    expect(friend?.state.classification.level).toBe(1);
+    expect(friend?.state.person?.householdId).toBe(HOUSEHOLD);
+  });
+});
+
 describe('the cascade', () => {
   it('runs once: the consumer does not carry again what the handler carried inline', async () => {
     const published: Envelope[] = [];

@@ -56,7 +56,15 @@ import {
   type TracingRecord,
 } from '../domain/types';
 import { eventsOf } from './decided-events';
-import type { Area, HouseholdStore, PersonDirectory, RecordQueries, RecordStore, ResultLog } from './ports';
+import type {
+  Area,
+  DirectoryEntry,
+  HouseholdStore,
+  PersonDirectory,
+  RecordQueries,
+  RecordStore,
+  ResultLog,
+} from './ports';
 
 /** Saving a decision that lost a race is decided again on the new state, this many times. */
 const ATTEMPTS = 8;
@@ -197,8 +205,40 @@ export class TracingDesk {
       return;
     }
     // A positive makes or joins a case whether or not a record exists: no look first.
-    const [, record] = await Promise.all([logged, decideOnRecord()]);
+    const [, saved] = await Promise.all([logged, decideOnRecord()]);
+    const record = await this.takeLateRegistration(saved, origin);
     await this.traceLateHouseholdMembers(record, origin);
+  }
+
+  /**
+   * A record made while the person's registration was being filed: the registration looks for the
+   * record after filing the person, and may have looked before this record was saved, while the
+   * record was made before the person was filed (no details, so no household). Looked up again
+   * after the save, one of the two sees the other; this one takes the details (and notes a standing
+   * case in its household). Costs a lookup by id only when a record has no person.
+   */
+  private async takeLateRegistration(record: TracingRecord, origin: EventOrigin): Promise<TracingRecord> {
+    if (record.person) return record;
+    const entry = await this.directory.get(record.personId);
+    if (!entry) return record;
+    return this.takeDetails(record.personId, entry.details, origin);
+  }
+
+  /** The registry's details on a person's record; a standing case is noted in their household. */
+  private async takeDetails(
+    personId: string,
+    details: DirectoryEntry['details'],
+    origin: EventOrigin,
+  ): Promise<TracingRecord> {
+    const record = await this.decideAndSave(
+      personId,
+      (r, version) => decidePersonDetails(r, personOnRecordOf(details), this.context(version)),
+      origin,
+    );
+    const householdId = record.person?.householdId;
+    if (householdId && standingCase(record)?.status === 'active')
+      await this.noteHouseholdCase(householdId, personId);
+    return record;
   }
 
   /** The lab amended a result: undo what the old one caused, apply the new outcome. */
@@ -237,11 +277,10 @@ export class TracingDesk {
       { correlationId: event.correlationId, causationId: event.id },
       () => this.blankRecord(a.personId, area),
     );
-    if (a.outcome === 'positive')
-      await this.traceLateHouseholdMembers(record, {
-        correlationId: event.correlationId,
-        causationId: event.id,
-      });
+    if (a.outcome === 'positive') {
+      const origin = { correlationId: event.correlationId, causationId: event.id };
+      await this.traceLateHouseholdMembers(await this.takeLateRegistration(record, origin), origin);
+    }
   }
 
   /** A new case's household (from the registry) are its contacts, in the same commit. */
@@ -347,6 +386,8 @@ export class TracingDesk {
     );
     let todo = [...updates.keys()];
     const decided = new Map<string, DecidedEvent[]>();
+    /** Records made here for people not filed yet: their registration may miss them (see below). */
+    const unfiled = new Set<string>();
     for (let attempt = 1; todo.length > 0; attempt++) {
       const loaded = await this.records.loadMany(todo);
       const entries = await this.directory.getMany(todo.filter((id) => !loaded.has(id)));
@@ -369,6 +410,8 @@ export class TracingDesk {
         const decision = decideExposures(current.state, [update], this.context(current.version));
         if (!decision.changed) continue;
         decided.set(personId, decision.emits);
+        if (!found && !entry) unfiled.add(personId);
+        else unfiled.delete(personId);
         changes.push({
           id: personId,
           expectedVersion: current.version,
@@ -397,6 +440,11 @@ export class TracingDesk {
         );
       }
     }
+    // Made before the person was filed, and the registration may have looked for the record
+    // before it was saved: looked up again now (as `takeLateRegistration`), so one sees the other.
+    if (unfiled.size > 0)
+      for (const [personId, entry] of await this.directory.getMany([...unfiled]))
+        await this.takeDetails(personId, entry.details, origin);
     return source.version;
   }
 
@@ -480,16 +528,7 @@ export class TracingDesk {
     // finds the person filed (and takes their details) or is found here (and is given them).
     if (event.type === 'PersonRegistered') await this.directory.add({ _id: personId, details });
     else await this.directory.put({ _id: personId, details });
-    if (await this.records.load(personId)) {
-      const record = await this.decideAndSave(
-        personId,
-        (r, version) => decidePersonDetails(r, personOnRecordOf(details), this.context(version)),
-        origin,
-      );
-      const householdId = record.person?.householdId;
-      if (householdId && standingCase(record)?.status === 'active')
-        await this.noteHouseholdCase(householdId, personId);
-    }
+    if (await this.records.load(personId)) await this.takeDetails(personId, details, origin);
     if (!details.householdId) return;
     const day = vietnamDay(this.now());
     if (!this.rules().inForceOn(day).contacts.householdIsClose) return;
