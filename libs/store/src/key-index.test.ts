@@ -30,6 +30,34 @@ describe('an index by a natural key', () => {
     expect((await index.idsOf('person:a')).sort()).toEqual(['o-1', 'o-2', 'o-3', 'o-4', 'o-5']);
   });
 
+  it('shares one write among the adds asked for while another is under way, so they do not race', async () => {
+    const store = new InMemoryAggregateStore<KeyIndexState>('index');
+    const saveMany = store.saveMany.bind(store);
+    const writes: number[] = [];
+    store.saveMany = async (changes) => {
+      const saved = await saveMany(changes);
+      writes.push(saved.filter((s) => s instanceof ConcurrencyError).length);
+      return saved;
+    };
+    const index = new KeyIndex(store);
+    const members = Array.from({ length: 8 }, (_, i) => `p-${i}`);
+    await Promise.all(members.map((id) => index.add([{ key: 'hh-1', id }])));
+    expect((await index.idsOf('hh-1')).sort()).toEqual(members);
+    // The first alone, at once; the seven asked for meanwhile in one more; no version lost a race.
+    expect(writes).toEqual([0, 0]);
+
+    // A write that fails fails every add it carried; the next add goes out on its own.
+    store.saveMany = () => Promise.reject(new Error('the store is away'));
+    const failed = await Promise.allSettled([
+      index.add([{ key: 'hh-2', id: 'a' }]),
+      index.add([{ key: 'hh-2', id: 'b' }]),
+    ]);
+    expect(failed.map((f) => f.status)).toEqual(['rejected', 'rejected']);
+    store.saveMany = saveMany;
+    await index.add([{ key: 'hh-2', id: 'c' }]);
+    expect(await index.idsOf('hh-2')).toEqual(['c']);
+  });
+
   it('is built once from what existed before it', async () => {
     const index = newIndex();
     let scans = 0;

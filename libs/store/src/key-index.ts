@@ -27,6 +27,14 @@ const BUILT = KEY_INDEX_BUILT;
  * files only ids whose change was never saved, and the next add collides with it and writes the head.
  */
 export class KeyIndex {
+  /** Adds asked for while another is under way: they go out together, in the next one. */
+  private queued: Array<{
+    entries: ReadonlyArray<{ key: string; id: string }>;
+    resolve: () => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  private adding: Promise<void> | undefined;
+
   constructor(private readonly store: AggregateStore<KeyIndexState>) {}
 
   async idsOf(key: string): Promise<string[]> {
@@ -39,8 +47,37 @@ export class KeyIndex {
     return new Map([...found].map(([key, entry]) => [key, entry.state.ids]));
   }
 
-  /** Files ids under keys: one read and one write for the whole batch. */
-  async add(entries: ReadonlyArray<{ key: string; id: string }>): Promise<void> {
+  /**
+   * Files ids under keys: one read and one write for the whole batch, and for the adds asked for
+   * while it is under way (the next batch). Alone, an add goes out at once; side by side (the
+   * members of one household registered in one consumer batch), adds of one key no longer race
+   * each other's versions and try again, they share one write (ADR 13).
+   */
+  add(entries: ReadonlyArray<{ key: string; id: string }>): Promise<void> {
+    if (entries.length === 0) return Promise.resolve();
+    const done = new Promise<void>((resolve, reject) => this.queued.push({ entries, resolve, reject }));
+    this.adding ??= this.addQueued();
+    return done;
+  }
+
+  private async addQueued(): Promise<void> {
+    try {
+      while (this.queued.length > 0) {
+        const batch = this.queued.splice(0);
+        try {
+          await this.addNow(batch.flatMap((b) => b.entries));
+          for (const b of batch) b.resolve();
+        } catch (error) {
+          for (const b of batch) b.reject(error);
+        }
+      }
+    } finally {
+      // In the same turn as the loop's last check: an add asked for after this starts a new round.
+      this.adding = undefined;
+    }
+  }
+
+  private async addNow(entries: ReadonlyArray<{ key: string; id: string }>): Promise<void> {
     const wanted = new Map<string, Set<string>>();
     for (const { key, id } of entries) wanted.set(key, (wanted.get(key) ?? new Set()).add(id));
     let todo = [...wanted.keys()];
