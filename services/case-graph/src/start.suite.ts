@@ -303,7 +303,12 @@ export function describeCaseGraphComponent(
         `  [case-graph ${name}] positive result -> household test orders published: ${tookMs} ms\n`,
       );
       expect(orders.every((o) => o.causationId !== null)).toBe(true);
-      expect(events('CaseConfirmed', (d) => d.personId === person('a'))).toHaveLength(1);
+      // On another topic than the test orders: the suite's consumer may read it a moment later.
+      const confirmed = await eventually('the case on the bus', () => {
+        const found = events('CaseConfirmed', (d) => d.personId === person('a'));
+        return found.length > 0 ? found : undefined;
+      });
+      expect(confirmed).toHaveLength(1);
     });
 
     it('queues an interview for the F0 and a call for each F1 in their ward', async () => {
@@ -975,6 +980,17 @@ export function describeCaseGraphComponent(
       await eventually('c in a bed', async () =>
         (await getPerson('c')).orders.at(-1)?.facilityName ? true : undefined,
       );
+      // Counted once every quarantine of this suite is placed or waiting: a placement still on its
+      // way (an F1 of the reverted case) would fill a bed between the count and the release.
+      await eventually('every quarantine in the district placed or waiting', async () => {
+        const people = (
+          await unaryCall(as(DISTRICT_CENTER).isolation, 'ListInIsolation', {
+            districtCode: DISTRICT,
+            kind: 'centralized_quarantine',
+          })
+        ).people.filter((p) => p.personId.includes(prefix));
+        return people.every((p) => p.order?.facilityId || p.order?.waitlisted) ? people : undefined;
+      });
       const occupied = await beds();
       clock.offsetMs = (daysBetween(today(), order.endsOn) + 1) * 86_400_000;
       try {
