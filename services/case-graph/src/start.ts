@@ -208,6 +208,10 @@ export async function start(
     adapters.waiting,
     adapters.waitingQueries,
     now,
+    async (personId, orderId) => {
+      const order = (await tracing.getRecord(personId))?.state.orders.find((o) => o.orderId === orderId);
+      return order ? order.status === 'active' : undefined;
+    },
   );
   const logs = new ExposureLogDesk(adapters.logs, adapters.records, tasks);
   const views = new GraphViews(adapters.records, adapters.recordQueries);
@@ -263,10 +267,17 @@ export async function start(
             event.data.personId,
             event.data.orderId,
             { facilityId: event.data.facilityId, facilityName: event.data.facilityName },
+            event.occurredAt,
             origin(event),
           ),
         IsolationWaitlisted: (event) =>
-          tracing.notePlacement(event.data.personId, event.data.orderId, 'waitlisted', origin(event)),
+          tracing.notePlacement(
+            event.data.personId,
+            event.data.orderId,
+            'waitlisted',
+            event.occurredAt,
+            origin(event),
+          ),
       },
     ),
   });

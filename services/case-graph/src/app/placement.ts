@@ -17,6 +17,7 @@ import {
 import { ConcurrencyError, type Versioned } from '@truyvet/store';
 import {
   admit,
+  bedKept,
   bedKindOf,
   chooseFacility,
   discharge,
@@ -29,6 +30,9 @@ import type { FacilityQueries, FacilityStore, WaitingEntry, WaitingQueries, Wait
 
 const ATTEMPTS = 5;
 
+/** Whether an order is still in force, as the person's record says (undefined: not known there). */
+export type OrderInForce = (personId: string, orderId: string) => Promise<boolean | undefined>;
+
 export class PlacementDesk {
   constructor(
     private readonly facilities: FacilityStore,
@@ -36,6 +40,7 @@ export class PlacementDesk {
     private readonly waiting: WaitingStore,
     private readonly waitingQueries: WaitingQueries,
     private readonly now: () => Date = () => new Date(),
+    private readonly inForce: OrderInForce = () => Promise.resolve(undefined),
   ) {}
 
   async registerFacility(facility: Omit<FacilityState, 'occupants'>): Promise<FacilityState> {
@@ -94,7 +99,10 @@ export class PlacementDesk {
     const order = event.data;
     const need = bedKindOf(order);
     const origin = { correlationId: event.correlationId, causationId: event.id };
-    const current = holding(await this.states(), order.orderId);
+    // A copy of the order delivered after it ended (a redelivery, a replay) takes no bed: the bed
+    // would go to someone already released.
+    if (need && (await this.inForce(order.personId, order.orderId)) === false) return;
+    const current = await this.keepOneBed(order, origin);
     if (current && need && current.accepts.includes(need)) return;
     // A tier change needs another kind of bed: the one left goes to whoever waits for it.
     const left = current ? await this.vacate(order.orderId) : undefined;
@@ -114,7 +122,7 @@ export class PlacementDesk {
    */
   async orderEnded(event: EventOf<typeof IsolationEndedV1>): Promise<void> {
     const origin = { correlationId: event.correlationId, causationId: event.id };
-    await this.closeWaiting(event.data.orderId);
+    await this.endWait(event.data.orderId, 'closed');
     const freed = await this.vacate(event.data.orderId);
     const named = event.data.facilityId
       ? (await this.states()).find((f) => f.facilityId === event.data.facilityId)
@@ -144,38 +152,67 @@ export class PlacementDesk {
     return (await this.facilityQueries.all()).map((f) => f.state);
   }
 
+  /**
+   * A bed of the kind the order needs now, or a place on the waiting list for one. Either way a
+   * wait the order had for another kind of bed is over: it ends as placed on admission, or is
+   * turned into this wait (an F0 waiting for tier 2 who now needs tier 3), so that it is never also
+   * placed in a bed of the kind it no longer needs.
+   */
   private async place(
     need: { orderId: string; personId: string; need: BedKind; districtCode?: string | undefined },
     origin: EventOrigin,
   ): Promise<void> {
     const placed = await this.admitSomewhere(need, origin);
-    if (placed) return;
-    const entry: WaitingEntry = {
-      orderId: need.orderId,
-      personId: need.personId,
-      need: need.need,
-      ...(need.districtCode ? { districtCode: need.districtCode } : {}),
-      since: this.now().toISOString(),
-      status: 'waiting',
-    };
-    const waitlisted = createEvent(
-      IsolationWaitlistedV1,
-      {
+    if (placed) {
+      await this.endWait(need.orderId, 'placed');
+      return;
+    }
+    await this.waitFor(need, origin);
+  }
+
+  /**
+   * The order on the waiting list for this kind of bed: a new entry, or its earlier one (waiting for
+   * another kind, or placed since) waiting again. One waiting for another kind keeps its place in
+   * the line; one placed since starts a new wait. A redelivery changes nothing, and an order whose
+   * wait was closed (it ended) never waits again.
+   */
+  private async waitFor(
+    need: { orderId: string; personId: string; need: BedKind; districtCode?: string | undefined },
+    origin: EventOrigin,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const found = await this.waiting.load(need.orderId);
+      if (found?.state.status === 'closed') return;
+      const waitingSince = found?.state.status === 'waiting' ? found.state.since : undefined;
+      if (waitingSince && found?.state.need === need.need) return;
+      const entry: WaitingEntry = {
         orderId: need.orderId,
         personId: need.personId,
+        need: need.need,
         ...(need.districtCode ? { districtCode: need.districtCode } : {}),
-      },
-      origin,
-    );
-    try {
-      await this.waiting.save({
-        id: need.orderId,
-        expectedVersion: 0,
-        state: entry,
-        events: [{ topic: IsolationWaitlistedV1.topic, event: waitlisted }],
-      });
-    } catch (error) {
-      if (!(error instanceof ConcurrencyError)) throw error; // already waiting: a redelivery
+        since: waitingSince ?? this.now().toISOString(),
+        status: 'waiting',
+      };
+      const waitlisted = createEvent(
+        IsolationWaitlistedV1,
+        {
+          orderId: need.orderId,
+          personId: need.personId,
+          ...(need.districtCode ? { districtCode: need.districtCode } : {}),
+        },
+        origin,
+      );
+      try {
+        await this.waiting.save({
+          id: need.orderId,
+          expectedVersion: found?.version ?? 0,
+          state: entry,
+          events: [{ topic: IsolationWaitlistedV1.topic, event: waitlisted }],
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS) throw error;
+      }
     }
   }
 
@@ -186,10 +223,7 @@ export class PlacementDesk {
   ): Promise<FacilityState | undefined> {
     for (let attempt = 1; attempt <= ATTEMPTS * 2; attempt++) {
       const all = await this.facilityQueries.all();
-      const already = holding(
-        all.map((f) => f.state),
-        need.orderId,
-      );
+      const already = await this.keepOneBed(need, origin, all);
       if (already) return already;
       const choice = chooseFacility(
         all.map((f) => f.state),
@@ -223,35 +257,99 @@ export class PlacementDesk {
           state: next,
           events: [{ topic: IsolationPlacedV1.topic, event: placed }],
         });
-        return next;
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error; // another admission took a bed first
+        continue;
       }
+      // Looked at again: a placement of the same order racing this one may have chosen another
+      // facility (each read the beds before the other's admission). The later of the two sees both.
+      return (await this.keepOneBed(need, origin)) ?? next;
     }
     return undefined;
   }
 
-  /** Frees the order's bed; answers the facility it was in, if any. */
-  private async vacate(orderId: string): Promise<FacilityState | undefined> {
+  /**
+   * The facility holding the order, after giving up any other bed it holds (`bedKept`: the earliest
+   * admission stays, whoever looks). The bed kept is placed again on the bus, with the first bed
+   * given up, so that the person's record shows it; the beds given up go to whoever waits.
+   */
+  private async keepOneBed(
+    order: { orderId: string; personId: string },
+    origin: EventOrigin,
+    known?: ReadonlyArray<Versioned<FacilityState>>,
+  ): Promise<FacilityState | undefined> {
+    let all = known ?? (await this.facilityQueries.all());
     for (let attempt = 1; ; attempt++) {
+      const double = bedKept(all, order.orderId);
+      if (!double)
+        return holding(
+          all.map((f) => f.state),
+          order.orderId,
+        );
+      const { kept, extra } = double;
+      const placedAgain = createEvent(
+        IsolationPlacedV1,
+        {
+          orderId: order.orderId,
+          personId: order.personId,
+          facilityId: kept.state.facilityId,
+          facilityName: kept.state.name,
+          facilityDistrictCode: kept.state.districtCode,
+        },
+        origin,
+      );
+      try {
+        for (const [i, facility] of extra.entries()) {
+          const next = discharge(facility.state, order.orderId);
+          if (next === 'unchanged') continue;
+          await this.facilities.save({
+            id: facility.id,
+            expectedVersion: facility.version,
+            state: next,
+            events: i === 0 ? [{ topic: IsolationPlacedV1.topic, event: placedAgain }] : [],
+          });
+        }
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS) throw error;
+        all = await this.facilityQueries.all();
+        continue;
+      }
+      for (const facility of extra) await this.placeWaiting(origin, facility.state.districtCode);
+      return kept.state;
+    }
+  }
+
+  /**
+   * Frees the order's bed (every one it holds, should two placements have raced); answers the
+   * facility of the last one freed, if any.
+   */
+  private async vacate(orderId: string): Promise<FacilityState | undefined> {
+    let freed: FacilityState | undefined;
+    for (let conflicts = 0; ;) {
       const found = (await this.facilityQueries.all()).find((f) =>
         f.state.occupants.some((o) => o.orderId === orderId),
       );
-      if (!found) return undefined;
+      if (!found) return freed;
       const next = discharge(found.state, orderId);
-      if (next === 'unchanged') return undefined;
+      if (next === 'unchanged') return freed;
       try {
         await this.facilities.save({ id: found.id, expectedVersion: found.version, state: next, events: [] });
-        return next;
+        freed = next;
       } catch (error) {
-        if (!(error instanceof ConcurrencyError) || attempt >= ATTEMPTS) throw error;
+        if (!(error instanceof ConcurrencyError) || ++conflicts >= ATTEMPTS) throw error;
       }
     }
   }
 
-  private async closeWaiting(orderId: string): Promise<void> {
+  /**
+   * The order's wait is over: placed (if it waits), or closed because the order ended (also a wait
+   * that ended in a placement, so that a late copy of the order never puts it on the list again).
+   */
+  private async endWait(orderId: string, status: 'placed' | 'closed'): Promise<void> {
     const found = await this.waiting.load(orderId);
-    if (found?.state.status === 'waiting') await this.setWaiting(found, 'closed');
+    if (!found) return;
+    if (status === 'placed' ? found.state.status === 'waiting' : found.state.status !== 'closed')
+      await this.setWaiting(found, status);
   }
 
   private async setWaiting(entry: Versioned<WaitingEntry>, status: WaitingEntry['status']): Promise<void> {

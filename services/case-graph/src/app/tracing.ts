@@ -695,10 +695,11 @@ export class TracingDesk {
     personId: string,
     orderId: string,
     placement: { facilityId: string; facilityName: string } | 'waitlisted',
+    at: string,
     origin: EventOrigin,
   ): Promise<void> {
     if (!(await this.records.load(personId))) return;
-    await this.decideAndSave(personId, (r) => decidePlacement(r, orderId, placement), origin);
+    await this.decideAndSave(personId, (r) => decidePlacement(r, orderId, placement, at), origin);
   }
 
   casesIn(area: Area, status?: string): Promise<TracingRecord[]> {

@@ -77,6 +77,22 @@ export function holding(facilities: readonly FacilityState[], orderId: string): 
   return facilities.find((f) => f.occupants.some((o) => o.orderId === orderId));
 }
 
+/**
+ * An order held by more than one facility (two placements raced, each having read the beds before
+ * the other's admission): the bed it keeps, the earliest admission (then the facility id), so that
+ * whoever looks picks the same; and the facilities to give the others up.
+ */
+export function bedKept<F extends { state: FacilityState }>(
+  facilities: readonly F[],
+  orderId: string,
+): { kept: F; extra: F[] } | undefined {
+  const since = (f: F) => f.state.occupants.find((o) => o.orderId === orderId)?.since ?? '';
+  const [kept, ...extra] = facilities
+    .filter((f) => since(f) !== '')
+    .sort((a, b) => since(a).localeCompare(since(b)) || a.state.facilityId.localeCompare(b.state.facilityId));
+  return kept && extra.length > 0 ? { kept, extra } : undefined;
+}
+
 export function admit(facility: FacilityState, occupant: Occupant): FacilityState | 'unchanged' | 'full' {
   if (facility.occupants.some((o) => o.orderId === occupant.orderId)) return 'unchanged';
   if (freeBeds(facility) <= 0) return 'full';

@@ -8,6 +8,7 @@ import {
   decideDeath,
   decideExposures,
   decideIdentified,
+  decidePlacement,
   decideRecovery,
   decideRelease,
   decideResult,
@@ -511,5 +512,22 @@ describe('arrivals and release', () => {
     expect(d.state.orders[0]?.tests.map((t) => t.status)).toEqual(['cancelled', 'cancelled', 'done']);
     // Released, they are not quarantined again for the same exposure.
     expect(decideExposures(d.state, heardFrom(f0, 5), endDay).emits).toEqual([]);
+  });
+});
+
+describe('placements on the record', () => {
+  it('shows the latest by when it happened, whatever order the events come in', () => {
+    const f0 = confirmedF0();
+    const orderId = f0.orders[0]?.orderId ?? '';
+    const bed = { facilityId: 'bv-t2', facilityName: 'Bệnh viện dã chiến số 2' };
+    const placed = decidePlacement(f0, orderId, bed, '2021-11-08T10:00:00.000Z').state;
+    expect(placed.orders[0]).toMatchObject({ facilityId: 'bv-t2', placedAt: '2021-11-08T10:00:00.000Z' });
+    // Moved up while the ICU is full: the bed is gone, the order waits.
+    const waiting = decidePlacement(placed, orderId, 'waitlisted', '2021-11-09T07:00:00.000Z').state;
+    expect(waiting.orders[0]?.waitlisted).toBe(true);
+    expect(waiting.orders[0]?.facilityId).toBeUndefined();
+    // The first wait, published late (another commit of the list): older than the bed, no change.
+    const late = decidePlacement(placed, orderId, 'waitlisted', '2021-11-08T09:00:00.000Z');
+    expect(late.changed).toBe(false);
   });
 });

@@ -74,20 +74,28 @@ export function decidePlacement(
   record: TracingRecord,
   orderId: string,
   placement: { facilityId: string; facilityName: string } | 'waitlisted',
+  at: string,
 ): Decision {
   const order = record.orders.find((o) => o.orderId === orderId);
   if (!order) return unchanged(record);
+  // Placements and waits come from different facilities' and the list's commits, which a relay may
+  // publish out of order: the latest by when it happened stands.
+  if (order.placedAt && at < order.placedAt) return unchanged(record);
   if (placement === 'waitlisted' ? order.waitlisted === true : order.facilityId === placement.facilityId)
     return unchanged(record);
   const draft = structuredClone(record);
   const target = draft.orders.find((o) => o.orderId === orderId);
   if (!target) return unchanged(record);
   if (placement === 'waitlisted') {
+    // Waiting means no bed: one it had (a move to another tier while that tier is full) is gone.
     target.waitlisted = true;
+    delete target.facilityId;
+    delete target.facilityName;
   } else {
     target.facilityId = placement.facilityId;
     target.facilityName = placement.facilityName;
     delete target.waitlisted;
   }
+  target.placedAt = at;
   return decided(draft, []);
 }

@@ -178,6 +178,8 @@ export interface IsolationOrder {
   facilityId?: string;
   facilityName?: string;
   waitlisted?: boolean;
+  /** When the placement shown happened (the event's time): an older one published late is ignored. */
+  placedAt?: string;
   tests: ScheduledTest[];
 }
 
