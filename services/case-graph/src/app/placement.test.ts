@@ -86,6 +86,30 @@ const hospital = (facilityId: string, tier: 'tier2' | 'tier3', capacity: number)
   registeredBy: 'ttyt',
 });
 
+/** What two placements of one order racing leave behind: the order in a second facility too. */
+async function alsoIn(
+  facilities: InMemoryAggregateStore<FacilityState>,
+  facilityId: string,
+  personId: string,
+  options: { extraBed?: boolean } = {},
+): Promise<void> {
+  const found = await facilities.load(facilityId);
+  if (!found) throw new Error(`expected ${facilityId}`);
+  await facilities.save({
+    id: facilityId,
+    expectedVersion: found.version,
+    state: {
+      ...found.state,
+      capacity: found.state.capacity + (options.extraBed ? 1 : 0),
+      occupants: [
+        ...found.state.occupants,
+        { orderId: `${personId}/iso1`, personId, since: '2021-08-10T09:00:00.000Z' },
+      ],
+    },
+    events: [],
+  });
+}
+
 describe('placement', () => {
   it("gives a district's new beds to its own people, never to another district's", async () => {
     const { placement, occupants, waitingPeople } = desk();
@@ -190,21 +214,7 @@ describe('placement', () => {
     expect(await waitingPeople()).toEqual(['waits-too']);
     // The race's outcome (each read the beds before the other's admission, a second bed having
     // been added to ktx-b meanwhile): 'a' in both facilities.
-    const b = await facilities.load('ktx-b');
-    if (!b) throw new Error('expected ktx-b');
-    await facilities.save({
-      id: 'ktx-b',
-      expectedVersion: b.version,
-      state: {
-        ...b.state,
-        capacity: 2,
-        occupants: [
-          ...b.state.occupants,
-          { orderId: 'a/iso1', personId: 'a', since: '2021-08-10T09:00:00.000Z' },
-        ],
-      },
-      events: [],
-    });
+    await alsoIn(facilities, 'ktx-b', 'a', { extraBed: true });
     // Whoever looks next at a's bed (here its order redelivered) keeps the earlier admission.
     placedOnBus.length = 0;
     await placement.orderIssued(ordered('a', '918'));
@@ -220,17 +230,7 @@ describe('placement', () => {
     await placement.registerFacility(dormitory('ktx-a', '918', 1));
     await placement.registerFacility(dormitory('ktx-b', '918', 1));
     await placement.orderIssued(ordered('a', '918'));
-    const b = await facilities.load('ktx-b');
-    if (!b) throw new Error('expected ktx-b');
-    await facilities.save({
-      id: 'ktx-b',
-      expectedVersion: b.version,
-      state: {
-        ...b.state,
-        occupants: [{ orderId: 'a/iso1', personId: 'a', since: '2021-08-10T09:00:00.000Z' }],
-      },
-      events: [],
-    });
+    await alsoIn(facilities, 'ktx-b', 'a');
     await placement.orderEnded(ended('a'));
     expect([...(await occupants('ktx-a')), ...(await occupants('ktx-b'))]).toEqual([]);
   });

@@ -49,10 +49,13 @@ function positive(personId: string) {
 }
 
 /**
- * A desk on in-memory stores whose first read of a household's members stops until `release`:
- * what another handler does in that gap is what the test is about.
+ * A desk on in-memory stores whose directory stops once, at the first read `stopsAt` picks (after
+ * reading), until `release`: what another handler does in that gap is what a test is about.
  */
-function deskWithGap() {
+function deskWithGap(
+  stopsAt: 'householdMembers' | 'get' | 'getMany' = 'householdMembers',
+  when: (ids: readonly string[]) => boolean = () => true,
+) {
   const records = new InMemoryAggregateStore<TracingRecord>('records');
   const real = personDirectory(
     new InMemoryDocuments<DirectoryEntry>(),
@@ -63,17 +66,22 @@ function deskWithGap() {
   let reached = (): void => undefined;
   const inGap = new Promise<void>((resolve) => (reached = resolve));
   let first = true;
+  const stopOnce = async <T>(ids: readonly string[], read: Promise<T>): Promise<T> => {
+    const found = await read;
+    if (first && when(ids)) {
+      first = false;
+      reached();
+      await gap;
+    }
+    return found;
+  };
   const directory: PersonDirectory = {
     ...real,
-    householdMembers: async (householdId) => {
-      const members = await real.householdMembers(householdId);
-      if (first) {
-        first = false;
-        reached();
-        await gap;
-      }
-      return members;
-    },
+    ...(stopsAt === 'householdMembers'
+      ? { householdMembers: (id: string) => stopOnce([id], real.householdMembers(id)) }
+      : stopsAt === 'get'
+        ? { get: (id: string) => stopOnce([id], real.get(id)) }
+        : { getMany: (ids: readonly string[]) => stopOnce(ids, real.getMany(ids)) }),
   };
   const desk = new TracingDesk(
     records,
@@ -116,37 +124,8 @@ describe('a new case and a registration into its household, side by side', () =>
 
 describe("a new case and its person's own registration, side by side", () => {
   it('takes the details filed while the case was made, and traces the household', async () => {
-    const records = new InMemoryAggregateStore<TracingRecord>('records');
-    const real = personDirectory(
-      new InMemoryDocuments<DirectoryEntry>(),
-      new KeyIndex(new InMemoryAggregateStore<KeyIndexState>('household_members')),
-    );
-    let release = (): void => undefined;
-    const gap = new Promise<void>((resolve) => (release = resolve));
-    let reached = (): void => undefined;
-    const inGap = new Promise<void>((resolve) => (reached = resolve));
-    let first = true;
     // The positive looks the person up (not filed yet) and stops before it saves the record.
-    const directory: PersonDirectory = {
-      ...real,
-      get: async (personId) => {
-        const found = await real.get(personId);
-        if (first && personId === 'p-f0') {
-          first = false;
-          reached();
-          await gap;
-        }
-        return found;
-      },
-    };
-    const desk = new TracingDesk(
-      records,
-      recordQueries(inMemoryStates(records)),
-      directory,
-      resultLog(new InMemoryDocuments()),
-      new InMemoryAggregateStore<{ f0PersonIds: string[] }>('households'),
-      () => defaultTracingRuleBook(),
-    );
+    const { desk, records, inGap, release } = deskWithGap('get', (ids) => ids.includes('p-f0'));
     await desk.personRegistered(registration('p-mother'));
     const confirming = desk.personResulted(positive('p-f0'));
     await inGap;
@@ -164,37 +143,8 @@ describe("a new case and its person's own registration, side by side", () => {
 
 describe("a contact's record and the contact's registration, side by side", () => {
   it('gives the record made before the contact was filed the details filed meanwhile', async () => {
-    const records = new InMemoryAggregateStore<TracingRecord>('records');
-    const real = personDirectory(
-      new InMemoryDocuments<DirectoryEntry>(),
-      new KeyIndex(new InMemoryAggregateStore<KeyIndexState>('household_members')),
-    );
-    let release = (): void => undefined;
-    const gap = new Promise<void>((resolve) => (release = resolve));
-    let reached = (): void => undefined;
-    const inGap = new Promise<void>((resolve) => (reached = resolve));
-    let first = true;
     // The cascade looks the contact up (not filed yet) and stops before it makes the record.
-    const directory: PersonDirectory = {
-      ...real,
-      getMany: async (personIds) => {
-        const found = await real.getMany(personIds);
-        if (first && personIds.includes('p-friend')) {
-          first = false;
-          reached();
-          await gap;
-        }
-        return found;
-      },
-    };
-    const desk = new TracingDesk(
-      records,
-      recordQueries(inMemoryStates(records)),
-      directory,
-      resultLog(new InMemoryDocuments()),
-      new InMemoryAggregateStore<{ f0PersonIds: string[] }>('households'),
-      () => defaultTracingRuleBook(),
-    );
+    const { desk, records, inGap, release } = deskWithGap('getMany', (ids) => ids.includes('p-friend'));
     await desk.personRegistered(registration('p-f0'));
     await desk.personResulted(positive('p-f0'));
     const tracing = desk.recordContacts(
