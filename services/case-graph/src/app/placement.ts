@@ -102,7 +102,8 @@ export class PlacementDesk {
     // A copy of the order delivered after it ended (a redelivery, a replay) takes no bed: the bed
     // would go to someone already released.
     if (need && (await this.inForce(order.personId, order.orderId)) === false) return;
-    const current = await this.keepOneBed(order, origin);
+    const all = await this.facilityQueries.all();
+    const current = await this.keepOneBed(order, origin, all);
     if (current && need && current.accepts.includes(need)) return;
     // A tier change needs another kind of bed: the one left goes to whoever waits for it.
     const left = current ? await this.vacate(order.orderId) : undefined;
@@ -110,6 +111,8 @@ export class PlacementDesk {
       await this.place(
         { orderId: order.orderId, personId: order.personId, need, districtCode: order.districtCode },
         origin,
+        // The facilities as just read serve the first try, unless a bed was given up meanwhile.
+        current ? undefined : all,
       );
     }
     if (left) await this.placeWaiting(origin, left.districtCode);
@@ -161,8 +164,9 @@ export class PlacementDesk {
   private async place(
     need: { orderId: string; personId: string; need: BedKind; districtCode?: string | undefined },
     origin: EventOrigin,
+    known?: ReadonlyArray<Versioned<FacilityState>>,
   ): Promise<void> {
-    const placed = await this.admitSomewhere(need, origin);
+    const placed = await this.admitSomewhere(need, origin, known);
     if (placed) {
       await this.endWait(need.orderId, 'placed');
       return;
@@ -220,9 +224,10 @@ export class PlacementDesk {
   private async admitSomewhere(
     need: { orderId: string; personId: string; need: BedKind; districtCode?: string | undefined },
     origin: EventOrigin,
+    known?: ReadonlyArray<Versioned<FacilityState>>,
   ): Promise<FacilityState | undefined> {
     for (let attempt = 1; attempt <= ATTEMPTS * 2; attempt++) {
-      const all = await this.facilityQueries.all();
+      const all = attempt === 1 && known ? known : await this.facilityQueries.all();
       const already = await this.keepOneBed(need, origin, all);
       if (already) return already;
       const choice = chooseFacility(
