@@ -308,8 +308,8 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   /**
    * The heads of commits just saved brought up to them. When they cannot be (a HeadBehindError),
    * the save fails although its commits are in: a head left behind would answer reads by id with
-   * the state before the save, and a reader that never saves would never repair it (a household's
-   * new members missed by its case, ADR 13). Nothing of the batch is published at once then: the
+   * the state before the save, and a reader that never saves would never repair it (a registration
+   * reading its household's F0 as not yet confirmed, ADR 4). Nothing of the batch is published at once then: the
    * markers stay, the relay is told to look at its backlog, and it brings the heads up before it
    * publishes (`committed`). The caller's retry collides with its own commits and repairs the heads.
    */

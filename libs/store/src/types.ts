@@ -86,7 +86,7 @@ export class HeadBehindError extends DomainError {
     super(
       'VERSION_HELD',
       'unavailable',
-      `${collection}/${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}: saved, but its head is not up to date yet; send again`,
+      `${collection}${ids.length > 0 ? `/${ids.slice(0, 3).join(', ')}` : ''}${ids.length > 3 ? ` and ${ids.length - 3} more` : ''}: saved, but not every head is up to date yet; send again`,
       { retryable: true, cause },
     );
   }

@@ -524,8 +524,9 @@ export class TracingDesk {
   ): Promise<void> {
     const { personId, details } = event.data;
     const origin = { correlationId: event.correlationId, causationId: event.id };
-    // Filed before the record is looked for: a positive whose record is made meanwhile either
-    // finds the person filed (and takes their details) or is found here (and is given them).
+    // Filed before the record is looked for: a positive whose record is made meanwhile finds the
+    // person filed, or is found here, or (made before the filing, saved after this look) looks the
+    // person up again after its save (`takeLateRegistration`).
     if (event.type === 'PersonRegistered') await this.directory.add({ _id: personId, details });
     else await this.directory.put({ _id: personId, details });
     if (await this.records.load(personId)) await this.takeDetails(personId, details, origin);
