@@ -17,6 +17,7 @@ import { ConfigMap, Namespace, Service } from 'kubernetes-models/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { parseAllDocuments, parse } from 'yaml';
+import { deadLetterTopic } from '@truyvet/bus';
 import { allTopics } from '@truyvet/events';
 
 const DEPLOY = path.resolve(__dirname, '../../deploy');
@@ -148,12 +149,26 @@ describe('deploy/k8s', () => {
     expect(policies).toHaveLength(1);
   });
 
-  it('creates every topic with the partitions libs/events sizes, replication factor 3', () => {
+  it('creates every topic with the partitions libs/events sizes, replication factor 3, kept for good', () => {
     const job = all.find(({ doc }) => doc.kind === 'Job')?.doc as unknown as Job;
     const script = job.spec?.template.spec?.containers[0]?.command?.join('\n') ?? '';
     expect(script).toContain('--replication-factor 3');
+    expect(script).toContain('--config retention.ms=-1');
+    expect(script).toContain('--add-config min.insync.replicas=2,retention.ms=-1');
     const created: Record<string, number> = {};
     for (const m of script.matchAll(/^\s*create (\S+) (\d+)$/gm)) created[m[1] ?? ''] = Number(m[2]);
-    expect(created).toEqual(Object.fromEntries(allTopics.map((t) => [t.topic, t.partitions])));
+    const groups = ['sample-collection', 'lab-results', 'case-graph', 'reporting'];
+    expect(created).toEqual({
+      ...Object.fromEntries(allTopics.map((t) => [t.topic, t.partitions])),
+      ...Object.fromEntries(groups.map((g) => [deadLetterTopic(g), 1])),
+    });
+  });
+
+  it('lets the services make topics only where there is no topics job (compose), not in the cluster', () => {
+    const config = all.find(({ doc }) => doc.kind === 'ConfigMap' && doc.metadata.name === 'truyvet-config')
+      ?.doc as { data?: Record<string, string> } | undefined;
+    expect(config?.data).toBeDefined();
+    expect(config?.data).not.toHaveProperty('KAFKA_CREATE_TOPICS');
+    expect(fs.readFileSync(path.join(DEPLOY, 'compose.yaml'), 'utf8')).toMatch(/KAFKA_CREATE_TOPICS: 'true'/);
   });
 });

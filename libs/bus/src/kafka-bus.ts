@@ -1,7 +1,10 @@
 import {
+  ConfigResourceTypes,
+  ConfigSource,
   Kafka,
   logLevel as KafkaLogLevel,
   Partitioners,
+  type Admin,
   type Consumer,
   type IHeaders,
   type KafkaConfig,
@@ -35,7 +38,21 @@ export interface KafkaBusOptions {
   sessionTimeoutMs?: number;
   /** Extra kafkajs settings (ssl, sasl) for a real cluster. */
   kafka?: Partial<KafkaConfig>;
+  /**
+   * Create missing topics (default true). A production cluster's topics are made by the deploy's
+   * topics job, with their replication; there a service only waits for them to exist.
+   */
+  createTopics?: boolean;
+  /** How long `ensureTopics` waits for topics to be there with leaders (default a minute). */
+  topicsWaitMs?: number;
 }
+
+/**
+ * Every stream and every dead-letter topic keeps its events for good: reports and case records are
+ * rebuilt from the whole history (docs/runbooks/rebuild-reports.md), and a letter waits until it is
+ * replayed after a fix. Kafka's default would delete them after 7 days.
+ */
+export const TOPIC_CONFIG: Readonly<Record<string, string>> = { 'retention.ms': '-1' };
 
 /**
  * The bus on Apache Kafka through kafkajs. Producer: idempotent, acks from all in-sync replicas.
@@ -105,42 +122,95 @@ export class KafkaBus implements Bus {
   }
 
   /**
-   * Creates missing topics and waits until every partition has a leader. A new KRaft broker can
-   * answer "unknown topic" for a moment after creating one (kafkajs' own wait then fails), so the
-   * wait is ours: metadata polled until complete, for up to a minute.
+   * Creates missing topics, keeping their events for good (TOPIC_CONFIG, also set on topics made
+   * before with another retention), and waits until every partition has a leader. A new KRaft
+   * broker can answer "unknown topic" for a moment after creating one (kafkajs' own wait then
+   * fails), so the wait is ours: metadata polled until complete, for up to a minute. Where the bus
+   * does not create topics, it waits that long for the deploy's topics job to have made them.
    */
   async ensureTopics(topics: readonly TopicToEnsure[]): Promise<void> {
     if (topics.length === 0) return;
+    const create = this.options.createTopics ?? true;
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      const existing = new Set(await admin.listTopics());
-      const missing = topics.filter((t) => !existing.has(t.topic));
-      if (missing.length > 0) {
-        // Another instance may create the same topics at the same moment: that is fine.
-        await admin.createTopics({
-          waitForLeaders: false,
-          topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions })),
-        });
+      const waitMs = this.options.topicsWaitMs ?? 60_000;
+      const deadline = Date.now() + waitMs;
+      if (create) {
+        const existing = new Set(await admin.listTopics());
+        const missing = topics.filter((t) => !existing.has(t.topic));
+        if (missing.length > 0) {
+          // Another instance may create the same topics at the same moment: that is fine.
+          await admin.createTopics({
+            waitForLeaders: false,
+            topics: missing.map((t) => ({
+              topic: t.topic,
+              numPartitions: t.partitions,
+              configEntries: Object.entries(TOPIC_CONFIG).map(([name, value]) => ({ name, value })),
+            })),
+          });
+        }
+        await this.keepForGood(
+          admin,
+          topics.filter((t) => existing.has(t.topic)).map((t) => t.topic),
+        );
       }
-      const deadline = Date.now() + 60_000;
       for (;;) {
+        let absent: string[] = [];
         try {
-          const { topics: found } = await admin.fetchTopicMetadata({ topics: topics.map((t) => t.topic) });
-          const ready = found.every(
-            (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
-          );
-          if (ready && found.length === topics.length) return;
+          const names = new Set(await admin.listTopics());
+          absent = topics.filter((t) => !names.has(t.topic)).map((t) => t.topic);
+          if (absent.length === 0) {
+            const { topics: found } = await admin.fetchTopicMetadata({ topics: topics.map((t) => t.topic) });
+            const ready = found.every(
+              (t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0),
+            );
+            if (ready && found.length === topics.length) return;
+          }
         } catch (error) {
           if (Date.now() > deadline) throw error;
         }
-        if (Date.now() > deadline)
-          throw new Error(`topics not ready after 60 s: ${topics.map((t) => t.topic).join(', ')}`);
+        if (Date.now() > deadline) {
+          throw new Error(
+            absent.length > 0 && !create
+              ? `topics missing after ${waitMs / 1000} s: ${absent.join(', ')} (not created here: ` +
+                  `run the deploy's topics job, or set KAFKA_CREATE_TOPICS=true on a local broker)`
+              : `topics not ready after ${waitMs / 1000} s: ${topics.map((t) => t.topic).join(', ')}`,
+          );
+        }
         await sleep(200);
       }
     } finally {
       await admin.disconnect();
     }
+  }
+
+  /** Topics made before with a retention of their own are set to TOPIC_CONFIG's (others kept). */
+  private async keepForGood(admin: Admin, names: readonly string[]): Promise<void> {
+    if (names.length === 0) return;
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: names.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
+    });
+    const alter = resources.flatMap((resource) => {
+      const own = resource.configEntries.filter(
+        (e) => e.configSource === ConfigSource.TOPIC_CONFIG && !e.isSensitive,
+      );
+      const current = new Map(own.map((e) => [e.configName, e.configValue]));
+      if (Object.entries(TOPIC_CONFIG).every(([name, value]) => current.get(name) === value)) return [];
+      // alterConfigs replaces a topic's own settings as a whole: carry the others over.
+      for (const [name, value] of Object.entries(TOPIC_CONFIG)) current.set(name, value);
+      return [
+        {
+          type: ConfigResourceTypes.TOPIC,
+          name: resource.resourceName,
+          configEntries: [...current].map(([name, value]) => ({ name, value })),
+        },
+      ];
+    });
+    if (alter.length === 0) return;
+    await admin.alterConfigs({ validateOnly: false, resources: alter });
+    this.logger.info({ topics: alter.map((r) => r.name) }, 'topics set to keep their events for good');
   }
 
   async publish(messages: readonly OutgoingMessage[]): Promise<void> {

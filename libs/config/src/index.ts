@@ -199,6 +199,11 @@ export function serviceConfig<E extends z.ZodRawShape>(
       GRPC_TLS_CLIENT_CA_FILE: env.string().optional(),
       /** Reach Kafka over TLS; a private CA's certificate (PEM file) if the brokers' is not public. */
       KAFKA_TLS: env.bool().default(false),
+      /**
+       * Create missing topics (keeping their events for good). Unset: only on a broker of this
+       * machine (a loopback address); a cluster's topics are made by the deploy's topics job.
+       */
+      KAFKA_CREATE_TOPICS: env.bool().optional(),
       KAFKA_TLS_CA_FILE: env.string().optional(),
       /** SASL with Kafka: the mechanism and this service's user. */
       KAFKA_SASL_MECHANISM: env.enumOf(['scram-sha-256', 'scram-sha-512', 'plain'] as const).optional(),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { InMemoryBus } from '@truyvet/bus';
 import { DEV_VERIFYING_KEY } from '@truyvet/grpc';
-import { startService } from './host';
+import { onThisMachine, startService } from './host';
 import { describeServiceHost, EMBEDDED_CONFIG } from './host.suite';
 
 describeServiceHost(
@@ -27,5 +27,17 @@ describe('a host in real mode fails closed on its token key', () => {
     await expect(
       startService({ ...real, AUTH_PUBLIC_KEY: DEV_VERIFYING_KEY }, { name: 'dev-key' }),
     ).rejects.toThrow('public development key');
+  });
+});
+
+describe('which brokers a service makes topics on by default', () => {
+  it('a broker on this machine (a loopback address): yes', () => {
+    for (const broker of ['127.0.0.1:9092', 'localhost:9092', '127.0.1.1:19092', '[::1]:9092'])
+      expect([broker, onThisMachine(broker)]).toEqual([broker, true]);
+  });
+
+  it('a broker of a cluster: no, the deploy makes them', () => {
+    for (const broker of ['kafka:9092', 'kafka-0.kafka.truyvet.svc:9093', '10.0.0.7:9092', '[fd00::1]:9092'])
+      expect([broker, onThisMachine(broker)]).toEqual([broker, false]);
   });
 });

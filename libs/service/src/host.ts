@@ -61,6 +61,7 @@ export interface HostConfig {
   GRPC_HEALTH_PORT?: number | undefined;
   GRPC_MAX_STREAM_ITEMS?: number | undefined;
   KAFKA_TLS?: boolean | undefined;
+  KAFKA_CREATE_TOPICS?: boolean | undefined;
   KAFKA_TLS_CA_FILE?: string | undefined;
   KAFKA_SASL_MECHANISM?: 'scram-sha-256' | 'scram-sha-512' | 'plain' | undefined;
   KAFKA_SASL_USERNAME?: string | undefined;
@@ -210,6 +211,7 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
           logger,
           sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
           kafka: kafkaLinkOptions(config),
+          createTopics: config.KAFKA_CREATE_TOPICS ?? config.KAFKA_BROKERS.every(onThisMachine),
         })
       : new InMemoryBus({ logger }));
   const closeBus = async (): Promise<void> => {
@@ -343,4 +345,10 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
       return stopping;
     },
   };
+}
+
+/** A broker address on a loopback interface: a local broker, whose topics a service may make. */
+export function onThisMachine(broker: string): boolean {
+  const host = broker.startsWith('[') ? broker.slice(1, broker.indexOf(']')) : broker.replace(/:\d+$/, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
