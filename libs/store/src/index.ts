@@ -7,3 +7,4 @@ export * from './documents';
 export * from './update-each';
 export * from './round-trips';
 export * from './key-index';
+export * from './backup';
