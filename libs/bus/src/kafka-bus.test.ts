@@ -65,6 +65,18 @@ function busWithStandIns(modes: Mode[] = []): { bus: KafkaBus; consumers: StandI
       disconnect: () => Promise.resolve(),
       listTopics: () => Promise.resolve(['g.dlq']),
       createTopics: () => Promise.resolve(true),
+      // Made before with the retention this bus gives topics: nothing to alter.
+      describeConfigs: () =>
+        Promise.resolve({
+          resources: [
+            {
+              resourceName: 'g.dlq',
+              configEntries: [
+                { configName: 'retention.ms', configValue: '-1', configSource: 1, isSensitive: false },
+              ],
+            },
+          ],
+        }),
       fetchTopicMetadata: () => Promise.resolve({ topics: [{ name: 'g.dlq', partitions: [{ leader: 0 }] }] }),
     }),
     producer: () => ({
