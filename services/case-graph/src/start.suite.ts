@@ -225,6 +225,25 @@ export function describeCaseGraphComponent(
       );
     }
 
+    /**
+     * Waits until case-graph has filed these registrations: a check-in at a venue of their own is
+     * recorded only for a person it knows (the rows are idempotent, so trying again is harmless).
+     */
+    async function filed(...names: string[]): Promise<void> {
+      const day = addDays(today(), -3);
+      await eventually(`${names.join(', ')} filed`, async () => {
+        const probe = await writeClientStream(as(CITY).contacts, 'ImportVenueCheckIns', [
+          ...names.map((name) => ({
+            venueId: `probe-${prefix}`,
+            personId: person(name),
+            from: `${day}T06:00:00+07:00`,
+            to: `${day}T06:05:00+07:00`,
+          })),
+        ]);
+        return probe.accepted === names.length ? true : undefined;
+      });
+    }
+
     async function resulted(
       name: string,
       resultId: string,
@@ -713,6 +732,8 @@ export function describeCaseGraphComponent(
       const yesterday = addDays(today(), -1);
       const at = (hhmm: string): string => `${yesterday}T${hhmm}:00+07:00`;
       const venue = `cho-${prefix}`;
+      for (const name of ['v1', 'v2', 'v3', 'v9']) await registered(name, `venue-${name}`);
+      await filed('v1', 'v2', 'v3', 'v9');
       const checkIns = await writeClientStream(as(DISTRICT_CENTER).contacts, 'ImportVenueCheckIns', [
         {
           venueId: venue,
@@ -736,13 +757,24 @@ export function describeCaseGraphComponent(
           to: at('11:00'),
         },
         { venueId: venue, personId: person('v9'), from: at('11:00'), to: at('10:00') },
+        // Nobody registered this id: refused, not kept as a check-in of no one.
+        { venueId: venue, personId: person('nobody'), from: at('08:00'), to: at('09:00') },
       ]);
-      expect(checkIns).toMatchObject({ accepted: 3, rejected: 1, candidates: 1 });
+      expect(checkIns).toMatchObject({ accepted: 3, rejected: 2, candidates: 1 });
       expect(checkIns.results[3]?.rejected?.fieldViolations[0]?.field).toBe('to');
+      expect(checkIns.results[4]).toMatchObject({
+        status: 'rejected',
+        errorCode: 'PERSON_NOT_REGISTERED',
+        rejected: {
+          fieldViolations: [{ field: 'personId', description: 'no person of the registry has this id' }],
+        },
+      });
       const logs = await writeClientStream(as(DISTRICT_CENTER).contacts, 'ImportProximityLogs', [
         { personA: person('v3'), personB: person('a'), from: at('12:00'), to: at('12:30') },
+        { personA: person('v3'), personB: person('nobody'), from: at('12:00'), to: at('12:30') },
       ]);
-      expect(logs).toMatchObject({ accepted: 1, candidates: 1 });
+      expect(logs).toMatchObject({ accepted: 1, rejected: 1, candidates: 1 });
+      expect(logs.results[1]?.rejected?.fieldViolations.map((v) => v.field)).toEqual(['personB']);
       const graph = await unaryCall(as(CITY).cases, 'GetVenueGraph', {
         venueId: venue,
         fromDay: yesterday,

@@ -37,12 +37,6 @@ export class ExposureLogDesk {
     return windowsOfRecords([...records.values()].map((r) => r.state));
   }
 
-  /** Where these people live, as their tracing records say (none for a person without one). */
-  async areasOf(personIds: readonly string[]): Promise<Map<string, TracingRecord['area']>> {
-    const records = await this.records.loadMany([...new Set(personIds)]);
-    return new Map([...records].map(([id, r]) => [id, r.state.area]));
-  }
-
   async importVisits(visits: readonly VenueVisit[]): Promise<number> {
     if (visits.length === 0) return 0;
     await this.logs.addVisits(visits);

@@ -721,6 +721,24 @@ export class TracingDesk {
       : undefined;
   }
 
+  /**
+   * Where each of these people lives, from their tracing record or else the registry's entry (one
+   * read of each, batched); a person neither holds is not in the map: no such person here (yet).
+   */
+  async areasOf(personIds: readonly string[]): Promise<Map<string, TracingRecord['area']>> {
+    const ids = [...new Set(personIds)];
+    const records = await this.records.loadMany(ids);
+    const areas = new Map([...records].map(([id, r]) => [id, r.state.area]));
+    const rest = ids.filter((id) => !areas.has(id));
+    if (rest.length > 0)
+      for (const [id, entry] of await this.directory.getMany(rest))
+        areas.set(id, {
+          districtCode: entry.details.address.districtCode,
+          wardCode: entry.details.address.wardCode,
+        });
+    return areas;
+  }
+
   async getRecord(personId: string): Promise<Versioned<TracingRecord> | null> {
     return this.records.load(personId);
   }

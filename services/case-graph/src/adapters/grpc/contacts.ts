@@ -35,14 +35,15 @@ export function contactsService(desks: CaseGraphDesks, units: AdminUnits) {
   const { recordIn } = lookups(tracing);
   const contactInput = contactInputSchema(units);
   /**
-   * A stream's valid rows whose person is the caller's or not traced yet; a malformed row, or one
-   * of a person living outside the caller's area, is refused with its own answer, in stream order.
+   * A stream's valid rows whose people are in the registry (or traced) and, for a ward or district,
+   * live in the caller's area; a malformed row, one naming a person nobody registered, or one of a
+   * person living outside the caller's area is refused with its own answer, in stream order.
    */
   async function callersOwnRows<T>(
     ctx: CallContext,
     items: AsyncIterable<ItemResult<T>>,
-    personOf: (row: T) => string,
-    field: string,
+    people: (row: T) => ReadonlyArray<{ personId: string; field: string }>,
+    ownerField: string,
   ): Promise<{ ours: T[]; results: RowResult[] }> {
     const results: RowResult[] = [];
     const rows: Array<{ index: number; value: T }> = [];
@@ -50,18 +51,25 @@ export function contactsService(desks: CaseGraphDesks, units: AdminUnits) {
       if (!item.ok) results.push(rejectedRow(item.index, item.fields, 'INVALID_ARGUMENT'));
       else rows.push({ index: item.index, value: item.value });
     }
-    const areas =
-      ctx.caller.jurisdiction.level === 'city'
-        ? undefined
-        : await logs.areasOf(rows.map((r) => personOf(r.value)));
+    const areas = await tracing.areasOf(rows.flatMap((r) => people(r.value).map((p) => p.personId)));
     const ours: T[] = [];
     for (const row of rows) {
-      if (!areas || notElsewhere(ctx, areas.get(personOf(row.value)))) {
+      const named = people(row.value);
+      const unknown = named.filter((p) => !areas.has(p.personId));
+      // The log's owner (the first named) must be the caller's; the others only need to exist.
+      const owner = named[0]?.personId ?? '';
+      if (unknown.length > 0) {
+        const fields = unknown.map((p) => ({
+          field: p.field,
+          description: 'no person of the registry has this id',
+        }));
+        results.push(rejectedRow(row.index, fields, 'PERSON_NOT_REGISTERED'));
+      } else if (ctx.caller.jurisdiction.level !== 'city' && !notElsewhere(ctx, areas.get(owner))) {
+        const refused = [{ field: ownerField, description: 'not a person of your area' }];
+        results.push(rejectedRow(row.index, refused, 'OUTSIDE_JURISDICTION'));
+      } else {
         ours.push(row.value);
         results.push({ index: row.index, status: 'recorded' });
-      } else {
-        const refused = [{ field, description: 'not a person of your area' }];
-        results.push(rejectedRow(row.index, refused, 'OUTSIDE_JURISDICTION'));
       }
     }
     results.sort((x, y) => (x.index ?? 0) - (y.index ?? 0));
@@ -164,7 +172,12 @@ export function contactsService(desks: CaseGraphDesks, units: AdminUnits) {
       async (items, ctx) => {
         requireRole(ctx, ...SUPERVISORS);
         // A district imports its own people's check-ins only (the city anyone's).
-        const { ours, results } = await callersOwnRows(ctx, items, (v) => v.personId, 'personId');
+        const { ours, results } = await callersOwnRows(
+          ctx,
+          items,
+          (v) => [{ personId: v.personId, field: 'personId' }],
+          'personId',
+        );
         const visits = ours.map(({ venueName, ...visit }) => ({
           ...visit,
           ...(venueName ? { venueName } : {}),
@@ -184,7 +197,15 @@ export function contactsService(desks: CaseGraphDesks, units: AdminUnits) {
       async (items, ctx) => {
         requireRole(ctx, ...SUPERVISORS);
         // A log is its phone's owner's (personA): a district imports its own people's logs only.
-        const { ours: list, results } = await callersOwnRows(ctx, items, (l) => l.personA, 'personA');
+        const { ours: list, results } = await callersOwnRows(
+          ctx,
+          items,
+          (l) => [
+            { personId: l.personA, field: 'personA' },
+            { personId: l.personB, field: 'personB' },
+          ],
+          'personA',
+        );
         const candidates = await logs.importProximity(list);
         return { accepted: list.length, rejected: results.length - list.length, candidates, results };
       },
