@@ -190,8 +190,11 @@ export function serviceConfig<E extends z.ZodRawShape>(
       AUTH_ALLOW_DEVELOPMENT_KEY: env.bool().default(false),
       /** Health alone, in plaintext, on this port too: for probes that cannot speak TLS (the kubelet's). */
       GRPC_HEALTH_PORT: env.port().optional(),
-      /** The most items one client stream (a bulk import) may send; split bigger imports. */
-      GRPC_MAX_STREAM_ITEMS: env.positiveInt().default(100_000),
+      /**
+       * The most items one client stream (a bulk import) may send; split bigger imports. A stream
+       * is held whole before it is worked on (so a longer one is refused before any work).
+       */
+      GRPC_MAX_STREAM_ITEMS: env.positiveInt().default(10_000),
       /** The gRPC server's certificate and key (PEM files): TLS. */
       GRPC_TLS_CERT_FILE: env.string().optional(),
       GRPC_TLS_KEY_FILE: env.string().optional(),

@@ -613,7 +613,7 @@ describe('registering services', () => {
     }
   });
 
-  it('refuses a client stream past its most items with RESOURCE_EXHAUSTED', async () => {
+  it('refuses a client stream past its most items with RESOURCE_EXHAUSTED, before taking any of it', async () => {
     const server = createGrpcServer({ logger, audit, auth: { key: DEV_VERIFYING_KEY }, maxStreamItems: 2 });
     server.addService(registry.PersonRegistry.service, personRegistryHandlers(logger));
     const port = await server.start('127.0.0.1', 0);
@@ -622,10 +622,16 @@ describe('registering services', () => {
     try {
       const two = await writeClientStream(client, 'ImportPersons', [VALID, VALID]);
       expect(two.imported).toBe(2);
+      const held = async () =>
+        (await collectServerStream(client, 'ListPersons', { wardCode: '31117' })).length;
+      const before = await held();
       const error = await failure(writeClientStream(client, 'ImportPersons', [VALID, VALID, VALID]));
       expect(error.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
       expect(readErrorCode(error)).toBe('TOO_MANY_ITEMS');
-      expect(error.details).toBe('a stream takes at most 2 items: send the rest in another call');
+      expect(error.details).toBe(
+        'a stream takes at most 2 items: nothing of it was taken; send it in calls of at most that many',
+      );
+      expect(await held()).toBe(before);
     } finally {
       client.close();
       await server.stop(1000);

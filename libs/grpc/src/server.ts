@@ -38,9 +38,8 @@ export interface GrpcServerOptions {
    */
   healthPort?: number;
   /**
-   * The most items one client stream may send (default 100,000). The item past it fails the call
-   * with RESOURCE_EXHAUSTED; the items before it were taken (bulk imports are idempotent per row, so
-   * the rest is sent again in another call).
+   * The most items one client stream may send (default 10,000). The stream is held whole before
+   * its handler runs: a longer one fails with RESOURCE_EXHAUSTED and nothing of it is taken.
    */
   maxStreamItems?: number;
   /** grpc-js server options (message size limits, keepalive...). */
@@ -120,19 +119,23 @@ interface AnyServerCall {
   removeListener(event: 'cancelled', listener: () => void): unknown;
 }
 
-/** A client stream that fails once it sends more than `max` items. */
+/**
+ * A client stream read to its end before the handler sees a row, so that one longer than `max`
+ * items is refused before any of it is worked on (not halfway, with its first rows taken). The
+ * cap bounds what is held; imports send a few hundred rows a stream.
+ */
 async function* capped(items: AsyncIterable<unknown>, max: number): AsyncGenerator {
-  let count = 0;
+  const held: unknown[] = [];
   for await (const item of items) {
-    count += 1;
-    if (count > max)
+    if (held.length >= max)
       throw new DomainError(
         'TOO_MANY_ITEMS',
         'exhausted',
-        `a stream takes at most ${String(max)} items: send the rest in another call`,
+        `a stream takes at most ${String(max)} items: nothing of it was taken; send it in calls of at most that many`,
       );
-    yield item;
+    held.push(item);
   }
+  yield* held;
 }
 
 export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
@@ -141,7 +144,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   const health = new HealthImplementation({ '': 'NOT_SERVING' });
   const healthOnly = options.healthPort === undefined ? undefined : new grpc.Server();
   let boundHealthPort: number | undefined;
-  const maxStreamItems = options.maxStreamItems ?? 100_000;
+  const maxStreamItems = options.maxStreamItems ?? 10_000;
   const registered: { name: string; definition: grpc.ServiceDefinition }[] = [];
   let state: 'new' | 'starting' | 'started' | 'stopping' = 'new';
   let stopping: Promise<void> | undefined;
