@@ -89,6 +89,16 @@ describe('toGrpcFailure', () => {
     expect(sent.message).toBe(failure.details);
   });
 
+  it('never sends half a character: a message quoting emoji cut at its bound, or a lone half, still goes out', () => {
+    const emoji = '🦠'.repeat(600); // 1,200 UTF-16 units
+    for (const message of [`invalid request: ${emoji}`, `invalid: x\uD83E y \uDDA0`]) {
+      const failure = toGrpcFailure(new DomainError('BAD', 'invalid', message), 'c-4');
+      expect(() => encodeURI(failure.details)).not.toThrow(); // what grpc-js does with it
+    }
+    const cut = toGrpcFailure(new DomainError('BAD', 'invalid', emoji), 'c-5').details;
+    expect(cut).toMatch(/^(🦠)+…$/u);
+  });
+
   it('hides anything that is not a DomainError behind a generic message', () => {
     const failure = toGrpcFailure(new TypeError('cannot read x of undefined'), 'c-2');
     expect(failure).toMatchObject({ code: grpc.status.INTERNAL, internal: true, errorCode: 'INTERNAL' });

@@ -49,8 +49,18 @@ const MAX_MESSAGE = 1_000;
 const MAX_DESCRIPTION = 300;
 const MAX_FIELDS = 20;
 
+/** Lone halves of a surrogate pair: grpc-js cannot send them in a status (encodeURI throws). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * At most `max` UTF-16 units, never cutting a character in two, and well formed: a message may
+ * quote what the caller sent (a JSON parser's error does), and that may hold anything.
+ */
 function bounded(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  const whole = text.replace(LONE_SURROGATE, '\uFFFD');
+  if (whole.length <= max) return whole;
+  const cut = whole.slice(0, max - 1);
+  return `${/[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut}…`;
 }
 
 /**
