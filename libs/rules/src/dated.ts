@@ -1,3 +1,4 @@
+import { DomainError } from '@truyvet/errors';
 import type { z } from 'zod';
 
 /**
@@ -45,6 +46,7 @@ export class DatedBook<T extends { id: string; effectiveFrom: string; decision: 
     if (!inForce)
       throw new RuleSetError(
         `no ${this.kind} rule set in force on ${day} (the first is effective from ${this.sets[0]?.effectiveFrom ?? '?'})`,
+        'NO_RULE_SET_IN_FORCE',
       );
     return inForce;
   }
@@ -55,7 +57,13 @@ export class DatedBook<T extends { id: string; effectiveFrom: string; decision: 
   }
 }
 
-/** A rule set that does not validate, overlaps another, or is missing for a date. */
-export class RuleSetError extends Error {
-  override readonly name = 'RuleSetError';
+/**
+ * A rule set that does not validate, overlaps another, or is missing for a date: the request or
+ * the fact asked for something no rule decides (INVALID_ARGUMENT at a gRPC edge, not INTERNAL).
+ */
+export class RuleSetError extends DomainError {
+  constructor(message: string, code = 'RULE_SET_INVALID') {
+    super(code, 'invalid', message);
+    this.name = 'RuleSetError';
+  }
 }

@@ -34,6 +34,10 @@ describe('rule book', () => {
 
   it('says so when no rule set was in force yet', () => {
     expect(() => book.inForceOn('2020-12-31')).toThrow(/no sampling and lab rule set in force on 2020-12-31/);
+    // A day before every rule is the caller's to fix (INVALID_ARGUMENT at an edge), not a fault.
+    expect(() => book.inForceOn('2020-12-31')).toThrow(
+      expect.objectContaining({ kind: 'invalid', code: 'NO_RULE_SET_IN_FORCE' }),
+    );
   });
 
   it('refuses a rule set that does not fit the schema', () => {
