@@ -26,6 +26,8 @@ export interface AllServicesOptions {
   host?: string;
   logLevel?: string;
   logger?: Logger;
+  /** More configuration every service gets (e.g. GRPC_MAX_STREAM_ITEMS). */
+  settings?: Readonly<Record<string, string | number>>;
 }
 
 export interface AllServices {
@@ -41,6 +43,7 @@ export async function startAllServices(options: AllServicesOptions): Promise<All
     TRUYVET_MODE: options.mode,
     GRPC_HOST: options.host ?? '127.0.0.1',
     LOG_LEVEL: options.logLevel ?? 'warn',
+    ...options.settings,
     ...(real
       ? {
           KAFKA_BROKERS: (options.kafkaBrokers ?? []).join(','),

@@ -13,6 +13,8 @@ export function callRaw(
   request: unknown,
   metadata: grpc.Metadata,
   raw: boolean,
+  /** What a client stream sends (default: the request three times). */
+  rows?: readonly unknown[],
 ): Promise<{ code: grpc.status; details: string }> {
   const serialize = raw ? (b: unknown) => b as Buffer : method.requestSerialize;
   const deadline = Date.now() + 10_000;
@@ -41,7 +43,7 @@ export function callRaw(
           { deadline },
           done(resolve),
         );
-        for (let i = 0; i < 3; i++) stream.write(request);
+        for (const row of rows ?? [request, request, request]) stream.write(row);
         stream.end();
       } else {
         const stream = method.requestStream

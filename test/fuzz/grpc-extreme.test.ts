@@ -1,0 +1,350 @@
+/**
+ * Every gRPC method of the four services, called by every role with requests that are well formed
+ * but extreme: dates at and just past the edges of the plausible window, names of the longest
+ * kind and with marks a Vietnamese name can carry (or text-direction overrides it must not),
+ * area codes of the caller's own area and of another, ids of people, tubes, boxes and cases that
+ * exist (a city's flow is run through the services first) and of ones that do not, the largest
+ * numbers a field may carry, long lists; and client streams at and one past their cap. Each call
+ * must end with a proper status in time (never UNKNOWN, INTERNAL, UNAVAILABLE or a hang), a
+ * stream past the cap must be refused with RESOURCE_EXHAUSTED before any of it is taken, and
+ * every service must still answer afterwards. Seeded: FUZZ_SEED repeats a run; the seed and the
+ * count of calls are printed.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as grpc from '@grpc/grpc-js';
+import type * as protoLoader from '@grpc/proto-loader';
+import {
+  checkHealth,
+  DEV_SIGNING_KEY,
+  issueToken,
+  loadProto,
+  ROLES,
+  type Caller,
+  type Role,
+} from '@truyvet/grpc';
+import { SERVICES as caseServices } from '@truyvet/case-graph';
+import { SERVICES as labServices } from '@truyvet/lab-results';
+import { SERVICES as reportServices } from '@truyvet/reporting';
+import { SERVICES as sampleServices } from '@truyvet/sample-collection';
+import { startAllServices, type AllServices } from '../../scripts/scenario/all-services';
+import { runCityFlow, type CityFlowOutcome } from '../../scripts/scenario/city-flow';
+import { cityHouseholds, seededRandom } from '../../scripts/scenario/city';
+import type { ServicePorts } from '../../scripts/scenario/clients';
+import { callRaw, NOT_SENT } from '../harness/raw-call';
+
+const SEED = Number(process.env.FUZZ_SEED ?? 20211201);
+/** Low, so that a stream past it is cheap to send; the default is 10,000. */
+const MAX_STREAM_ITEMS = 300;
+
+const SERVED: Array<{ port: keyof ServicePorts; services: readonly string[] }> = [
+  { port: 'samples', services: sampleServices },
+  { port: 'lab', services: labServices },
+  { port: 'cases', services: caseServices },
+  { port: 'reports', services: reportServices },
+];
+const PROTOS = [
+  'truyvet/samples/v1/persons.proto',
+  'truyvet/samples/v1/samples.proto',
+  'truyvet/lab/v1/lab.proto',
+  'truyvet/cases/v1/cases.proto',
+  'truyvet/reports/v1/reports.proto',
+] as const;
+
+interface Field {
+  name: string;
+  type: string;
+  typeName: string;
+  label: string;
+}
+interface Descriptor {
+  field: Field[];
+  options?: { mapEntry?: boolean } | null;
+}
+interface EnumDescriptor {
+  value: Array<{ name: string }>;
+}
+
+const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
+function vietnamDay(offsetDays: number): string {
+  return new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The values a field of each kind gets: the edges of what is valid, and just past them. */
+function extremes(flow: CityFlowOutcome, areas: { own: Area; other: Area }) {
+  const people = [...flow.personIds.values()];
+  const nearlyAYear = vietnamDay(364);
+  return {
+    days: [
+      '2019-12-01',
+      '2019-11-30',
+      vietnamDay(0),
+      nearlyAYear,
+      vietnamDay(400),
+      '0001-01-01',
+      '9999-12-31',
+      '1900-01-01',
+    ],
+    times: [
+      '2019-12-01T00:00:00+07:00',
+      '2019-11-30T23:59:59+07:00',
+      `${vietnamDay(0)}T23:59:59.999+07:00`,
+      `${nearlyAYear}T00:00:00-12:00`,
+      `${vietnamDay(400)}T00:00:00Z`,
+      '0001-01-01T00:00:00Z',
+      new Date().toISOString(),
+    ],
+    codes: [areas.own.ward, areas.own.district, areas.other.ward, areas.other.district, '92', '01', '00000'],
+    ids: [
+      ...people.slice(0, 6),
+      ...flow.tubes.slice(0, 4).flatMap((t) => [t.sampleId, t.barcode]),
+      ...flow.shipments.slice(0, 2),
+      ...people.slice(0, 3).map((p) => `${p}/case1`),
+      'p-nobody-0000',
+      'x'.repeat(200),
+    ],
+    text: [
+      'Nguyễn Thị Ngọc Huyền '.repeat(9).trim(),
+      'Ỷ',
+      'Trần\u200dVăn', // a zero-width joiner: shown as nothing, allowed
+      'e\u0301'.repeat(120), // combining marks
+      'Lê Văn \u202eTám', // a text-direction override: must be refused as a field violation
+      '🦠'.repeat(60),
+      ' Phạm  Văn  B ',
+    ],
+    ints: [0, 1, 2, 7, 10, 99, 1_000, 65_535, 2 ** 31 - 1],
+    doubles: [0, 0.001, 12.5, 40, 45, 99.99, 1e9],
+  };
+}
+
+interface Area {
+  ward: string;
+  district: string;
+}
+
+class ExtremeRequests {
+  constructor(
+    private readonly definition: protoLoader.PackageDefinition,
+    private readonly next: () => number,
+    private readonly values: ReturnType<typeof extremes>,
+  ) {}
+
+  private lookup<T>(typeName: string, scope: string, has: (found: T) => boolean): T | undefined {
+    const candidates = typeName.startsWith('.') ? [typeName.slice(1)] : [`${scope}.${typeName}`, typeName];
+    for (const name of candidates) {
+      const found = (this.definition[name] as { type?: T } | undefined)?.type;
+      if (found && has(found)) return found;
+    }
+    return undefined;
+  }
+
+  private pick<T>(values: readonly T[]): T {
+    return values[Math.floor(this.next() * values.length)] as T;
+  }
+
+  private stringFor(name: string): string {
+    const v = this.values;
+    if (/(At|Time)$|^(from|to|since|until|at)$/.test(name)) return this.pick(v.times);
+    if (/(On|Date|Day|Until|From|To)$|^(date|day)$/.test(name))
+      return this.pick([...v.days, ...v.times.slice(0, 2)]);
+    if (/Code$|^code$/.test(name)) return this.pick(v.codes);
+    if (/(Id|Ids|Barcode|Barcodes)$|^(barcode|id)$/.test(name)) return this.pick(v.ids);
+    return this.pick(v.text);
+  }
+
+  value(field: Field, scope: string, depth: number): unknown {
+    const name = camel(field.name);
+    const one = (): unknown => {
+      switch (field.type) {
+        case 'TYPE_STRING':
+          return this.stringFor(name);
+        case 'TYPE_BOOL':
+          return this.next() < 0.5;
+        case 'TYPE_DOUBLE':
+        case 'TYPE_FLOAT':
+          return this.pick(this.values.doubles);
+        case 'TYPE_INT32':
+        case 'TYPE_INT64':
+        case 'TYPE_UINT32':
+        case 'TYPE_SINT32':
+          return this.pick(this.values.ints);
+        case 'TYPE_ENUM': {
+          const values = this.lookup<EnumDescriptor>(field.typeName, scope, (e) => Array.isArray(e.value));
+          return values ? this.pick(values.value).name : undefined;
+        }
+        case 'TYPE_MESSAGE': {
+          const nested = this.lookup<Descriptor>(field.typeName, scope, (d) => Array.isArray(d.field));
+          if (!nested || nested.options?.mapEntry || depth > 3) return undefined;
+          return this.request(nested, scope, depth + 1);
+        }
+        default:
+          return undefined;
+      }
+    };
+    if (field.label !== 'LABEL_REPEATED') return one();
+    return Array.from({ length: this.pick([0, 1, 2, 3, 50]) }, one).filter((v) => v !== undefined);
+  }
+
+  /** A request with (nearly) every field at an edge. */
+  request(descriptor: Descriptor, scope: string, depth = 0): Record<string, unknown> {
+    const message: Record<string, unknown> = {};
+    for (const field of descriptor.field) {
+      if (this.next() < 0.1) continue;
+      const value = this.value(field, scope, depth);
+      if (value !== undefined) message[camel(field.name)] = value;
+    }
+    return message;
+  }
+}
+
+function callerOf(role: Role, area: Area): Caller {
+  const jurisdiction =
+    role === 'ward_team'
+      ? { level: 'ward' as const, code: area.ward }
+      : role === 'district_center'
+        ? { level: 'district' as const, code: area.district }
+        : { level: 'city' as const, code: '92' };
+  return { sub: `fuzz-${role}`, role, jurisdiction };
+}
+
+const IMPROPER = new Set([
+  grpc.status.UNKNOWN,
+  grpc.status.INTERNAL,
+  grpc.status.UNAVAILABLE,
+  grpc.status.DEADLINE_EXCEEDED,
+]);
+
+describe('gRPC extreme but well-formed requests (every method, every role, a city in the store)', () => {
+  let services: AllServices;
+  let flow: CityFlowOutcome;
+  let areas: { own: Area; other: Area };
+  const definition = loadProto(...PROTOS);
+
+  beforeAll(async () => {
+    process.stderr.write(`  [fuzz] seed ${SEED} (FUZZ_SEED=${SEED} repeats this run)\n`);
+    services = await startAllServices({
+      mode: 'embedded',
+      ports: { samples: 0, lab: 0, cases: 0, reports: 0 },
+      logLevel: 'fatal',
+      settings: { GRPC_MAX_STREAM_ITEMS: MAX_STREAM_ITEMS },
+    });
+    flow = await runCityFlow(services.ports, {
+      households: [...cityHouseholds(SEED, 120)],
+      pooledShare: 0.5,
+      positivity: 0.2,
+      seed: SEED,
+      tag: `fz${SEED % 10_000}`,
+      chunk: 100,
+    });
+    const placed = [...new Map(flow.tubes.map((t) => [t.wardCode, t])).values()];
+    const own = placed[0];
+    const other = placed.find((t) => t.districtCode !== own?.districtCode) ?? placed[1];
+    if (!own || !other) throw new Error('the flow swabbed fewer than two wards');
+    areas = {
+      own: { ward: own.wardCode, district: own.districtCode },
+      other: { ward: other.wardCode, district: other.districtCode },
+    };
+  }, 120_000);
+
+  afterAll(async () => {
+    await services.stop();
+  });
+
+  it('answers every role with a proper status, in time, and keeps serving', async () => {
+    const next = seededRandom(SEED);
+    const maker = new ExtremeRequests(definition, next, extremes(flow, areas));
+    const wrong: string[] = [];
+    const byCode = new Map<string, number>();
+    let calls = 0;
+    for (const role of ROLES) {
+      const metadata = new grpc.Metadata();
+      metadata.set('authorization', `Bearer ${await issueToken(DEV_SIGNING_KEY, callerOf(role, areas.own))}`);
+      for (const { port, services: names } of SERVED) {
+        const client = new grpc.Client(
+          `127.0.0.1:${services.ports[port]}`,
+          grpc.credentials.createInsecure(),
+        );
+        try {
+          for (const serviceName of names) {
+            const scope = serviceName.split('.').slice(0, -1).join('.');
+            for (const method of Object.values(definition[serviceName] as grpc.ServiceDefinition)) {
+              const descriptor = (method as { requestType?: { type?: Descriptor } }).requestType?.type;
+              if (!descriptor) continue;
+              for (let i = 0; i < 4; i++) {
+                const request = maker.request(descriptor, scope);
+                const rows = method.requestStream
+                  ? Array.from({ length: 1 + Math.floor(next() * 20) }, () =>
+                      maker.request(descriptor, scope),
+                    )
+                  : undefined;
+                const answer = await callRaw(client, method, request, metadata, false, rows);
+                if (answer.code === NOT_SENT) continue;
+                calls++;
+                byCode.set(grpc.status[answer.code], (byCode.get(grpc.status[answer.code]) ?? 0) + 1);
+                if (IMPROPER.has(answer.code))
+                  wrong.push(
+                    `${method.path} as ${role}: ${grpc.status[answer.code]} ${answer.details.slice(0, 200)} <- ` +
+                      JSON.stringify(request).slice(0, 300),
+                  );
+              }
+            }
+          }
+        } finally {
+          client.close();
+        }
+      }
+    }
+    process.stderr.write(
+      `  [fuzz] ${calls} extreme calls, ${ROLES.length} roles: ${[...byCode].map(([c, n]) => `${c} ${n}`).join(', ')}\n`,
+    );
+    expect(wrong).toEqual([]);
+    expect(byCode.get('OK') ?? 0).toBeGreaterThan(0);
+    expect(calls).toBeGreaterThan(1_000);
+    for (const port of Object.values(services.ports))
+      expect(await checkHealth(`127.0.0.1:${port}`)).toBe('SERVING');
+  }, 600_000);
+
+  it('takes a client stream at its cap and refuses one past it before any of it is worked on', async () => {
+    const next = seededRandom(SEED + 1);
+    const maker = new ExtremeRequests(definition, next, extremes(flow, areas));
+    const metadata = new grpc.Metadata();
+    metadata.set(
+      'authorization',
+      `Bearer ${await issueToken(DEV_SIGNING_KEY, callerOf('admin', areas.own))}`,
+    );
+    const wrong: string[] = [];
+    let streams = 0;
+    for (const { port, services: names } of SERVED) {
+      const client = new grpc.Client(`127.0.0.1:${services.ports[port]}`, grpc.credentials.createInsecure());
+      try {
+        for (const serviceName of names) {
+          const scope = serviceName.split('.').slice(0, -1).join('.');
+          for (const method of Object.values(definition[serviceName] as grpc.ServiceDefinition)) {
+            if (!method.requestStream || method.responseStream) continue;
+            const descriptor = (method as { requestType?: { type?: Descriptor } }).requestType?.type;
+            if (!descriptor) continue;
+            const rows = Array.from({ length: MAX_STREAM_ITEMS }, () => maker.request(descriptor, scope));
+            const atCap = await callRaw(client, method, {}, metadata, false, rows);
+            const past = await callRaw(client, method, {}, metadata, false, [...rows, rows[0]]);
+            streams += 2;
+            if (IMPROPER.has(atCap.code) || atCap.code === grpc.status.RESOURCE_EXHAUSTED)
+              wrong.push(
+                `${method.path}, ${MAX_STREAM_ITEMS} rows: ${grpc.status[atCap.code]} ${atCap.details}`,
+              );
+            if (past.code !== grpc.status.RESOURCE_EXHAUSTED || !/nothing of it was taken/.test(past.details))
+              wrong.push(
+                `${method.path}, ${MAX_STREAM_ITEMS + 1} rows: ${grpc.status[past.code]} ${past.details}`,
+              );
+          }
+        }
+      } finally {
+        client.close();
+      }
+    }
+    process.stderr.write(
+      `  [fuzz] ${streams} long client streams (${MAX_STREAM_ITEMS} and ${MAX_STREAM_ITEMS + 1} rows)\n`,
+    );
+    expect(wrong).toEqual([]);
+    expect(streams).toBeGreaterThanOrEqual(10);
+  }, 600_000);
+});
