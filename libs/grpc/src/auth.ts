@@ -33,6 +33,11 @@ export const callerSchema = z.object({
     .string()
     .regex(/^lab-[a-z0-9-]+$/, 'a lab id such as lab-92')
     .optional(),
+  /** The client the token was issued for (`console`, `operator-token`): the audit says through what. */
+  client: z
+    .string()
+    .regex(/^[a-z][a-z0-9._:-]{0,63}$/, 'a client name such as console')
+    .optional(),
 });
 export type Caller = z.infer<typeof callerSchema>;
 
@@ -201,9 +206,9 @@ export async function issueToken(key: SigningKey, claims: Caller, ttlSeconds = 3
   }
   if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0)
     throw new Error('ttlSeconds must be a positive integer');
-  const { sub, role, jurisdiction, lab } = parsed.data;
+  const { sub, role, jurisdiction, lab, client } = parsed.data;
   const signer = ed25519(key, 'private');
-  return new SignJWT({ role, jurisdiction, ...(lab ? { lab } : {}) })
+  return new SignJWT({ role, jurisdiction, ...(lab ? { lab } : {}), ...(client ? { client } : {}) })
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT', kid: keyIdOf(createPublicKey(signer)) })
     .setSubject(sub)
     .setIssuedAt()

@@ -1,7 +1,11 @@
 export {
+  accessKindOf,
   InMemoryPersonReadTrail,
   peopleNamedIn,
   readNotRecorded,
+  REASON_BIN_KEY,
+  REASON_KEY,
+  type AccessKind,
   type PersonRead,
   type PersonReadTrail,
 } from './person-reads';

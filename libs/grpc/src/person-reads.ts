@@ -7,15 +7,63 @@
 import { DomainError } from '@truyvet/errors';
 import type { Caller } from './auth';
 
-/** One answer that named people. */
+/** One call that showed or changed people's data. */
 export interface PersonRead {
   at: Date;
   /** Full method path, e.g. `/truyvet.cases.v1.Cases/GetChain`. */
   method: string;
+  /** A read shows data; a change (any method but Get/List/Find/Export) also wrote it. */
+  kind: AccessKind;
+  /** Who, with the client their token was issued for (`caller.client`: the console, a tool). */
   caller: Caller;
   correlationId: string;
-  /** Every person the answer named, each once. */
+  /** Why, in the caller's words, when it said (`x-truyvet-reason`). */
+  reason?: string | undefined;
+  /** Every person the answer named, or a change's request named, each once. */
   personIds: readonly string[];
+}
+
+export type AccessKind = 'read' | 'change';
+
+/** Methods that only show data; every other method changes some. */
+const READ_METHOD = /\/(Get|List|Find|Export)[A-Z][A-Za-z]*$/;
+
+export function accessKindOf(method: string): AccessKind {
+  return READ_METHOD.test(method) ? 'read' : 'change';
+}
+
+/**
+ * Request metadata in which a caller may say why it reads or changes someone's data: UTF-8 bytes
+ * in `x-truyvet-reason-bin` (what the console sends), or percent-encoded UTF-8 in `x-truyvet-reason`
+ * (gRPC text metadata is ASCII only).
+ */
+export const REASON_KEY = 'x-truyvet-reason';
+export const REASON_BIN_KEY = 'x-truyvet-reason-bin';
+const REASON_MAX = 300;
+
+/** The reason a call's metadata gives, if any (see `REASON_KEY`). */
+export function reasonOf(metadata: { get(key: string): Array<string | Buffer> }): string | undefined {
+  const bytes = metadata.get(REASON_BIN_KEY)[0];
+  if (Buffer.isBuffer(bytes)) return reasonGiven(bytes.toString('utf8'));
+  const text = metadata.get(REASON_KEY)[0];
+  if (typeof text !== 'string') return undefined;
+  try {
+    return reasonGiven(decodeURIComponent(text));
+  } catch {
+    return reasonGiven(text); // not percent-encoded after all: taken as it came
+  }
+}
+
+/** The reason a caller gave, as one line of at most 300 characters (control characters as spaces). */
+export function reasonGiven(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const line = value
+    // eslint-disable-next-line no-control-regex -- control characters are what is replaced
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (line === '') return undefined;
+  return line.length <= REASON_MAX ? line : `${line.slice(0, REASON_MAX - 1)}…`;
 }
 
 /** Where a service keeps the reads of its answers. */

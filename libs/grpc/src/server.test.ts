@@ -481,11 +481,35 @@ describe('reads of people', () => {
     expect(fixture.audit.reads).toHaveLength(before + 1);
     expect(read).toMatchObject({
       method: '/truyvet.testing.v1.PersonRegistry/RegisterPerson',
+      kind: 'change',
       caller: WARD_TEAM,
       correlationId: 'corr-audit-1',
       personIds: [person.personId],
     });
     await expect(fixture.audit.readsOf(person.personId, { limit: 10 })).resolves.toEqual([read]);
+  });
+
+  it('tells a change from a read, and records the client the token names and the reason the caller gave', async () => {
+    const client = await fixture.client({ client: 'console' });
+    const metadata = new grpc.Metadata();
+    metadata.set('x-truyvet-reason-bin', Buffer.from('đăng ký theo danh sách hộ\u202e\n  của trạm'));
+    const person = await unaryCall(client, 'RegisterPerson', VALID, { metadata });
+    expect(fixture.audit.reads.at(-1)).toMatchObject({
+      method: '/truyvet.testing.v1.PersonRegistry/RegisterPerson',
+      kind: 'change',
+      caller: { ...WARD_TEAM, client: 'console' },
+      reason: 'đăng ký theo danh sách hộ của trạm', // one line: control and direction characters go
+      personIds: [person.personId],
+    });
+    await collectServerStream(client, 'ListPersons', { wardCode: VALID.address?.wardCode ?? '' });
+    const listed = fixture.audit.reads.at(-1);
+    expect(listed).toMatchObject({ method: '/truyvet.testing.v1.PersonRegistry/ListPersons', kind: 'read' });
+    expect(listed?.reason).toBeUndefined();
+    // Percent-encoded in the text key (grpcurl -H), as a tool without binary metadata sends it.
+    const asText = new grpc.Metadata();
+    asText.set('x-truyvet-reason', encodeURIComponent('yêu cầu của BCĐ'));
+    await unaryCall(client, 'RegisterPerson', VALID, { metadata: asText });
+    expect(fixture.audit.reads.at(-1)?.reason).toBe('yêu cầu của BCĐ');
   });
 
   it('records each streamed answer, and not an answer that names nobody', async () => {

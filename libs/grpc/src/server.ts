@@ -8,7 +8,14 @@ import { HealthImplementation, service as healthService, type ServingStatus } fr
 import { requireAccess, type AccessTable } from './access';
 import { authenticate, type Jurisdiction, type VerifyingKey } from './auth';
 import type { CallContext, MethodHandler } from './handlers';
-import { peopleNamedIn, peopleNamedInText, readNotRecorded, type PersonReadTrail } from './person-reads';
+import {
+  accessKindOf,
+  peopleNamedIn,
+  peopleNamedInText,
+  readNotRecorded,
+  reasonOf,
+  type PersonReadTrail,
+} from './person-reads';
 import { addReflection } from './reflection';
 import { CORRELATION_ID_KEY, toGrpcFailure, type GrpcFailure } from './status';
 
@@ -124,7 +131,7 @@ interface AnyServerCall {
  * items is refused before any of it is worked on (not halfway, with its first rows taken). The
  * cap bounds what is held; imports send a few hundred rows a stream.
  */
-async function* capped(items: AsyncIterable<unknown>, max: number): AsyncGenerator {
+async function heldWhole(items: AsyncIterable<unknown>, max: number): Promise<unknown[]> {
   const held: unknown[] = [];
   for await (const item of items) {
     if (held.length >= max)
@@ -135,7 +142,22 @@ async function* capped(items: AsyncIterable<unknown>, max: number): AsyncGenerat
       );
     held.push(item);
   }
-  yield* held;
+  return held;
+}
+
+/** The rows held, handed to the handler as the stream it expects. */
+function each(items: readonly unknown[]): AsyncIterable<unknown> {
+  return {
+    [Symbol.asyncIterator]: () => {
+      let next = 0;
+      return {
+        next: () =>
+          Promise.resolve(
+            next < items.length ? { value: items[next++], done: false } : { value: undefined, done: true },
+          ),
+      };
+    },
+  };
 }
 
 export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
@@ -220,7 +242,15 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
         const named = caller ? peopleNamedInText(failure.details) : [];
         if (caller && named.length > 0) {
           try {
-            await options.audit.record({ at: new Date(), method, caller, correlationId, personIds: named });
+            await options.audit.record({
+              at: new Date(),
+              method,
+              kind: 'read', // a failed call changed nothing; its message showed these people
+              caller,
+              correlationId,
+              reason: reasonOf(call.metadata),
+              personIds: named,
+            });
           } catch (auditError) {
             logger.error({ err: auditError }, 'a read of people could not be recorded');
             failure = toGrpcFailure(readNotRecorded(auditError), correlationId);
@@ -249,16 +279,29 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
     });
   }
 
-  /** Records who is shown the people an answer names, before it is sent (fail closed). */
-  async function recordReads(answer: unknown, ctx: CallContext): Promise<void> {
-    const personIds = peopleNamedIn(answer);
+  /**
+   * Records who is shown the people an answer names, or changed those a request named, before the
+   * answer is sent (fail closed).
+   */
+  async function recordAccess(
+    answer: unknown,
+    ctx: CallContext,
+    requests: readonly unknown[],
+  ): Promise<void> {
+    const kind = accessKindOf(ctx.method);
+    const personIds =
+      kind === 'change'
+        ? [...new Set([...peopleNamedIn(answer), ...requests.flatMap((r) => peopleNamedIn(r))])]
+        : peopleNamedIn(answer);
     if (personIds.length === 0) return;
     try {
       await options.audit.record({
         at: new Date(),
         method: ctx.method,
+        kind,
         caller: ctx.caller,
         correlationId: ctx.correlationId,
+        reason: reasonOf(ctx.metadata),
         personIds,
       });
     } catch (error) {
@@ -276,7 +319,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
             call,
             async (ctx) => {
               const response = await handler.handle(call.request, ctx);
-              await recordReads(response, ctx);
+              await recordAccess(response, ctx, [call.request]);
               callback(null, response, correlationMetadata(ctx.correlationId));
             },
             (failure) => {
@@ -290,8 +333,9 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
             method,
             call,
             async (ctx) => {
-              const response = await handler.handle(capped(call, maxStreamItems), ctx);
-              await recordReads(response, ctx);
+              const rows = await heldWhole(call, maxStreamItems);
+              const response = await handler.handle(each(rows), ctx);
+              await recordAccess(response, ctx, rows);
               callback(null, response, correlationMetadata(ctx.correlationId));
             },
             (failure) => {
@@ -307,7 +351,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
             async (ctx) => {
               for await (const message of handler.handle(call.request, ctx)) {
                 if (ctx.signal.aborted) break;
-                await recordReads(message, ctx);
+                await recordAccess(message, ctx, [call.request]);
                 if (!call.write(message)) await once(call, 'drain', { signal: ctx.signal });
               }
               call.end(correlationMetadata(ctx.correlationId));

@@ -145,22 +145,32 @@ export function describeServiceHost(
         sub: `team-${i}`,
         role: 'ward_team',
         jurisdiction: { level: 'ward', code: '31117' },
+        ...(i % 2 === 1 ? { client: 'console' } : {}),
       });
       const start = Date.now();
       await Promise.all(
         Array.from({ length: 40 }, (_, i) =>
           host.personReads.record({
             at: new Date(start + i),
-            method: '/truyvet.cases.v1.Cases/GetCase',
+            method: i % 2 === 1 ? '/truyvet.cases.v1.Cases/UpdateCase' : '/truyvet.cases.v1.Cases/GetCase',
+            kind: i % 2 === 1 ? 'change' : 'read',
             caller: reader(i),
             correlationId: `c-${i}`,
+            ...(i === 39 ? { reason: 'khởi phát sớm hơn khai báo' } : {}),
             personIds: [person, `${prefix}-other`],
           }),
         ),
       );
       const reads = await host.personReads.readsOf(person, { limit: 5 });
       expect(reads.map((r) => r.correlationId)).toEqual(['c-39', 'c-38', 'c-37', 'c-36', 'c-35']);
-      expect(reads[0]).toMatchObject({ caller: reader(39), personIds: [person, `${prefix}-other`] });
+      expect(reads[0]).toMatchObject({
+        kind: 'change',
+        caller: reader(39),
+        reason: 'khởi phát sớm hơn khai báo',
+        personIds: [person, `${prefix}-other`],
+      });
+      expect(reads[1]).toMatchObject({ kind: 'read', caller: reader(38) });
+      expect(reads[1]?.reason).toBeUndefined();
 
       const port = await host.serve(() => undefined);
       const client = async (caller: Caller) =>
@@ -177,8 +187,17 @@ export function describeServiceHost(
             role: 'ward_team',
             areaCode: '31117',
             peopleInAnswer: 2,
+            kind: 'change',
+            client: 'console',
+            reason: 'khởi phát sớm hơn khai báo',
           }),
-          expect.objectContaining({ caller: 'team-38', method: '/truyvet.cases.v1.Cases/GetCase' }),
+          expect.objectContaining({
+            caller: 'team-38',
+            method: '/truyvet.cases.v1.Cases/GetCase',
+            kind: 'read',
+            client: '',
+            reason: '',
+          }),
         ]);
         await expect(unaryCall(city, 'ListPersonReads', { personId: person })).rejects.toMatchObject({
           code: grpc.status.PERMISSION_DENIED,

@@ -11,7 +11,14 @@ describeWithInfra('the read audit on a real server', (infra) => {
       const trail = new MongoPersonReadTrail(conn.db);
       const caller: Caller = { sub: 'city-ops', role: 'city', jurisdiction: { level: 'city', code: '92' } };
       const read = (correlationId: string, personIds: string[]) =>
-        trail.record({ at: new Date(), method: '/t.v1.T/Get', caller, correlationId, personIds });
+        trail.record({
+          at: new Date(),
+          method: '/t.v1.T/Get',
+          kind: 'read',
+          caller,
+          correlationId,
+          personIds,
+        });
       // The first goes out at once; the two asked for meanwhile go together, one of them past
       // the 16 MB a document may hold.
       const answers = await Promise.allSettled([

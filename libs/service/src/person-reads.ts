@@ -9,6 +9,7 @@ import {
   accessOf,
   loadGrpcObject,
   unary,
+  type AccessKind,
   type AccessTable,
   type PersonRead,
   type PersonReadTrail,
@@ -23,8 +24,11 @@ interface PersonReadDocument {
   _id: string;
   at: Date;
   method: string;
-  caller: { sub: string; role: Role; level: string; code: string; lab?: string };
+  /** Absent on records made before changes were told from reads: those were reads. */
+  kind?: AccessKind;
+  caller: { sub: string; role: Role; level: string; code: string; lab?: string; client?: string };
   correlationId: string;
+  reason?: string;
   personIds: string[];
 }
 
@@ -48,13 +52,22 @@ export class MongoPersonReadTrail implements PersonReadTrail {
   }
 
   record(read: PersonRead): Promise<void> {
-    const { sub, role, jurisdiction, lab } = read.caller;
+    const { sub, role, jurisdiction, lab, client } = read.caller;
     const document: PersonReadDocument = {
       _id: randomUUID(),
       at: read.at,
       method: read.method,
-      caller: { sub, role, level: jurisdiction.level, code: jurisdiction.code, ...(lab ? { lab } : {}) },
+      kind: read.kind,
+      caller: {
+        sub,
+        role,
+        level: jurisdiction.level,
+        code: jurisdiction.code,
+        ...(lab ? { lab } : {}),
+        ...(client ? { client } : {}),
+      },
       correlationId: read.correlationId,
+      ...(read.reason ? { reason: read.reason } : {}),
       personIds: [...read.personIds],
     };
     return new Promise<void>((resolve, reject) => {
@@ -114,13 +127,16 @@ export class MongoPersonReadTrail implements PersonReadTrail {
     return documents.map((d) => ({
       at: d.at,
       method: d.method,
+      kind: d.kind ?? 'read',
       caller: {
         sub: d.caller.sub,
         role: d.caller.role,
         jurisdiction: { level: d.caller.level as 'city' | 'district' | 'ward', code: d.caller.code },
         ...(d.caller.lab ? { lab: d.caller.lab } : {}),
+        ...(d.caller.client ? { client: d.caller.client } : {}),
       },
       correlationId: d.correlationId,
+      ...(d.reason ? { reason: d.reason } : {}),
       personIds: d.personIds,
     }));
   }
@@ -170,6 +186,9 @@ export function personReadsHandlers(trail: PersonReadTrail) {
           areaCode: r.caller.jurisdiction.code,
           correlationId: r.correlationId,
           peopleInAnswer: r.personIds.length,
+          kind: r.kind,
+          client: r.caller.client ?? '',
+          reason: r.reason ?? '',
         })),
       };
     }),

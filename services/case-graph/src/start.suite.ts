@@ -47,6 +47,7 @@ import type {
 } from '@truyvet/grpc/cases';
 import { addDays, daysBetween, vietnamDay } from '@truyvet/rules';
 import type { Config } from './config';
+import { personReadsProto } from '@truyvet/service';
 import { eventually as waitFor } from '../../../test/harness';
 import { importContactsCsv } from './cli/contacts-csv';
 import { start, type Running } from './start';
@@ -774,6 +775,26 @@ export function describeCaseGraphComponent(
         { personA: person('v3'), personB: person('nobody'), from: at('12:00'), to: at('12:30') },
       ]);
       expect(logs).toMatchObject({ accepted: 1, rejected: 1, candidates: 1 });
+      // The import's answer names nobody; its rows' people are in the audit as changed, by whom.
+      const auditor = createClient(personReadsProto.PersonReads, `127.0.0.1:${running.grpcPort}`, {
+        token: await issueToken(DEV_SIGNING_KEY, {
+          sub: 'ops',
+          role: 'admin',
+          jurisdiction: { level: 'city', code: '92' },
+        }),
+      });
+      try {
+        const trail = await unaryCall(auditor, 'ListPersonReads', { personId: person('v2') });
+        expect(trail.reads).toContainEqual(
+          expect.objectContaining({
+            method: '/truyvet.cases.v1.Contacts/ImportVenueCheckIns',
+            kind: 'change',
+            caller: DISTRICT_CENTER.sub,
+          }),
+        );
+      } finally {
+        auditor.close();
+      }
       expect(logs.results[1]?.rejected?.fieldViolations.map((v) => v.field)).toEqual(['personB']);
       const graph = await unaryCall(as(CITY).cases, 'GetVenueGraph', {
         venueId: venue,

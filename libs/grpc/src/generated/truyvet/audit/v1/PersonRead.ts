@@ -10,6 +10,9 @@ export interface PersonRead {
   'areaCode'?: (string);
   'correlationId'?: (string);
   'peopleInAnswer'?: (number);
+  'kind'?: (string);
+  'client'?: (string);
+  'reason'?: (string);
 }
 
 export interface PersonRead__Output {
@@ -21,4 +24,7 @@ export interface PersonRead__Output {
   'areaCode': (string);
   'correlationId': (string);
   'peopleInAnswer': (number);
+  'kind': (string);
+  'client': (string);
+  'reason': (string);
 }
