@@ -12,7 +12,7 @@
  * without it the suite is skipped loudly, and fails under REQUIRE_INFRA=1.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -543,6 +543,40 @@ describeInBrowser('the console in Chromium', () => {
     await cluster.scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'cluster.png'), fullPage: true });
     city.close();
+    await context.close();
+  });
+  it("an admin reads who saw and changed a person's data, from every service, and downloads it", async () => {
+    const { own } = await casesInTwoWards();
+    if (!browser) throw new Error('no browser');
+    const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1280, height: 760 } });
+    const page = await context.newPage();
+    await page.goto(base);
+    await signIn(page, 'admin', ADMIN_PASSWORD);
+    await page.getByRole('heading', { name: 'Người dùng', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Nhật ký truy cập' }).click();
+    const form = page.getByRole('form', { name: 'Nhật ký truy cập' });
+    await form.getByLabel('Mã người (personId)').fill(own.personId);
+    await form.getByLabel('Mã người (personId)').press('Enter');
+    const trail = page.getByRole('region', { name: `Nhật ký truy cập ${own.personId}` });
+    // The registration of the round's person is a change recorded by sample-collection.
+    await trail
+      .getByRole('row')
+      .filter({ hasText: 'sample-collection' })
+      .filter({ hasText: 'thay đổi' })
+      .first()
+      .waitFor();
+    expect(await trail.getByRole('row').count()).toBeGreaterThan(1);
+    const link = trail.getByRole('link', { name: 'Tải CSV' });
+    expect(await link.getAttribute('href')).toBe(
+      `/api/audit?personId=${encodeURIComponent(own.personId)}&format=csv`,
+    );
+    const download = page.waitForEvent('download');
+    await link.click();
+    const file = await (await download).path();
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toMatch(/^at,service,kind,method,caller/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'audit.png'), fullPage: true });
     await context.close();
   });
 });

@@ -85,6 +85,15 @@ describe('the console gateway', () => {
     nodes?: Array<{ id: string; name: string; level: number; focus: boolean }>;
     edges?: Array<{ from: string; to: string; link: string }>;
     view?: string;
+    entries?: Array<{
+      service: string;
+      kind: string;
+      method: string;
+      caller: string;
+      role: string;
+      client: string;
+      at: string;
+    }>;
     people?: Array<{
       personId: string;
       fullName: string;
@@ -285,6 +294,61 @@ describe('the console gateway', () => {
       authorization: 'Bearer forged',
     });
     expect(claimed.status).toBe(403);
+  });
+
+  it("gives an admin a person's trail across the services (who, through what, read or changed) and its CSV; no one else", async () => {
+    const city = await clientsFor(roles(DISTRICT).city, round.services.ports);
+    const someCase = (await unaryCall(city.cases, 'ListCases', { districtCode: DISTRICT })).cases[0];
+    if (!someCase) throw new Error('the round made no case');
+    const team = await userOf(`tyt-audit-${someCase.wardCode}`, 'ward_team', {
+      level: 'ward',
+      code: someCase.wardCode,
+    });
+    expect((await team.call('GET', `/api/cases/${encodeURIComponent(someCase.caseId)}`)).status).toBe(200);
+
+    const admin = new Browser();
+    await admin.signIn(ADMIN.username, ADMIN.password);
+    const trail = await admin.call('GET', `/api/audit?personId=${encodeURIComponent(someCase.personId)}`);
+    expect(trail.status).toBe(200);
+    const entries = trail.json?.entries ?? [];
+    // The team's look through the console, and the round's own calls (a registration: a change).
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        service: 'case-graph',
+        kind: 'read',
+        method: '/truyvet.cases.v1.Cases/GetCase',
+        caller: `tyt-audit-${someCase.wardCode}`,
+        role: 'ward_team',
+        client: 'console',
+      }),
+    );
+    expect(entries.some((e) => e.service === 'sample-collection' && e.kind === 'change')).toBe(true);
+    expect([...entries].sort((a, b) => b.at.localeCompare(a.at))).toEqual(entries); // newest first
+
+    const csv = await fetch(
+      `${base}/api/audit?personId=${encodeURIComponent(someCase.personId)}&format=csv`,
+      {
+        headers: { cookie: admin.cookie },
+      },
+    );
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="audit-[\w-]+\.csv"$/);
+    const bytes = Buffer.from(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 with a BOM: spreadsheets read it so
+    const text = bytes.subarray(3).toString('utf8');
+    const lines = text.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'at,service,kind,method,caller,role,area_level,area_code,client,reason,people_in_answer,correlation_id',
+    );
+    expect(lines.length - 1).toBeGreaterThanOrEqual(entries.length); // later reads may have come
+
+    expect(
+      (await team.call('GET', `/api/audit?personId=${encodeURIComponent(someCase.personId)}`)).status,
+    ).toBe(403);
+    const bad = await admin.call('GET', '/api/audit?personId=%20&format=xml');
+    expect(bad.status).toBe(400);
+    expect(bad.json?.error?.fields.map((f) => f.field).sort()).toEqual(['format', 'personId']);
   });
 
   it("gives a ward team its own ward's tasks to claim and end with an outcome", async () => {

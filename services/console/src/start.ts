@@ -5,6 +5,7 @@ import { channelCredentialsFromFiles, signingKeyFor } from '@truyvet/grpc';
 import { createLogger, type Logger } from '@truyvet/log';
 import { connectMongo } from '@truyvet/store';
 import { AccountDesk, type SessionStore, type UserStore } from './app/accounts';
+import { GrpcAuditApi } from './adapters/audit';
 import { GrpcCaseGraph } from './adapters/cases';
 import { GrpcLabApi } from './adapters/lab';
 import { GrpcPersonApi } from './adapters/persons';
@@ -90,6 +91,16 @@ export async function start(
   const persons = new GrpcPersonApi(config.SAMPLE_COLLECTION_ADDRESS, key, link);
   const reports = new GrpcReportApi(config.REPORTING_ADDRESS, key, link);
   const lab = new GrpcLabApi(config.LAB_RESULTS_ADDRESS, key, link);
+  const audit = new GrpcAuditApi(
+    {
+      'sample-collection': config.SAMPLE_COLLECTION_ADDRESS,
+      'lab-results': config.LAB_RESULTS_ADDRESS,
+      'case-graph': config.CASE_GRAPH_ADDRESS,
+      reporting: config.REPORTING_ADDRESS,
+    },
+    key,
+    link,
+  );
   const server = createGateway({
     accounts,
     cases,
@@ -97,6 +108,7 @@ export async function start(
     samples,
     reports,
     lab,
+    audit,
     units: canThoAdminUnits(),
     logger,
     secureCookies: config.CONSOLE_SECURE_COOKIES,
@@ -124,6 +136,7 @@ export async function start(
       persons.close();
       reports.close();
       lab.close();
+      audit.close();
       await closeStore();
     },
   };

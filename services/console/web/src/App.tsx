@@ -9,13 +9,23 @@ import { Shipments } from './pages/Shipments';
 import { SignIn } from './pages/SignIn';
 import { Tasks } from './pages/Tasks';
 import { Users } from './pages/Users';
+import { Audit } from './pages/Audit';
 import { Worklist } from './pages/Worklist';
 
 // The report's charts (Chart.js) load only when someone opens the report.
 const Report = lazy(() => import('./pages/Report').then((m) => ({ default: m.Report })));
 
 type Page =
-  'tasks' | 'isolation' | 'worklist' | 'samples' | 'shipments' | 'lab' | 'report' | 'cases' | 'users';
+  | 'tasks'
+  | 'isolation'
+  | 'worklist'
+  | 'samples'
+  | 'shipments'
+  | 'lab'
+  | 'report'
+  | 'cases'
+  | 'users'
+  | 'audit';
 
 const TRACING_ROLES = new Set(['ward_team', 'district_center']);
 
@@ -31,7 +41,8 @@ const PAGES: ReadonlyArray<{
     | 'lab'
     | 'report'
     | 'caseLookup'
-    | 'users';
+    | 'users'
+    | 'audit';
   for: (role: string) => boolean;
 }> = [
   { page: 'tasks', title: 'tasks', for: (role) => TRACING_ROLES.has(role) },
@@ -44,6 +55,7 @@ const PAGES: ReadonlyArray<{
   { page: 'report', title: 'report', for: (role) => role !== 'lab' },
   { page: 'cases', title: 'caseLookup', for: () => true },
   { page: 'users', title: 'users', for: (role) => role === 'admin' },
+  { page: 'audit', title: 'audit', for: (role) => role === 'admin' },
 ];
 
 /** Where a role starts: the admin with users, tracing teams with their tasks. */
@@ -172,6 +184,8 @@ export function App() {
         />
       ) : page === 'users' ? (
         <Users onOffline={wentOffline} />
+      ) : page === 'audit' ? (
+        <Audit onOffline={wentOffline} />
       ) : page === 'worklist' ? (
         <Worklist onOffline={wentOffline} />
       ) : page === 'samples' ? (

@@ -8,6 +8,10 @@ import type {
   Durations__Output as Durations,
   WardRisk__Output as WardRisk,
 } from '@truyvet/grpc/reports';
+import type { PersonRead__Output } from '@truyvet/grpc/audit';
+
+/** One read or change of a person, with the service that answered it (newest first). */
+export type AuditEntry = PersonRead__Output & { service: string };
 
 export type { DailyReport, Durations, PersonSummary, WardRisk };
 
@@ -317,6 +321,12 @@ export const api = {
     role: Role;
     jurisdiction: Jurisdiction;
   }) => (await call<{ user: User }>('POST', '/api/users', user)).user,
+  /** Every service's reads and changes of one person (admins). */
+  auditTrail: async (personId: string) =>
+    (await call<{ entries: AuditEntry[] }>('GET', `/api/audit?personId=${encodeURIComponent(personId)}`))
+      .entries,
+  /** The same trail as a CSV file to download. */
+  auditCsvLink: (personId: string) => `/api/audit?personId=${encodeURIComponent(personId)}&format=csv`,
   worklist: () => call<{ districtCode: string; items: WorklistItem[] }>('GET', '/api/worklist'),
   tasks: () => call<{ tasks: Task[]; overdue: number }>('GET', '/api/tasks'),
   claimTask: async (taskId: string) =>

@@ -10,6 +10,7 @@ import type { Session } from '../../app/accounts';
 import { errorResponse, HttpError } from './errors';
 import { servePage } from './pages';
 import { accountRoutes } from './routes/accounts';
+import { auditRoutes } from './routes/audit';
 import { caseRoutes } from './routes/cases';
 import { labRoutes } from './routes/lab';
 import { reportRoutes } from './routes/reports';
@@ -87,6 +88,7 @@ export function createGateway(options: GatewayOptions): http.Server {
     ...reportRoutes(services),
     ...labRoutes(services),
     ...caseRoutes(services),
+    ...auditRoutes(services),
   ];
 
   const answer = async (
@@ -128,6 +130,12 @@ export function createGateway(options: GatewayOptions): http.Server {
         'referrer-policy': 'same-origin',
       };
       if (reply.cookie) headers['set-cookie'] = reply.cookie;
+      if (reply.file) {
+        headers['content-type'] = reply.file.contentType;
+        headers['content-disposition'] = `attachment; filename="${reply.file.name}"`;
+        response.writeHead(reply.status, headers).end(reply.file.content);
+        return;
+      }
       if (reply.body === undefined) {
         response.writeHead(reply.status, headers).end();
         return;

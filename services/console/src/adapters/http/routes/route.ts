@@ -3,6 +3,7 @@ import type http from 'node:http';
 import type { Logger } from '@truyvet/log';
 import type { AdminUnits } from '@truyvet/geo';
 import type { AccountDesk, Session } from '../../../app/accounts';
+import type { AuditApi } from '../../audit';
 import type { CaseGraph } from '../../cases';
 import type { LabApi } from '../../lab';
 import type { PersonApi } from '../../persons';
@@ -13,6 +14,8 @@ import type { sessions } from '../sessions';
 export interface Reply {
   status: number;
   body?: unknown;
+  /** A download instead of JSON (an export). */
+  file?: { contentType: string; name: string; content: string };
   cookie?: string;
 }
 
@@ -36,6 +39,8 @@ export interface ServiceApis {
   samples: SampleApi;
   reports: ReportApi;
   lab: LabApi;
+  /** Every service's trail of reads and changes of a person (admins). */
+  audit: AuditApi;
   /** The province's districts and wards: a ward's district, the names the pages show. */
   units: AdminUnits;
   logger: Logger;
