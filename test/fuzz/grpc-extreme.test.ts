@@ -30,6 +30,7 @@ import { startAllServices, type AllServices } from '../../scripts/scenario/all-s
 import { runCityFlow, type CityFlowOutcome } from '../../scripts/scenario/city-flow';
 import { cityHouseholds, seededRandom } from '../../scripts/scenario/city';
 import type { ServicePorts } from '../../scripts/scenario/clients';
+import { RequestBuilder, requestTypeOf, type ProtoField } from '../harness/proto-requests';
 import { callRaw, NOT_SENT } from '../harness/raw-call';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20211201);
@@ -49,22 +50,6 @@ const PROTOS = [
   'truyvet/cases/v1/cases.proto',
   'truyvet/reports/v1/reports.proto',
 ] as const;
-
-interface Field {
-  name: string;
-  type: string;
-  typeName: string;
-  label: string;
-}
-interface Descriptor {
-  field: Field[];
-  options?: { mapEntry?: boolean } | null;
-}
-interface EnumDescriptor {
-  value: Array<{ name: string }>;
-}
-
-const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 function vietnamDay(offsetDays: number): string {
   return new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
@@ -122,78 +107,55 @@ interface Area {
   district: string;
 }
 
-class ExtremeRequests {
+class ExtremeRequests extends RequestBuilder {
   constructor(
-    private readonly definition: protoLoader.PackageDefinition,
+    definition: protoLoader.PackageDefinition,
     private readonly next: () => number,
     private readonly values: ReturnType<typeof extremes>,
-  ) {}
-
-  private lookup<T>(typeName: string, scope: string, has: (found: T) => boolean): T | undefined {
-    const candidates = typeName.startsWith('.') ? [typeName.slice(1)] : [`${scope}.${typeName}`, typeName];
-    for (const name of candidates) {
-      const found = (this.definition[name] as { type?: T } | undefined)?.type;
-      if (found && has(found)) return found;
-    }
-    return undefined;
+  ) {
+    super(definition);
   }
 
   private pick<T>(values: readonly T[]): T {
     return values[Math.floor(this.next() * values.length)] as T;
   }
 
-  private stringFor(name: string): string {
+  protected scalar(field: ProtoField, name: string): unknown {
     const v = this.values;
-    if (/(At|Time)$|^(from|to|since|until|at)$/.test(name)) return this.pick(v.times);
-    if (/(On|Date|Day|Until|From|To)$|^(date|day)$/.test(name))
-      return this.pick([...v.days, ...v.times.slice(0, 2)]);
-    if (/Code$|^code$/.test(name)) return this.pick(v.codes);
-    if (/(Id|Ids|Barcode|Barcodes)$|^(barcode|id)$/.test(name)) return this.pick(v.ids);
-    return this.pick(v.text);
-  }
-
-  value(field: Field, scope: string, depth: number): unknown {
-    const name = camel(field.name);
-    const one = (): unknown => {
-      switch (field.type) {
-        case 'TYPE_STRING':
-          return this.stringFor(name);
-        case 'TYPE_BOOL':
-          return this.next() < 0.5;
-        case 'TYPE_DOUBLE':
-        case 'TYPE_FLOAT':
-          return this.pick(this.values.doubles);
-        case 'TYPE_INT32':
-        case 'TYPE_INT64':
-        case 'TYPE_UINT32':
-        case 'TYPE_SINT32':
-          return this.pick(this.values.ints);
-        case 'TYPE_ENUM': {
-          const values = this.lookup<EnumDescriptor>(field.typeName, scope, (e) => Array.isArray(e.value));
-          return values ? this.pick(values.value).name : undefined;
-        }
-        case 'TYPE_MESSAGE': {
-          const nested = this.lookup<Descriptor>(field.typeName, scope, (d) => Array.isArray(d.field));
-          if (!nested || nested.options?.mapEntry || depth > 3) return undefined;
-          return this.request(nested, scope, depth + 1);
-        }
-        default:
-          return undefined;
-      }
-    };
-    if (field.label !== 'LABEL_REPEATED') return one();
-    return Array.from({ length: this.pick([0, 1, 2, 3, 50]) }, one).filter((v) => v !== undefined);
-  }
-
-  /** A request with (nearly) every field at an edge. */
-  request(descriptor: Descriptor, scope: string, depth = 0): Record<string, unknown> {
-    const message: Record<string, unknown> = {};
-    for (const field of descriptor.field) {
-      if (this.next() < 0.1) continue;
-      const value = this.value(field, scope, depth);
-      if (value !== undefined) message[camel(field.name)] = value;
+    switch (field.type) {
+      case 'TYPE_STRING':
+        if (/(At|Time)$|^(from|to|since|until|at)$/.test(name)) return this.pick(v.times);
+        if (/(On|Date|Day|Until|From|To)$|^(date|day)$/.test(name))
+          return this.pick([...v.days, ...v.times.slice(0, 2)]);
+        if (/Code$|^code$/.test(name)) return this.pick(v.codes);
+        if (/(Id|Ids|Barcode|Barcodes)$|^(barcode|id)$/.test(name)) return this.pick(v.ids);
+        return this.pick(v.text);
+      case 'TYPE_BOOL':
+        return this.next() < 0.5;
+      case 'TYPE_DOUBLE':
+      case 'TYPE_FLOAT':
+        return this.pick(v.doubles);
+      case 'TYPE_INT32':
+      case 'TYPE_INT64':
+      case 'TYPE_UINT32':
+      case 'TYPE_SINT32':
+        return this.pick(v.ints);
+      default:
+        return undefined;
     }
-    return message;
+  }
+
+  protected enumValue(names: readonly string[]): string | undefined {
+    return this.pick(names);
+  }
+
+  protected listLength(): number {
+    return this.pick([0, 1, 2, 3, 50]);
+  }
+
+  /** Nearly every field at an edge; now and then one left out. */
+  protected leaveOut(): boolean {
+    return this.next() < 0.1;
   }
 }
 
@@ -268,7 +230,7 @@ describe('gRPC extreme but well-formed requests (every method, every role, a cit
           for (const serviceName of names) {
             const scope = serviceName.split('.').slice(0, -1).join('.');
             for (const method of Object.values(definition[serviceName] as grpc.ServiceDefinition)) {
-              const descriptor = (method as { requestType?: { type?: Descriptor } }).requestType?.type;
+              const descriptor = requestTypeOf(method);
               if (!descriptor) continue;
               for (let i = 0; i < 4; i++) {
                 const request = maker.request(descriptor, scope);
@@ -321,7 +283,7 @@ describe('gRPC extreme but well-formed requests (every method, every role, a cit
           const scope = serviceName.split('.').slice(0, -1).join('.');
           for (const method of Object.values(definition[serviceName] as grpc.ServiceDefinition)) {
             if (!method.requestStream || method.responseStream) continue;
-            const descriptor = (method as { requestType?: { type?: Descriptor } }).requestType?.type;
+            const descriptor = requestTypeOf(method);
             if (!descriptor) continue;
             const rows = Array.from({ length: MAX_STREAM_ITEMS }, () => maker.request(descriptor, scope));
             const atCap = await callRaw(client, method, {}, metadata, false, rows);

@@ -7,6 +7,13 @@ import * as grpc from '@grpc/grpc-js';
 /** Stands for the client refusing to serialize a request: nothing went to the server. */
 export const NOT_SENT = -1 as unknown as grpc.status;
 
+/** How a call ended, and what it answered (a server stream's every message). */
+export interface RawAnswer {
+  code: grpc.status;
+  details: string;
+  answers: unknown[];
+}
+
 export function callRaw(
   client: grpc.Client,
   method: grpc.MethodDefinition<unknown, unknown>,
@@ -15,12 +22,18 @@ export function callRaw(
   raw: boolean,
   /** What a client stream sends (default: the request three times). */
   rows?: readonly unknown[],
-): Promise<{ code: grpc.status; details: string }> {
+): Promise<RawAnswer> {
   const serialize = raw ? (b: unknown) => b as Buffer : method.requestSerialize;
   const deadline = Date.now() + 10_000;
+  const answers: unknown[] = [];
   const done =
-    (resolve: (v: { code: grpc.status; details: string }) => void) => (error: grpc.ServiceError | null) => {
-      resolve(error ? { code: error.code, details: error.details } : { code: grpc.status.OK, details: '' });
+    (resolve: (v: RawAnswer) => void) => (error: grpc.ServiceError | null, answer?: unknown) => {
+      if (answer !== undefined) answers.push(answer);
+      resolve(
+        error
+          ? { code: error.code, details: error.details, answers }
+          : { code: grpc.status.OK, details: '', answers },
+      );
     };
   return new Promise((resolve) => {
     try {
@@ -60,17 +73,17 @@ export function callRaw(
                 deadline,
               },
             );
-        stream.on('data', () => undefined);
+        stream.on('data', (answer: unknown) => answers.push(answer));
         stream.on('error', (e: grpc.ServiceError) => {
-          resolve({ code: e.code, details: e.details });
+          resolve({ code: e.code, details: e.details, answers });
         });
         stream.on('status', (s: grpc.StatusObject) => {
-          if (s.code === grpc.status.OK) resolve({ code: s.code, details: s.details });
+          if (s.code === grpc.status.OK) resolve({ code: s.code, details: s.details, answers });
         });
       }
     } catch (error) {
       // The client refused to serialize it (e.g. a number where the proto has a string): no call.
-      resolve({ code: NOT_SENT, details: `not sent: ${String(error)}` });
+      resolve({ code: NOT_SENT, details: `not sent: ${String(error)}`, answers });
     }
   });
 }
