@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { scryptSync } from 'node:crypto';
 import { DomainError } from '@truyvet/errors';
 import { InMemorySessionStore, InMemoryUserStore } from '../adapters/stores';
 import { AccountDesk, SESSION_HOURS, SESSION_IDLE_MINUTES, storedSessionId } from './accounts';
@@ -197,5 +198,33 @@ describe('AccountDesk', () => {
     expect((await accounts.signIn({ username: ward.username, password: ward.password })).username).toBe(
       'tyt-an-binh',
     );
+  });
+});
+
+describe('password hashes made with weaker settings', () => {
+  it('are replaced at the next sign-in, and the password still works', async () => {
+    const users = new InMemoryUserStore();
+    const accounts = new AccountDesk(
+      users,
+      new InMemorySessionStore(),
+      () => true,
+      () => clock.now,
+    );
+    await withAdmin(accounts);
+    const admin = await users.find('admin');
+    if (!admin) throw new Error('no admin');
+    const salt = Buffer.from('0123456789abcdef');
+    const key = scryptSync('quan-tri-vien-2021', salt, 32, { N: 16_384, r: 8, p: 1 });
+    await users.replace({
+      ...admin,
+      passwordHash: ['scrypt', 16_384, 8, 1, salt.toString('base64'), key.toString('base64')].join('$'),
+    });
+    await accounts.signIn({ username: 'admin', password: 'quan-tri-vien-2021' });
+    expect((await users.find('admin'))?.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/);
+    await expect(
+      accounts.signIn({ username: 'admin', password: 'quan-tri-vien-2021' }),
+    ).resolves.toMatchObject({
+      username: 'admin',
+    });
   });
 });

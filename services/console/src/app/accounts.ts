@@ -11,7 +11,7 @@ import {
   type UserAccount,
   type UserView,
 } from './users';
-import { hashPassword, verifyPassword } from './passwords';
+import { hashPassword, outdated, verifyPassword } from './passwords';
 import { SignInThrottle } from './throttle';
 
 /** Users by username. `insert` answers false when the username is taken (a unique key decides). */
@@ -97,6 +97,9 @@ export class AccountDesk {
       throw unauthenticated();
     }
     this.throttle.succeeded(username, from);
+    // A hash made with weaker settings than today's is replaced while the password is at hand.
+    if (outdated(user.passwordHash))
+      await this.users.replace({ ...user, passwordHash: await hashPassword(password) });
     // Sessions nobody came back to (a laptop closed at the end of a shift) go now and then: here.
     await this.sessions.deleteExpired(this.now().toISOString());
     const now = this.now();

@@ -1,10 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { hashPassword, verifyPassword } from './passwords';
+import { scryptSync } from 'node:crypto';
+import { hashPassword, outdated, verifyPassword } from './passwords';
 
 describe('passwords', () => {
   it('keeps a salted scrypt hash that verifies the password and nothing else', async () => {
     const hash = await hashPassword('Tram-y-te-An-Binh-2021');
-    expect(hash).toMatch(/^scrypt\$16384\$8\$1\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(hash).toMatch(/^scrypt\$32768\$8\$3\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+    expect(outdated(hash)).toBe(false);
     expect(hash).not.toContain('Tram-y-te');
     expect(await verifyPassword('Tram-y-te-An-Binh-2021', hash)).toBe(true);
     expect(await verifyPassword('Tram-y-te-An-Binh-2022', hash)).toBe(false);
@@ -16,6 +18,14 @@ describe('passwords', () => {
     const composed = 'Cần Thơ mùa dịch';
     const hash = await hashPassword(composed);
     expect(await verifyPassword(composed.normalize('NFD'), hash)).toBe(true);
+  });
+
+  it('still verifies a hash made with the weaker settings of before, and says it is outdated', async () => {
+    const salt = Buffer.from('0123456789abcdef');
+    const key = scryptSync('Tram-y-te-An-Binh-2021', salt, 32, { N: 16_384, r: 8, p: 1 });
+    const old = ['scrypt', 16_384, 8, 1, salt.toString('base64'), key.toString('base64')].join('$');
+    expect(await verifyPassword('Tram-y-te-An-Binh-2021', old)).toBe(true);
+    expect(outdated(old)).toBe(true);
   });
 
   it('refuses a stored value that is not a hash it knows', async () => {
