@@ -195,6 +195,8 @@ export function serviceConfig<E extends z.ZodRawShape>(
        * is held whole before it is worked on (so a longer one is refused before any work).
        */
       GRPC_MAX_STREAM_ITEMS: env.positiveInt().default(10_000),
+      /** The largest answer sent (bytes): a larger one is refused saying so (clients take 4 MiB). */
+      GRPC_MAX_ANSWER_BYTES: env.positiveInt().default(4 * 1024 * 1024),
       /** The gRPC server's certificate and key (PEM files): TLS. */
       GRPC_TLS_CERT_FILE: env.string().optional(),
       GRPC_TLS_KEY_FILE: env.string().optional(),

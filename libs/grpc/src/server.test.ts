@@ -662,6 +662,41 @@ describe('registering services', () => {
     }
   });
 
+  it('refuses an answer larger than a client takes with RESOURCE_EXHAUSTED saying so, before it is recorded', async () => {
+    const trail = new InMemoryPersonReadTrail();
+    const server = createGrpcServer({
+      logger,
+      audit: trail,
+      auth: { key: DEV_VERIFYING_KEY },
+      maxAnswerBytes: 64,
+    });
+    server.addService(registry.PersonRegistry.service, personRegistryHandlers(logger));
+    const port = await server.start('127.0.0.1', 0);
+    const client = createClient(registry.PersonRegistry, `127.0.0.1:${port}`, {
+      token: await issueToken(DEV_SIGNING_KEY, WARD_TEAM),
+    });
+    try {
+      await expect(unaryCall(client, 'RegisterPerson', VALID)).resolves.toMatchObject({ personId: 'p-1' });
+      const recorded = trail.reads.length;
+      const error = await failure(
+        writeClientStream(
+          client,
+          'ImportPersons',
+          Array.from({ length: 8 }, () => VALID),
+        ),
+      );
+      expect(error.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
+      expect(readErrorCode(error)).toBe('ANSWER_TOO_LARGE');
+      expect(error.details).toMatch(
+        /^the answer would be 0\.0 MiB, over the 0\.0 MiB a client takes: ask for less/,
+      );
+      expect(trail.reads).toHaveLength(recorded);
+    } finally {
+      client.close();
+      await server.stop(1000);
+    }
+  });
+
   it('refuses a service with a method left unimplemented', () => {
     const server = createGrpcServer({ logger, audit, auth: { key: DEV_VERIFYING_KEY } });
     const { RegisterPerson, ImportPersons } = personRegistryHandlers(logger);

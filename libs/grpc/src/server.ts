@@ -49,6 +49,12 @@ export interface GrpcServerOptions {
    * its handler runs: a longer one fails with RESOURCE_EXHAUSTED and nothing of it is taken.
    */
   maxStreamItems?: number;
+  /**
+   * The largest answer (one message) sent, in bytes (default 4 MiB, what a gRPC client takes by
+   * default). A larger one is refused with RESOURCE_EXHAUSTED saying so, instead of reaching the
+   * client as its own cryptic error.
+   */
+  maxAnswerBytes?: number;
   /** grpc-js server options (message size limits, keepalive...). */
   serverOptions?: grpc.ServerOptions;
   /** Serve grpc.reflection (v1 and v1alpha) so `grpcurl -plaintext host:port list` works. Default: true. */
@@ -167,6 +173,20 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   const healthOnly = options.healthPort === undefined ? undefined : new grpc.Server();
   let boundHealthPort: number | undefined;
   const maxStreamItems = options.maxStreamItems ?? 10_000;
+  const maxAnswerBytes = options.maxAnswerBytes ?? 4 * 1024 * 1024;
+
+  /** Refuses an answer larger than a client takes, before it is recorded or sent. */
+  function requireFits(method: grpc.MethodDefinition<unknown, unknown>, answer: unknown): void {
+    const size = method.responseSerialize(answer).length;
+    if (size <= maxAnswerBytes) return;
+    const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+    throw new DomainError(
+      'ANSWER_TOO_LARGE',
+      'exhausted',
+      `the answer would be ${mib(size)}, over the ${mib(maxAnswerBytes)} a client takes: ask for less ` +
+        '(a smaller limit or period, fewer rows a stream)',
+    );
+  }
   const registered: { name: string; definition: grpc.ServiceDefinition }[] = [];
   let state: 'new' | 'starting' | 'started' | 'stopping' = 'new';
   let stopping: Promise<void> | undefined;
@@ -310,7 +330,11 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
     }
   }
 
-  function bind(handler: MethodHandler<unknown>, method: string): grpc.UntypedHandleCall {
+  function bind(
+    handler: MethodHandler<unknown>,
+    definition: grpc.MethodDefinition<unknown, unknown>,
+  ): grpc.UntypedHandleCall {
+    const method = definition.path;
     switch (handler.kind) {
       case 'unary':
         return (call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
@@ -319,6 +343,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
             call,
             async (ctx) => {
               const response = await handler.handle(call.request, ctx);
+              requireFits(definition, response);
               await recordAccess(response, ctx, [call.request]);
               callback(null, response, correlationMetadata(ctx.correlationId));
             },
@@ -335,6 +360,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
             async (ctx) => {
               const rows = await heldWhole(call, maxStreamItems);
               const response = await handler.handle(each(rows), ctx);
+              requireFits(definition, response);
               await recordAccess(response, ctx, rows);
               callback(null, response, correlationMetadata(ctx.correlationId));
             },
@@ -351,6 +377,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
             async (ctx) => {
               for await (const message of handler.handle(call.request, ctx)) {
                 if (ctx.signal.aborted) break;
+                requireFits(definition, message);
                 await recordAccess(message, ctx, [call.request]);
                 if (!call.write(message)) await once(call, 'drain', { signal: ctx.signal });
               }
@@ -384,7 +411,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
         if (handler.kind !== expected) {
           throw new Error(`${method.path} is ${expected}, but its handler was made with ${handler.kind}()`);
         }
-        implementation[methodName] = bind(handler, method.path);
+        implementation[methodName] = bind(handler, method as grpc.MethodDefinition<unknown, unknown>);
       }
       const extra = Object.keys(given).filter((key) => !(key in definition));
       if (extra.length > 0) throw new Error(`${name} has no method ${extra.join(', ')}`);

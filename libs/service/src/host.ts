@@ -60,6 +60,7 @@ export interface HostConfig {
   GRPC_TLS_CLIENT_CA_FILE?: string | undefined;
   GRPC_HEALTH_PORT?: number | undefined;
   GRPC_MAX_STREAM_ITEMS?: number | undefined;
+  GRPC_MAX_ANSWER_BYTES?: number | undefined;
   KAFKA_TLS?: boolean | undefined;
   KAFKA_CREATE_TOPICS?: boolean | undefined;
   KAFKA_TLS_CA_FILE?: string | undefined;
@@ -311,6 +312,9 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
         ...(config.GRPC_MAX_STREAM_ITEMS === undefined
           ? {}
           : { maxStreamItems: config.GRPC_MAX_STREAM_ITEMS }),
+        ...(config.GRPC_MAX_ANSWER_BYTES === undefined
+          ? {}
+          : { maxAnswerBytes: config.GRPC_MAX_ANSWER_BYTES }),
         ...(config.GRPC_TLS_CERT_FILE && config.GRPC_TLS_KEY_FILE
           ? {
               credentials: serverCredentialsFromFiles({
