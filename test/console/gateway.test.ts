@@ -39,7 +39,7 @@ describe('the console gateway', () => {
   /** The gateway's answers, as far as these tests read them. */
   interface Reply {
     csrfToken?: string;
-    user?: { username: string };
+    user?: { username: string; lab?: string };
     users?: Array<{ username: string }>;
     case?: { caseId: string; personId: string };
     task?: { taskId: string; status: string; claimedBy: string; outcome: string };
@@ -130,7 +130,12 @@ describe('the console gateway', () => {
     }
   }
 
-  async function userOf(username: string, role: string, jurisdiction: { level: string; code: string }) {
+  async function userOf(
+    username: string,
+    role: string,
+    jurisdiction: { level: string; code: string },
+    extra: { lab?: string } = {},
+  ) {
     const admin = new Browser();
     await admin.signIn(ADMIN.username, ADMIN.password);
     const added = await admin.call('POST', '/api/users', {
@@ -139,6 +144,7 @@ describe('the console gateway', () => {
       password: `${username}-mat-khau`,
       role,
       jurisdiction,
+      ...extra,
     });
     expect(added.status).toBe(201);
     const browser = new Browser();
@@ -227,6 +233,21 @@ describe('the console gateway', () => {
       status: 400,
       json: { error: { fields: [{ field: 'jurisdiction.code' }] } },
     });
+    // A lab is named for lab staff only, in the shape of a lab id.
+    for (const [role, lab, level, code] of [
+      ['ward_team', 'lab-92-khac', 'ward', WARDS[0]],
+      ['lab', 'Phòng XN số 2', 'city', '92'],
+    ] as const) {
+      const wrongLab = await admin.call('POST', '/api/users', {
+        username: 'ktv-sai-lab',
+        displayName: 'x',
+        password: 'long-enough-password',
+        role,
+        jurisdiction: { level, code },
+        lab,
+      });
+      expect(wrongLab).toMatchObject({ status: 400, json: { error: { fields: [{ field: 'lab' }] } } });
+    }
   });
 
   it('lets only an admin add or list users', async () => {
@@ -542,6 +563,15 @@ describe('the console gateway', () => {
       missingSampleIds: [ids[1]],
       unexpectedBarcodes: ['CT-611-LAC-0009'],
     });
+    // Staff of another lab (named on their user) act on the boxes sent to their lab only.
+    const otherLab = await userOf(
+      'ktv-lab-khac',
+      'lab',
+      { level: 'city', code: '92' },
+      { lab: 'lab-92-khac' },
+    );
+    expect((await otherLab.call('GET', '/api/session')).json?.user).toMatchObject({ lab: 'lab-92-khac' });
+    expect((await otherLab.call('POST', '/api/accessions', scanned)).status).toBe(403);
     const badBox = await lab.call('POST', '/api/accessions', { shipmentId: '', tubes: [] });
     expect(badBox.json?.error?.fields.map((f) => f.field).sort()).toEqual(['shipmentId', 'tubes']);
 

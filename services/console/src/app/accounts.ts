@@ -30,6 +30,8 @@ export interface Session {
   displayName: string;
   role: UserAccount['role'];
   jurisdiction: Jurisdiction;
+  /** Lab staff: the lab they work for. */
+  lab?: string;
   /** Sent back by the page in a header on every change (CSRF): a cross-site form cannot know it. */
   csrfToken: string;
   expiresAt: string;
@@ -109,6 +111,7 @@ export class AccountDesk {
       displayName: user.displayName,
       role: user.role,
       jurisdiction: user.jurisdiction,
+      ...(user.lab ? { lab: user.lab } : {}),
       csrfToken: randomBytes(32).toString('base64url'),
       expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000).toISOString(),
       lastSeenAt: now.toISOString(),

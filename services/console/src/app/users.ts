@@ -36,11 +36,26 @@ export const newUserSchema = z
     password: passwordSchema,
     role: z.enum(CONSOLE_ROLES),
     jurisdiction: jurisdictionSchema,
+    /**
+     * For lab staff: the lab they work for (`lab-92-bvdk`); they act on the boxes sent to it only.
+     * Left out: the city's lab (`lab-<city>`).
+     */
+    lab: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^lab-[a-z0-9-]{1,40}$/, 'a lab id such as lab-92 or lab-92-bvdk')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
   })
   .refine((u) => u.jurisdiction.level === AREA_OF_ROLE[u.role], {
     message:
       'this role works over another kind of area (ward team: a ward; district center: a district; others: the city)',
     path: ['jurisdiction', 'level'],
+  })
+  .refine((u) => u.lab === undefined || u.role === 'lab', {
+    message: 'only lab staff work for a lab',
+    path: ['lab'],
   });
 export type NewUser = z.infer<typeof newUserSchema>;
 
@@ -55,6 +70,8 @@ export interface UserAccount {
   displayName: string;
   role: ConsoleRole;
   jurisdiction: Jurisdiction;
+  /** Lab staff: the lab they work for (none: the city's lab). */
+  lab?: string;
   passwordHash: string;
   createdBy: string;
   createdAt: string;
@@ -72,8 +89,13 @@ export function viewOf(user: UserAccount): UserView {
 }
 
 /** The identity the gateway presents to the services on the user's behalf. */
-export function callerOf(user: Pick<UserAccount, 'username' | 'role' | 'jurisdiction'>): Caller {
-  return { sub: user.username, role: user.role, jurisdiction: user.jurisdiction };
+export function callerOf(user: Pick<UserAccount, 'username' | 'role' | 'jurisdiction' | 'lab'>): Caller {
+  return {
+    sub: user.username,
+    role: user.role,
+    jurisdiction: user.jurisdiction,
+    ...(user.role === 'lab' && user.lab ? { lab: user.lab } : {}),
+  };
 }
 
 /** Parses a request body against a schema, or answers which fields are wrong. */
@@ -114,6 +136,7 @@ export function decideNewUser(
     displayName: input.displayName,
     role: input.role,
     jurisdiction: input.jurisdiction,
+    ...(input.lab ? { lab: input.lab } : {}),
     passwordHash,
     createdBy: by.username,
     createdAt: now.toISOString(),

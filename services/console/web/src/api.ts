@@ -46,6 +46,8 @@ export interface User {
   displayName: string;
   role: Role;
   jurisdiction: Jurisdiction;
+  /** Lab staff: the lab they work for. */
+  lab?: string;
 }
 
 export interface SessionInfo {
@@ -320,6 +322,7 @@ export const api = {
     password: string;
     role: Role;
     jurisdiction: Jurisdiction;
+    lab?: string;
   }) => (await call<{ user: User }>('POST', '/api/users', user)).user,
   /** Every service's reads and changes of one person (admins). */
   auditTrail: async (personId: string) =>

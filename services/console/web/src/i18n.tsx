@@ -19,6 +19,7 @@ const vi = {
   offline: 'Mất kết nối tới máy chủ. Những gì bạn đã nhập vẫn còn; hãy thử lại.',
   home: 'Trang chính',
   users: 'Người dùng',
+  labId: 'Mã phòng xét nghiệm (để trống: CDC thành phố)',
   audit: 'Nhật ký truy cập',
   auditIntro:
     'Ai đã xem hoặc thay đổi dữ liệu của một người, lúc nào, qua đâu và vì sao: từ cả bốn dịch vụ, mới nhất trước.',
@@ -336,6 +337,7 @@ const en: Messages = {
   offline: 'The server cannot be reached. What you typed is kept; try again.',
   home: 'Home',
   users: 'Users',
+  labId: "Lab id (empty: the city's CDC lab)",
   audit: 'Access log',
   auditIntro:
     "Who saw or changed a person's data, when, through what and why: from all four services, newest first.",

@@ -89,6 +89,7 @@ export function sessions(accounts: AccountDesk, secure: boolean) {
       displayName: session.displayName,
       role: session.role,
       jurisdiction: session.jurisdiction,
+      ...(session.lab ? { lab: session.lab } : {}),
     },
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,

@@ -24,6 +24,7 @@ export function Users({ onOffline }: { onOffline: () => void }) {
     password: '',
     role: 'ward_team' as Role,
     code: '',
+    lab: '',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState('');
@@ -53,13 +54,14 @@ export function Users({ onOffline }: { onOffline: () => void }) {
         password: form.password,
         role: form.role,
         jurisdiction: { level, code: level === 'city' ? '92' : form.code },
+        ...(form.role === 'lab' && form.lab.trim() ? { lab: form.lab.trim() } : {}),
       })
       .then(
         (user) => {
           setErrors({});
           setDone(`${t.added}: ${user.username}`);
           // What was typed meanwhile stays; only the added user's own fields are cleared.
-          setForm((current) => ({ ...current, username: '', displayName: '', password: '' }));
+          setForm((current) => ({ ...current, username: '', displayName: '', password: '', lab: '' }));
           load();
         },
         (e: unknown) => {
@@ -96,6 +98,7 @@ export function Users({ onOffline }: { onOffline: () => void }) {
               <td>{t.roles[u.role]}</td>
               <td>
                 {t.levels[u.jurisdiction.level]} {u.jurisdiction.code}
+                {u.lab ? ` · ${u.lab}` : ''}
               </td>
               <td>{formatDate(u.createdAt)}</td>
             </tr>
@@ -151,6 +154,9 @@ export function Users({ onOffline }: { onOffline: () => void }) {
             error={errors['jurisdiction.code'] ?? errors['jurisdiction.level']}
             required
           />
+        ) : null}
+        {form.role === 'lab' ? (
+          <Field label={t.labId} name="new-lab" value={form.lab} onChange={set('lab')} error={errors.lab} />
         ) : null}
         {errors.form ? (
           <p className="form-error" role="alert">
