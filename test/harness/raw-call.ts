@@ -26,15 +26,14 @@ export function callRaw(
   const serialize = raw ? (b: unknown) => b as Buffer : method.requestSerialize;
   const deadline = Date.now() + 10_000;
   const answers: unknown[] = [];
-  const done =
-    (resolve: (v: RawAnswer) => void) => (error: grpc.ServiceError | null, answer?: unknown) => {
-      if (answer !== undefined) answers.push(answer);
-      resolve(
-        error
-          ? { code: error.code, details: error.details, answers }
-          : { code: grpc.status.OK, details: '', answers },
-      );
-    };
+  const done = (resolve: (v: RawAnswer) => void) => (error: grpc.ServiceError | null, answer?: unknown) => {
+    if (answer !== undefined) answers.push(answer);
+    resolve(
+      error
+        ? { code: error.code, details: error.details, answers }
+        : { code: grpc.status.OK, details: '', answers },
+    );
+  };
   return new Promise((resolve) => {
     try {
       if (!method.requestStream && !method.responseStream) {
