@@ -563,6 +563,32 @@ export function describeLabComponent(
             tubes: [{ barcode: code('elsewhere') }],
           }),
         ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+
+        // Scanned by another lab before its manifest came: held, then set aside when the manifest
+        // says the box went to lab-92 (no receipt); lab-92's own scan receives it.
+        await collected('astray', [person(8)]);
+        await known('astray');
+        const astray = `sh-${prefix}-astray`;
+        const early = await unaryCall(otherAccessioning, 'AccessionShipment', {
+          shipmentId: astray,
+          tubes: [{ barcode: code('astray') }],
+        });
+        expect(early.status).toBe('awaiting_manifest');
+        await dispatched(astray, ['astray']);
+        await eventually('the stray scan set aside', async () => {
+          const a = await unaryCall(accessioning, 'GetAccession', { shipmentId: astray });
+          return a.status === 'scanned_by_another_lab' ? a : undefined;
+        });
+        expect(events('ShipmentReceived', (d) => d.shipmentId === astray)).toEqual([]);
+        const own = await unaryCall(accessioning, 'AccessionShipment', {
+          shipmentId: astray,
+          tubes: [{ barcode: code('astray') }],
+        });
+        expect(own.status).toBe('accessioned');
+        await eventually(
+          'the receipt by lab-92',
+          () => events('ShipmentReceived', (d) => d.shipmentId === astray)[0],
+        );
       } finally {
         otherAccessioning.close();
         otherResults.close();

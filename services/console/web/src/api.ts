@@ -193,7 +193,7 @@ export interface ReportView {
 
 export interface Accession {
   shipmentId: string;
-  status: 'accessioned' | 'awaiting_manifest';
+  status: 'accessioned' | 'awaiting_manifest' | 'scanned_by_another_lab';
   receivedAt: string;
   receivedSampleIds: string[];
   missingSampleIds: string[];

@@ -18,14 +18,34 @@ type Dispatch = EventOf<typeof ShipmentDispatchedV1>['data'];
 export interface ShipmentAccessionState {
   shipmentId: string;
   manifest?: Dispatch;
-  scan?: { tubes: ScannedTube[]; receivedAt: string; scannedBy: string };
+  scan?: Scan;
   accession?: Accession;
+  /**
+   * Scans made, before the manifest said where the box was sent, by a lab it was not sent to: set
+   * aside, not a receipt (the box's own lab scans it when it has it), kept to be seen.
+   */
+  scannedElsewhere?: Scan[];
 }
 
-export type AccessionView = ShipmentAccessionState & { status: 'accessioned' | 'awaiting_manifest' };
+interface Scan {
+  tubes: ScannedTube[];
+  receivedAt: string;
+  scannedBy: string;
+  /** The lab that scanned (none: an admin, for the lab the box was sent to). */
+  labId?: string;
+}
+
+export type AccessionView = ShipmentAccessionState & {
+  status: 'accessioned' | 'awaiting_manifest' | 'scanned_by_another_lab';
+};
 
 function view(state: ShipmentAccessionState): AccessionView {
-  return { ...state, status: state.accession ? 'accessioned' : 'awaiting_manifest' };
+  const status = state.accession
+    ? 'accessioned'
+    : state.manifest && state.scannedElsewhere?.length
+      ? 'scanned_by_another_lab'
+      : 'awaiting_manifest';
+  return { ...state, status };
 }
 
 export class Accessioning {
@@ -93,7 +113,12 @@ export class Accessioning {
     }
     const state: ShipmentAccessionState = {
       ...(found?.state ?? { shipmentId: command.shipmentId }),
-      scan: { tubes, receivedAt: this.now().toISOString(), scannedBy: command.scannedBy },
+      scan: {
+        tubes,
+        receivedAt: this.now().toISOString(),
+        scannedBy: command.scannedBy,
+        ...(command.labId ? { labId: command.labId } : {}),
+      },
     };
     return this.matchAndSave(state, found?.version ?? 0, origin);
   }
@@ -125,7 +150,16 @@ export class Accessioning {
   ): Promise<AccessionView> {
     let next = state;
     const events = [];
-    if (state.manifest && state.scan && !state.accession) {
+    // Scanned before the manifest said where the box was sent, by another lab: not a receipt.
+    if (
+      state.manifest &&
+      state.scan?.labId &&
+      state.scan.labId !== state.manifest.labId &&
+      !state.accession
+    ) {
+      const { scan, ...rest } = state;
+      next = { ...rest, scannedElsewhere: [...(state.scannedElsewhere ?? []), scan] };
+    } else if (state.manifest && state.scan && !state.accession) {
       const ids = state.manifest.manifest.map((m) => m.sampleId);
       const known = await this.samples.loadMany(ids);
       const receivedAt = new Date(state.scan.receivedAt);

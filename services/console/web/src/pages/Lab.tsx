@@ -236,6 +236,7 @@ export function Lab({ onOffline }: { onOffline: () => void }) {
             <h3>
               {t.accessioned}: {accession.shipmentId}
               {accession.status === 'awaiting_manifest' ? ` — ${t.awaitingManifest}` : ''}
+              {accession.status === 'scanned_by_another_lab' ? ` — ${t.scannedByAnotherLab}` : ''}
             </h3>
             <p>
               {formatNumber(accession.receivedSampleIds.length)} {t.received} ·{' '}
