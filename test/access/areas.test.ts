@@ -4,7 +4,8 @@
  * another district (area B). The requests are generated from the protos, each field filled from
  * its name with a real thing of A (its person, its case, its tube, its ward and district) or a
  * plausible value. What must hold, for every call: an answer to a caller of B names no person who
- * lives in A (refused, withheld or not found, never shown). The calls made by A's own callers show
+ * lives in A (refused, withheld or not found, never shown); and where the access table says the
+ * method checks the area of its subject or the area asked for, B's call is not answered at all. The calls made by A's own callers show
  * that the requests reach past their checks (the count of answers that named A's people is
  * printed and must not be zero). The console's routes call these methods with the user's own
  * token, so they are held by the same checks (test/console covers them route by route).
@@ -247,6 +248,13 @@ describe('what each area sees of another (every method, every role that may call
                 const theirs = role === 'ward_team' ? inWard : inDistrict;
                 if (whose !== 'own') {
                   const shown = named.filter((id) => theirs.has(id));
+                  // What the table says the method checks: a subject or an area asked for of A is
+                  // never answered to another area (refused, not found, or the request is wrong).
+                  const checks = access[method.path]?.area;
+                  if ((checks === 'subject' || checks === 'asked') && answer.code === grpc.status.OK)
+                    leaks.push(
+                      `${method.path} as ${role} of ${caller.jurisdiction.code}: answered (${checks})`,
+                    );
                   if (shown.length > 0)
                     leaks.push(
                       `${method.path} as ${role} of ${caller.jurisdiction.code}: showed ${shown.join(', ')}`,

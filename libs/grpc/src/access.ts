@@ -7,10 +7,27 @@
 import { DomainError } from '@truyvet/errors';
 import type { Caller, Role } from './auth';
 
+/**
+ * What a method checks the caller's area against, as data (the generated area test reads it):
+ * - `subject`: the area of what the request names (a person, case, tube, box, task, facility);
+ *   another area's caller is refused or told it is not found;
+ * - `asked`: the area the request asks for (default: the caller's own); another's is refused;
+ * - `rows`: each streamed row's person or place, row by row (a row of another area is refused
+ *   with its own answer, the call goes on);
+ * - `withheld`: answers what lies in the caller's area and says how much it left out;
+ * - `own`: the caller's own area, whatever the request says;
+ * - `lab`: the lab the box or tube was sent to;
+ * - `city`: city-wide roles only, no area below the city;
+ * - `none`: no personal data.
+ */
+export type AreaCheck = 'subject' | 'asked' | 'rows' | 'withheld' | 'own' | 'lab' | 'city' | 'none';
+
 export interface MethodAccess {
   roles: readonly Role[];
-  /** What the caller's area is checked against. */
-  area: string;
+  /** What the caller's area is checked against (see AreaCheck). */
+  area: AreaCheck;
+  /** The same in the users' words: which area exactly. */
+  note: string;
 }
 
 /** Full method path (`/truyvet.cases.v1.Cases/GetCase`) -> who may call it. */

@@ -9,7 +9,7 @@ export {
   type PersonRead,
   type PersonReadTrail,
 } from './person-reads';
-export { accessOf, requireAccess, type AccessTable, type MethodAccess } from './access';
+export { accessOf, requireAccess, type AccessTable, type AreaCheck, type MethodAccess } from './access';
 export {
   DEV_SIGNING_KEY,
   DEV_VERIFYING_KEY,

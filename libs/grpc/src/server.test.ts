@@ -585,7 +585,9 @@ describe('registering services', () => {
       logger,
       audit,
       auth: { key: DEV_VERIFYING_KEY },
-      access: accessOf(SERVICE_NAME, { RegisterPerson: { roles: ['ward_team'], area: 'the ward' } }),
+      access: accessOf(SERVICE_NAME, {
+        RegisterPerson: { roles: ['ward_team'], area: 'subject', note: 'the ward' },
+      }),
     });
     expect(() => server.addService(registry.PersonRegistry.service, personRegistryHandlers(logger))).toThrow(
       'ImportPersons has no entry in the access table',
@@ -600,7 +602,9 @@ describe('registering services', () => {
       auth: { key: DEV_VERIFYING_KEY },
       access: accessOf(
         SERVICE_NAME,
-        Object.fromEntries(names.map((name) => [name, { roles: ['city' as const], area: 'the city' }])),
+        Object.fromEntries(
+          names.map((name) => [name, { roles: ['city' as const], area: 'city' as const, note: 'the city' }]),
+        ),
       ),
     });
     server.addService(registry.PersonRegistry.service, personRegistryHandlers(logger));

@@ -151,7 +151,7 @@ export const PERSON_READS_SERVICE = 'truyvet.audit.v1.PersonReads';
 
 /** Who may list the reads: admins, city-wide (the trail is every area's). */
 export const PERSON_READS_ACCESS: AccessTable = accessOf(PERSON_READS_SERVICE, {
-  ListPersonReads: { roles: AUDITORS, area: 'the whole city: admins only' },
+  ListPersonReads: { roles: AUDITORS, area: 'city', note: 'the whole city: admins only' },
 });
 
 const listRequest = z.object({

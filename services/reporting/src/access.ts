@@ -6,9 +6,9 @@ const READERS: Role[] = ['city', 'admin', 'district_center', 'ward_team', 'servi
 const AREA = 'the area asked for (default: the caller’s own)';
 
 export const REPORTING_ACCESS: AccessTable = accessOf('truyvet.reports.v1.Reports', {
-  GetDailyReport: { roles: READERS, area: AREA },
-  ListDailyReports: { roles: READERS, area: AREA },
-  GetRiskLevels: { roles: READERS, area: AREA },
-  GetTurnaround: { roles: READERS, area: AREA },
-  ExportReport: { roles: READERS, area: AREA },
+  GetDailyReport: { roles: READERS, area: 'asked', note: AREA },
+  ListDailyReports: { roles: READERS, area: 'asked', note: AREA },
+  GetRiskLevels: { roles: READERS, area: 'asked', note: AREA },
+  GetTurnaround: { roles: READERS, area: 'asked', note: AREA },
+  ExportReport: { roles: READERS, area: 'asked', note: AREA },
 });
