@@ -575,7 +575,7 @@ describeInBrowser('the console in Chromium', () => {
     const file = await (await download).path();
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.subarray(3).toString('utf8')).toMatch(/^at,service,kind,method,caller/);
+    expect(bytes.subarray(3).toString('utf8')).toMatch(/^at,service,kind,outcome,method,caller/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'audit.png'), fullPage: true });
     await context.close();
   });

@@ -360,7 +360,7 @@ describe('the console gateway', () => {
     const text = bytes.subarray(3).toString('utf8');
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'at,service,kind,method,caller,role,area_level,area_code,client,reason,people_in_answer,correlation_id',
+      'at,service,kind,outcome,method,caller,role,area_level,area_code,client,reason,people_in_answer,correlation_id',
     );
     expect(lines.length - 1).toBeGreaterThanOrEqual(entries.length); // later reads may have come
 

@@ -6,6 +6,7 @@
  */
 import { DomainError } from '@truyvet/errors';
 import type { Caller } from './auth';
+import { bounded } from './status';
 
 /** One call that showed or changed people's data. */
 export interface PersonRead {
@@ -14,6 +15,8 @@ export interface PersonRead {
   method: string;
   /** A read shows data; a change (any method but Get/List/Find/Export) also wrote it. */
   kind: AccessKind;
+  /** How the call ended: `OK`, or the status it failed with (a change may have been partly made). */
+  outcome?: string | undefined;
   /** Who, with the client their token was issued for (`caller.client`: the console, a tool). */
   caller: Caller;
   correlationId: string;
@@ -34,8 +37,8 @@ export function accessKindOf(method: string): AccessKind {
 
 /**
  * Request metadata in which a caller may say why it reads or changes someone's data: UTF-8 bytes
- * in `x-truyvet-reason-bin` (what the console sends), or percent-encoded UTF-8 in `x-truyvet-reason`
- * (gRPC text metadata is ASCII only).
+ * in `x-truyvet-reason-bin`, or percent-encoded UTF-8 in `x-truyvet-reason` (gRPC text metadata is
+ * ASCII only).
  */
 export const REASON_KEY = 'x-truyvet-reason';
 export const REASON_BIN_KEY = 'x-truyvet-reason-bin';
@@ -62,8 +65,7 @@ export function reasonGiven(value: unknown): string | undefined {
     .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (line === '') return undefined;
-  return line.length <= REASON_MAX ? line : `${line.slice(0, REASON_MAX - 1)}…`;
+  return line === '' ? undefined : bounded(line, REASON_MAX);
 }
 
 /** Where a service keeps the reads of its answers. */

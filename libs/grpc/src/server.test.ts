@@ -666,7 +666,7 @@ describe('registering services', () => {
     }
   });
 
-  it('refuses an answer larger than a client takes with RESOURCE_EXHAUSTED saying so, before it is recorded', async () => {
+  it('refuses an answer larger than a client takes with RESOURCE_EXHAUSTED saying so', async () => {
     const trail = new InMemoryPersonReadTrail();
     const server = createGrpcServer({
       logger,
@@ -694,7 +694,7 @@ describe('registering services', () => {
       expect(error.details).toMatch(
         /^the answer would be 0\.0 MiB, over the 0\.0 MiB a client takes: ask for less/,
       );
-      expect(trail.reads).toHaveLength(recorded);
+      expect(trail.reads).toHaveLength(recorded); // the rows named no one already registered
     } finally {
       client.close();
       await server.stop(1000);

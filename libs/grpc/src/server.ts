@@ -123,6 +123,11 @@ function correlationMetadata(correlationId: string): grpc.Metadata {
   return metadata;
 }
 
+/** What a call's handler was given, once it was: a failed change names these people. */
+interface Handed {
+  requests?: readonly unknown[];
+}
+
 /** What every kind of server call has in common. */
 interface AnyServerCall {
   readonly metadata: grpc.Metadata;
@@ -195,9 +200,10 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   async function run(
     method: string,
     call: AnyServerCall,
-    body: (ctx: CallContext) => Promise<void>,
+    body: (ctx: CallContext, handed: Handed) => Promise<void>,
     fail: (failure: GrpcFailure) => void,
   ): Promise<void> {
+    const handed: Handed = {};
     const startedAt = performance.now();
     const correlationId = correlationIdOf(call.metadata);
     const deadline = deadlineOf(call.getDeadline());
@@ -241,15 +247,18 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
             `this deployment does not serve ${caller.jurisdiction.level} ${caller.jurisdiction.code}`,
           );
         if (options.access) requireAccess(options.access, method, caller);
-        await body({
-          caller,
-          correlationId,
-          method,
-          logger: logger.child({ caller: caller.sub }),
-          metadata: call.metadata,
-          deadline,
-          signal: controller.signal,
-        });
+        await body(
+          {
+            caller,
+            correlationId,
+            method,
+            logger: logger.child({ caller: caller.sub }),
+            metadata: call.metadata,
+            deadline,
+            signal: controller.signal,
+          },
+          handed,
+        );
         if (controller.signal.aborted) logCancelled();
         else logger.info(finished({ status: 'OK' }), 'grpc call');
       } catch (error) {
@@ -258,18 +267,26 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
           return;
         }
         let failure = toGrpcFailure(error, correlationId);
-        // An error that names people (a duplicate found, a merge pointed to) is a read of them too.
+        // An error that names people (a duplicate found, a merge pointed to) is a read of them too;
+        // a change that failed once its handler had the request may have written part of it (an
+        // import's first batches): its people are recorded as a change, with how it ended.
         const named = caller ? peopleNamedInText(failure.details) : [];
-        if (caller && named.length > 0) {
+        const attempted =
+          handed.requests && accessKindOf(method) === 'change'
+            ? handed.requests.flatMap((r) => peopleNamedIn(r))
+            : [];
+        const people = [...new Set([...attempted, ...named])];
+        if (caller && people.length > 0) {
           try {
             await options.audit.record({
               at: new Date(),
               method,
-              kind: 'read', // a failed call changed nothing; its message showed these people
+              kind: attempted.length > 0 ? 'change' : 'read',
+              outcome: grpc.status[failure.code],
               caller,
               correlationId,
               reason: reasonOf(call.metadata),
-              personIds: named,
+              personIds: people,
             });
           } catch (auditError) {
             logger.error({ err: auditError }, 'a read of people could not be recorded');
@@ -319,6 +336,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
         at: new Date(),
         method: ctx.method,
         kind,
+        outcome: 'OK',
         caller: ctx.caller,
         correlationId: ctx.correlationId,
         reason: reasonOf(ctx.metadata),
@@ -341,7 +359,8 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
           void run(
             method,
             call,
-            async (ctx) => {
+            async (ctx, handed) => {
+              handed.requests = [call.request];
               const response = await handler.handle(call.request, ctx);
               requireFits(definition, response);
               await recordAccess(response, ctx, [call.request]);
@@ -357,8 +376,9 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
           void run(
             method,
             call,
-            async (ctx) => {
+            async (ctx, handed) => {
               const rows = await heldWhole(call, maxStreamItems);
+              handed.requests = rows;
               const response = await handler.handle(each(rows), ctx);
               requireFits(definition, response);
               await recordAccess(response, ctx, rows);

@@ -56,7 +56,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * At most `max` UTF-16 units, never cutting a character in two, and well formed: a message may
  * quote what the caller sent (a JSON parser's error does), and that may hold anything.
  */
-function bounded(text: string, max: number): string {
+export function bounded(text: string, max: number): string {
   const whole = text.replace(LONE_SURROGATE, '\uFFFD');
   if (whole.length <= max) return whole;
   const cut = whole.slice(0, max - 1);

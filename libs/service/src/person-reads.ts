@@ -26,6 +26,7 @@ interface PersonReadDocument {
   method: string;
   /** Absent on records made before changes were told from reads: those were reads. */
   kind?: AccessKind;
+  outcome?: string;
   caller: { sub: string; role: Role; level: string; code: string; lab?: string; client?: string };
   correlationId: string;
   reason?: string;
@@ -58,6 +59,7 @@ export class MongoPersonReadTrail implements PersonReadTrail {
       at: read.at,
       method: read.method,
       kind: read.kind,
+      ...(read.outcome ? { outcome: read.outcome } : {}),
       caller: {
         sub,
         role,
@@ -128,6 +130,7 @@ export class MongoPersonReadTrail implements PersonReadTrail {
       at: d.at,
       method: d.method,
       kind: d.kind ?? 'read',
+      ...(d.outcome ? { outcome: d.outcome } : {}),
       caller: {
         sub: d.caller.sub,
         role: d.caller.role,
@@ -187,6 +190,7 @@ export function personReadsHandlers(trail: PersonReadTrail) {
           correlationId: r.correlationId,
           peopleInAnswer: r.personIds.length,
           kind: r.kind,
+          outcome: r.outcome ?? '',
           client: r.caller.client ?? '',
           reason: r.reason ?? '',
         })),

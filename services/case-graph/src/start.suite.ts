@@ -789,7 +789,25 @@ export function describeCaseGraphComponent(
           expect.objectContaining({
             method: '/truyvet.cases.v1.Contacts/ImportVenueCheckIns',
             kind: 'change',
+            outcome: 'OK',
             caller: DISTRICT_CENTER.sub,
+          }),
+        );
+        // A change that failed is in the trail too, with how it ended: here another district's
+        // attempt on this district's F0.
+        await expect(
+          unaryCall(as(FAR_DISTRICT_CENTER).contacts, 'RecordContacts', {
+            personId: person('a'),
+            contacts: [{ personId: person('v2'), contactType: 'workplace', lastExposureOn: yesterday }],
+          }),
+        ).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
+        const attempts = await unaryCall(auditor, 'ListPersonReads', { personId: person('a') });
+        expect(attempts.reads).toContainEqual(
+          expect.objectContaining({
+            method: '/truyvet.cases.v1.Contacts/RecordContacts',
+            kind: 'change',
+            outcome: 'PERMISSION_DENIED',
+            caller: FAR_DISTRICT_CENTER.sub,
           }),
         );
       } finally {

@@ -7,6 +7,7 @@ export interface AuditRow {
   at: string;
   service: string;
   kind: string;
+  outcome: string;
   method: string;
   caller: string;
   role: string;
@@ -22,6 +23,7 @@ const COLUMNS: ReadonlyArray<[keyof AuditRow, string]> = [
   ['at', 'at'],
   ['service', 'service'],
   ['kind', 'kind'],
+  ['outcome', 'outcome'],
   ['method', 'method'],
   ['caller', 'caller'],
   ['role', 'role'],

@@ -79,7 +79,10 @@ export function Audit({ onOffline }: { onOffline: () => void }) {
                     <td>
                       {formatDate(e.at)} {formatTime(new Date(e.at))}
                     </td>
-                    <td>{t.auditKinds[e.kind] ?? e.kind}</td>
+                    <td>
+                      {t.auditKinds[e.kind] ?? e.kind}
+                      {e.outcome && e.outcome !== 'OK' ? ` (${e.outcome})` : ''}
+                    </td>
                     <td>{e.caller}</td>
                     <td>{e.role in t.roles ? t.roles[e.role as keyof typeof t.roles] : e.role}</td>
                     <td>

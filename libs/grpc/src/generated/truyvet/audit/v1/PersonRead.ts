@@ -13,6 +13,7 @@ export interface PersonRead {
   'kind'?: (string);
   'client'?: (string);
   'reason'?: (string);
+  'outcome'?: (string);
 }
 
 export interface PersonRead__Output {
@@ -27,4 +28,5 @@ export interface PersonRead__Output {
   'kind': (string);
   'client': (string);
   'reason': (string);
+  'outcome': (string);
 }
