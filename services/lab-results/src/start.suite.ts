@@ -589,6 +589,25 @@ export function describeLabComponent(
           'the receipt by lab-92',
           () => events('ShipmentReceived', (d) => d.shipmentId === astray)[0],
         );
+
+        // Both labs scan before the manifest: each scan is held as that lab's, and the manifest
+        // picks lab-92's (the other lab's cannot take its place).
+        await collected('both', [person(8)]);
+        await known('both');
+        const both = `sh-${prefix}-both`;
+        for (const client of [otherAccessioning, accessioning]) {
+          const held = await unaryCall(client, 'AccessionShipment', {
+            shipmentId: both,
+            tubes: [{ barcode: code('both') }],
+          });
+          expect(held.status).toBe('awaiting_manifest');
+        }
+        await dispatched(both, ['both']);
+        const received = await eventually('the box received by its own lab', async () => {
+          const a = await unaryCall(accessioning, 'GetAccession', { shipmentId: both });
+          return a.status === 'accessioned' ? a : undefined;
+        });
+        expect(received.receivedSampleIds).toEqual([sampleId('both')]);
       } finally {
         otherAccessioning.close();
         otherResults.close();

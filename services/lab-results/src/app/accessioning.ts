@@ -19,6 +19,12 @@ export interface ShipmentAccessionState {
   shipmentId: string;
   manifest?: Dispatch;
   scan?: Scan;
+  /**
+   * Scans by other labs made before the manifest said where the box was sent (one per lab): the
+   * manifest decides which counts. Without them, a lab the box never went to could take the
+   * place of the right lab's scan.
+   */
+  otherScans?: Scan[];
   accession?: Accession;
   /**
    * Scans made, before the manifest said where the box was sent, by a lab it was not sent to: set
@@ -101,25 +107,30 @@ export class Accessioning {
         `shipment ${command.shipmentId} was sent to ${addressedTo}, not ${command.labId}`,
         { fields: [{ field: 'shipmentId', description: `sent to ${addressedTo}` }] },
       );
-    if (found?.state.scan) {
-      const same = JSON.stringify(found.state.scan.tubes) === JSON.stringify(tubes);
+    // Before the manifest each lab's scan is its own; after it, only the box's lab gets here.
+    const sameLab = (scan: Scan): boolean => (scan.labId ?? '') === (command.labId ?? '');
+    const scans = [found?.state.scan, ...(found?.state.otherScans ?? [])].flatMap((x) => (x ? [x] : []));
+    const earlier = addressedTo ? found.state.scan : scans.find(sameLab);
+    if (found && earlier) {
+      const same = JSON.stringify(earlier.tubes) === JSON.stringify(tubes);
       if (same) return view(found.state);
       throw new DomainError(
         'SHIPMENT_ALREADY_ACCESSIONED',
         'conflict',
-        `shipment ${command.shipmentId} was accessioned at ${found.state.scan.receivedAt}`,
+        `shipment ${command.shipmentId} was accessioned at ${earlier.receivedAt}`,
         { fields: [{ field: 'shipmentId', description: 'already scanned: a second scan is refused' }] },
       );
     }
-    const state: ShipmentAccessionState = {
-      ...(found?.state ?? { shipmentId: command.shipmentId }),
-      scan: {
-        tubes,
-        receivedAt: this.now().toISOString(),
-        scannedBy: command.scannedBy,
-        ...(command.labId ? { labId: command.labId } : {}),
-      },
+    const scan: Scan = {
+      tubes,
+      receivedAt: this.now().toISOString(),
+      scannedBy: command.scannedBy,
+      ...(command.labId ? { labId: command.labId } : {}),
     };
+    const before = found?.state ?? { shipmentId: command.shipmentId };
+    const state: ShipmentAccessionState = before.scan
+      ? { ...before, otherScans: [...(before.otherScans ?? []), scan] }
+      : { ...before, scan };
     return this.matchAndSave(state, found?.version ?? 0, origin);
   }
 
@@ -144,22 +155,28 @@ export class Accessioning {
 
   /** With both manifest and scan, matches them and publishes ShipmentReceived in the same commit. */
   private async matchAndSave(
-    state: ShipmentAccessionState,
+    given: ShipmentAccessionState,
     version: number,
     origin: EventOrigin,
   ): Promise<AccessionView> {
-    let next = state;
+    let state = given;
     const events = [];
-    // Scanned before the manifest said where the box was sent, by another lab: not a receipt.
-    if (
-      state.manifest &&
-      state.scan?.labId &&
-      state.scan.labId !== state.manifest.labId &&
-      !state.accession
-    ) {
-      const { scan, ...rest } = state;
-      next = { ...rest, scannedElsewhere: [...(state.scannedElsewhere ?? []), scan] };
-    } else if (state.manifest && state.scan && !state.accession) {
+    // Scans made before the manifest said where the box was sent: the box's lab's counts (or an
+    // admin's, for any lab); another lab's is set aside, not a receipt.
+    if (state.manifest && !state.accession && (state.scan || state.otherScans?.length)) {
+      const addressed = state.manifest.labId;
+      const all = [state.scan, ...(state.otherScans ?? [])].flatMap((x) => (x ? [x] : []));
+      const counts = all.find((x) => !x.labId || x.labId === addressed);
+      const aside = all.filter((x) => x !== counts);
+      const { scan: _scan, otherScans: _others, ...rest } = state;
+      state = {
+        ...rest,
+        ...(counts ? { scan: counts } : {}),
+        ...(aside.length > 0 ? { scannedElsewhere: [...(state.scannedElsewhere ?? []), ...aside] } : {}),
+      };
+    }
+    let next = state;
+    if (state.manifest && state.scan && !state.accession) {
       const ids = state.manifest.manifest.map((m) => m.sampleId);
       const known = await this.samples.loadMany(ids);
       const receivedAt = new Date(state.scan.receivedAt);
