@@ -75,6 +75,15 @@ export function describeAccountStoresContract(
       expect(await stores.sessions.get(live.id)).toEqual(live);
     });
 
+    it('sets a password hash only over the one it was read with', async () => {
+      const name = `u-${randomUUID().slice(0, 8)}`;
+      await stores.users.insert(user(name));
+      const was = (await stores.users.find(name))?.passwordHash ?? '';
+      expect(await stores.users.rehash(name, was, 'scrypt$new')).toBe(true);
+      expect(await stores.users.rehash(name, was, 'scrypt$newer')).toBe(false);
+      expect((await stores.users.find(name))?.passwordHash).toBe('scrypt$new');
+    });
+
     it('rewrites a user, and ends every session of one user and only theirs', async () => {
       const name = `u-${randomUUID().slice(0, 8)}`;
       await stores.users.insert(user(name));

@@ -17,6 +17,12 @@ export class InMemoryUserStore implements UserStore {
     this.users.set(user.username, structuredClone(user));
     return Promise.resolve();
   }
+  rehash(username: string, was: string, hash: string): Promise<boolean> {
+    const user = this.users.get(username);
+    if (user?.passwordHash !== was) return Promise.resolve(false);
+    this.users.set(username, { ...user, passwordHash: hash });
+    return Promise.resolve(true);
+  }
   list(): Promise<UserAccount[]> {
     return Promise.resolve([...this.users.values()].map((u) => structuredClone(u)));
   }
@@ -82,6 +88,13 @@ export class MongoUserStore implements UserStore {
   async replace(user: UserAccount): Promise<void> {
     const { username, ...rest } = user;
     await this.users.replaceOne({ _id: username }, rest);
+  }
+  async rehash(username: string, was: string, hash: string): Promise<boolean> {
+    const { modifiedCount } = await this.users.updateOne(
+      { _id: username, passwordHash: was },
+      { $set: { passwordHash: hash } },
+    );
+    return modifiedCount === 1;
   }
   async list(): Promise<UserAccount[]> {
     return (await this.users.find({}).toArray()).map(toUser);

@@ -221,6 +221,9 @@ describe('password hashes made with weaker settings', () => {
     });
     await accounts.signIn({ username: 'admin', password: 'quan-tri-vien-2021' });
     expect((await users.find('admin'))?.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/);
+    // A hash that changed meanwhile (an admin set another) is left as it is.
+    expect(await users.rehash('admin', 'scrypt$16384$8$1$old$old', 'scrypt$new')).toBe(false);
+    expect((await users.find('admin'))?.passwordHash).toMatch(/^scrypt\$32768\$8\$3\$/);
     await expect(
       accounts.signIn({ username: 'admin', password: 'quan-tri-vien-2021' }),
     ).resolves.toMatchObject({

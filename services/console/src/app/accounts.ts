@@ -20,6 +20,11 @@ export interface UserStore {
   insert(user: UserAccount): Promise<boolean>;
   /** Writes a user that exists (a password changed, a user disabled). */
   replace(user: UserAccount): Promise<void>;
+  /**
+   * Sets a user's password hash only if it is still `was` (a rehash at sign-in must not undo a
+   * change an admin made meanwhile); answers whether it did.
+   */
+  rehash(username: string, was: string, hash: string): Promise<boolean>;
   list(): Promise<UserAccount[]>;
 }
 
@@ -101,7 +106,7 @@ export class AccountDesk {
     this.throttle.succeeded(username, from);
     // A hash made with weaker settings than today's is replaced while the password is at hand.
     if (outdated(user.passwordHash))
-      await this.users.replace({ ...user, passwordHash: await hashPassword(password) });
+      await this.users.rehash(user.username, user.passwordHash, await hashPassword(password));
     // Sessions nobody came back to (a laptop closed at the end of a shift) go now and then: here.
     await this.sessions.deleteExpired(this.now().toISOString());
     const now = this.now();
