@@ -666,6 +666,33 @@ describe('registering services', () => {
     }
   });
 
+  it('refuses a client stream larger in bytes than it holds, before taking any of it', async () => {
+    const server = createGrpcServer({
+      logger,
+      audit,
+      auth: { key: DEV_VERIFYING_KEY },
+      maxStreamBytes: 2_000,
+    });
+    server.addService(registry.PersonRegistry.service, personRegistryHandlers(logger));
+    const port = await server.start('127.0.0.1', 0);
+    const client = createClient(registry.PersonRegistry, `127.0.0.1:${port}`, {
+      token: await issueToken(DEV_SIGNING_KEY, WARD_TEAM),
+    });
+    try {
+      const held = async () =>
+        (await collectServerStream(client, 'ListPersons', { wardCode: '31117' })).length;
+      const before = await held();
+      const long = { ...VALID, fullName: 'Nguyễn Văn An '.repeat(40) };
+      const error = await failure(writeClientStream(client, 'ImportPersons', [long, long, long, long]));
+      expect(error.code).toBe(grpc.status.RESOURCE_EXHAUSTED);
+      expect(readErrorCode(error)).toBe('STREAM_TOO_LARGE');
+      expect(await held()).toBe(before);
+    } finally {
+      client.close();
+      await server.stop(1000);
+    }
+  });
+
   it('refuses an answer larger than a client takes with RESOURCE_EXHAUSTED saying so', async () => {
     const trail = new InMemoryPersonReadTrail();
     const server = createGrpcServer({

@@ -55,6 +55,8 @@ export interface GrpcServerOptions {
    * client as its own cryptic error.
    */
   maxAnswerBytes?: number;
+  /** The most a client stream may hold in all, in bytes of its rows as JSON (default 64 MiB). */
+  maxStreamBytes?: number;
   /** grpc-js server options (message size limits, keepalive...). */
   serverOptions?: grpc.ServerOptions;
   /** Serve grpc.reflection (v1 and v1alpha) so `grpcurl -plaintext host:port list` works. Default: true. */
@@ -142,14 +144,23 @@ interface AnyServerCall {
  * items is refused before any of it is worked on (not halfway, with its first rows taken). The
  * cap bounds what is held; imports send a few hundred rows a stream.
  */
-async function heldWhole(items: AsyncIterable<unknown>, max: number): Promise<unknown[]> {
+async function heldWhole(items: AsyncIterable<unknown>, max: number, maxBytes: number): Promise<unknown[]> {
   const held: unknown[] = [];
+  let bytes = 0;
   for await (const item of items) {
     if (held.length >= max)
       throw new DomainError(
         'TOO_MANY_ITEMS',
         'exhausted',
         `a stream takes at most ${String(max)} items: nothing of it was taken; send it in calls of at most that many`,
+      );
+    // What is held is bounded in bytes too (rows of the largest message size would not be).
+    bytes += JSON.stringify(item).length;
+    if (bytes > maxBytes)
+      throw new DomainError(
+        'STREAM_TOO_LARGE',
+        'exhausted',
+        `a stream takes at most ${String(Math.round(maxBytes / 1024 / 1024))} MiB: nothing of it was taken; send it in smaller calls`,
       );
     held.push(item);
   }
@@ -179,6 +190,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
   let boundHealthPort: number | undefined;
   const maxStreamItems = options.maxStreamItems ?? 10_000;
   const maxAnswerBytes = options.maxAnswerBytes ?? 4 * 1024 * 1024;
+  const maxStreamBytes = options.maxStreamBytes ?? 64 * 1024 * 1024;
 
   /** Refuses an answer larger than a client takes, before it is recorded or sent. */
   function requireFits(method: grpc.MethodDefinition<unknown, unknown>, answer: unknown): void {
@@ -377,7 +389,7 @@ export function createGrpcServer(options: GrpcServerOptions): GrpcServer {
             method,
             call,
             async (ctx, handed) => {
-              const rows = await heldWhole(call, maxStreamItems);
+              const rows = await heldWhole(call, maxStreamItems, maxStreamBytes);
               handed.requests = rows;
               const response = await handler.handle(each(rows), ctx);
               requireFits(definition, response);
