@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
@@ -103,11 +103,31 @@ describeWithInfra('backup and restore of the store on a real server', (infra) =>
       ],
     ]);
     expect((await readdir(dir)).sort()).toEqual([reports, samples, 'manifest.json'].sort());
+    // Readable by whoever made it only.
+    expect((await stat(path.join(dir, samples))).mode & 0o777).toBe(0o700);
+    expect((await stat(path.join(dir, 'manifest.json'))).mode & 0o777).toBe(0o600);
 
-    // Into a store that has moved on: refused, nothing mixed; then replaced.
-    await tubes.save({ id: 's-001', expectedVersion: 1, state: { barcode: 'B1', people: [] }, events: [] });
+    // Into a store that has moved on: refused before anything is written (the first database,
+    // emptied meanwhile, stays empty though the second is where the refusal is); then replaced,
+    // which also drops what the backup does not have.
+    await client.db(samples).dropDatabase();
+    await facts.insertOne({
+      _id: 'f-3',
+      at: new Date(),
+      big: Long.fromNumber(3),
+      raw: new Binary(Buffer.from('y')),
+      n: 3,
+    });
     await expect(restoreDatabases(client, dir)).rejects.toThrow(RestoreRefused);
+    expect(await client.db(samples).collection('tubes').countDocuments()).toBe(0);
+    await client
+      .db(samples)
+      .collection('extra')
+      .insertOne({ _id: 'x' } as never);
     await restoreDatabases(client, dir, { replace: true });
+    expect(
+      (await client.db(samples).listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort(),
+    ).toEqual(['tubes', 'tubes.commits']);
 
     expect(
       await db

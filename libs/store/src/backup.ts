@@ -58,7 +58,8 @@ export async function backupDatabases(
   now: () => Date = () => new Date(),
 ): Promise<BackupManifest> {
   const startedAt = now().toISOString();
-  await mkdir(dir, { recursive: true });
+  // People's health data: readable by the one who made the backup only (encrypt the disk it is on).
+  await mkdir(dir, { recursive: true, mode: 0o700 });
   const written: BackupManifest['databases'] = [];
   for (const name of databases) {
     const db = client.db(name);
@@ -66,7 +67,7 @@ export async function backupDatabases(
       .map((c) => c.name)
       .filter((c) => !c.startsWith('system.'))
       .sort();
-    await mkdir(path.join(dir, name), { recursive: true });
+    await mkdir(path.join(dir, name), { recursive: true, mode: 0o700 });
     const entries: BackupManifest['databases'][number]['collections'] = [];
     for (const collection of collections) {
       const file = path.join(name, `${collection}.ejson.gz`);
@@ -80,7 +81,7 @@ export async function backupDatabases(
           }
         })(),
       );
-      await pipeline(lines, createGzip(), createWriteStream(path.join(dir, file)));
+      await pipeline(lines, createGzip(), createWriteStream(path.join(dir, file), { mode: 0o600 }));
       const indexes = ((await db.collection(collection).listIndexes().toArray()) as Document[])
         .filter((index) => index.name !== '_id_')
         .map((index) => ({
@@ -97,7 +98,7 @@ export async function backupDatabases(
     finishedAt: now().toISOString(),
     databases: written,
   };
-  await writeFile(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  await writeFile(path.join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
   return manifest;
 }
 
@@ -115,17 +116,27 @@ export async function restoreDatabases(
   options: { replace?: boolean } = {},
 ): Promise<BackupManifest> {
   const manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')));
+  // Every collection looked at before anything is written: a refused restore leaves the store as
+  // it was, not half restored.
+  for (const database of manifest.databases) {
+    const db = client.db(database.name);
+    const present = (await db.listCollections({}, { nameOnly: true }).toArray())
+      .map((c) => c.name)
+      .filter((c) => !c.startsWith('system.'));
+    for (const name of present) {
+      if (!(await db.collection(name).findOne({}, { projection: { _id: 1 } }))) continue;
+      if (!options.replace)
+        throw new RestoreRefused(
+          `${database.name}.${name} is not empty: restore into empty databases, or replace them`,
+        );
+    }
+    // Replacing: the databases become what the backup holds, collections it does not have too.
+    if (options.replace) for (const name of present) await db.collection(name).drop();
+  }
   for (const database of manifest.databases) {
     const db = client.db(database.name);
     for (const entry of database.collections) {
       const collection = db.collection(entry.name);
-      if (await collection.findOne({}, { projection: { _id: 1 } })) {
-        if (!options.replace)
-          throw new RestoreRefused(
-            `${database.name}.${entry.name} is not empty: restore into empty databases, or replace them`,
-          );
-        await collection.drop();
-      }
       // Made even when it holds nothing, as it was.
       await db.createCollection(entry.name).catch((error: unknown) => {
         if ((error as { codeName?: string }).codeName !== 'NamespaceExists') throw error;
