@@ -47,6 +47,7 @@ export class DatedBook<T extends { id: string; effectiveFrom: string; decision: 
       throw new RuleSetError(
         `no ${this.kind} rule set in force on ${day} (the first is effective from ${this.sets[0]?.effectiveFrom ?? '?'})`,
         'NO_RULE_SET_IN_FORCE',
+        'invalid',
       );
     return inForce;
   }
@@ -58,12 +59,13 @@ export class DatedBook<T extends { id: string; effectiveFrom: string; decision: 
 }
 
 /**
- * A rule set that does not validate, overlaps another, or is missing for a date: the request or
- * the fact asked for something no rule decides (INVALID_ARGUMENT at a gRPC edge, not INTERNAL).
+ * A rule set that does not validate or overlaps another (a book built from the shipped or stored
+ * sets: the service's fault, `internal`), or none in force on a date (the request or the fact
+ * asked for a day no rule decides: `invalid`, INVALID_ARGUMENT at a gRPC edge).
  */
 export class RuleSetError extends DomainError {
-  constructor(message: string, code = 'RULE_SET_INVALID') {
-    super(code, 'invalid', message);
+  constructor(message: string, code = 'RULE_SET_INVALID', kind: 'internal' | 'invalid' = 'internal') {
+    super(code, kind, message);
     this.name = 'RuleSetError';
   }
 }
