@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { KafkaBus, replayDeadLetters } from '@truyvet/bus';
 import { env, loadConfigOrExit } from '@truyvet/config';
 import { createLogger } from '@truyvet/log';
-import { kafkaLinkOptions } from '@truyvet/service';
+import { kafkaLinkOptions, onThisMachine } from '@truyvet/service';
 
 const schema = z.object({
   KAFKA_BROKERS: env.list(),
@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     clientId: 'truyvet-dlq-replay',
     logger,
     kafka: kafkaLinkOptions(config),
+    // A cluster's topics come from its topics job: the replay's own dead-letter topic too.
+    createTopics: config.KAFKA_BROKERS.every(onThisMachine),
   });
   try {
     const outcome = await replayDeadLetters(bus, groupId, { logger });

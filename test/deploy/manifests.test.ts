@@ -154,7 +154,7 @@ describe('deploy/k8s', () => {
     const script = job.spec?.template.spec?.containers[0]?.command?.join('\n') ?? '';
     expect(script).toContain('--replication-factor 3');
     expect(script).toContain('--config retention.ms=-1');
-    expect(script).toContain('--add-config min.insync.replicas=2,retention.ms=-1');
+    expect(script).toContain('--add-config retention.ms=-1');
     const created: Record<string, number> = {};
     for (const m of script.matchAll(/^\s*create (\S+) (\d+)$/gm)) created[m[1] ?? ''] = Number(m[2]);
     const groups = ['sample-collection', 'lab-results', 'case-graph', 'reporting'];

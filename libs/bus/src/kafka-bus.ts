@@ -193,9 +193,15 @@ export class KafkaBus implements Bus {
       resources: names.map((name) => ({ type: ConfigResourceTypes.TOPIC, name })),
     });
     const alter = resources.flatMap((resource) => {
-      const own = resource.configEntries.filter(
-        (e) => e.configSource === ConfigSource.TOPIC_CONFIG && !e.isSensitive,
-      );
+      const own = resource.configEntries.filter((e) => e.configSource === ConfigSource.TOPIC_CONFIG);
+      // A secret setting cannot be read back to be carried over: such a topic is left to its owner.
+      if (own.some((e) => e.isSensitive)) {
+        this.logger.warn(
+          { topic: resource.resourceName },
+          'topic has a secret setting: its retention is left as it is',
+        );
+        return [];
+      }
       const current = new Map(own.map((e) => [e.configName, e.configValue]));
       if (Object.entries(TOPIC_CONFIG).every(([name, value]) => current.get(name) === value)) return [];
       // alterConfigs replaces a topic's own settings as a whole: carry the others over.

@@ -1,5 +1,6 @@
 export {
   kafkaLinkOptions,
+  onThisMachine,
   startService,
   type Consumer,
   type HostConfig,
