@@ -34,12 +34,12 @@ export const CASE_GRAPH_ACCESS: AccessTable = {
     ImportVenueCheckIns: {
       roles: SUPERVISORS,
       area: 'rows',
-      note: "each row's person (or a person not traced yet)",
+      note: "each row's person, in the registry, of the caller's area",
     },
     ImportProximityLogs: {
       roles: SUPERVISORS,
       area: 'rows',
-      note: "each row's personA (or a person not traced yet)",
+      note: "each row's personA (both in the registry), of the caller's area",
     },
     RegisterArrival: { roles: TRACERS, area: 'subject', note: PERSON },
   }),
