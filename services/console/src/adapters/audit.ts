@@ -18,8 +18,15 @@ export interface AuditEntry extends PersonRead__Output {
 /** At most this many of a person's entries from each service. */
 export const AUDIT_LIMIT = 1000;
 
+/** A person's trail, newest first; `cutAt` when older entries exist that it does not show. */
+export interface AuditTrail {
+  entries: AuditEntry[];
+  /** Entries before this time are left out: a service had more than AUDIT_LIMIT (ask with `since`). */
+  cutAt?: string;
+}
+
 export interface AuditApi {
-  trailOf(caller: Caller, personId: string, since?: string): Promise<AuditEntry[]>;
+  trailOf(caller: Caller, personId: string, since?: string): Promise<AuditTrail>;
   close(): void;
 }
 
@@ -37,7 +44,7 @@ export class GrpcAuditApi implements AuditApi {
     }));
   }
 
-  async trailOf(caller: Caller, personId: string, since?: string): Promise<AuditEntry[]> {
+  async trailOf(caller: Caller, personId: string, since?: string): Promise<AuditTrail> {
     const answers = await Promise.all(
       this.clients.map(async ({ service, client }) => {
         const { reads } = await unaryCall(
@@ -49,10 +56,25 @@ export class GrpcAuditApi implements AuditApi {
         return reads.map((read) => ({ ...read, service }));
       }),
     );
-    return answers.flat().sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    return mergedTrail(answers);
   }
 
   close(): void {
     for (const { client } of this.clients) client.close();
   }
+}
+
+/**
+ * The services' answers as one list, newest first. A service that gave its most (`limit`) gave its
+ * newest: before its oldest, the others' entries alone would look complete, so the list is cut
+ * there and says so.
+ */
+export function mergedTrail(answers: readonly AuditEntry[][], limit = AUDIT_LIMIT): AuditTrail {
+  const full = answers.filter((a) => a.length >= limit).map((a) => a.at(-1)?.at ?? '');
+  const cutAt = full.length > 0 ? full.reduce((x, y) => (x > y ? x : y)) : undefined;
+  const entries = answers
+    .flat()
+    .filter((e) => cutAt === undefined || e.at >= cutAt)
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  return { entries, ...(cutAt ? { cutAt } : {}) };
 }

@@ -325,9 +325,12 @@ export const api = {
     lab?: string;
   }) => (await call<{ user: User }>('POST', '/api/users', user)).user,
   /** Every service's reads and changes of one person (admins). */
-  auditTrail: async (personId: string) =>
-    (await call<{ entries: AuditEntry[] }>('GET', `/api/audit?personId=${encodeURIComponent(personId)}`))
-      .entries,
+  /** `cutAt`: older entries exist that the trail does not show. */
+  auditTrail: (personId: string) =>
+    call<{ entries: AuditEntry[]; cutAt?: string }>(
+      'GET',
+      `/api/audit?personId=${encodeURIComponent(personId)}`,
+    ),
   /** The same trail as a CSV file to download. */
   auditCsvLink: (personId: string) => `/api/audit?personId=${encodeURIComponent(personId)}&format=csv`,
   worklist: () => call<{ districtCode: string; items: WorklistItem[] }>('GET', '/api/worklist'),

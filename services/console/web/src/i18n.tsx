@@ -27,6 +27,7 @@ const vi = {
   auditShow: 'Xem nhật ký',
   auditDownload: 'Tải CSV',
   auditNone: 'Chưa có ai xem hay thay đổi dữ liệu của người này.',
+  auditCut: 'Danh sách quá dài: chỉ hiện các mục từ',
   auditColumns: {
     at: 'Thời điểm',
     service: 'Dịch vụ',
@@ -346,6 +347,7 @@ const en: Messages = {
   auditShow: 'Show the log',
   auditDownload: 'Download CSV',
   auditNone: "Nobody has seen or changed this person's data yet.",
+  auditCut: 'Too many to show: only the entries since',
   auditColumns: {
     at: 'When',
     service: 'Service',

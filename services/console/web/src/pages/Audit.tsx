@@ -7,16 +7,18 @@ import { useI18n } from '../i18n';
 export function Audit({ onOffline }: { onOffline: () => void }) {
   const { t, formatDate, formatTime } = useI18n();
   const [personId, setPersonId] = useState('');
-  const [shown, setShown] = useState<{ personId: string; entries: AuditEntry[] } | null>(null);
+  const [shown, setShown] = useState<{ personId: string; entries: AuditEntry[]; cutAt?: string } | null>(
+    null,
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const show = (event: SyntheticEvent) => {
     event.preventDefault();
     const asked = personId.trim();
     api.auditTrail(asked).then(
-      (entries) => {
+      (trail) => {
         setErrors({});
-        setShown({ personId: asked, entries });
+        setShown({ personId: asked, ...trail });
       },
       (e: unknown) => {
         if (e instanceof OfflineError) onOffline();
@@ -56,6 +58,11 @@ export function Audit({ onOffline }: { onOffline: () => void }) {
               {t.auditDownload}
             </a>
           </p>
+          {shown.cutAt ? (
+            <p role="status">
+              {t.auditCut} {formatDate(shown.cutAt)} {formatTime(new Date(shown.cutAt))}
+            </p>
+          ) : null}
           {shown.entries.length === 0 ? (
             <p role="status">{t.auditNone}</p>
           ) : (

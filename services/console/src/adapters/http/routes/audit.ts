@@ -25,12 +25,13 @@ export function auditRoutes({ audit, logger }: Services): Route[] {
         if (session.role !== 'admin')
           throw new DomainError('ADMINS_ONLY', 'forbidden', 'the audit trail is for admins');
         const asked = parseInput(auditQuery, Object.fromEntries(call.query), 'audit query');
-        const entries = await audit.trailOf(callerOf(session), asked.personId, asked.since);
+        const { entries, cutAt } = await audit.trailOf(callerOf(session), asked.personId, asked.since);
         logger.info(
           { by: session.username, personId: asked.personId, entries: entries.length },
           'audit trail read',
         );
-        if (asked.format === 'json') return { status: 200, body: { personId: asked.personId, entries } };
+        if (asked.format === 'json')
+          return { status: 200, body: { personId: asked.personId, entries, ...(cutAt ? { cutAt } : {}) } };
         return {
           status: 200,
           file: {
