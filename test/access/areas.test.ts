@@ -13,40 +13,18 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import type * as protoLoader from '@grpc/proto-loader';
-import { DEV_SIGNING_KEY, issueToken, loadProto, peopleNamedIn, type Caller, type Role } from '@truyvet/grpc';
-import { unaryCall } from '@truyvet/grpc';
-import { CASE_GRAPH_ACCESS, SERVICES as caseServices } from '@truyvet/case-graph';
-import { LAB_ACCESS, SERVICES as labServices } from '@truyvet/lab-results';
-import { REPORTING_ACCESS, SERVICES as reportServices } from '@truyvet/reporting';
-import { SAMPLE_COLLECTION_ACCESS, SERVICES as sampleServices } from '@truyvet/sample-collection';
+import { DEV_SIGNING_KEY, issueToken, loadProto, peopleNamedIn, unaryCall, type Role } from '@truyvet/grpc';
 import { startAllServices, type AllServices } from '../../scripts/scenario/all-services';
 import { runCityFlow, type CityFlowOutcome } from '../../scripts/scenario/city-flow';
 import { cityHouseholds } from '../../scripts/scenario/city';
-import { clientsFor, type ServicePorts } from '../../scripts/scenario/clients';
+import { clientsFor } from '../../scripts/scenario/clients';
 import { eventually } from '../harness/eventually';
 import { RequestBuilder, requestTypeOf, type ProtoField } from '../harness/proto-requests';
 import { callRaw, NOT_SENT } from '../harness/raw-call';
-import type { AccessTable } from '@truyvet/grpc';
+import { callerIn, PROTOS, SERVED, type Area } from '../harness/served';
+import { vietnamDay } from '@truyvet/rules';
 
 const SEED = 20211202;
-const SERVED: Array<{ port: keyof ServicePorts; services: readonly string[]; access: AccessTable }> = [
-  { port: 'samples', services: sampleServices, access: SAMPLE_COLLECTION_ACCESS },
-  { port: 'lab', services: labServices, access: LAB_ACCESS },
-  { port: 'cases', services: caseServices, access: CASE_GRAPH_ACCESS },
-  { port: 'reports', services: reportServices, access: REPORTING_ACCESS },
-];
-const PROTOS = [
-  'truyvet/samples/v1/persons.proto',
-  'truyvet/samples/v1/samples.proto',
-  'truyvet/lab/v1/lab.proto',
-  'truyvet/cases/v1/cases.proto',
-  'truyvet/reports/v1/reports.proto',
-] as const;
-
-interface Area {
-  ward: string;
-  district: string;
-}
 
 /** The things of one area that requests name. */
 interface Subject extends Area {
@@ -57,10 +35,6 @@ interface Subject extends Area {
   barcode: string;
   shipmentId: string;
   taskId: string;
-}
-
-function vietnamToday(): string {
-  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** Requests about one subject: every field from its name, plausible and, where it can be, real. */
@@ -88,7 +62,7 @@ class SubjectRequests extends RequestBuilder {
         if (/[dD]istrictCode$/.test(name)) return s.district;
         if (name === 'code') return s.ward;
         if (name === 'level') return 'ward';
-        if (/(On|Date|Day)$|^(date|day|fromDay|toDay)$/.test(name)) return vietnamToday();
+        if (/(On|Date|Day)$|^(date|day|fromDay|toDay)$/.test(name)) return vietnamDay(new Date());
         if (/^(from|since)$|At$/.test(name)) return new Date(Date.now() - 2 * 3600_000).toISOString();
         if (/^(to|until)$/.test(name)) return new Date(Date.now() - 3600_000).toISOString();
         if (/[nN]ame$/.test(name)) return 'Nguyễn Văn An';
@@ -116,16 +90,6 @@ class SubjectRequests extends RequestBuilder {
   protected leaveOut(): boolean {
     return false;
   }
-}
-
-function callerOf(role: Role, area: Area): Caller {
-  const jurisdiction =
-    role === 'ward_team'
-      ? { level: 'ward' as const, code: area.ward }
-      : role === 'district_center'
-        ? { level: 'district' as const, code: area.district }
-        : { level: 'city' as const, code: '92' };
-  return { sub: `areas-${role}-${jurisdiction.code}`, role, jurisdiction };
 }
 
 /** Roles whose callers have an area of their own; the others are the city's. */
@@ -179,7 +143,7 @@ describe('what each area sees of another (every method, every role that may call
     inWard = new Set([...home].filter(([, a]) => a.ward === wardA).map(([id]) => id));
     inDistrict = new Set([...home].filter(([, a]) => a.district === tube.districtCode).map(([id]) => id));
 
-    const city = await clientsFor(callerOf('admin', other), services.ports);
+    const city = await clientsFor(callerIn('admin', other, 'areas'), services.ports);
     const personId = tube.personIds[0] ?? '';
     const caseOf = await eventually('the case of A', async () => {
       const { cases } = await unaryCall(city.cases, 'ListCases', { wardCode: wardA });
@@ -236,7 +200,7 @@ describe('what each area sees of another (every method, every role that may call
                 whose === 'own' ? true : whose === 'other' ? AREA_ROLES.includes(r) : r === 'ward_team',
               );
               for (const role of roles) {
-                const caller = callerOf(role, area);
+                const caller = callerIn(role, area, 'areas');
                 const metadata = new grpc.Metadata();
                 metadata.set('authorization', `Bearer ${await issueToken(DEV_SIGNING_KEY, caller)}`);
                 const request = maker.request(descriptor, scope);

@@ -13,59 +13,32 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as grpc from '@grpc/grpc-js';
 import type * as protoLoader from '@grpc/proto-loader';
-import {
-  checkHealth,
-  DEV_SIGNING_KEY,
-  issueToken,
-  loadProto,
-  ROLES,
-  type Caller,
-  type Role,
-} from '@truyvet/grpc';
-import { SERVICES as caseServices } from '@truyvet/case-graph';
-import { SERVICES as labServices } from '@truyvet/lab-results';
-import { SERVICES as reportServices } from '@truyvet/reporting';
-import { SERVICES as sampleServices } from '@truyvet/sample-collection';
+import { checkHealth, DEV_SIGNING_KEY, issueToken, loadProto, ROLES } from '@truyvet/grpc';
 import { startAllServices, type AllServices } from '../../scripts/scenario/all-services';
 import { runCityFlow, type CityFlowOutcome } from '../../scripts/scenario/city-flow';
 import { cityHouseholds, seededRandom } from '../../scripts/scenario/city';
-import type { ServicePorts } from '../../scripts/scenario/clients';
 import { RequestBuilder, requestTypeOf, type ProtoField } from '../harness/proto-requests';
 import { callRaw, NOT_SENT } from '../harness/raw-call';
+import { callerIn, PROTOS, SERVED, type Area } from '../harness/served';
+import { addDays, vietnamDay } from '@truyvet/rules';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20211201);
 /** Low, so that a stream past it is cheap to send; the default is 10,000. */
 const MAX_STREAM_ITEMS = 300;
 
-const SERVED: Array<{ port: keyof ServicePorts; services: readonly string[] }> = [
-  { port: 'samples', services: sampleServices },
-  { port: 'lab', services: labServices },
-  { port: 'cases', services: caseServices },
-  { port: 'reports', services: reportServices },
-];
-const PROTOS = [
-  'truyvet/samples/v1/persons.proto',
-  'truyvet/samples/v1/samples.proto',
-  'truyvet/lab/v1/lab.proto',
-  'truyvet/cases/v1/cases.proto',
-  'truyvet/reports/v1/reports.proto',
-] as const;
-
-function vietnamDay(offsetDays: number): string {
-  return new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The values a field of each kind gets: the edges of what is valid, and just past them. */
+const dayFromToday = (days: number): string => addDays(vietnamDay(new Date()), days);
+
 function extremes(flow: CityFlowOutcome, areas: { own: Area; other: Area }) {
   const people = [...flow.personIds.values()];
-  const nearlyAYear = vietnamDay(364);
+  const nearlyAYear = dayFromToday(364);
   return {
     days: [
       '2019-12-01',
       '2019-11-30',
-      vietnamDay(0),
+      dayFromToday(0),
       nearlyAYear,
-      vietnamDay(400),
+      dayFromToday(400),
       '0001-01-01',
       '9999-12-31',
       '1900-01-01',
@@ -73,9 +46,9 @@ function extremes(flow: CityFlowOutcome, areas: { own: Area; other: Area }) {
     times: [
       '2019-12-01T00:00:00+07:00',
       '2019-11-30T23:59:59+07:00',
-      `${vietnamDay(0)}T23:59:59.999+07:00`,
+      `${dayFromToday(0)}T23:59:59.999+07:00`,
       `${nearlyAYear}T00:00:00-12:00`,
-      `${vietnamDay(400)}T00:00:00Z`,
+      `${dayFromToday(400)}T00:00:00Z`,
       '0001-01-01T00:00:00Z',
       new Date().toISOString(),
     ],
@@ -100,11 +73,6 @@ function extremes(flow: CityFlowOutcome, areas: { own: Area; other: Area }) {
     ints: [0, 1, 2, 7, 10, 99, 1_000, 65_535, 2 ** 31 - 1],
     doubles: [0, 0.001, 12.5, 40, 45, 99.99, 1e9],
   };
-}
-
-interface Area {
-  ward: string;
-  district: string;
 }
 
 class ExtremeRequests extends RequestBuilder {
@@ -159,16 +127,6 @@ class ExtremeRequests extends RequestBuilder {
   }
 }
 
-function callerOf(role: Role, area: Area): Caller {
-  const jurisdiction =
-    role === 'ward_team'
-      ? { level: 'ward' as const, code: area.ward }
-      : role === 'district_center'
-        ? { level: 'district' as const, code: area.district }
-        : { level: 'city' as const, code: '92' };
-  return { sub: `fuzz-${role}`, role, jurisdiction };
-}
-
 const IMPROPER = new Set([
   grpc.status.UNKNOWN,
   grpc.status.INTERNAL,
@@ -220,7 +178,10 @@ describe('gRPC extreme but well-formed requests (every method, every role, a cit
     let calls = 0;
     for (const role of ROLES) {
       const metadata = new grpc.Metadata();
-      metadata.set('authorization', `Bearer ${await issueToken(DEV_SIGNING_KEY, callerOf(role, areas.own))}`);
+      metadata.set(
+        'authorization',
+        `Bearer ${await issueToken(DEV_SIGNING_KEY, callerIn(role, areas.own, 'fuzz'))}`,
+      );
       for (const { port, services: names } of SERVED) {
         const client = new grpc.Client(
           `127.0.0.1:${services.ports[port]}`,
@@ -272,7 +233,7 @@ describe('gRPC extreme but well-formed requests (every method, every role, a cit
     const metadata = new grpc.Metadata();
     metadata.set(
       'authorization',
-      `Bearer ${await issueToken(DEV_SIGNING_KEY, callerOf('admin', areas.own))}`,
+      `Bearer ${await issueToken(DEV_SIGNING_KEY, callerIn('admin', areas.own, 'fuzz'))}`,
     );
     const wrong: string[] = [];
     let streams = 0;
@@ -286,8 +247,9 @@ describe('gRPC extreme but well-formed requests (every method, every role, a cit
             const descriptor = requestTypeOf(method);
             if (!descriptor) continue;
             const rows = Array.from({ length: MAX_STREAM_ITEMS }, () => maker.request(descriptor, scope));
-            const atCap = await callRaw(client, method, {}, metadata, false, rows);
+            // One past the cap first, so that its rows are new to the service when it refuses them.
             const past = await callRaw(client, method, {}, metadata, false, [...rows, rows[0]]);
+            const atCap = await callRaw(client, method, {}, metadata, false, rows);
             streams += 2;
             if (IMPROPER.has(atCap.code) || atCap.code === grpc.status.RESOURCE_EXHAUSTED)
               wrong.push(
