@@ -60,7 +60,9 @@ const WORDS: Readonly<Record<string, string>> = {
 const WORDS_OF_METHOD: Readonly<Record<string, Record<string, unknown>>> = {
   '/truyvet.cases.v1.Tracing/CompleteTask': { outcome: 'reached' },
   '/truyvet.samples.v1.SampleCollection/CollectSample': { reason: 'mass_testing' },
+  '/truyvet.samples.v1.SampleCollection/CollectSamples': { reason: 'mass_testing' },
 };
+let tubes = 0;
 /** Per method, from the subject (a contact other than the person; turnaround by district). */
 const SUBJECT_OF_METHOD: Readonly<Record<string, (s: Subject) => Record<string, unknown>>> = {
   '/truyvet.cases.v1.Contacts/RecordContacts': (s) => ({
@@ -69,6 +71,12 @@ const SUBJECT_OF_METHOD: Readonly<Record<string, (s: Subject) => Record<string, 
     ],
   }),
   '/truyvet.reports.v1.Reports/GetTurnaround': (s) => ({ area: { level: 'district', code: s.district } }),
+  '/truyvet.cases.v1.Contacts/ImportContacts': (s) => ({
+    sourcePersonId: s.personId,
+    contact: { personId: s.otherPersonId, contactType: 'household', lastExposureOn: vietnamDay(new Date()) },
+  }),
+  // A tube not used before, each time.
+  '/truyvet.samples.v1.SampleCollection/CollectSamples': () => ({ barcode: `CT-AREAS-${String(++tubes)}` }),
 };
 
 /** Methods whose own-area calls cannot get past their checks here, and why (the rest must). */
@@ -257,6 +265,11 @@ describe('what each area sees of another (every method, every role that may call
                 counts.calls++;
                 counts.methods.add(method.path);
                 const named = answer.answers.flatMap((a) => peopleNamedIn(a));
+                // Rows an import took (its counts): none of another area's about A's people or places.
+                const taken = answer.answers.reduce<number>((n, a) => {
+                  const tally = a as { accepted?: number; registered?: number; existing?: number };
+                  return n + (tally.accepted ?? 0) + (tally.registered ?? 0) + (tally.existing ?? 0);
+                }, 0);
                 const theirs = role === 'ward_team' ? inWard : inDistrict;
                 if (whose !== 'own') {
                   const shown = named.filter((id) => theirs.has(id));
@@ -267,6 +280,10 @@ describe('what each area sees of another (every method, every role that may call
                     leaks.push(
                       `${method.path} as ${role} of ${caller.jurisdiction.code}: answered (${checks})`,
                     );
+                  if (checks === 'rows' && taken > 0)
+                    leaks.push(
+                      `${method.path} as ${role} of ${caller.jurisdiction.code}: took ${taken} rows`,
+                    );
                   if (shown.length > 0)
                     leaks.push(
                       `${method.path} as ${role} of ${caller.jurisdiction.code}: showed ${shown.join(', ')}`,
@@ -276,14 +293,16 @@ describe('what each area sees of another (every method, every role that may call
                 } else {
                   if (named.some((id) => inWard.has(id))) counts.ownNamed++;
                   const checks = access[method.path]?.area;
-                  if (checks === 'subject' || checks === 'asked') checked.add(method.path);
+                  if (checks === 'subject' || checks === 'asked' || checks === 'rows')
+                    checked.add(method.path);
                   const stopped = [
                     grpc.status.INVALID_ARGUMENT,
                     grpc.status.PERMISSION_DENIED,
                     grpc.status.NOT_FOUND,
                     grpc.status.UNAUTHENTICATED,
                   ];
-                  if (!stopped.includes(answer.code)) reached.add(method.path);
+                  if (!stopped.includes(answer.code) && (checks !== 'rows' || taken > 0))
+                    reached.add(method.path);
                   else if (process.env.AREAS_DEBUG)
                     process.stderr.write(
                       `OWN ${method.path} ${role} ${grpc.status[answer.code]} ${answer.details.slice(0, 200)}\n`,
@@ -301,7 +320,7 @@ describe('what each area sees of another (every method, every role that may call
       `  [areas] ${counts.calls} calls over ${counts.methods.size} methods (each role that may call it, ` +
         `own area, another district${neighbour ? ' and the next ward' : ''}): another area refused ${counts.otherRefused}, answered without ` +
         `this area's people ${counts.otherEmpty}; this area's own answers naming its people ${counts.ownNamed}; ` +
-        `subject and asked methods its own callers got past the checks of ${[...checked].filter((m) => reached.has(m)).length} of ${checked.size}\n`,
+        `subject, asked and rows methods its own callers got past the checks of ${[...checked].filter((m) => reached.has(m)).length} of ${checked.size}\n`,
     );
     expect(leaks).toEqual([]);
     // The property above means something only where this area's own callers got past the checks.
