@@ -19,9 +19,9 @@ import { runCityFlow, type CityFlowOutcome } from '../../scripts/scenario/city-f
 import { cityHouseholds } from '../../scripts/scenario/city';
 import { clientsFor } from '../../scripts/scenario/clients';
 import { eventually } from '../harness/eventually';
-import { RequestBuilder, requestTypeOf, type ProtoField } from '../harness/proto-requests';
+import { RequestBuilder, type ProtoField } from '../harness/proto-requests';
 import { callRaw, NOT_SENT } from '../harness/raw-call';
-import { callerIn, PROTOS, SERVED, type Area } from '../harness/served';
+import { callerIn, forEachMethod, PROTOS, type Area } from '../harness/served';
 import { vietnamDay } from '@truyvet/rules';
 
 const SEED = 20211202;
@@ -235,86 +235,70 @@ describe('what each area sees of another (every method, every role that may call
       ['own', areaA],
     ];
     for (const [whose, area] of callers) {
-      for (const { port, services: names, access } of SERVED) {
-        const client = new grpc.Client(
-          `127.0.0.1:${services.ports[port]}`,
-          grpc.credentials.createInsecure(),
-        );
-        try {
-          for (const serviceName of names) {
-            const scope = serviceName.split('.').slice(0, -1).join('.');
-            for (const method of Object.values(definition[serviceName] as grpc.ServiceDefinition)) {
-              const descriptor = requestTypeOf(method);
-              if (!descriptor) continue;
-              // Another district: every role with an area; the next ward: its ward team (the district's
-              // center sees both wards); this area: every role that may call.
-              const roles = (access[method.path]?.roles ?? []).filter((r) =>
-                whose === 'own' ? true : whose === 'other' ? AREA_ROLES.includes(r) : r === 'ward_team',
-              );
-              for (const role of roles) {
-                const caller = callerIn(role, area, 'areas');
-                const metadata = new grpc.Metadata();
-                metadata.set('authorization', `Bearer ${await issueToken(DEV_SIGNING_KEY, caller)}`);
-                const request = {
-                  ...maker.request(descriptor, scope),
-                  ...WORDS_OF_METHOD[method.path],
-                  ...SUBJECT_OF_METHOD[method.path]?.(subject),
-                };
-                const answer = await callRaw(client, method, request, metadata, false, [request]);
-                if (answer.code === NOT_SENT) continue;
-                counts.calls++;
-                counts.methods.add(method.path);
-                const named = answer.answers.flatMap((a) => peopleNamedIn(a));
-                // Rows an import took (its counts): none of another area's about A's people or places.
-                const taken = answer.answers.reduce<number>((n, a) => {
-                  const tally = a as { accepted?: number; registered?: number; existing?: number };
-                  return n + (tally.accepted ?? 0) + (tally.registered ?? 0) + (tally.existing ?? 0);
-                }, 0);
-                const theirs = role === 'ward_team' ? inWard : inDistrict;
-                if (whose !== 'own') {
-                  const shown = named.filter((id) => theirs.has(id));
-                  // What the table says the method checks: a subject or an area asked for of A is
-                  // never answered to another area (refused, not found, or the request is wrong).
-                  const checks = access[method.path]?.area;
-                  if ((checks === 'subject' || checks === 'asked') && answer.code === grpc.status.OK)
-                    leaks.push(
-                      `${method.path} as ${role} of ${caller.jurisdiction.code}: answered (${checks})`,
-                    );
-                  if (checks === 'rows' && taken > 0)
-                    leaks.push(
-                      `${method.path} as ${role} of ${caller.jurisdiction.code}: took ${taken} rows`,
-                    );
-                  if (shown.length > 0)
-                    leaks.push(
-                      `${method.path} as ${role} of ${caller.jurisdiction.code}: showed ${shown.join(', ')}`,
-                    );
-                  if (answer.code === grpc.status.PERMISSION_DENIED) counts.otherRefused++;
-                  else counts.otherEmpty++;
-                } else {
-                  if (named.some((id) => inWard.has(id))) counts.ownNamed++;
-                  const checks = access[method.path]?.area;
-                  if (checks === 'subject' || checks === 'asked' || checks === 'rows')
-                    checked.add(method.path);
-                  const stopped = [
-                    grpc.status.INVALID_ARGUMENT,
-                    grpc.status.PERMISSION_DENIED,
-                    grpc.status.NOT_FOUND,
-                    grpc.status.UNAUTHENTICATED,
-                  ];
-                  if (!stopped.includes(answer.code) && (checks !== 'rows' || taken > 0))
-                    reached.add(method.path);
-                  else if (process.env.AREAS_DEBUG)
-                    process.stderr.write(
-                      `OWN ${method.path} ${role} ${grpc.status[answer.code]} ${answer.details.slice(0, 200)}\n`,
-                    );
-                }
-              }
+      await forEachMethod(
+        definition,
+        services.ports,
+        async ({ client, method, descriptor, scope, access }) => {
+          // Another district: every role with an area; the next ward: its ward team (the district's
+          // center sees both wards); this area: every role that may call.
+          const roles = (access[method.path]?.roles ?? []).filter((r) =>
+            whose === 'own' ? true : whose === 'other' ? AREA_ROLES.includes(r) : r === 'ward_team',
+          );
+          for (const role of roles) {
+            const caller = callerIn(role, area, 'areas');
+            const metadata = new grpc.Metadata();
+            metadata.set('authorization', `Bearer ${await issueToken(DEV_SIGNING_KEY, caller)}`);
+            const request = {
+              ...maker.request(descriptor, scope),
+              ...WORDS_OF_METHOD[method.path],
+              ...SUBJECT_OF_METHOD[method.path]?.(subject),
+            };
+            const answer = await callRaw(client, method, request, metadata, false, [request]);
+            if (answer.code === NOT_SENT) continue;
+            counts.calls++;
+            counts.methods.add(method.path);
+            const named = answer.answers.flatMap((a) => peopleNamedIn(a));
+            // Rows an import took (its counts): none of another area's about A's people or places.
+            const taken = answer.answers.reduce<number>((n, a) => {
+              const tally = a as { accepted?: number; registered?: number; existing?: number };
+              return n + (tally.accepted ?? 0) + (tally.registered ?? 0) + (tally.existing ?? 0);
+            }, 0);
+            const theirs = role === 'ward_team' ? inWard : inDistrict;
+            if (whose !== 'own') {
+              const shown = named.filter((id) => theirs.has(id));
+              // What the table says the method checks: a subject or an area asked for of A is
+              // never answered to another area (refused, not found, or the request is wrong).
+              const checks = access[method.path]?.area;
+              if ((checks === 'subject' || checks === 'asked') && answer.code === grpc.status.OK)
+                leaks.push(`${method.path} as ${role} of ${caller.jurisdiction.code}: answered (${checks})`);
+              if (checks === 'rows' && taken > 0)
+                leaks.push(`${method.path} as ${role} of ${caller.jurisdiction.code}: took ${taken} rows`);
+              if (shown.length > 0)
+                leaks.push(
+                  `${method.path} as ${role} of ${caller.jurisdiction.code}: showed ${shown.join(', ')}`,
+                );
+              if (answer.code === grpc.status.PERMISSION_DENIED) counts.otherRefused++;
+              else counts.otherEmpty++;
+            } else {
+              if (named.some((id) => inWard.has(id))) counts.ownNamed++;
+              const checks = access[method.path]?.area;
+              if (checks === 'subject' || checks === 'asked' || checks === 'rows') checked.add(method.path);
+              const stopped = [
+                grpc.status.INVALID_ARGUMENT,
+                grpc.status.PERMISSION_DENIED,
+                grpc.status.NOT_FOUND,
+                grpc.status.UNAUTHENTICATED,
+              ];
+              if (!stopped.includes(answer.code) && (checks !== 'rows' || taken > 0))
+                reached.add(method.path);
+              else if (process.env.AREAS_DEBUG)
+                process.stderr.write(
+                  `OWN ${method.path} ${role} ${grpc.status[answer.code]} ${answer.details.slice(0, 200)}\n`,
+                );
             }
           }
-        } finally {
-          client.close();
-        }
-      }
+        },
+      );
     }
     process.stderr.write(
       `  [areas] ${counts.calls} calls over ${counts.methods.size} methods (each role that may call it, ` +

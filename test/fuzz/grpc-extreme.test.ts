@@ -17,9 +17,9 @@ import { checkHealth, DEV_SIGNING_KEY, issueToken, loadProto, ROLES } from '@tru
 import { startAllServices, type AllServices } from '../../scripts/scenario/all-services';
 import { runCityFlow, type CityFlowOutcome } from '../../scripts/scenario/city-flow';
 import { cityHouseholds, seededRandom } from '../../scripts/scenario/city';
-import { RequestBuilder, requestTypeOf, type ProtoField } from '../harness/proto-requests';
+import { RequestBuilder, type ProtoField } from '../harness/proto-requests';
 import { callRaw, NOT_SENT } from '../harness/raw-call';
-import { callerIn, PROTOS, SERVED, type Area } from '../harness/served';
+import { callerIn, forEachMethod, PROTOS, type Area } from '../harness/served';
 import { addDays, vietnamDay } from '@truyvet/rules';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20211201);
@@ -182,40 +182,23 @@ describe('gRPC extreme but well-formed requests (every method, every role, a cit
         'authorization',
         `Bearer ${await issueToken(DEV_SIGNING_KEY, callerIn(role, areas.own, 'fuzz'))}`,
       );
-      for (const { port, services: names } of SERVED) {
-        const client = new grpc.Client(
-          `127.0.0.1:${services.ports[port]}`,
-          grpc.credentials.createInsecure(),
-        );
-        try {
-          for (const serviceName of names) {
-            const scope = serviceName.split('.').slice(0, -1).join('.');
-            for (const method of Object.values(definition[serviceName] as grpc.ServiceDefinition)) {
-              const descriptor = requestTypeOf(method);
-              if (!descriptor) continue;
-              for (let i = 0; i < 4; i++) {
-                const request = maker.request(descriptor, scope);
-                const rows = method.requestStream
-                  ? Array.from({ length: 1 + Math.floor(next() * 20) }, () =>
-                      maker.request(descriptor, scope),
-                    )
-                  : undefined;
-                const answer = await callRaw(client, method, request, metadata, false, rows);
-                if (answer.code === NOT_SENT) continue;
-                calls++;
-                byCode.set(grpc.status[answer.code], (byCode.get(grpc.status[answer.code]) ?? 0) + 1);
-                if (IMPROPER.has(answer.code))
-                  wrong.push(
-                    `${method.path} as ${role}: ${grpc.status[answer.code]} ${answer.details.slice(0, 200)} <- ` +
-                      JSON.stringify(request).slice(0, 300),
-                  );
-              }
-            }
-          }
-        } finally {
-          client.close();
+      await forEachMethod(definition, services.ports, async ({ client, method, descriptor, scope }) => {
+        for (let i = 0; i < 4; i++) {
+          const request = maker.request(descriptor, scope);
+          const rows = method.requestStream
+            ? Array.from({ length: 1 + Math.floor(next() * 20) }, () => maker.request(descriptor, scope))
+            : undefined;
+          const answer = await callRaw(client, method, request, metadata, false, rows);
+          if (answer.code === NOT_SENT) continue;
+          calls++;
+          byCode.set(grpc.status[answer.code], (byCode.get(grpc.status[answer.code]) ?? 0) + 1);
+          if (IMPROPER.has(answer.code))
+            wrong.push(
+              `${method.path} as ${role}: ${grpc.status[answer.code]} ${answer.details.slice(0, 200)} <- ` +
+                JSON.stringify(request).slice(0, 300),
+            );
         }
-      }
+      });
     }
     process.stderr.write(
       `  [fuzz] ${calls} extreme calls, ${ROLES.length} roles: ${[...byCode].map(([c, n]) => `${c} ${n}`).join(', ')}\n`,
@@ -237,34 +220,18 @@ describe('gRPC extreme but well-formed requests (every method, every role, a cit
     );
     const wrong: string[] = [];
     let streams = 0;
-    for (const { port, services: names } of SERVED) {
-      const client = new grpc.Client(`127.0.0.1:${services.ports[port]}`, grpc.credentials.createInsecure());
-      try {
-        for (const serviceName of names) {
-          const scope = serviceName.split('.').slice(0, -1).join('.');
-          for (const method of Object.values(definition[serviceName] as grpc.ServiceDefinition)) {
-            if (!method.requestStream || method.responseStream) continue;
-            const descriptor = requestTypeOf(method);
-            if (!descriptor) continue;
-            const rows = Array.from({ length: MAX_STREAM_ITEMS }, () => maker.request(descriptor, scope));
-            // One past the cap first, so that its rows are new to the service when it refuses them.
-            const past = await callRaw(client, method, {}, metadata, false, [...rows, rows[0]]);
-            const atCap = await callRaw(client, method, {}, metadata, false, rows);
-            streams += 2;
-            if (IMPROPER.has(atCap.code) || atCap.code === grpc.status.RESOURCE_EXHAUSTED)
-              wrong.push(
-                `${method.path}, ${MAX_STREAM_ITEMS} rows: ${grpc.status[atCap.code]} ${atCap.details}`,
-              );
-            if (past.code !== grpc.status.RESOURCE_EXHAUSTED || !/nothing of it was taken/.test(past.details))
-              wrong.push(
-                `${method.path}, ${MAX_STREAM_ITEMS + 1} rows: ${grpc.status[past.code]} ${past.details}`,
-              );
-          }
-        }
-      } finally {
-        client.close();
-      }
-    }
+    await forEachMethod(definition, services.ports, async ({ client, method, descriptor, scope }) => {
+      if (!method.requestStream || method.responseStream) return; // client streams only
+      const rows = Array.from({ length: MAX_STREAM_ITEMS }, () => maker.request(descriptor, scope));
+      // One past the cap first, so that its rows are new to the service when it refuses them.
+      const past = await callRaw(client, method, {}, metadata, false, [...rows, rows[0]]);
+      const atCap = await callRaw(client, method, {}, metadata, false, rows);
+      streams += 2;
+      if (IMPROPER.has(atCap.code) || atCap.code === grpc.status.RESOURCE_EXHAUSTED)
+        wrong.push(`${method.path}, ${MAX_STREAM_ITEMS} rows: ${grpc.status[atCap.code]} ${atCap.details}`);
+      if (past.code !== grpc.status.RESOURCE_EXHAUSTED || !/nothing of it was taken/.test(past.details))
+        wrong.push(`${method.path}, ${MAX_STREAM_ITEMS + 1} rows: ${grpc.status[past.code]} ${past.details}`);
+    });
     process.stderr.write(
       `  [fuzz] ${streams} long client streams (${MAX_STREAM_ITEMS} and ${MAX_STREAM_ITEMS + 1} rows)\n`,
     );
