@@ -16,14 +16,11 @@ import {
   type Caller,
   type Role,
 } from '@truyvet/grpc';
-import { CASE_GRAPH_ACCESS, SERVICES as caseServices } from '@truyvet/case-graph';
-import { LAB_ACCESS, SERVICES as labServices } from '@truyvet/lab-results';
-import { REPORTING_ACCESS, SERVICES as reportServices } from '@truyvet/reporting';
-import { SAMPLE_COLLECTION_ACCESS, SERVICES as sampleServices } from '@truyvet/sample-collection';
 import { PERSON_READS_ACCESS, PERSON_READS_SERVICE } from '@truyvet/service';
 import { startAllServices, type AllServices } from '../../scripts/scenario/all-services';
 import type { ServicePorts } from '../../scripts/scenario/clients';
 import { callRaw, NOT_SENT } from '../harness/raw-call';
+import { PROTOS, SERVED } from '../harness/served';
 
 /** Each service's own, and what its host serves with them (the read audit). */
 const served = (port: keyof ServicePorts, services: readonly string[], access: AccessTable) => ({
@@ -31,20 +28,8 @@ const served = (port: keyof ServicePorts, services: readonly string[], access: A
   services: [...services, PERSON_READS_SERVICE],
   access: { ...access, ...PERSON_READS_ACCESS },
 });
-const SERVED: Array<{ port: keyof ServicePorts; services: readonly string[]; access: AccessTable }> = [
-  served('samples', sampleServices, SAMPLE_COLLECTION_ACCESS),
-  served('lab', labServices, LAB_ACCESS),
-  served('cases', caseServices, CASE_GRAPH_ACCESS),
-  served('reports', reportServices, REPORTING_ACCESS),
-];
-const PROTOS = [
-  'truyvet/samples/v1/persons.proto',
-  'truyvet/samples/v1/samples.proto',
-  'truyvet/lab/v1/lab.proto',
-  'truyvet/cases/v1/cases.proto',
-  'truyvet/reports/v1/reports.proto',
-  'truyvet/audit/v1/audit.proto',
-] as const;
+const SERVED_WITH_AUDIT = SERVED.map(({ port, services, access }) => served(port, services, access));
+const PROTOS_WITH_AUDIT = [...PROTOS, 'truyvet/audit/v1/audit.proto'] as const;
 
 /** A caller of each role in an area its role works at (all in Cần Thơ, 92). */
 function callerOf(role: Role): Caller {
@@ -61,7 +46,7 @@ const refusedForRole = (details: string): boolean => /^role \w+ may not call /.t
 
 describe('who may call what (every method, every role)', () => {
   let services: AllServices;
-  const definition = loadProto(...PROTOS);
+  const definition = loadProto(...PROTOS_WITH_AUDIT);
 
   beforeAll(async () => {
     services = await startAllServices({
@@ -76,7 +61,7 @@ describe('who may call what (every method, every role)', () => {
   });
 
   it('has an entry for every method the services serve, and none for a method that does not exist', () => {
-    for (const { services: names, access } of SERVED) {
+    for (const { services: names, access } of SERVED_WITH_AUDIT) {
       const served = names.flatMap((name) =>
         Object.values(definition[name] as grpc.ServiceDefinition).map((m) => m.path),
       );
@@ -87,7 +72,7 @@ describe('who may call what (every method, every role)', () => {
   it('refuses every role the table does not list, before reading the request; never one it lists', async () => {
     const wrong: string[] = [];
     let calls = 0;
-    for (const { port, services: names, access } of SERVED) {
+    for (const { port, services: names, access } of SERVED_WITH_AUDIT) {
       const client = new grpc.Client(`127.0.0.1:${services.ports[port]}`, grpc.credentials.createInsecure());
       try {
         for (const role of ROLES) {

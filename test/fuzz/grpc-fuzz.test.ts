@@ -11,27 +11,9 @@ import * as grpc from '@grpc/grpc-js';
 import type * as protoLoader from '@grpc/proto-loader';
 import { checkHealth, DEV_SIGNING_KEY, issueToken, loadProto } from '@truyvet/grpc';
 import { startAllServices, type AllServices } from '../../scripts/scenario/all-services';
-import type { ServicePorts } from '../../scripts/scenario/clients';
 import { callRaw as call, NOT_SENT } from '../harness/raw-call';
-import { SERVICES as caseServices } from '@truyvet/case-graph';
-import { SERVICES as labServices } from '@truyvet/lab-results';
-import { SERVICES as reportServices } from '@truyvet/reporting';
-import { SERVICES as sampleServices } from '@truyvet/sample-collection';
-
 // Each service answers for the gRPC services it lists; the protos hold their request types.
-const SERVED: Array<{ port: keyof ServicePorts; services: readonly string[] }> = [
-  { port: 'samples', services: sampleServices },
-  { port: 'lab', services: labServices },
-  { port: 'cases', services: caseServices },
-  { port: 'reports', services: reportServices },
-];
-const PROTOS = [
-  'truyvet/samples/v1/persons.proto',
-  'truyvet/samples/v1/samples.proto',
-  'truyvet/lab/v1/lab.proto',
-  'truyvet/cases/v1/cases.proto',
-  'truyvet/reports/v1/reports.proto',
-] as const;
+import { PROTOS, SERVED } from '../harness/served';
 
 interface Field {
   name: string;
