@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type * as grpc from '@grpc/grpc-js';
 import { service as healthService } from 'grpc-health-check';
 import { loadGrpcObject } from './proto';
-import { linkedDescriptors, nameMapEntries } from './reflection';
+import { linkedDescriptors, nameMapEntries, statusDetailFiles } from './reflection';
 import type { ProtoGrpcType } from './generated/registry';
 
 type Loaded = { truyvet: { testing: { v1: { PersonRegistry: { service: grpc.ServiceDefinition } } } } };
@@ -25,6 +25,16 @@ describe('linkedDescriptors', () => {
     expect(registry?.dependency).toEqual([rpc?.name]);
     expect(rpc?.dependency).toEqual([byPackage.get('google.protobuf')?.name]); // Status uses google.protobuf.Any
     expect(byPackage.get('grpc.health.v1')?.dependency).toEqual([]);
+  });
+
+  it("serves the types of a failure's details with every service, also one whose protos do not import them", () => {
+    type Reports = { truyvet: { reports: { v1: { Reports: { service: grpc.ServiceDefinition } } } } };
+    const reports = loadGrpcObject<Reports>('truyvet/reports/v1/reports.proto').truyvet.reports.v1.Reports;
+    const names = (files: ReturnType<typeof linkedDescriptors>['files']) =>
+      files.flatMap((f) => (f.messageType ?? []).map((m) => `${f.package ?? ''}.${m.name ?? ''}`));
+    expect(names(linkedDescriptors([reports.service]).files)).not.toContain('google.rpc.BadRequest');
+    const served = names(linkedDescriptors([reports.service], statusDetailFiles()).files);
+    expect(served).toEqual(expect.arrayContaining(['google.rpc.BadRequest', 'google.rpc.Status']));
   });
 
   it('reports definitions without descriptors', () => {

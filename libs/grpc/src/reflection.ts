@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type * as protoLoader from '@grpc/proto-loader';
 import { ReflectionService } from '@grpc/reflection';
+import { loadProto } from './proto';
 import {
   FileDescriptorProto,
   type IDescriptorProto,
@@ -106,13 +107,16 @@ function linkDependencies(files: IFileDescriptorProto[]): void {
  * The file descriptors of `definitions` (services loaded with proto-loader, whose methods keep
  * them), merged by file name and linked. `missing` lists the indexes of definitions without any.
  */
-export function linkedDescriptors(definitions: readonly grpc.ServiceDefinition[]): {
+export function linkedDescriptors(
+  definitions: readonly grpc.ServiceDefinition[],
+  extraFiles: readonly Buffer[] = [],
+): {
   files: IFileDescriptorProto[];
   missing: number[];
   /** One of the message definitions the descriptors came from. */
   sample: protoLoader.MessageTypeDefinition<object, object> | undefined;
 } {
-  const buffers: Buffer[] = [];
+  const buffers: Buffer[] = [...extraFiles];
   const missing: number[] = [];
   let sample: protoLoader.MessageTypeDefinition<object, object> | undefined;
   definitions.forEach((definition, i) => {
@@ -163,7 +167,7 @@ export function addReflection(
   definitions: readonly grpc.ServiceDefinition[],
   services: readonly string[],
 ): { missing: string[] } {
-  const { files, missing, sample } = linkedDescriptors(definitions);
+  const { files, missing, sample } = linkedDescriptors(definitions, statusDetailFiles());
   const left = missing.map((i) => services[i] ?? String(i));
   if (!sample) return { missing: left };
   const fileDescriptorProtos = files.map((file) => Buffer.from(FileDescriptorProto.encode(file).finish()));
@@ -173,4 +177,22 @@ export function addReflection(
   };
   new ReflectionService(descriptors, { services: [...services] }).addToServer(server);
   return { missing: left };
+}
+
+let statusDetails: readonly Buffer[] | undefined;
+
+/**
+ * The files of google.rpc.Status and its details (BadRequest...), served by every server: a
+ * failed call carries them in `grpc-status-details-bin`, and a reflection client (grpcurl) can
+ * show a service's field errors only if it can find their types, whether or not the service's
+ * own protos import them.
+ */
+export function statusDetailFiles(): readonly Buffer[] {
+  statusDetails ??= (() => {
+    const loaded = loadProto('google/rpc/status.proto', 'google/rpc/error_details.proto');
+    const of = (name: string): Buffer[] =>
+      (loaded[name] as { fileDescriptorProtos?: Buffer[] } | undefined)?.fileDescriptorProtos ?? [];
+    return [...of('google.rpc.Status'), ...of('google.rpc.BadRequest')];
+  })();
+  return statusDetails;
 }

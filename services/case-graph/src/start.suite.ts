@@ -1114,6 +1114,11 @@ export function describeCaseGraphComponent(
       const foreign = unaryCall(as(FOREIGN_CITY).cases, 'ListCases', {});
       await expect(foreign).rejects.toMatchObject({ code: status.PERMISSION_DENIED });
       await expect(foreign.catch((e: unknown) => readErrorCode(e as never))).resolves.toBe('AREA_NOT_SERVED');
+      // An area that does not exist is said so, not answered with an empty list.
+      await expect(unaryCall(as(CITY).cases, 'ListCases', { districtCode: '999' })).rejects.toMatchObject({
+        code: status.NOT_FOUND,
+        details: 'no district 999 in Thành phố Cần Thơ',
+      });
     });
 
     it('takes rule sets for a new date as data, refusing one that overlaps or fails its schema', async () => {

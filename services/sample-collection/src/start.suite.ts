@@ -534,6 +534,13 @@ export function describePersonRegistryComponent(
       expect(response.results[4]?.rejected?.fieldViolations[0]?.description).toMatch(
         /outside the caller's jurisdiction/,
       );
+      // An empty ward code is one violation, said once.
+      const noWard = await writeClientStream(client, 'ImportPersons', [
+        person({ fullName: 'Không Phường', birthYear: 1990, address: { districtCode: '916', wardCode: '' } }),
+      ]);
+      expect(noWard.results[0]?.rejected?.fieldViolations.map((f) => f.field)).toEqual([
+        'details.address.wardCode',
+      ]);
       const members = await unaryCall(client, 'FindPersons', { householdId: household });
       expect(members.persons.map((p) => p.details?.fullName).sort()).toEqual([
         'Phạm Thị Mười',

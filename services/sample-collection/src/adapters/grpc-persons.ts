@@ -53,6 +53,8 @@ export function personDetailsSchema(units: AdminUnits) {
           street: optionalText,
         })
         .superRefine((a, ctx) => {
+          // A ward code not in its shape is said once, by its regex.
+          if (!/^\d{5}$/.test(a.wardCode)) return;
           const ward = units.ward(a.wardCode);
           if (!ward) {
             ctx.addIssue({

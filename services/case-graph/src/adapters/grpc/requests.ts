@@ -81,6 +81,8 @@ export function contactDetailsSchema(units: AdminUnits) {
           street: optionalText,
         })
         .superRefine((a, ctx) => {
+          // An empty ward code is said once, as required.
+          if (a.wardCode.trim() === '') return;
           const ward = units.ward(a.wardCode);
           if (!ward)
             ctx.addIssue({
@@ -150,6 +152,27 @@ export function callerArea(ctx: CallContext, units: AdminUnits): Area {
 /** The area a list asks for, defaulting to the caller's own, and checked against it. */
 export function requestedArea(ctx: CallContext, units: AdminUnits, requested: Area): Area {
   if (!requested.districtCode && !requested.wardCode) return callerArea(ctx, units);
+  // An area that does not exist is said so, not answered with an empty list.
+  if (requested.districtCode && !units.district(requested.districtCode))
+    throw new DomainError(
+      'UNKNOWN_AREA',
+      'not_found',
+      `no district ${requested.districtCode} in ${units.province.name}`,
+      {
+        fields: [
+          { field: 'districtCode', description: `no district with this code in ${units.province.name}` },
+        ],
+      },
+    );
+  if (requested.wardCode && !units.ward(requested.wardCode))
+    throw new DomainError(
+      'UNKNOWN_AREA',
+      'not_found',
+      `no ward ${requested.wardCode} in ${units.province.name}`,
+      {
+        fields: [{ field: 'wardCode', description: `no ward with this code in ${units.province.name}` }],
+      },
+    );
   const area: Area = {
     districtCode:
       requested.districtCode ??
