@@ -13,6 +13,7 @@ import { env, loadConfigOrExit } from '@truyvet/config';
 import { DEV_SIGNING_KEY, issueToken } from '@truyvet/grpc';
 import { canThoAdminUnits } from '@truyvet/geo';
 import { runQuickStart } from './quick-start';
+import { fewestHouseholds } from './scenario/mass-testing';
 
 const config = loadConfigOrExit(
   z
@@ -36,6 +37,13 @@ const config = loadConfigOrExit(
       message:
         'TRUYVET_MODE=real needs KAFKA_BROKERS and MONGODB_URI (deploy/local/up.sh --print-env gives them)',
       path: ['TRUYVET_MODE'],
+    })
+    // Said at once, not after a minute of waiting for a round that cannot finish.
+    .refine((c) => c.DEMO_HOUSEHOLDS >= fewestHouseholds(c.DEMO_POSITIVE_HOUSEHOLDS), {
+      message:
+        'too few for DEMO_POSITIVE_HOUSEHOLDS: the round traces two negative households per positive one ' +
+        'and two more for the second ring (at least 3 × DEMO_POSITIVE_HOUSEHOLDS + 2)',
+      path: ['DEMO_HOUSEHOLDS'],
     }),
 );
 

@@ -122,10 +122,25 @@ export function householdsOf(options: RoundOptions): Array<Omit<Person, 'personI
   return homes;
 }
 
+/**
+ * The fewest households a round of `positive` positive households traces as it says: two negative
+ * households' workplace contacts per positive one, and two more households for the second ring.
+ */
+export function fewestHouseholds(positive: number): number {
+  return 3 * positive + 2;
+}
+
 export async function runMassTestingRound(
   clients: { district: Clients; lab: Clients },
   options: RoundOptions,
 ): Promise<RoundSummary> {
+  // Refused before anything is registered: with fewer, contacts would overlap and the round would
+  // wait for classifications that cannot come.
+  if (options.households < fewestHouseholds(options.positiveHouseholds))
+    throw new Error(
+      `${String(options.households)} households are too few for ${String(options.positiveHouseholds)} positive ones: ` +
+        `at least ${String(fewestHouseholds(options.positiveHouseholds))}`,
+    );
   const { district, lab } = clients;
   const timeout = options.timeoutMs ?? 60_000;
   const say = options.onProgress ?? (() => undefined);
