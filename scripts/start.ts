@@ -13,6 +13,7 @@ import { env, loadConfigOrExit } from '@truyvet/config';
 import { DEV_SIGNING_KEY, issueToken } from '@truyvet/grpc';
 import { canThoAdminUnits } from '@truyvet/geo';
 import { runQuickStart } from './quick-start';
+import { startAllServices } from './scenario/all-services';
 import { fewestHouseholds } from './scenario/mass-testing';
 
 const config = loadConfigOrExit(
@@ -28,6 +29,8 @@ const config = loadConfigOrExit(
       DEMO_HOUSEHOLDS: env.positiveInt().default(700),
       DEMO_POSITIVE_HOUSEHOLDS: env.positiveInt().default(7),
       DEMO_EXIT: z.enum(['0', '1']).default('0'),
+      /** 1: the services and the console, empty, for one's own data (no demo round). */
+      DEMO_EMPTY: z.enum(['0', '1']).default('0'),
       /** The web console, with a demo account per role. */
       DEMO_CONSOLE_PORT: env.port().default(8080),
       // The printout is the quick start's interface; LOG_LEVEL=info shows the services' logs too.
@@ -39,12 +42,15 @@ const config = loadConfigOrExit(
       path: ['TRUYVET_MODE'],
     })
     // Said at once, not after a minute of waiting for a round that cannot finish.
-    .refine((c) => c.DEMO_HOUSEHOLDS >= fewestHouseholds(c.DEMO_POSITIVE_HOUSEHOLDS), {
-      message:
-        'too few for DEMO_POSITIVE_HOUSEHOLDS: the round traces two negative households per positive one ' +
-        'and two more for the second ring (at least 3 × DEMO_POSITIVE_HOUSEHOLDS + 2)',
-      path: ['DEMO_HOUSEHOLDS'],
-    }),
+    .refine(
+      (c) => c.DEMO_EMPTY === '1' || c.DEMO_HOUSEHOLDS >= fewestHouseholds(c.DEMO_POSITIVE_HOUSEHOLDS),
+      {
+        message:
+          'too few for DEMO_POSITIVE_HOUSEHOLDS: the round traces two negative households per positive one ' +
+          'and two more for the second ring (at least 3 × DEMO_POSITIVE_HOUSEHOLDS + 2)',
+        path: ['DEMO_HOUSEHOLDS'],
+      },
+    ),
 );
 
 async function main(): Promise<void> {
@@ -61,24 +67,34 @@ async function main(): Promise<void> {
           '(TRUYVET_MODE=real for Kafka + MongoDB)',
   );
   const tag = String(100 + Math.floor(Math.random() * 900));
-  const result = await runQuickStart({
+  const common = {
     mode: config.TRUYVET_MODE,
     ...(config.KAFKA_BROKERS ? { kafkaBrokers: config.KAFKA_BROKERS } : {}),
     ...(config.MONGODB_URI ? { mongoUri: config.MONGODB_URI } : {}),
     databasePrefix: `truyvet-quickstart-${tag}`,
     host: '127.0.0.1',
     logLevel: config.LOG_LEVEL,
-    households: config.DEMO_HOUSEHOLDS,
-    positiveHouseholds: config.DEMO_POSITIVE_HOUSEHOLDS,
-    districtCode: district.code,
-    wardCodes: wards.map((w) => w.code),
-    tag,
-    print: (line) => {
-      console.log(line);
-    },
-  });
+  } as const;
+  const result =
+    config.DEMO_EMPTY === '1'
+      ? { services: await startAllServices(common), summary: undefined, elapsedMs: 0 }
+      : await runQuickStart({
+          ...common,
+          households: config.DEMO_HOUSEHOLDS,
+          positiveHouseholds: config.DEMO_POSITIVE_HOUSEHOLDS,
+          districtCode: district.code,
+          wardCodes: wards.map((w) => w.code),
+          tag,
+          print: (line) => {
+            console.log(line);
+          },
+        });
   const { ports } = result.services;
-  console.log(`\nDemo done in ${(result.elapsedMs / 1000).toFixed(1)} s.`);
+  console.log(
+    result.summary
+      ? `\nDemo done in ${(result.elapsedMs / 1000).toFixed(1)} s.`
+      : '\nThe services are up and empty (DEMO_EMPTY=1): no demo round, no demo data.',
+  );
   if (config.DEMO_EXIT === '1') {
     await result.services.stop();
     return;
@@ -172,8 +188,10 @@ async function main(): Promise<void> {
       `A city-level token (development key, 12 h):\n  export TOKEN=${token}\n` +
       `Try:\n  grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{"area":{"level":"district","code":"${district.code}"}}' ` +
       `127.0.0.1:${ports.reports} truyvet.reports.v1.Reports/GetDailyReport\n` +
-      `  grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{"personId":"${result.summary.cascadePersonId}"}' ` +
-      `127.0.0.1:${ports.cases} truyvet.cases.v1.Cases/GetChain`,
+      (result.summary
+        ? `  grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{"personId":"${result.summary.cascadePersonId}"}' ` +
+          `127.0.0.1:${ports.cases} truyvet.cases.v1.Cases/GetChain`
+        : ''),
   );
   let stopping = false;
   const stop = (signal: string) => {
