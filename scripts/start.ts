@@ -2,7 +2,7 @@
  * `npm start`: the four services in one process, a demo mass-testing round through their gRPC
  * APIs, the report it makes; then the APIs keep serving (Ctrl-C stops them). Embedded by default
  * (in-memory bus and stores: no Kafka, no MongoDB); TRUYVET_MODE=real runs the same services on
- * KAFKA_BROKERS and MONGODB_URI. DEMO_EXIT=1 stops after the report.
+ * KAFKA_BROKERS and MONGODB_URI. DEMO_EXIT=1 stops after the report; DEMO_EMPTY=1 starts them empty.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
