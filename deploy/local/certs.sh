@@ -3,6 +3,7 @@
 # servers' (Kafka's SASL_SSL listener, FerretDB's TLS listener, the services' gRPC) and a client's
 # (mutual TLS). For trying and testing encrypted links on one machine; never for production.
 # Usage: deploy/local/certs.sh [dir]   (default $TRUYVET_LOCAL_DIR/tls; made once, then kept)
+#   TLS_HOSTS: more host names for the certificates, comma-separated (deploy/compose's containers).
 set -euo pipefail
 LOG_PREFIX="[deploy/local certs]"
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -15,6 +16,12 @@ DIR="${1:-$TRUYVET_LOCAL_DIR/tls}"
   exit 0
 }
 need_tool openssl
+SAN="IP:127.0.0.1,DNS:localhost"
+IFS=',' read -r -a extra_hosts <<<"${TLS_HOSTS:-}"
+for host in "${extra_hosts[@]}"; do
+  [[ "$host" =~ ^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$ ]] || die "TLS_HOSTS: '$host' is not a host name"
+  SAN="$SAN,DNS:$host"
+done
 # Made aside and moved in at once: Kafka and FerretDB start side by side and both ask for them.
 mkdir -p "$(dirname "$DIR")"
 WORK="$(mktemp -d "$DIR.making.XXXXXX")"
@@ -30,8 +37,8 @@ for name in server client; do
   [[ "$name" == client ]] && usage=clientAuth
   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$name.key" 2>/dev/null
   openssl req -new -key "$name.key" -subj "/CN=truyvet local $name" -out "$name.csr" 2>/dev/null
-  printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=%s\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n' \
-    "$usage" >"$name.ext"
+  printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=%s\nsubjectAltName=%s\n' \
+    "$usage" "$SAN" >"$name.ext"
   openssl x509 -req -in "$name.csr" -CA ca.crt -CAkey ca.key -CAcreateserial -days 825 -sha256 \
     -extfile "$name.ext" -out "$name.crt" 2>/dev/null
   # Key and certificate in one file: Kafka's PEM key store wants them together.

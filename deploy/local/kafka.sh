@@ -37,13 +37,15 @@ check_port_number KAFKA_SASL_SSL_PORT "$KAFKA_SASL_SSL_PORT"
 
 usage() {
   cat >&2 <<EOF
-usage: $0 {install|start|stop [--wipe]|status|version|wipe}
+usage: $0 {install|start|stop [--wipe]|status|version|wipe|sasl-password|libs}
   install   fetch the pinned Kafka $KAFKA_VERSION jars into $KAFKA_INSTALL (once)
   start     install if needed, format storage on first use, start and wait until the broker answers
   stop      SIGTERM, then SIGKILL after 30 s; --wipe also deletes the data dir
   status    exit 0 if running, 3 if not
   version   print the pinned version
   wipe      delete the data dir (only when stopped)
+  sasl-password  print the SASL_SSL listener user's password
+  libs      print the directory of the broker's jars (installed if missing)
 EOF
   exit 2
 }
@@ -247,6 +249,11 @@ case "${1:-}" in
   status) cmd_status ;;
   version) echo "kafka $KAFKA_VERSION" ;;
   sasl-password) cat "$SASL_PASSWORD_FILE" ;;
+  # The broker's jars, installed if missing (tests run deploy/compose's broker script with them).
+  libs)
+    [[ -f "$KAFKA_INSTALL/.complete" ]] || cmd_install
+    printf '%s\n' "$LIBS"
+    ;;
   wipe) cmd_wipe ;;
   *) usage ;;
 esac

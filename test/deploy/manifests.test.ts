@@ -6,6 +6,7 @@
  * schemas cannot know: the topic partitions match libs/events, every service has a gRPC
  * readiness probe on the port it serves, and the services and manifests are the same four.
  */
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -19,6 +20,10 @@ import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { parseAllDocuments, parse } from 'yaml';
 import { deadLetterTopic } from '@truyvet/bus';
 import { allTopics } from '@truyvet/events';
+import { configSchema as caseGraphConfig } from '@truyvet/case-graph';
+import { configSchema as labResultsConfig } from '@truyvet/lab-results';
+import { configSchema as reportingConfig } from '@truyvet/reporting';
+import { configSchema as sampleCollectionConfig } from '@truyvet/sample-collection';
 
 const DEPLOY = path.resolve(__dirname, '../../deploy');
 const SERVICES = { 'sample-collection': 50051, 'lab-results': 50052, 'case-graph': 50053, reporting: 50054 };
@@ -90,6 +95,87 @@ describe('deploy/compose.yaml', () => {
     for (const [name, port] of Object.entries(SERVICES)) {
       expect(compose.services[name]?.environment).toMatchObject({ GRPC_PORT: port, TRUYVET_MODE: 'real' });
       expect(String(compose.services[name]?.environment?.MONGODB_URI)).toContain('replicaSet=');
+    }
+  });
+});
+
+describe('deploy/compose.yaml with its secrets', () => {
+  const text = fs.readFileSync(path.join(DEPLOY, 'compose.yaml'), 'utf8');
+  // What deploy/compose/secrets.sh writes to deploy/.env, with values of the same shape.
+  const issuer = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const secrets: Record<string, string> = { AUTH_PUBLIC_KEY: issuer, PERSON_ID_SECRET: 'f'.repeat(32) };
+  const secretNames = [
+    ...fs
+      .readFileSync(path.join(DEPLOY, 'compose/secrets.sh'), 'utf8')
+      .matchAll(/printf ['"]([A-Z_]+)=|printf '%s_(KAFKA|MONGO)_PASSWORD=/g),
+  ].flatMap((m) =>
+    m[1]
+      ? [m[1]]
+      : Object.keys(SERVICES).map((s) => `${s.toUpperCase().replace(/-/g, '_')}_${m[2]}_PASSWORD`),
+  );
+  for (const name of secretNames) secrets[name] ??= name === 'TLS_GID' ? '1000' : 'a1'.repeat(24);
+  const resolved = parse(
+    text.replace(/\$\{([A-Z_]+):\?[^}]*\}/g, (_all, name: string) => {
+      const value = secrets[name];
+      if (value === undefined)
+        throw new Error(`compose.yaml asks for ${name}, which secrets.sh does not make`);
+      // A YAML double-quoted scalar keeps the PEM's newlines.
+      return name === 'AUTH_PUBLIC_KEY' ? JSON.stringify(value) : value;
+    }),
+    { merge: true },
+  ) as { services: Record<string, { environment?: Record<string, unknown> }> };
+  const schemas = {
+    'sample-collection': sampleCollectionConfig,
+    'lab-results': labResultsConfig,
+    'case-graph': caseGraphConfig,
+    reporting: reportingConfig,
+  };
+
+  it('asks only for what deploy/compose/secrets.sh makes, and waives no protection', () => {
+    const asked = new Set([...text.matchAll(/\$\{([A-Z_]+):\?/g)].map((m) => m[1]));
+    expect([...asked].filter((name) => !secretNames.includes(name ?? ''))).toEqual([]);
+    expect(text).not.toMatch(/LINKS_UNPROTECTED/);
+  });
+
+  it.each(Object.keys(SERVICES))(
+    'gives %s a configuration its own schema accepts in real mode: every link protected',
+    (name) => {
+      const env = Object.fromEntries(
+        Object.entries(resolved.services[name]?.environment ?? {}).map(([k, v]) => [k, String(v)]),
+      );
+      const parsed = schemas[name as keyof typeof schemas].safeParse(env);
+      expect(parsed.error?.issues ?? []).toEqual([]);
+      expect(parsed.data).toMatchObject({
+        TRUYVET_MODE: 'real',
+        KAFKA_TLS: true,
+        KAFKA_SASL_MECHANISM: 'scram-sha-512',
+        KAFKA_SASL_USERNAME: name,
+        LINKS_UNPROTECTED: [],
+      });
+      // Its own MongoDB user and database, over TLS that checks the server against the CA.
+      const uri = new URL(String(env.MONGODB_URI));
+      expect([uri.username, uri.searchParams.get('tls'), env.MONGODB_DB]).toEqual([
+        name,
+        'true',
+        `truyvet-${name}`,
+      ]);
+    },
+  );
+
+  it("sets each service's Kafka and MongoDB user where the broker and the database make them", () => {
+    const users = String(resolved.services.kafka?.environment?.KAFKA_USERS).split(' ');
+    expect(users.sort()).toEqual(Object.keys(SERVICES).sort());
+    const mongoUsers = fs.readFileSync(path.join(DEPLOY, 'compose/mongo-users.js'), 'utf8');
+    for (const name of Object.keys(SERVICES)) {
+      const prefix = name.toUpperCase().replace(/-/g, '_');
+      const service = resolved.services[name]?.environment ?? {};
+      expect(resolved.services.kafka?.environment?.[`${prefix}_KAFKA_PASSWORD`]).toBe(
+        service.KAFKA_SASL_PASSWORD,
+      );
+      expect(resolved.services.mongo?.environment?.[`${prefix}_MONGO_PASSWORD`]).toBe(
+        decodeURIComponent(new URL(String(service.MONGODB_URI)).password),
+      );
+      expect(mongoUsers).toContain(`'${name}'`);
     }
   });
 });
