@@ -3,7 +3,7 @@
  * an operator's command, run as docs/runbooks/backup-and-restore.md says.
  *   MONGODB_URI=... npm run store:backup -- <dir> [database ...]
  *   MONGODB_URI=... npm run store:restore -- <dir> [--replace]
- * Without databases, the four services' and the console's (their default names). TLS and the user
+ * Without databases, the four services', their audits' (AUDIT_DB) and the console's (default names). TLS and the user
  * come in the URI, as for the services.
  */
 import { MongoClient } from 'mongodb';
@@ -17,6 +17,11 @@ const SERVICE_DATABASES = [
   'truyvet-case-graph',
   'truyvet-reporting',
   'truyvet-console',
+  // The read audits where a deployment keeps them apart (AUDIT_DB): empty, and so skipped, elsewhere.
+  'truyvet-sample-collection-audit',
+  'truyvet-lab-results-audit',
+  'truyvet-case-graph-audit',
+  'truyvet-reporting-audit',
 ];
 
 const schema = z.object({ MONGODB_URI: env.string() });

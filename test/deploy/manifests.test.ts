@@ -159,6 +159,8 @@ describe('deploy/compose.yaml with its secrets', () => {
         'true',
         `truyvet-${name}`,
       ]);
+      // The read audit in a database where its user may only add and read (mongo-users.js).
+      expect(env.AUDIT_DB).toBe(`truyvet-${name}-audit`);
     },
   );
 
@@ -177,6 +179,16 @@ describe('deploy/compose.yaml with its secrets', () => {
       );
       expect(mongoUsers).toContain(`'${name}'`);
     }
+    // Append-only: the audit role grants no update or remove.
+    const auditActions = /db: `truyvet-\$\{name\}-audit`, collection: '' \},\s*actions: \[([^\]]*)\]/.exec(
+      mongoUsers,
+    )?.[1];
+    expect(
+      auditActions
+        ?.split(',')
+        .map((a) => a.trim().replace(/'/g, ''))
+        .sort(),
+    ).toEqual(['createCollection', 'createIndex', 'find', 'insert', 'listCollections', 'listIndexes']);
   });
 });
 

@@ -184,6 +184,11 @@ export function serviceConfig<E extends z.ZodRawShape>(
       KAFKA_BROKERS: env.list().optional(),
       MONGODB_URI: env.string().optional(),
       MONGODB_DB: env.string().default(defaults.database),
+      /**
+       * The database of the read audit (default MONGODB_DB). Its own lets a deployment grant the
+       * service only find and insert there, so the trail is append-only by the server's rules.
+       */
+      AUDIT_DB: env.string().optional(),
       /** The token issuer's Ed25519 public key (PEM): the service checks tokens, it cannot make them. */
       AUTH_PUBLIC_KEY: env.publicKeyPem().optional(),
       /** Accept the repository's public development key in real mode: test machines only. */

@@ -50,6 +50,7 @@ export interface HostConfig {
   KAFKA_BROKERS?: string[] | undefined;
   MONGODB_URI?: string | undefined;
   MONGODB_DB: string;
+  AUDIT_DB?: string | undefined;
   KAFKA_SESSION_TIMEOUT_MS: number;
   CONSUMER_PARTITIONS_AT_ONCE: number;
   CONSUMER_KEYS_AT_ONCE: number;
@@ -105,6 +106,8 @@ export interface StoreOptions {
 export interface MongoStores {
   kind: 'mongo';
   db: Db;
+  /** Where the read audit goes: `db`, or its own database (AUDIT_DB). */
+  auditDb: Db;
   aggregates<S>(name: string, options?: StoreOptions): MongoAggregateStore<S>;
   documents<T extends { _id: string }>(name: string): MongoDocuments<T>;
 }
@@ -228,6 +231,7 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
     stores = {
       kind: 'mongo',
       db: mongo.db,
+      auditDb: config.AUDIT_DB ? mongo.client.db(config.AUDIT_DB) : mongo.db,
       aggregates: <S>(store: string, opts: StoreOptions = {}) => {
         aggregateNames.push(store);
         return new MongoAggregateStore<S>(mongo.db, store, opts.outbox ? relayer.wake : undefined, logger, {
@@ -248,7 +252,7 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
   }
   await bus.ensureTopics(allTopics);
   const personReads: PersonReadTrail =
-    stores.kind === 'mongo' ? new MongoPersonReadTrail(stores.db) : new InMemoryPersonReadTrail();
+    stores.kind === 'mongo' ? new MongoPersonReadTrail(stores.auditDb) : new InMemoryPersonReadTrail();
 
   let relay: OutboxRelay | undefined;
   const subscriptions: Subscription[] = [];
@@ -269,9 +273,10 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
       if (stores.kind !== 'mongo') return;
       await applyIndexes(stores.db, [
         ...aggregateNames.flatMap((store) => MongoAggregateStore.indexes(store)),
-        MongoPersonReadTrail.indexes,
+        ...(stores.auditDb === stores.db ? [MongoPersonReadTrail.indexes] : []),
         ...extra,
       ]);
+      if (stores.auditDb !== stores.db) await applyIndexes(stores.auditDb, [MongoPersonReadTrail.indexes]);
     },
     relayOutbox: (sources) => {
       if (relay) throw new Error('the outbox relay is started once, with every source');
