@@ -49,6 +49,14 @@ const PACED_POSITIVITY = Number(process.env.BENCH_PACED_POSITIVITY ?? 0.2);
 const INSTANCES = (process.env.BENCH_INSTANCES ?? '1,2').split(',').map(Number);
 /** The results' file name in bench/results (pipeline.json, .md, .html). */
 const OUT = process.env.BENCH_OUT ?? 'pipeline';
+/**
+ * People taken through every stage before each configuration is measured, not counted: the broker
+ * (a JVM) and the services (V8) start cold, and their compilers took up to 0.4 of a core during the
+ * first stages of a cold run, on a machine of two (a JFR recording of the broker). Production runs
+ * warm; so does the raw ceiling, measured after the stages.
+ */
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 400);
+const WARM_UP_POSITIVITY = 0.1; // enough positives to take the cascades through the compilers too
 /** Load the whole city before the run (BENCH_LOAD_CITY=0: only the swabbed households, for a quick look). */
 const LOAD_CITY = process.env.BENCH_LOAD_CITY !== '0';
 
@@ -297,9 +305,32 @@ function latencies(outcome: CityFlowOutcome, households: readonly Household[], l
   return { points, expected };
 }
 
+/** Takes households through every stage and waits until everything they cause is done. */
+async function warmUp(ports: ServicePorts, households: Household[], brokers: string[]): Promise<void> {
+  if (households.length === 0) return;
+  const started = Date.now();
+  const probe = new LagProbe(brokers);
+  try {
+    const outcome = await runCityFlow(ports, {
+      households,
+      pooledShare: POOLED_SHARE,
+      positivity: WARM_UP_POSITIVITY,
+      seed: SEED + 2,
+      tag: 'W',
+    });
+    await waitUntilSettled(probe);
+    say(
+      `  warm-up (not counted): ${outcome.personIds.size} people, ${outcome.tubes.length} tubes through every stage in ${Date.now() - started} ms`,
+    );
+  } finally {
+    await probe.close().catch(() => undefined);
+  }
+}
+
 async function runConfiguration(
   instances: number,
   households: Household[],
+  warmUpHouseholds: Household[],
   servers: LocalServers,
   data: string,
   traceDir: string,
@@ -317,6 +348,14 @@ async function runConfiguration(
     // info: the fleet waits for each service's "serving" line (a call is one line: bulk calls are few).
     logLevel: 'info',
   }).start(instances);
+  say(`\n## ${instances} case-graph instance${instances > 1 ? 's' : ''} (run ${run})`);
+  try {
+    await warmUp(fleet.ports, warmUpHouseholds, servers.brokers);
+  } catch (error) {
+    say(`warm-up failed; the services' last lines:\n${fleet.tail(8)}`);
+    await fleet.stop();
+    throw error;
+  }
   const ledger = new BusLedger(servers.brokers, `${run}-ledger`);
   await ledger.start([]);
   const t0 = Date.now();
@@ -334,7 +373,6 @@ async function runConfiguration(
   const marks: Array<{ stage: string; from: number; to: number }> = [];
   const probe = new LagProbe(servers.brokers);
   try {
-    say(`\n## ${instances} case-graph instance${instances > 1 ? 's' : ''} (run ${run})`);
     const atStart = await footprint(servers, traceDir);
     let before = atStart;
     let stageStart = Date.now();
@@ -516,17 +554,19 @@ async function main(): Promise<void> {
   // Each configuration swabs its own households (the first ones of the city, which is interleaved
   // across the wards); the rest of the city is loaded before the first configuration runs.
   const homes = cityHouseholds(SEED, CITY);
-  const sampledFor = INSTANCES.map(() => {
+  const take = (wanted: number) => {
     const households: Household[] = [];
     let people = 0;
-    while (people < SAMPLED) {
+    while (people < wanted) {
       const next = homes.next();
       if (next.done) break;
       households.push(next.value);
       people += next.value.members.length;
     }
     return { households, people };
-  });
+  };
+  const warmUpFor = INSTANCES.map(() => take(WARM_UP));
+  const sampledFor = INSTANCES.map(() => take(SAMPLED));
   const servers = new LocalServers(path.join(ROOT, '.local/bench-servers'), {
     kafka: Number(process.env.BENCH_KAFKA_PORT ?? 39092),
     controller: Number(process.env.BENCH_KAFKA_CONTROLLER_PORT ?? 39093),
@@ -542,7 +582,9 @@ async function main(): Promise<void> {
     await servers.up();
     let load: (CityLoad & { restored?: boolean }) | undefined;
     if (LOAD_CITY) {
-      const cache = new CityCache(ROOT, data, SEED, CITY);
+      // The households held out of the load (warm-up and swab of each configuration) decide its content too.
+      const heldOut = [...warmUpFor, ...sampledFor].reduce((n, set) => n + set.households.length, 0);
+      const cache = new CityCache(ROOT, data, SEED, CITY, heldOut);
       const kept = cache.kept();
       if (kept) {
         say(`restoring the rest of the city from ${cache.dir} (loaded once before by this code)...`);
@@ -568,7 +610,16 @@ async function main(): Promise<void> {
       }
     }
     for (const [i, instances] of INSTANCES.entries())
-      runs.push(await runConfiguration(instances, sampledFor[i]?.households ?? [], servers, data, traceDir));
+      runs.push(
+        await runConfiguration(
+          instances,
+          sampledFor[i]?.households ?? [],
+          warmUpFor[i]?.households ?? [],
+          servers,
+          data,
+          traceDir,
+        ),
+      );
     const versions = await servers.versions();
     const report = {
       at: new Date().toISOString(),
@@ -581,6 +632,7 @@ async function main(): Promise<void> {
         pooledShare: POOLED_SHARE,
         positivity: POSITIVITY,
         pacedPositivity: PACED_POSITIVITY,
+        warmUp: warmUpFor[0]?.people ?? 0,
       },
       goals: { samplesPerSecond: 300, ratio: 0.5, p99Ms: 250, rssMB: 250, viewP99Ms: 1_000 },
       runs,
@@ -619,6 +671,8 @@ export type PipelineReport = {
     pooledShare: number;
     positivity: number;
     pacedPositivity?: number;
+    /** People taken through every stage before each configuration, not counted. */
+    warmUp?: number;
   };
   goals: { samplesPerSecond: number; ratio: number; p99Ms: number; rssMB: number; viewP99Ms: number };
   runs: Array<Awaited<ReturnType<typeof runConfiguration>>>;

@@ -2,7 +2,8 @@
  * The loaded city, kept: loading 1.2 million people takes about 12 minutes here, so the database
  * files FerretDB wrote for it (one SQLite file per database) are copied aside once, and later runs
  * copy them back into the wiped servers instead of loading again. The copy is keyed by what
- * decides its content (`MADE_BY`, the seed and the city's size): any change there loads afresh.
+ * decides its content (`MADE_BY`, the seed, the city's size and the households held out of it):
+ * any change there loads afresh.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -58,12 +59,14 @@ export class CityCache {
     private readonly databasePrefix: string,
     seed: number,
     persons: number,
+    /** The first households of the city, not loaded (the run registers them through the API). */
+    heldOut: number,
   ) {
     const files = execFileSync('git', ['ls-files', '--', ...MADE_BY], { cwd: root, encoding: 'utf8' })
       .split('\n')
       .filter((f) => f && !f.endsWith('.test.ts'))
       .sort();
-    const hash = createHash('sha256').update(`${seed}\n${persons}\n${databasePrefix}\n`);
+    const hash = createHash('sha256').update(`${seed}\n${persons}\n${databasePrefix}\n${heldOut}\n`);
     for (const file of files) hash.update(`${file}\n`).update(readFileSync(path.join(root, file)));
     this.dir = path.join(CACHE_ROOT, `bench-city-${hash.digest('hex').slice(0, 16)}`);
   }

@@ -24,7 +24,10 @@ export function renderMarkdown(report: PipelineReport): string {
       `(${report.sampled.pooledShare * 100}% of households pooled, positivity ${report.sampled.positivity * 100}%` +
       (report.sampled.pacedPositivity !== undefined
         ? `, ${report.sampled.pacedPositivity * 100}% in the paced latency phase).`
-        : ').'),
+        : ').') +
+      (report.sampled.warmUp
+        ? ` Before each configuration was measured, ${fmt(report.sampled.warmUp)} other people went through every stage, not counted (the broker's and the services' compilers warm, as in production).`
+        : ''),
   );
   lines.push('');
   lines.push(
