@@ -976,6 +976,36 @@ export function describeCaseGraphComponent(
       );
     });
 
+    it("makes a case of a negative amended to positive from the amendment's own facts (nothing kept of the negative)", async () => {
+      // Someone nobody traced (not even registered): their negative leaves no record behind.
+      const collectedOn = addDays(today(), -2);
+      await resulted('n', 'rn1', 'negative', collectedOn);
+      await publish(
+        topics.labResults.topic,
+        createEvent(PersonTestResultAmendedV1, {
+          resultId: `${prefix}-rn1b`,
+          amendsResultId: `${prefix}-rn1`,
+          personId: person('n'),
+          sampleId: `s-${prefix}-rn1`,
+          pooled: false,
+          previousOutcome: 'negative',
+          outcome: 'positive',
+          ctValues: { E: 24, N: 26 },
+          reason: 'đọc nhầm mẫu (a tube read for another)',
+          amendedBy: 'ktv-cdc',
+          amendedAt: new Date().toISOString(),
+          method: 'rt_pcr',
+          collectedAt: `${collectedOn}T07:00:00+07:00`,
+          siteDistrictCode: DISTRICT,
+          siteWardCode: WARD,
+        }),
+      );
+      const n = await becomes('n', 'F0');
+      // The case's area and its window come from the tube: swabbed two days ago in that ward.
+      expect(n).toMatchObject({ districtCode: DISTRICT, wardCode: WARD });
+      expect(n.cases[0]).toMatchObject({ status: 'active', infectiousFrom: addDays(collectedOn, -2) });
+    });
+
     it('reverts an amended case and demotes only what it alone caused', async () => {
       // h met a on the first day of a's window, before b's opened.
       await unaryCall(as(WARD_TEAM).contacts, 'RecordContacts', {

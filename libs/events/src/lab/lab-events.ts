@@ -75,6 +75,13 @@ export const PersonTestResultAmendedV1 = defineEvent({
     reason: z.string().min(1).max(500),
     amendedBy: z.string().min(1),
     amendedAt: z.iso.datetime({ offset: true }),
+    // The tube's own facts, so that a consumer that kept nothing of the amended result (a negative
+    // of someone nobody traced) has what a case needs. Absent on events published before they were
+    // carried.
+    method: testMethod.optional(),
+    collectedAt: z.iso.datetime({ offset: true }).optional(),
+    siteDistrictCode: districtCode.optional(),
+    siteWardCode: wardCode.optional(),
   }),
   key: (data) => data.personId,
 });

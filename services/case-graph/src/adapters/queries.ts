@@ -215,12 +215,7 @@ export function buildHouseholdIndex(docs: Documents<DirectoryEntry>, households:
 type LoggedResult = PersonResult & { _id: string; personId: string };
 
 export function resultLog(docs: Documents<LoggedResult>): ResultLog {
-  return {
-    add: async (result) => {
-      await docs.insert([result]);
-    },
-    get: (resultId) => docs.get(resultId),
-  };
+  return { get: (resultId) => docs.get(resultId) };
 }
 
 type VisitDoc = VenueVisit & { _id: string };

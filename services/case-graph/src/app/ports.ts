@@ -43,9 +43,11 @@ export interface PersonDirectory {
   householdMembers(householdId: string): Promise<DirectoryEntry[]>;
 }
 
-/** Every person result as the lab first published it, by result id: amendments need the original. */
+/**
+ * The person results this service logged until amendments carried the tube's facts themselves:
+ * read only, for an amendment published before then (replayed from the bus, say). Nothing is added.
+ */
 export interface ResultLog {
-  add(result: PersonResult & { _id: string; personId: string }): Promise<void>;
   get(resultId: string): Promise<(PersonResult & { personId: string }) | null>;
 }
 

@@ -195,18 +195,14 @@ export class TracingDesk {
         origin,
         () => this.blankRecord(r.personId, area),
       );
-    // The result log (kept for amendments) is independent of the record: written side by side with
-    // the record's work, one wait not two (the pipeline waits on round trips, ADR 13).
-    const logged = this.results.add({ ...result, _id: r.resultId, personId: r.personId });
+    // Nothing is kept of a result outside the record: an amendment carries the tube's facts.
     if (r.outcome !== 'positive') {
       // A negative of someone nobody traces needs no record.
-      const [, existing] = await Promise.all([logged, this.records.load(r.personId)]);
-      if (existing) await decideOnRecord();
+      if (await this.records.load(r.personId)) await decideOnRecord();
       return;
     }
     // A positive makes or joins a case whether or not a record exists: no look first.
-    const [, saved] = await Promise.all([logged, decideOnRecord()]);
-    const record = await this.takeLateRegistration(saved, origin);
+    const record = await this.takeLateRegistration(await decideOnRecord(), origin);
     await this.traceLateHouseholdMembers(record, origin);
   }
 
@@ -244,7 +240,21 @@ export class TracingDesk {
   /** The lab amended a result: undo what the old one caused, apply the new outcome. */
   async resultAmended(event: EventOf<typeof PersonTestResultAmendedV1>): Promise<void> {
     const a = event.data;
-    const logged = await this.results.get(a.amendsResultId);
+    // The amended result's facts: on the event; on one published before it carried them, in the
+    // log this service kept of every result until then.
+    const logged: PersonResult | null =
+      a.collectedAt && a.siteDistrictCode
+        ? {
+            resultId: a.amendsResultId,
+            sampleId: a.sampleId,
+            method: a.method ?? 'rt_pcr',
+            outcome: a.previousOutcome,
+            collectedAt: a.collectedAt,
+            resultedAt: a.amendedAt,
+            siteDistrictCode: a.siteDistrictCode,
+            ...(a.siteWardCode ? { siteWardCode: a.siteWardCode } : {}),
+          }
+        : await this.results.get(a.amendsResultId);
     const exists = (await this.records.load(a.personId)) !== null;
     if (!exists && a.outcome !== 'positive') return;
     const original: PersonResult | undefined = logged ?? undefined;

@@ -219,6 +219,10 @@ describe('amendments', () => {
         previousOutcome: 'positive',
         outcome: 'negative',
         reason,
+        // The tube's facts, for a consumer that kept nothing of the amended result.
+        method: 'rt_pcr',
+        collectedAt: first.state.sample.collectedAt,
+        siteDistrictCode: first.state.sample.site.districtCode,
       }),
     ]);
     expect(amended.state.results.map((r) => [r.resultId, r.outcome, r.amends])).toEqual([

@@ -333,6 +333,10 @@ export function decideAmendment(
         previousOutcome: previous.outcome,
         outcome: getPersonResults ? outcome : 'withdrawn',
         ...(result.ctValues ? { ctValues: result.ctValues } : {}),
+        method: result.method,
+        collectedAt: state.sample.collectedAt,
+        siteDistrictCode: state.sample.site.districtCode,
+        ...(state.sample.site.wardCode ? { siteWardCode: state.sample.site.wardCode } : {}),
       });
     }
   }
