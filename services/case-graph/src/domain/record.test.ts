@@ -113,6 +113,15 @@ describe('a positive result', () => {
     });
   });
 
+  it('counts on the day the lab made it, when it is entered late (not on the day it is processed)', () => {
+    // Resulted on 8 November, entered on the morning of the 10th.
+    const d = decideResult(record('p-a'), positive('r-1'), at('2021-11-10T08:30:00+07:00'));
+    const [confirmed] = emits(d, 'CaseConfirmed');
+    expect(confirmed).toMatchObject({ confirmedAt: '2021-11-08T02:00:00.000Z' });
+    // The treatment order is made today: an order does not start before it was given.
+    expect(emits(d, 'IsolationOrdered')[0]).toMatchObject({ kind: 'treatment', startsOn: '2021-11-10' });
+  });
+
   it('is one case however often it comes, and a second positive joins the same episode', () => {
     const once = decideResult(record('p-a'), positive('r-1'), NOV_8);
     expect(decideResult(once.state, positive('r-1'), NOV_8).changed).toBe(false);

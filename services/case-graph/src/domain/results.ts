@@ -73,7 +73,8 @@ function applyPositive(draft: TracingRecord, result: PersonResult, ctx: Decision
     episode,
     status: 'active',
     positives: [positive],
-    confirmedAt: ctx.now.toISOString(),
+    // The lab's time, not this service's: a result entered late counts on the day it was made.
+    confirmedAt: new Date(result.resultedAt).toISOString(),
     foundIn: quarantined ? 'quarantine' : 'community',
     infectiousFrom: from,
     infectiousUntil: until,
