@@ -176,6 +176,15 @@ export function describeReportingComponent(
           .map((v) => v.field)
           .sort(),
       ).toEqual(['format', 'report']);
+      // A day that has not begun: no figures, not today's in its place.
+      const dayAfterTomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+      const tomorrow = await unaryCall(city, 'GetDailyReport', { date: dayAfterTomorrow }).catch(
+        (error: unknown) => error,
+      );
+      expect(tomorrow).toMatchObject({ code: status.INVALID_ARGUMENT });
+      expect(readFieldViolations(tomorrow as never)).toEqual([
+        expect.objectContaining({ field: 'date', description: expect.stringMatching(/^is after today/) }),
+      ]);
       await expect(
         unaryCall(city, 'GetDailyReport', { area: { level: 'ward', code: '99999' } }),
       ).rejects.toMatchObject({ code: status.NOT_FOUND });

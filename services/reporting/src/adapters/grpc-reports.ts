@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DomainError } from '@truyvet/errors';
 import { requireArea, requireRole, unary, type CallContext } from '@truyvet/grpc';
 import type { DailyReport as DailyReportMessage } from '@truyvet/grpc/reports';
 import type { AreaRequest, ReportDesk } from '../app/reports';
@@ -66,7 +67,17 @@ function mayRead(ctx: CallContext, desk: ReportDesk, request: AreaRequest): void
 const toMessage = (report: DailyReport): DailyReportMessage => report;
 
 export function reportHandlers(desk: ReportDesk) {
-  const dayOf = (d: string | undefined): string => d ?? desk.today();
+  const dayOf = (d: string | undefined): string => {
+    const today = desk.today();
+    // A day that has not begun has no figures; answered as today's, it would look like a forecast.
+    if (d !== undefined && d > today)
+      throw new DomainError('DATE_IN_FUTURE', 'invalid', `date: ${d} is after today (${today})`, {
+        fields: [
+          { field: 'date', description: `is after today (${today}): a report is of a day that has begun` },
+        ],
+      });
+    return d ?? today;
+  };
   return {
     reports: {
       GetDailyReport: unary(reportRequest, async (request, ctx) => {
