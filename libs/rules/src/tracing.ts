@@ -103,6 +103,18 @@ export const tracingRuleSetSchema = z.object({
     callDueHours: z.number().positive(),
     tipDueHours: z.number().positive(),
   }),
+  /**
+   * A quarantine past its last day whose last test never came (not taken, or its result lost):
+   * after `graceDays` more days it is settled, not left open. `flag`: a task for the ward team of the
+   * person (test them, or say why not); `release`: released all the same, the release saying so.
+   * Sets stored before this rule existed get the default.
+   */
+  missingLastTest: z
+    .object({
+      graceDays: z.number().int().min(0).max(14),
+      settle: z.enum(['flag', 'release']),
+    })
+    .default({ graceDays: 2, settle: 'flag' }),
 });
 
 export type TracingRuleSet = z.infer<typeof tracingRuleSetSchema>;
@@ -152,6 +164,8 @@ const common = {
   treatment: { tiers, defaultTier: 'tier1' as const, recovery: { minDays: 10, ctAtLeast: 30 } },
   reinfectionAfterDays: 90,
   tasks: { interviewDueHours: 2, callDueHours: 4, tipDueHours: 24 },
+  // No source document here says what followed a missed last test: the ward team decides (a task).
+  missingLastTest: { graceDays: 2, settle: 'flag' as const },
 };
 
 /**

@@ -1131,6 +1131,19 @@ export function describeCaseGraphComponent(
         await expect(unaryCall(as(WARD_TEAM).isolation, 'ReleaseDue', {})).rejects.toMatchObject({
           code: status.PERMISSION_DENIED,
         });
+        // Past the rules' two days of grace, a quarantine still without its last test is no longer
+        // left open: it is a visit for the person's ward team, once however often the sweep runs.
+        clock.offsetMs = (daysBetween(today(), order.endsOn) + 3) * 86_400_000;
+        const late = await unaryCall(as(CITY).isolation, 'ReleaseDue', {});
+        expect(late.lastTestMissing).toBeGreaterThanOrEqual(1);
+        await unaryCall(as(CITY).isolation, 'ReleaseDue', {});
+        const visits = (
+          await unaryCall(as(WARD_TEAM).tracing, 'ListTasks', { kind: 'missing_last_test' })
+        ).tasks.filter((t) => t.personId.includes(prefix));
+        expect(visits.length).toBeGreaterThanOrEqual(1);
+        expect(new Set(visits.map((t) => t.personId)).size).toBe(visits.length);
+        const visited = await unaryCall(as(CITY).cases, 'GetPerson', { personId: visits[0]?.personId ?? '' });
+        expect(visited.releaseStatus).toBe('last_test_missing');
       } finally {
         clock.offsetMs = 0;
       }

@@ -42,7 +42,7 @@ import type {
 } from './app/ports';
 import { RuleSetDesk } from './app/rule-sets';
 import { TaskQueue } from './app/task-queue';
-import { TracingDesk } from './app/tracing';
+import { TracingDesk, type ReleaseSweep } from './app/tracing';
 import { GraphViews } from './app/views';
 import { inMemoryStates, mongoStates, type States } from './adapters/documents';
 import { caseGraphHandlers } from './adapters/grpc';
@@ -87,7 +87,7 @@ export const CONSUMER_GROUP = 'case-graph';
 export interface Running {
   grpcPort: number;
   /** Runs the release sweep now (tests and the quick start). */
-  releaseDue(): Promise<{ checked: number; released: number; awaitingLastTest: number }>;
+  releaseDue(): Promise<ReleaseSweep>;
   stop(): Promise<void>;
 }
 
@@ -282,7 +282,8 @@ export async function start(
     ),
   });
 
-  host.every(config.RELEASE_SWEEP_MS, 'release sweep', () => tracing.releaseDue());
+  const releaseDue = (): Promise<ReleaseSweep> => tasks.releaseDue();
+  host.every(config.RELEASE_SWEEP_MS, 'release sweep', releaseDue);
   host.every(config.RULES_REFRESH_MS, 'rule set refresh', () => rules.refresh());
 
   const cases = loadGrpcObject<CasesProto>('truyvet/cases/v1/cases.proto').truyvet.cases.v1;
@@ -299,5 +300,5 @@ export async function start(
     server.addService(cases.Rules.service, handlers.rules);
   });
 
-  return { grpcPort, releaseDue: () => tracing.releaseDue(), stop: host.stop };
+  return { grpcPort, releaseDue, stop: host.stop };
 }

@@ -28,7 +28,7 @@ import {
   type TracingTask,
 } from '../domain/tasks';
 import type { Area, PersonDirectory, TaskQueries, TaskStore } from './ports';
-import type { TracingDesk } from './tracing';
+import type { ReleaseSweep, TracingDesk } from './tracing';
 
 const ATTEMPTS = 5;
 
@@ -96,6 +96,30 @@ export class TaskQueue {
         this.hours().callDueHours,
       ),
     );
+  }
+
+  /**
+   * The release sweep (TracingDesk), and a visit for the person's ward team for each quarantine past
+   * its end without its last test that the rules settle by flagging: once per order however often
+   * the sweep finds it.
+   */
+  async releaseDue(origin: EventOrigin = {}): Promise<ReleaseSweep> {
+    const sweep = await this.tracing.releaseDue(origin);
+    for (const { personId, orderId, area } of sweep.lastTestMissing)
+      await this.create(
+        newTask(
+          {
+            taskId: `last-test/${orderId}`,
+            kind: 'missing_last_test',
+            districtCode: area.districtCode,
+            ...(area.wardCode ? { wardCode: area.wardCode } : {}),
+            personId,
+          },
+          this.now(),
+          this.hours().callDueHours,
+        ),
+      );
+    return sweep;
   }
 
   /** The registry could not settle who a contact is: the source's ward team chooses. */

@@ -97,6 +97,14 @@ export function personNotFound(personId: string, field = 'personId'): DomainErro
   });
 }
 
+/** What a release sweep did, and the quarantines it leaves to the ward teams. */
+export interface ReleaseSweep {
+  checked: number;
+  released: number;
+  awaitingLastTest: number;
+  lastTestMissing: Array<{ personId: string; orderId: string; area: TracingRecord['area'] }>;
+}
+
 export class TracingDesk {
   /** Events whose cascade this process carried inline (bounded: a miss only costs the reads). */
   private readonly carriedInline = new RecentIds(100_000);
@@ -678,17 +686,24 @@ export class TracingDesk {
     );
   }
 
-  /** Releases every quarantine whose period is over and whose last test is negative. */
-  async releaseDue(
-    origin: EventOrigin = {},
-  ): Promise<{ checked: number; released: number; awaitingLastTest: number }> {
+  /**
+   * Releases every quarantine whose period is over and whose last test is negative; one whose last
+   * test never came is settled as the rules say (released all the same, or handed to the person's
+   * ward team: `lastTestMissing`, for the task queue).
+   */
+  async releaseDue(origin: EventOrigin = {}): Promise<ReleaseSweep> {
     const day = vietnamDay(this.now());
     const due = await this.queries.dueForRelease(day);
     let released = 0;
     let awaitingLastTest = 0;
+    const lastTestMissing: ReleaseSweep['lastTestMissing'] = [];
     for (const record of due) {
       const check = releaseCheck(record, this.context(0));
-      if (!check.releasable) {
+      if (!check.releasable && check.why === 'last_test_missing' && check.settle === 'flag') {
+        lastTestMissing.push({ personId: record.personId, orderId: check.orderId, area: record.area });
+        continue;
+      }
+      if (!check.releasable && check.why !== 'last_test_missing') {
         if (check.why === 'awaiting_last_test') awaitingLastTest++;
         continue;
       }
@@ -699,7 +714,7 @@ export class TracingDesk {
       );
       if (after.orders.some((o) => o.endReason === 'released' && o.endedOn === day)) released++;
     }
-    return { checked: due.length, released, awaitingLastTest };
+    return { checked: due.length, released, awaitingLastTest, lastTestMissing };
   }
 
   async notePlacement(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { defaultTracingRuleBook, TracingRuleBook, defaultTracingRuleSets } from '@truyvet/rules';
+import { addDays, defaultTracingRuleBook, TracingRuleBook, defaultTracingRuleSets } from '@truyvet/rules';
 import {
   decideAmendment,
   decideArrival,
@@ -521,6 +521,33 @@ describe('arrivals and release', () => {
     expect(d.state.orders[0]?.tests.map((t) => t.status)).toEqual(['cancelled', 'cancelled', 'done']);
     // Released, they are not quarantined again for the same exposure.
     expect(decideExposures(d.state, heardFrom(f0, 5), endDay).emits).toEqual([]);
+  });
+
+  it('settles a quarantine whose last test never came as the rules say, after their grace days', () => {
+    const f1 = decideExposures(record('p-b'), heardFrom(f0WithHousehold(), 3), NOV_8).state;
+    const order = f1.orders[0];
+    if (!order?.endsOn) throw new Error('no quarantine');
+    const day = (n: number) => at(`${addDays(order.endsOn ?? '', n)}T18:00:00+07:00`);
+    // Two days of grace (late-2021 sets): still waited for, then handed to the ward team.
+    expect(releaseCheck(f1, day(2))).toEqual({ releasable: false, why: 'awaiting_last_test' });
+    expect(releaseCheck(f1, day(3))).toEqual({
+      releasable: false,
+      why: 'last_test_missing',
+      settle: 'flag',
+      orderId: order.orderId,
+    });
+    expect(decideRelease(f1, day(3)).changed).toBe(false); // the ward team decides (a task)
+    // A province whose rule releases them all the same: released, the open tests cancelled saying so.
+    const releasing = new TracingRuleBook(
+      defaultTracingRuleSets.map((set) => ({ ...set, missingLastTest: { graceDays: 2, settle: 'release' } })),
+    );
+    const d = decideRelease(f1, { ...day(3), rules: releasing });
+    expect(emits(d, 'IsolationEnded')[0]).toMatchObject({ reason: 'released' });
+    expect(emits(d, 'TestOrderCancelled').map((c) => c.reason)).toEqual([
+      'released without its last test (rule: missingLastTest)',
+      'released without its last test (rule: missingLastTest)',
+      'released without its last test (rule: missingLastTest)',
+    ]);
   });
 });
 

@@ -38,9 +38,15 @@ export function decideArrival(
   return decided(draft, settle(record, draft, ctx, 'source_changed', 'superseded'));
 }
 
-/** Why a quarantine is not released yet, when it is due. */
+/**
+ * Why a quarantine is not released yet, when it is due. `last_test_missing`: its last test has not
+ * come `missingLastTest.graceDays` after its last day (the rules of that day), and the rule says
+ * how that is settled.
+ */
 export type ReleaseCheck =
-  { releasable: true } | { releasable: false; why: 'not_due' | 'awaiting_last_test' | 'no_order' };
+  | { releasable: true }
+  | { releasable: false; why: 'not_due' | 'awaiting_last_test' | 'no_order' }
+  | { releasable: false; why: 'last_test_missing'; settle: 'flag' | 'release'; orderId: string };
 
 export function releaseCheck(record: TracingRecord, ctx: DecisionContext): ReleaseCheck {
   const order = activeOrder(record);
@@ -54,18 +60,34 @@ export function releaseCheck(record: TracingRecord, ctx: DecisionContext): Relea
     .filter((r) => r.outcome !== 'withdrawn' && vietnamDay(r.collectedAt) >= from)
     .sort((a, b) => a.collectedAt.localeCompare(b.collectedAt))
     .at(-1);
-  return latest?.outcome === 'negative'
-    ? { releasable: true }
-    : { releasable: false, why: 'awaiting_last_test' };
+  if (latest?.outcome === 'negative') return { releasable: true };
+  // A positive makes a case, which ends the quarantine; anything else is waited for, up to the rule.
+  const rule = ctx.rules.inForceOn(order.endsOn).missingLastTest;
+  if (today(ctx) > addDays(order.endsOn, rule.graceDays))
+    return { releasable: false, why: 'last_test_missing', settle: rule.settle, orderId: order.orderId };
+  return { releasable: false, why: 'awaiting_last_test' };
 }
 
-/** Releases a quarantine whose period is over and whose last test is negative (then the next phase). */
+/**
+ * Releases a quarantine whose period is over and whose last test is negative (then the next phase),
+ * or whose last test never came when the rule settles that by release: its open tests are then
+ * cancelled saying so.
+ */
 export function decideRelease(record: TracingRecord, ctx: DecisionContext): Decision {
-  if (!releaseCheck(record, ctx).releasable) return unchanged(record);
+  const check = releaseCheck(record, ctx);
+  const withoutLastTest =
+    !check.releasable && check.why === 'last_test_missing' && check.settle === 'release';
+  if (!check.releasable && !withoutLastTest) return unchanged(record);
   const draft = structuredClone(record);
   const order = activeOrder(draft);
   if (!order) return unchanged(record);
-  const emits = endOrder(draft, order, 'released', today(ctx), 'released');
+  const emits = endOrder(
+    draft,
+    order,
+    'released',
+    today(ctx),
+    withoutLastTest ? 'released without its last test (rule: missingLastTest)' : 'released',
+  );
   return decided(draft, [...emits, ...settle(record, draft, ctx, 'case_closed', 'superseded')]);
 }
 

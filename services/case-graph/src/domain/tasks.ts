@@ -1,7 +1,8 @@
 /**
  * Tracing tasks: the ward teams' work queue. A new F0 is an interview, a new F1 a call to confirm
  * and instruct them, a hotline tip a visit, a venue or app match a candidate to confirm, a contact
- * the registry could not identify surely a choice among candidates. Teams claim a task and
+ * the registry could not identify surely a choice among candidates, a quarantine past its end without
+ * its last test a visit (test them, or record why not). Teams claim a task and
  * complete it with an outcome; a person who moved is handed over to the ward they moved to. Pure.
  */
 import { DomainError } from '@truyvet/errors';
@@ -13,6 +14,7 @@ export const TASK_KINDS = [
   'hotline_tip',
   'confirm_candidate',
   'confirm_identity',
+  'missing_last_test',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
@@ -33,6 +35,7 @@ const OUTCOMES_FOR: Record<TaskKind, readonly TaskOutcome[]> = {
   hotline_tip: ['reached', 'not_reachable', 'dismissed', 'moved'],
   confirm_candidate: ['confirmed', 'dismissed'],
   confirm_identity: ['confirmed', 'dismissed'],
+  missing_last_test: ['reached', 'not_reachable', 'refused', 'moved'],
 };
 
 export interface CandidateExposure {

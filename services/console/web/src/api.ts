@@ -70,7 +70,13 @@ export interface CaseView {
 
 export interface Task {
   taskId: string;
-  kind: 'interview_case' | 'call_contact' | 'hotline_tip' | 'confirm_candidate' | 'confirm_identity';
+  kind:
+    | 'interview_case'
+    | 'call_contact'
+    | 'hotline_tip'
+    | 'confirm_candidate'
+    | 'confirm_identity'
+    | 'missing_last_test';
   status: 'open' | 'claimed' | 'done';
   wardCode: string;
   personId: string;
@@ -124,7 +130,7 @@ export interface IsolatedPerson {
   order: IsolationOrder | null;
   nextTestOn: string;
   releaseOn: string;
-  releaseStatus: 'not_due' | 'awaiting_last_test' | 'releasable' | 'no_order';
+  releaseStatus: 'not_due' | 'awaiting_last_test' | 'last_test_missing' | 'releasable' | 'no_order';
 }
 
 export interface WorklistItem {

@@ -99,6 +99,7 @@ const vi = {
     hotline_tip: 'Tin báo đường dây nóng',
     confirm_candidate: 'Xác nhận tiếp xúc',
     confirm_identity: 'Xác nhận danh tính',
+    missing_last_test: 'Thiếu xét nghiệm cuối đợt cách ly',
   },
   outcomes: {
     reached: 'Đã liên lạc',
@@ -318,6 +319,7 @@ const vi = {
   releaseStatuses: {
     not_due: 'chưa đến hạn',
     awaiting_last_test: 'chờ xét nghiệm cuối',
+    last_test_missing: 'thiếu xét nghiệm cuối (đã giao phường)',
     releasable: 'đủ điều kiện kết thúc',
     no_order: 'không có lệnh',
   },
@@ -419,6 +421,7 @@ const en: Messages = {
     hotline_tip: 'Hotline tip',
     confirm_candidate: 'Confirm a contact',
     confirm_identity: 'Confirm an identity',
+    missing_last_test: 'Quarantine ended without its last test',
   },
   outcomes: {
     reached: 'Reached',
@@ -633,6 +636,7 @@ const en: Messages = {
   releaseStatuses: {
     not_due: 'not due',
     awaiting_last_test: 'awaiting the last test',
+    last_test_missing: 'last test missing (handed to the ward)',
     releasable: 'may be released',
     no_order: 'no order',
   },

@@ -20,7 +20,7 @@ import {
 import { facilityMessage, orderMessage } from './messages';
 
 export function isolationService(desks: CaseGraphDesks, units: AdminUnits) {
-  const { tracing, placement } = desks;
+  const { tracing, placement, tasks } = desks;
 
   return {
     RegisterFacility: unary(
@@ -115,7 +115,8 @@ export function isolationService(desks: CaseGraphDesks, units: AdminUnits) {
     }),
     ReleaseDue: unary(z.object({}), async (_request, ctx) => {
       requireRole(ctx, 'city', 'admin');
-      return tracing.releaseDue(origin(ctx));
+      const sweep = await tasks.releaseDue(origin(ctx));
+      return { ...sweep, lastTestMissing: sweep.lastTestMissing.length };
     }),
   };
 }

@@ -13,6 +13,7 @@ const OUTCOMES_FOR: Record<Task['kind'], Outcome[]> = {
   hotline_tip: ['reached', 'not_reachable', 'dismissed', 'moved'],
   confirm_candidate: ['confirmed', 'dismissed'],
   confirm_identity: ['confirmed', 'dismissed'],
+  missing_last_test: ['reached', 'not_reachable', 'refused', 'moved'],
 };
 
 /** A candidate's radio value for "none of them: a new person". */

@@ -5,10 +5,12 @@ export interface ReleaseDueResponse {
   'checked'?: (number);
   'released'?: (number);
   'awaitingLastTest'?: (number);
+  'lastTestMissing'?: (number);
 }
 
 export interface ReleaseDueResponse__Output {
   'checked': (number);
   'released': (number);
   'awaitingLastTest': (number);
+  'lastTestMissing': (number);
 }
