@@ -199,6 +199,36 @@ describe('the daily report', () => {
     expect(before.isolation.f1Home).toBe(6301 + 25); // the 25 ending on D were still in quarantine
   });
 
+  it('counts a fact entered late on its own day, and says when that day was revised', async () => {
+    const { desk, feed } = reporting(new Date('2021-11-26T10:00:00+07:00'));
+    const city = { level: 'city' as const };
+    // Entered on its day: the day's report is as first published.
+    await feed([e.caseConfirmed(1, D, NINH_KIEU)]);
+    expect((await desk.dailyReport(city, D)).revisedAt).toBe('');
+    // A result of the 23rd entered on the morning of the 25th, a recovery of the 24th entered on the 26th.
+    const lateCase = { ...e.caseConfirmed(2, D, CAI_RANG), occurredAt: e.at(addDays(D, 2), 8).toISOString() };
+    const lateRecovery = {
+      ...e.caseRecovered(1, addDays(D, 1)),
+      occurredAt: e.at(addDays(D, 3), 7).toISOString(),
+    };
+    await feed([lateCase, lateRecovery]);
+    const day = await desk.dailyReport(city, D);
+    expect(day.cases.newToday).toBe(2);
+    expect(day.revisedAt).toBe(lateCase.occurredAt);
+    expect((await desk.dailyReport(city, addDays(D, 1))).revisedAt).toBe(lateRecovery.occurredAt);
+    // The district with no late fact was not revised.
+    expect((await desk.dailyReport({ level: 'district', code: '916' }, D)).revisedAt).toBe('');
+    // A case reverted later changes every day it had counted on.
+    const reverted = {
+      ...e.caseReverted(1, addDays(D, 3)),
+      occurredAt: e.at(addDays(D, 3), 9).toISOString(),
+    };
+    await feed([reverted]);
+    expect((await desk.dailyReport({ level: 'district', code: '916' }, addDays(D, 1))).revisedAt).toBe(
+      reverted.occurredAt,
+    );
+  });
+
   it('counts samples taken and tested and the positivity of the day', async () => {
     const { desk, feed } = reporting();
     const members = ['p1', 'p2', 'p3', 'p4', 'p5'];

@@ -75,6 +75,14 @@ export interface CaseFact {
   diedOn?: string;
   /** The result it stood on was amended: it was never a case, and no figure counts it. */
   reverted?: boolean;
+  /**
+   * When each was entered (the event's time, UTC): one entered after the end of the day it counts
+   * on revised that day's report. Absent on facts folded before they were kept.
+   */
+  confirmedEnteredAt?: string;
+  recoveredEnteredAt?: string;
+  diedEnteredAt?: string;
+  revertedEnteredAt?: string;
 }
 
 /** An isolation order (F0 treatment, F1 quarantine, F2 self-monitoring, arrivals). */
@@ -292,6 +300,7 @@ export function caseConfirmed(event: EventOf<typeof CaseConfirmedV1>): FactChang
     confirmedOn: vietnamDay(d.confirmedAt),
     collectedAt: utc(d.collectedAt),
     resultedAt: utc(d.resultedAt),
+    confirmedEnteredAt: utc(event.occurredAt),
   }));
 }
 
@@ -301,11 +310,11 @@ function caseOutcome(caseId: string, set: Partial<CaseFact>): FactChange {
 }
 
 export const caseRecovered = (e: EventOf<typeof CaseRecoveredV1>): FactChange =>
-  caseOutcome(e.data.caseId, { recoveredOn: e.data.recoveredOn });
+  caseOutcome(e.data.caseId, { recoveredOn: e.data.recoveredOn, recoveredEnteredAt: utc(e.occurredAt) });
 export const caseDied = (e: EventOf<typeof CaseDiedV1>): FactChange =>
-  caseOutcome(e.data.caseId, { diedOn: e.data.diedOn });
+  caseOutcome(e.data.caseId, { diedOn: e.data.diedOn, diedEnteredAt: utc(e.occurredAt) });
 export const caseReverted = (e: EventOf<typeof CaseRevertedV1>): FactChange =>
-  caseOutcome(e.data.caseId, { reverted: true });
+  caseOutcome(e.data.caseId, { reverted: true, revertedEnteredAt: utc(e.occurredAt) });
 
 export function isolationOrdered(event: EventOf<typeof IsolationOrderedV1>): FactChange {
   const d = event.data;

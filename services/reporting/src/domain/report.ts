@@ -93,6 +93,11 @@ export interface DailyReport {
     positivity: number;
   };
   vaccination: { atLeastOneDose: number; fullyVaccinated: number; doses: number };
+  /**
+   * When the day's case figures last changed after the day had ended (a case, a recovery or a
+   * death entered late, a case reverted later): UTC; empty if they never did.
+   */
+  revisedAt: string;
 }
 
 /** Where a fact is: a district and maybe a ward. */
@@ -286,7 +291,28 @@ export function dailyReport(
     isolation: isolationFigures(area, facts, date, asOf),
     testing: testingFigures(area, facts, date),
     vaccination: vaccinationFigures(area, facts, date, fullDoses),
+    revisedAt: revisedAt(area, facts, date),
   };
+}
+
+/**
+ * The latest entry, made after `date` had ended, of a case fact that counts on `date`: a case
+ * confirmed, recovered or dead on that day, or a case of that day or before reverted later (the
+ * totals change too).
+ */
+function revisedAt(area: ReportArea, facts: AreaFacts, date: string): string {
+  let latest = '';
+  const late = (on: string | undefined, at: string | undefined, counts: (on: string) => boolean) => {
+    if (on !== undefined && at !== undefined && counts(on) && dayOf(at) > date && at > latest) latest = at;
+  };
+  for (const c of facts.cases) {
+    if (!inArea(area, c)) continue;
+    late(c.confirmedOn, c.confirmedEnteredAt, (on) => on === date);
+    late(c.recoveredOn, c.recoveredEnteredAt, (on) => on === date);
+    late(c.diedOn, c.diedEnteredAt, (on) => on === date);
+    if (c.reverted) late(c.confirmedOn, c.revertedEnteredAt, (on) => on <= date);
+  }
+  return latest;
 }
 
 export interface WardRisk {

@@ -13,7 +13,7 @@ const RISK_CLASS = ['', 'risk-1', 'risk-2', 'risk-3', 'risk-4'];
  * the area's parts, and the wards' risk levels.
  */
 export function Report({ onOffline }: { onOffline: () => void }) {
-  const { t, formatDate, formatNumber, language } = useI18n();
+  const { t, formatDate, formatNumber, formatTime, language } = useI18n();
   const [areas, setAreas] = useState<Areas | null>(null);
   const [date, setDate] = useState('');
   const [area, setArea] = useState('');
@@ -190,6 +190,11 @@ export function Report({ onOffline }: { onOffline: () => void }) {
       ) : null}
       {r ? (
         <>
+          {r.revisedAt ? (
+            <p className="note" data-revised={r.revisedAt}>
+              {t.revisedAt} {formatDate(r.revisedAt)} {formatTime(new Date(r.revisedAt))}
+            </p>
+          ) : null}
           <dl className="figures" aria-label={t.dayFigures}>
             {figures.map(([key, label, value]) => (
               <div key={key} data-figure={key}>

@@ -13,6 +13,7 @@ export interface DailyReport {
   'isolation'?: (_truyvet_reports_v1_IsolationFigures | null);
   'testing'?: (_truyvet_reports_v1_TestingFigures | null);
   'vaccination'?: (_truyvet_reports_v1_VaccinationFigures | null);
+  'revisedAt'?: (string);
 }
 
 export interface DailyReport__Output {
@@ -22,4 +23,5 @@ export interface DailyReport__Output {
   'isolation': (_truyvet_reports_v1_IsolationFigures__Output | null);
   'testing': (_truyvet_reports_v1_TestingFigures__Output | null);
   'vaccination': (_truyvet_reports_v1_VaccinationFigures__Output | null);
+  'revisedAt': (string);
 }
