@@ -265,6 +265,54 @@ export function describeLabComponent(
       expect(matched.receivedSampleIds).toEqual([sampleId('late')]);
     });
 
+    it("takes a box's receipt time when the scan is entered late, and refuses a result dated before it", async () => {
+      await collected('entered', [person(9)]);
+      await known('entered');
+      const shipmentId = `sh-${prefix}-entered`;
+      await dispatched(shipmentId, ['entered']);
+      const receivedAt = new Date(Date.now() - 20 * 60_000);
+      await eventually('the box accessioned at its own time', async () => {
+        const a = await unaryCall(accessioning, 'AccessionShipment', {
+          shipmentId,
+          tubes: [{ barcode: code('entered') }],
+          receivedAt: receivedAt.toISOString(),
+        });
+        return a.status === 'accessioned' ? a : undefined;
+      });
+      const tube = await eventually('the receipt on the tube', async () => {
+        const t = await unaryCall(results, 'GetSampleResults', { barcode: code('entered') });
+        return t.receivedAt ? t : undefined;
+      });
+      expect(tube.receivedAt).toBe(receivedAt.toISOString());
+      const early = await unaryCall(results, 'RecordResult', {
+        barcode: code('entered'),
+        method: 'rt_pcr',
+        kitId: 'allplex-2019-ncov',
+        resultedAt: new Date(receivedAt.getTime() - 5 * 60_000).toISOString(),
+      }).catch((error: unknown) => error);
+      expect(early).toMatchObject({ code: status.INVALID_ARGUMENT });
+      expect(readFieldViolations(early as never)).toEqual([
+        {
+          field: 'resultedAt',
+          description: `is before the lab received the tube (${receivedAt.toISOString()})`,
+        },
+      ]);
+      const later = await unaryCall(results, 'RecordResult', {
+        barcode: code('entered'),
+        method: 'rt_pcr',
+        kitId: 'allplex-2019-ncov',
+        resultedAt: new Date(receivedAt.getTime() + 5 * 60_000).toISOString(),
+      });
+      expect(later.outcome).toBe('negative');
+      // A receipt in the future is refused, naming the field.
+      const ahead = await unaryCall(accessioning, 'AccessionShipment', {
+        shipmentId: `sh-${prefix}-ahead`,
+        tubes: [{ barcode: code('entered') }],
+        receivedAt: new Date(Date.now() + 3_600_000).toISOString(),
+      }).catch((error: unknown) => error);
+      expect(readFieldViolations(ahead as never).map((v) => v.field)).toEqual(['receivedAt']);
+    });
+
     it('records a plate: a positive pool orders re-tests, individual results go to each person, bad rows are named', async () => {
       const kit = { kitId: 'allplex-2019-ncov', method: 'rt_pcr' };
       const response = await writeClientStream(results, 'RecordResults', [
@@ -443,9 +491,9 @@ export function describeLabComponent(
     it("gives a district its day's turnaround", async () => {
       const date = vietnamDay(new Date(Date.now() - 3_600_000));
       const report = await unaryCall(district, 'GetTurnaround', { districtCode: '927', date });
-      // pool, a, b, leak, lost, late, and the three re-tests; leak rejected; late not resulted.
-      expect(report).toMatchObject({ collected: 9, received: 5, resulted: 6, rejected: 1, overdue: 0 });
-      expect(report.collectedToResulted?.count).toBe(6);
+      // pool, a, b, leak, lost, late, entered, and the three re-tests; leak rejected; late not resulted.
+      expect(report).toMatchObject({ collected: 10, received: 6, resulted: 7, rejected: 1, overdue: 0 });
+      expect(report.collectedToResulted?.count).toBe(7);
       expect(report.collectedToResulted?.p50Hours).toBeGreaterThan(0.9);
       await expect(
         unaryCall(otherDistrict, 'GetTurnaround', { districtCode: '927', date }),

@@ -43,6 +43,10 @@ const accessionSchema = z.object({
       }),
     )
     .min(1, 'scan at least one tube'),
+  /** When the lab received the box (a scan entered late); empty: now. */
+  receivedAt: optionalText.pipe(
+    z.iso.datetime({ offset: true, message: 'an RFC 3339 time, e.g. 2021-11-08T10:00:00+07:00' }).optional(),
+  ),
 });
 
 /**
@@ -126,6 +130,7 @@ export function labHandlers(accessioning: Accessioning, desk: ResultDesk) {
               tubes: request.tubes,
               scannedBy: ctx.caller.sub,
               labId: forAnyLab(ctx) ? undefined : labOf(ctx),
+              receivedAt: request.receivedAt ? new Date(request.receivedAt) : undefined,
             },
             { correlationId: ctx.correlationId },
           ),

@@ -54,6 +54,17 @@ function view(state: ShipmentAccessionState): AccessionView {
   return { ...state, status };
 }
 
+/** A box's tubes as the lab scanned them. */
+export interface AccessionCommand {
+  shipmentId: string;
+  tubes: ScannedTube[];
+  scannedBy: string;
+  /** The scanning lab; a box addressed to another is refused (none: an admin, for any lab). */
+  labId?: string | undefined;
+  /** When the lab received the box, for one entered late (none: now). */
+  receivedAt?: Date | undefined;
+}
+
 export class Accessioning {
   constructor(
     private readonly shipments: AggregateStore<ShipmentAccessionState>,
@@ -67,13 +78,7 @@ export class Accessioning {
    * until it comes. A box is scanned once; the same scan sent again (a retry) answers the same.
    */
   async accessionShipment(
-    command: {
-      shipmentId: string;
-      tubes: ScannedTube[];
-      scannedBy: string;
-      /** The scanning lab; a box addressed to another is refused (none: an admin, for any lab). */
-      labId?: string | undefined;
-    },
+    command: AccessionCommand,
     origin: EventOrigin = {},
     attempt = 1,
   ): Promise<AccessionView> {
@@ -88,13 +93,7 @@ export class Accessioning {
   }
 
   private async scanOnce(
-    command: {
-      shipmentId: string;
-      tubes: ScannedTube[];
-      scannedBy: string;
-      /** The scanning lab; a box addressed to another is refused (none: an admin, for any lab). */
-      labId?: string | undefined;
-    },
+    command: AccessionCommand,
     origin: EventOrigin,
   ): Promise<AccessionView> {
     const found = await this.shipments.load(command.shipmentId);
@@ -121,9 +120,16 @@ export class Accessioning {
         { fields: [{ field: 'shipmentId', description: 'already scanned: a second scan is refused' }] },
       );
     }
+    const now = this.now();
+    const receivedAt = command.receivedAt ?? now;
+    // A few minutes of clock skew allowed, as for results.
+    if (receivedAt.getTime() > now.getTime() + 5 * 60_000)
+      throw new DomainError('RECEIVED_IN_FUTURE', 'invalid', 'receivedAt: is in the future', {
+        fields: [{ field: 'receivedAt', description: 'is in the future' }],
+      });
     const scan: Scan = {
       tubes,
-      receivedAt: this.now().toISOString(),
+      receivedAt: receivedAt.toISOString(),
       scannedBy: command.scannedBy,
       ...(command.labId ? { labId: command.labId } : {}),
     };

@@ -199,6 +199,21 @@ describe('results', () => {
     }).not.toThrow();
   });
 
+  it('refuses a result time before the lab received the tube (the turnaround would read negative)', () => {
+    const state = { ...sample(['p-1']), receivedAt: '2021-11-07T20:00:00.000Z' };
+    const at = new Date('2021-11-07T19:00:00Z'); // after the swab, an hour before the receipt
+    expect(
+      refusal(() => {
+        checkResultTime(state, at, AT);
+      }).fields,
+    ).toEqual([
+      { field: 'resultedAt', description: 'is before the lab received the tube (2021-11-07T20:00:00.000Z)' },
+    ]);
+    expect(() => {
+      checkResultTime(state, new Date('2021-11-07T21:00:00Z'), AT);
+    }).not.toThrow();
+  });
+
   it('refuses a result for a tube rejected at accessioning', () => {
     const state = { ...sample(['p-1']), rejectedAtAccession: 'leaking' };
     expect(refusal(() => decideResult(state, pcr({}), rules)).code).toBe('SAMPLE_REJECTED_AT_ACCESSION');

@@ -207,7 +207,10 @@ function toRecorded(
   };
 }
 
-/** A result time is after the swab and not in the future (a few minutes of clock skew allowed). */
+/**
+ * A result time is after the swab, after the lab received the tube (when it has), and not in the
+ * future (a few minutes of clock skew allowed).
+ */
 export function checkResultTime(state: LabSampleState, resultedAt: Date, now: Date): void {
   if (resultedAt.getTime() > now.getTime() + 5 * 60_000) {
     throw invalid([{ field: 'resultedAt', description: 'is in the future' }]);
@@ -217,6 +220,14 @@ export function checkResultTime(state: LabSampleState, resultedAt: Date, now: Da
       {
         field: 'resultedAt',
         description: `is before the sample was collected (${state.sample.collectedAt})`,
+      },
+    ]);
+  }
+  if (state.receivedAt && resultedAt.getTime() < new Date(state.receivedAt).getTime()) {
+    throw invalid([
+      {
+        field: 'resultedAt',
+        description: `is before the lab received the tube (${state.receivedAt})`,
       },
     ]);
   }

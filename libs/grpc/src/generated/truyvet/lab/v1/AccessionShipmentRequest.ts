@@ -5,9 +5,11 @@ import type { ScannedTube as _truyvet_lab_v1_ScannedTube, ScannedTube__Output as
 export interface AccessionShipmentRequest {
   'shipmentId'?: (string);
   'tubes'?: (_truyvet_lab_v1_ScannedTube)[];
+  'receivedAt'?: (string);
 }
 
 export interface AccessionShipmentRequest__Output {
   'shipmentId': (string);
   'tubes': (_truyvet_lab_v1_ScannedTube__Output)[];
+  'receivedAt': (string);
 }
