@@ -92,10 +92,7 @@ export class Accessioning {
     }
   }
 
-  private async scanOnce(
-    command: AccessionCommand,
-    origin: EventOrigin,
-  ): Promise<AccessionView> {
+  private async scanOnce(command: AccessionCommand, origin: EventOrigin): Promise<AccessionView> {
     const found = await this.shipments.load(command.shipmentId);
     const tubes = command.tubes.map((t) => ({ ...t, barcode: normalizeBarcode(t.barcode) }));
     const addressedTo = found?.state.manifest?.labId;
