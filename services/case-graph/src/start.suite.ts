@@ -1205,6 +1205,29 @@ export function describeCaseGraphComponent(
           code: status.PERMISSION_DENIED,
         },
       );
+      // A set effective before today changes decisions already made: only with a reason.
+      const past = JSON.stringify({
+        ...latest,
+        id: `past-${prefix}`,
+        effectiveFrom: addDays(today(), -1),
+        decision: 'test: the same rules, entered a day late',
+      });
+      const refused = await unaryCall(rules, 'AddRuleSet', { ruleSetJson: past }).catch(
+        (error: unknown) => error,
+      );
+      expect(refused).toMatchObject({ code: status.INVALID_ARGUMENT });
+      expect(readFieldViolations(refused as never)).toEqual([
+        expect.objectContaining({
+          field: 'ruleSetJson.effectiveFrom',
+          description: expect.stringMatching(/^is before today .*give pastReason/),
+        }),
+      ]);
+      await expect(
+        unaryCall(rules, 'AddRuleSet', {
+          ruleSetJson: past,
+          pastReason: 'công văn ký hôm qua, nhập hôm nay',
+        }),
+      ).resolves.toMatchObject({ id: `past-${prefix}` });
     });
 
     it('sends a poison event to case-graph.dlq with its reason and goes on', async () => {

@@ -88,6 +88,8 @@ export interface StoredRuleSet {
   set: unknown;
   addedBy: string;
   addedAt: string;
+  /** Why a set effective before the day it was added was added all the same. */
+  pastReason?: string;
 }
 
 export interface RuleSetQueries {

@@ -4,7 +4,13 @@
  * refused when it would overlap one already there; adding one takes no code change.
  */
 import { DomainError, fieldViolations } from '@truyvet/errors';
-import { RuleSetError, tracingRuleSetSchema, TracingRuleBook, type TracingRuleSet } from '@truyvet/rules';
+import {
+  RuleSetError,
+  tracingRuleSetSchema,
+  TracingRuleBook,
+  vietnamDay,
+  type TracingRuleSet,
+} from '@truyvet/rules';
 import { ConcurrencyError } from '@truyvet/store';
 import type { RuleSetQueries, RuleSetStore } from './ports';
 
@@ -29,7 +35,12 @@ export class RuleSetDesk {
     this.book = new TracingRuleBook([...this.shipped.all(), ...stored.map((s) => s.set)]);
   }
 
-  async add(json: string, addedBy: string): Promise<TracingRuleSet> {
+  /**
+   * Adds a rule set. One effective before today would change decisions already made (cases,
+   * orders, reports of those days): it is refused unless the caller says why (`pastReason`), which
+   * is kept with the set, with who added it and when.
+   */
+  async add(json: string, addedBy: string, pastReason?: string): Promise<TracingRuleSet> {
     let value: unknown;
     try {
       value = JSON.parse(json);
@@ -53,6 +64,21 @@ export class RuleSetDesk {
         { fields },
       );
     }
+    const today = vietnamDay(this.now());
+    if (parsed.data.effectiveFrom < today && !pastReason)
+      throw new DomainError(
+        'RULE_SET_IN_THE_PAST',
+        'invalid',
+        `rule set ${parsed.data.id} takes effect on ${parsed.data.effectiveFrom}, before today (${today})`,
+        {
+          fields: [
+            {
+              field: 'ruleSetJson.effectiveFrom',
+              description: `is before today (${today}): it would change decisions already made; give pastReason to add it all the same`,
+            },
+          ],
+        },
+      );
     await this.refresh();
     let next: TracingRuleBook;
     try {
@@ -67,7 +93,12 @@ export class RuleSetDesk {
       await this.store.save({
         id: parsed.data.id,
         expectedVersion: 0,
-        state: { set: parsed.data, addedBy, addedAt: this.now().toISOString() },
+        state: {
+          set: parsed.data,
+          addedBy,
+          addedAt: this.now().toISOString(),
+          ...(parsed.data.effectiveFrom < today && pastReason ? { pastReason } : {}),
+        },
         events: [],
       });
     } catch (error) {

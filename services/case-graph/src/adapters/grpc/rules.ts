@@ -4,13 +4,22 @@ import { requireRole, unary } from '@truyvet/grpc';
 import { vietnamDay } from '@truyvet/rules';
 import { type CaseGraphDesks, requiredText, TRACERS } from './requests';
 
+const addRuleSetRequest = z.object({
+  ruleSetJson: requiredText,
+  pastReason: z
+    .string()
+    .optional()
+    .transform((r) => (r?.trim() ? r.trim() : undefined))
+    .pipe(z.string().max(500, 'at most 500 characters').optional()),
+});
+
 export function rulesService(desks: CaseGraphDesks, now: () => Date) {
   const { rules } = desks;
 
   return {
-    AddRuleSet: unary(z.object({ ruleSetJson: requiredText }), async (request, ctx) => {
+    AddRuleSet: unary(addRuleSetRequest, async (request, ctx) => {
       requireRole(ctx, 'city', 'admin');
-      const set = await rules.add(request.ruleSetJson, ctx.caller.sub);
+      const set = await rules.add(request.ruleSetJson, ctx.caller.sub, request.pastReason);
       return {
         id: set.id,
         effectiveFrom: set.effectiveFrom,

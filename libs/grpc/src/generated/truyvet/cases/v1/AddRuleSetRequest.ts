@@ -3,8 +3,10 @@
 
 export interface AddRuleSetRequest {
   'ruleSetJson'?: (string);
+  'pastReason'?: (string);
 }
 
 export interface AddRuleSetRequest__Output {
   'ruleSetJson': (string);
+  'pastReason': (string);
 }
