@@ -41,7 +41,11 @@ const exportRequest = z.object({
   report: z
     .string()
     .trim()
-    .pipe(z.enum(['daily', 'risk', 'turnaround'], { message: 'daily, risk or turnaround' })),
+    .pipe(
+      z.enum(['daily', 'risk', 'turnaround', 'line_list'], {
+        message: 'daily, risk, turnaround or line_list',
+      }),
+    ),
   format: z
     .string()
     .optional()

@@ -482,6 +482,53 @@ describe('turnaround', () => {
 });
 
 describe('exports', () => {
+  it("writes the case line list: a row per case up to the day, its place, source, doses and outcome, as the spreadsheets' UTF-8", async () => {
+    const { desk, feed } = reporting();
+    // Cases 1-4 in Ninh Kieu; 3 reverted; 1 recovered on D, 2 died the day after D (not yet, on D).
+    await feed([
+      e.personRegistered('p-case-1', NINH_KIEU, ['2021-08-01', '2021-09-01']),
+      e.personRegistered('p-case-2', NINH_KIEU, ['2021-12-01']),
+      e.caseConfirmed(1, addDays(D, -12), NINH_KIEU),
+      e.caseConfirmed(2, addDays(D, -1), NINH_KIEU, 'quarantine'),
+      e.caseConfirmed(3, addDays(D, -1), NINH_KIEU),
+      e.caseReverted(3, addDays(D, -1)),
+      e.caseConfirmed(4, addDays(D, 1), NINH_KIEU),
+      e.caseConfirmed(5, D, CAI_RANG),
+      e.caseRecovered(1, D),
+      e.caseDied(2, addDays(D, 1)),
+    ]);
+    const csv = await desk.export('line_list', 'csv', { level: 'district', code: '916' }, D);
+    expect(csv.fileName).toBe(`truyvet-line_list-district-916-${D}.csv`);
+    expect(csv.content.startsWith('\uFEFF')).toBe(true);
+    const [header, ...rows] = csv.content.slice(1).trim().split('\n');
+    expect(header).toBe(
+      'case_id,person_id,district_code,district_name,ward_code,ward_name,sample_collected_on,resulted_on,' +
+        'confirmed_on,found_in,likely_source_person_id,cluster_id,doses_at_confirmation,outcome,outcome_on',
+    );
+    const json = JSON.parse(
+      (await desk.export('line_list', 'json', { level: 'district', code: '916' }, D)).content,
+    );
+    expect(rows).toHaveLength(2);
+    expect(json).toEqual([
+      expect.objectContaining({
+        case_id: 'p-case-1/case1',
+        district_name: 'Quận Ninh Kiều',
+        confirmed_on: addDays(D, -12),
+        found_in: 'community',
+        doses_at_confirmation: 2,
+        outcome: 'recovered',
+        outcome_on: D,
+      }),
+      expect.objectContaining({
+        case_id: 'p-case-2/case1',
+        found_in: 'quarantine',
+        doses_at_confirmation: 0, // their dose came after
+        outcome: 'under_treatment', // died the day after the list's day
+        outcome_on: '',
+      }),
+    ]);
+  });
+
   it('writes the daily figures as CSV, one row per area, and the same rows as JSON', async () => {
     const { desk, feed } = reporting();
     await feed(hueDay());

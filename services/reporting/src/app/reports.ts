@@ -3,10 +3,11 @@ import type { AdminUnits } from '@truyvet/geo';
 import { RuleSetError, vietnamDay, type RiskRuleBook, type RiskRuleSet, type RuleBook } from '@truyvet/rules';
 import type { Query } from '@truyvet/store';
 import type { FactKind, FactKinds } from '../domain/facts';
-import { dailyReportRows, riskRows, toCsv, turnaroundRows } from '../domain/export';
+import { dailyReportRows, lineListRows, riskRows, toCsv, turnaroundRows } from '../domain/export';
 import {
   dailyReport,
   districtTurnaround,
+  inArea,
   riskTable,
   type AreaFacts,
   type AreaLevel,
@@ -23,7 +24,7 @@ export interface AreaRequest {
   code?: string | undefined;
 }
 
-export type ExportKind = 'daily' | 'risk' | 'turnaround';
+export type ExportKind = 'daily' | 'risk' | 'turnaround' | 'line_list';
 export type ExportFormat = 'csv' | 'json';
 
 export interface ExportedFile {
@@ -155,11 +156,34 @@ export class ReportDesk {
         ? dailyReportRows(await this.dailyReports(request, date))
         : kind === 'risk'
           ? riskRows((await this.riskTable(request, date)).wards, date)
-          : turnaroundRows(await this.turnaround(request, date));
+          : kind === 'turnaround'
+            ? turnaroundRows(await this.turnaround(request, date))
+            : await this.lineList(area, date);
     const fileName = `truyvet-${kind}-${area.level}-${area.code}-${date}.${format}`;
+    // The line list goes to spreadsheets as it is: a BOM tells them it is UTF-8 (Vietnamese names).
+    const bom = kind === 'line_list' ? '\uFEFF' : '';
     return format === 'csv'
-      ? { contentType: 'text/csv; charset=utf-8', fileName, content: toCsv(rows) }
+      ? { contentType: 'text/csv; charset=utf-8', fileName, content: `${bom}${toCsv(rows)}` }
       : { contentType: 'application/json', fileName, content: `${JSON.stringify(rows, null, 2)}\n` };
+  }
+
+  /** The case line list of an area (docs/line-list.md): its cases with their vaccination doses. */
+  private async lineList(area: ReportArea, date: string): Promise<Array<Record<string, string | number>>> {
+    const district =
+      area.level === 'ward' ? area.districtCode : area.level === 'district' ? area.code : undefined;
+    const cases = (
+      await this.find('cases', district === undefined ? everything() : inDistrict(district, false))
+    ).filter((c) => inArea(area, c));
+    const persons = await this.facts.persons.getMany(cases.map((c) => c.personId));
+    return lineListRows(
+      cases,
+      (id) => persons.get(id)?.doseDates ?? [],
+      {
+        district: (code) => this.units.district(code)?.name ?? '',
+        ward: (code) => this.units.ward(code)?.name ?? '',
+      },
+      date,
+    );
   }
 
   /** The facts an area's figures need (a district's for a ward: a few more are cheap to filter). */

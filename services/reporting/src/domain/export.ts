@@ -2,6 +2,8 @@
  * The figures as files: CSV for spreadsheets (one row per area, or per ward, or per district), and
  * the same rows as JSON. Column names are the JSON paths, so the two say the same thing. Pure.
  */
+import { vietnamDay } from '@truyvet/rules';
+import type { CaseFact } from './facts';
 import type { DailyReport, DistrictTurnaround, WardRisk } from './report';
 
 type Row = Record<string, string | number>;
@@ -36,3 +38,46 @@ export const riskRows = (wards: readonly WardRisk[], date: string): Row[] =>
   wards.map((w) => flatten({ date, ...w }));
 export const turnaroundRows = (districts: readonly DistrictTurnaround[]): Row[] =>
   districts.map((d) => flatten(d));
+
+/** Where a case is, by name: the reference data's district and ward names. */
+export interface PlaceNames {
+  district(code: string): string;
+  ward(code: string): string;
+}
+
+/**
+ * The case line list (docs/line-list.md): one row per case confirmed up to `date` (reverted ones
+ * left out), oldest first, with its outcome as of that day. `dosesOf`: a person's vaccine dose
+ * dates. Columns in snake case, as the national reporting's templates name them.
+ */
+export function lineListRows(
+  cases: readonly CaseFact[],
+  dosesOf: (personId: string) => readonly string[],
+  names: PlaceNames,
+  date: string,
+): Row[] {
+  return cases
+    .filter((c) => !c.reverted && c.confirmedOn <= date)
+    .sort((a, b) => a.confirmedOn.localeCompare(b.confirmedOn) || a._id.localeCompare(b._id))
+    .map((c) => {
+      const died = c.diedOn !== undefined && c.diedOn <= date;
+      const recovered = !died && c.recoveredOn !== undefined && c.recoveredOn <= date;
+      return {
+        case_id: c._id,
+        person_id: c.personId,
+        district_code: c.districtCode,
+        district_name: names.district(c.districtCode),
+        ward_code: c.wardCode ?? '',
+        ward_name: c.wardCode ? names.ward(c.wardCode) : '',
+        sample_collected_on: vietnamDay(c.collectedAt),
+        resulted_on: vietnamDay(c.resultedAt),
+        confirmed_on: c.confirmedOn,
+        found_in: c.foundIn,
+        likely_source_person_id: c.likelySourcePersonId ?? '',
+        cluster_id: c.clusterId ?? '',
+        doses_at_confirmation: dosesOf(c.personId).filter((d) => d <= c.confirmedOn).length,
+        outcome: died ? 'died' : recovered ? 'recovered' : 'under_treatment',
+        outcome_on: died ? (c.diedOn ?? '') : recovered ? (c.recoveredOn ?? '') : '',
+      };
+    });
+}

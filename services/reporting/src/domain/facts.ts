@@ -80,6 +80,9 @@ export interface CaseFact {
    * on revised that day's report. Absent on facts folded before they were kept.
    */
   confirmedEnteredAt?: string;
+  /** Where it likely came from, as case-graph found it when the case was confirmed. */
+  clusterId?: string;
+  likelySourcePersonId?: string;
   recoveredEnteredAt?: string;
   diedEnteredAt?: string;
   revertedEnteredAt?: string;
@@ -301,6 +304,8 @@ export function caseConfirmed(event: EventOf<typeof CaseConfirmedV1>): FactChang
     collectedAt: utc(d.collectedAt),
     resultedAt: utc(d.resultedAt),
     confirmedEnteredAt: utc(event.occurredAt),
+    clusterId: d.clusterId,
+    ...optional('likelySourcePersonId', d.likelySourcePersonId),
   }));
 }
 
