@@ -507,7 +507,7 @@ describe('exports', () => {
     );
     const json = JSON.parse(
       (await desk.export('line_list', 'json', { level: 'district', code: '916' }, D)).content,
-    );
+    ) as unknown;
     expect(rows).toHaveLength(2);
     expect(json).toEqual([
       expect.objectContaining({
