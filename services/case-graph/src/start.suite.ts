@@ -977,9 +977,9 @@ export function describeCaseGraphComponent(
     });
 
     it("makes a case of a negative amended to positive from the amendment's own facts (nothing kept of the negative)", async () => {
-      // Someone nobody traced (not even registered): their negative leaves no record behind.
+      // Someone nobody traced (not even registered), whose negative this service holds nothing of:
+      // only the amendment's own facts can place the case.
       const collectedOn = addDays(today(), -2);
-      await resulted('n', 'rn1', 'negative', collectedOn);
       await publish(
         topics.labResults.topic,
         createEvent(PersonTestResultAmendedV1, {

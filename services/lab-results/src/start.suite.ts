@@ -304,6 +304,15 @@ export function describeLabComponent(
         resultedAt: new Date(receivedAt.getTime() + 5 * 60_000).toISOString(),
       });
       expect(later.outcome).toBe('negative');
+      // A receipt before the tube was swabbed is refused, naming the field.
+      const beforeSwab = await unaryCall(accessioning, 'AccessionShipment', {
+        shipmentId: `sh-${prefix}-early`,
+        tubes: [{ barcode: code('entered') }],
+        receivedAt: new Date(Date.now() - 2 * 3_600_000).toISOString(),
+      }).catch((error: unknown) => error);
+      expect(readFieldViolations(beforeSwab as never)).toEqual([
+        expect.objectContaining({ field: 'receivedAt', description: expect.stringMatching(/was collected/) }),
+      ]);
       // A receipt in the future is refused, naming the field.
       const ahead = await unaryCall(accessioning, 'AccessionShipment', {
         shipmentId: `sh-${prefix}-ahead`,

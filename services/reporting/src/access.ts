@@ -1,7 +1,10 @@
 /** Who may call each of reporting's methods, and what their area is checked against. */
 import { accessOf, type AccessTable, type Role } from '@truyvet/grpc';
 
-/** Figures, not people: the areas' own teams, the city, and automation (the national upload). */
+/**
+ * Figures, for the areas' own teams, the city, and automation (the national upload). The one
+ * export that names people, the case line list, answers their ids too: the read audit records them.
+ */
 const READERS: Role[] = ['city', 'admin', 'district_center', 'ward_team', 'service'];
 const AREA = 'the area asked for (default: the caller’s own)';
 

@@ -105,7 +105,10 @@ export class TaskQueue {
    */
   async releaseDue(origin: EventOrigin = {}): Promise<ReleaseSweep> {
     const sweep = await this.tracing.releaseDue(origin);
-    for (const { personId, orderId, area } of sweep.lastTestMissing)
+    // Made once: one read for those already made by an earlier sweep, not a refused insert each.
+    const made = await this.tasks.loadMany(sweep.lastTestMissing.map((q) => `last-test/${q.orderId}`));
+    for (const { personId, orderId, area } of sweep.lastTestMissing) {
+      if (made.has(`last-test/${orderId}`)) continue;
       await this.create(
         newTask(
           {
@@ -119,6 +122,7 @@ export class TaskQueue {
           this.hours().callDueHours,
         ),
       );
+    }
     return sweep;
   }
 

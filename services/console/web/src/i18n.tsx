@@ -320,7 +320,7 @@ const vi = {
   releaseStatuses: {
     not_due: 'chưa đến hạn',
     awaiting_last_test: 'chờ xét nghiệm cuối',
-    last_test_missing: 'thiếu xét nghiệm cuối (đã giao phường)',
+    last_test_missing: 'thiếu xét nghiệm cuối',
     releasable: 'đủ điều kiện kết thúc',
     no_order: 'không có lệnh',
   },
@@ -638,7 +638,7 @@ const en: Messages = {
   releaseStatuses: {
     not_due: 'not due',
     awaiting_last_test: 'awaiting the last test',
-    last_test_missing: 'last test missing (handed to the ward)',
+    last_test_missing: 'last test missing',
     releasable: 'may be released',
     no_order: 'no order',
   },

@@ -1,6 +1,7 @@
 import { DomainError } from '@truyvet/errors';
 import {
   createEvent,
+  sampleIdOfBarcode,
   ShipmentReceivedV1,
   topics,
   type EventOf,
@@ -124,6 +125,25 @@ export class Accessioning {
       throw new DomainError('RECEIVED_IN_FUTURE', 'invalid', 'receivedAt: is in the future', {
         fields: [{ field: 'receivedAt', description: 'is in the future' }],
       });
+    // A time given (a scan entered late) is after every scanned tube the lab knows was swabbed.
+    if (command.receivedAt) {
+      const known = await this.samples.loadMany(tubes.map((t) => sampleIdOfBarcode(t.barcode)));
+      const later = [...known.values()].find((s) => new Date(s.state.sample.collectedAt) > receivedAt);
+      if (later)
+        throw new DomainError(
+          'RECEIVED_BEFORE_COLLECTED',
+          'invalid',
+          `receivedAt: ${receivedAt.toISOString()} is before ${later.state.sample.barcode} was collected`,
+          {
+            fields: [
+              {
+                field: 'receivedAt',
+                description: `is before ${later.state.sample.barcode} was collected (${later.state.sample.collectedAt})`,
+              },
+            ],
+          },
+        );
+    }
     const scan: Scan = {
       tubes,
       receivedAt: receivedAt.toISOString(),

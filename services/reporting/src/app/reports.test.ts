@@ -218,6 +218,10 @@ describe('the daily report', () => {
     expect((await desk.dailyReport(city, addDays(D, 1))).revisedAt).toBe(lateRecovery.occurredAt);
     // The district with no late fact was not revised.
     expect((await desk.dailyReport({ level: 'district', code: '916' }, D)).revisedAt).toBe('');
+    // The next day's totals changed too; the day it was entered on was never published without it.
+    const caiRang = { level: 'district' as const, code: '919' };
+    expect((await desk.dailyReport(caiRang, addDays(D, 1))).revisedAt).toBe(lateCase.occurredAt);
+    expect((await desk.dailyReport(caiRang, addDays(D, 2))).revisedAt).toBe('');
     // A case reverted later changes every day it had counted on.
     const reverted = {
       ...e.caseReverted(1, addDays(D, 3)),
@@ -500,6 +504,9 @@ describe('exports', () => {
     const csv = await desk.export('line_list', 'csv', { level: 'district', code: '916' }, D);
     expect(csv.fileName).toBe(`truyvet-line_list-district-916-${D}.csv`);
     expect(csv.content.startsWith('\uFEFF')).toBe(true);
+    // The people it names are in the answer, for the read audit (figures name nobody).
+    expect(csv.personIds).toEqual(['p-case-1', 'p-case-2']);
+    expect((await desk.export('daily', 'csv', { level: 'city' }, D)).personIds).toEqual([]);
     const [header, ...rows] = csv.content.slice(1).trim().split('\n');
     expect(header).toBe(
       'case_id,person_id,district_code,district_name,ward_code,ward_name,sample_collected_on,resulted_on,' +

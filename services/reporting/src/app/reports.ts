@@ -31,6 +31,8 @@ export interface ExportedFile {
   contentType: string;
   fileName: string;
   content: string;
+  /** The people the file names: the answer's `personIds`, which the read audit records. */
+  personIds: string[];
 }
 
 const everything = <T>(): Query<T> => ({ filter: {}, matches: () => true });
@@ -162,9 +164,15 @@ export class ReportDesk {
     const fileName = `truyvet-${kind}-${area.level}-${area.code}-${date}.${format}`;
     // The line list goes to spreadsheets as it is: a BOM tells them it is UTF-8 (Vietnamese names).
     const bom = kind === 'line_list' ? '\uFEFF' : '';
+    const personIds = kind === 'line_list' ? rows.map((r) => String(r.person_id)) : [];
     return format === 'csv'
-      ? { contentType: 'text/csv; charset=utf-8', fileName, content: `${bom}${toCsv(rows)}` }
-      : { contentType: 'application/json', fileName, content: `${JSON.stringify(rows, null, 2)}\n` };
+      ? { contentType: 'text/csv; charset=utf-8', fileName, content: `${bom}${toCsv(rows)}`, personIds }
+      : {
+          contentType: 'application/json',
+          fileName,
+          content: `${JSON.stringify(rows, null, 2)}\n`,
+          personIds,
+        };
   }
 
   /** The case line list of an area (docs/line-list.md): its cases with their vaccination doses. */

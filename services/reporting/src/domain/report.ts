@@ -94,8 +94,9 @@ export interface DailyReport {
   };
   vaccination: { atLeastOneDose: number; fullyVaccinated: number; doses: number };
   /**
-   * When the day's case figures last changed after the day had ended (a case, a recovery or a
-   * death entered late, a case reverted later): UTC; empty if they never did.
+   * When the day's case figures (its new counts or its totals) last changed after the day had
+   * ended: a case, a recovery or a death of that day or before entered late, or such a case
+   * reverted later. UTC; empty if they never did.
    */
   revisedAt: string;
 }
@@ -296,21 +297,21 @@ export function dailyReport(
 }
 
 /**
- * The latest entry, made after `date` had ended, of a case fact that counts on `date`: a case
- * confirmed, recovered or dead on that day, or a case of that day or before reverted later (the
- * totals change too).
+ * The latest entry, made after `date` had ended, of a case fact that counts in `date`'s figures: a
+ * case confirmed, recovered or dead on that day or before (the day's new counts, or its totals),
+ * or such a case reverted later.
  */
 function revisedAt(area: ReportArea, facts: AreaFacts, date: string): string {
   let latest = '';
-  const late = (on: string | undefined, at: string | undefined, counts: (on: string) => boolean) => {
-    if (on !== undefined && at !== undefined && counts(on) && dayOf(at) > date && at > latest) latest = at;
+  const late = (on: string | undefined, at: string | undefined) => {
+    if (on !== undefined && at !== undefined && on <= date && dayOf(at) > date && at > latest) latest = at;
   };
   for (const c of facts.cases) {
     if (!inArea(area, c)) continue;
-    late(c.confirmedOn, c.confirmedEnteredAt, (on) => on === date);
-    late(c.recoveredOn, c.recoveredEnteredAt, (on) => on === date);
-    late(c.diedOn, c.diedEnteredAt, (on) => on === date);
-    if (c.reverted) late(c.confirmedOn, c.revertedEnteredAt, (on) => on <= date);
+    late(c.confirmedOn, c.confirmedEnteredAt);
+    late(c.recoveredOn, c.recoveredEnteredAt);
+    late(c.diedOn, c.diedEnteredAt);
+    if (c.reverted) late(c.confirmedOn, c.revertedEnteredAt);
   }
   return latest;
 }

@@ -5,10 +5,12 @@ export interface ExportedReport {
   'contentType'?: (string);
   'fileName'?: (string);
   'content'?: (string);
+  'personIds'?: (string)[];
 }
 
 export interface ExportedReport__Output {
   'contentType': (string);
   'fileName': (string);
   'content': (string);
+  'personIds': (string)[];
 }
