@@ -513,6 +513,23 @@ describe('the console gateway', () => {
     const bad = await center.call('GET', '/api/report?date=02-12-2021');
     expect(bad.status).toBe(400);
     expect(bad.json?.error?.fields.map((f) => f.field)).toEqual(['date']);
+
+    // The district's case line list, as a spreadsheet opens it; not another district's.
+    const list = await fetch(`${base}/api/report/line-list`, { headers: { cookie: center.cookie } });
+    expect(list.status).toBe(200);
+    expect(list.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(list.headers.get('content-disposition')).toMatch(
+      new RegExp(
+        `^attachment; filename="truyvet-line_list-district-${DISTRICT}-\\d{4}-\\d{2}-\\d{2}\\.csv"$`,
+      ),
+    );
+    const bytes = Buffer.from(await list.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = bytes.subarray(3).toString('utf8').trim().split('\n');
+    expect(header?.split(',').slice(0, 3)).toEqual(['case_id', 'person_id', 'district_code']);
+    expect(rows.length).toBe(round.report.cases.total);
+    expect(rows.every((row) => row.split(',')[2] === DISTRICT)).toBe(true);
+    expect((await center.call('GET', '/api/report/line-list?level=district&code=917')).status).toBe(403);
   });
 
   it('takes a box from a district center to the lab: dispatched, accessioned with its discrepancies, resulted, amended', async () => {

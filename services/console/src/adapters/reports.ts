@@ -50,8 +50,17 @@ export function daysBefore(date: string, n: number): string {
   return day.toISOString().slice(0, 10);
 }
 
+/** A file reporting made (the case line list). */
+export interface ReportFile {
+  name: string;
+  contentType: string;
+  content: string;
+}
+
 export interface ReportApi {
   report(caller: Caller, area: ReportArea, date?: string): Promise<ReportView>;
+  /** The area's case line list as CSV (docs/line-list.md); reporting audits the people it names. */
+  lineList(caller: Caller, area: ReportArea, date?: string): Promise<ReportFile>;
   close(): void;
 }
 
@@ -65,6 +74,16 @@ export class GrpcReportApi implements ReportApi {
     link: ChannelCredentials = credentials.createInsecure(),
   ) {
     this.reports = createClient(reports.Reports, address, { credentials: link });
+  }
+
+  async lineList(caller: Caller, area: ReportArea, date?: string): Promise<ReportFile> {
+    const file = await unaryCall(
+      this.reports,
+      'ExportReport',
+      { report: 'line_list', format: 'csv', area, date: date ?? '' },
+      await asUser(this.signingKey, caller),
+    );
+    return { name: file.fileName, contentType: file.contentType, content: file.content };
   }
 
   async report(caller: Caller, area: ReportArea, date?: string): Promise<ReportView> {

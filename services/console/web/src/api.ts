@@ -375,6 +375,9 @@ export const api = {
   shipments: () => call<{ districtCode: string; shipments: ShipmentView[] }>('GET', '/api/shipments'),
   report: (query: { date?: string; level?: string; code?: string }) =>
     call<ReportView>('GET', `/api/report?${queryOf(query)}`),
+  /** The area's case line list as a CSV file to download (docs/line-list.md). */
+  lineListLink: (query: { date?: string; level?: string; code?: string }) =>
+    `/api/report/line-list?${queryOf(query)}`,
   caseFile: (caseId: string) => call<CaseFile>('GET', `/api/cases/${encodeURIComponent(caseId)}`),
   caseGraph: (caseId: string, view: 'chain' | 'cluster') =>
     call<CaseGraph>('GET', `/api/cases/${encodeURIComponent(caseId)}/graph?view=${view}`),

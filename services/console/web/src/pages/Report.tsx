@@ -190,6 +190,18 @@ export function Report({ onOffline }: { onOffline: () => void }) {
       ) : null}
       {r ? (
         <>
+          <p>
+            <a
+              href={api.lineListLink({
+                date: r.date,
+                ...(r.area?.level ? { level: r.area.level } : {}),
+                ...(r.area?.code && r.area.level !== 'city' ? { code: r.area.code } : {}),
+              })}
+              download
+            >
+              {t.lineListCsv}
+            </a>
+          </p>
           {r.revisedAt ? (
             <p className="note" data-revised={r.revisedAt}>
               {t.revisedAt} {formatDate(r.revisedAt)} {formatTime(new Date(r.revisedAt))}
