@@ -37,6 +37,10 @@ export interface ExportedFile {
 
 const everything = <T>(): Query<T> => ({ filter: {}, matches: () => true });
 
+/** The district whose facts hold an area's (a ward's: its district's); none for the city. */
+const districtOf = (area: ReportArea): string | undefined =>
+  area.level === 'ward' ? area.districtCode : area.level === 'district' ? area.code : undefined;
+
 /** Facts placed in a district: those with its code, and orders with no place of their own. */
 function inDistrict<T extends { districtCode?: string | undefined }>(
   code: string,
@@ -177,8 +181,7 @@ export class ReportDesk {
 
   /** The case line list of an area (docs/line-list.md): its cases with their vaccination doses. */
   private async lineList(area: ReportArea, date: string): Promise<Array<Record<string, string | number>>> {
-    const district =
-      area.level === 'ward' ? area.districtCode : area.level === 'district' ? area.code : undefined;
+    const district = districtOf(area);
     const cases = (
       await this.find('cases', district === undefined ? everything() : inDistrict(district, false))
     ).filter((c) => inArea(area, c));
@@ -196,8 +199,7 @@ export class ReportDesk {
 
   /** The facts an area's figures need (a district's for a ward: a few more are cheap to filter). */
   private async factsOf(area: ReportArea): Promise<AreaFacts> {
-    const district =
-      area.level === 'ward' ? area.districtCode : area.level === 'district' ? area.code : undefined;
+    const district = districtOf(area);
     const placed = <K extends 'cases' | 'samples' | 'results' | 'orders' | 'doseTallies' | 'doseChanges'>(
       kind: K,
     ) => this.find(kind, district === undefined ? everything() : inDistrict(district, kind === 'orders'));

@@ -1,14 +1,22 @@
-/** The daily report of an area, with its parts, charts, risk levels and turnaround. */
+/** The daily report of an area, with its parts, charts, risk levels and turnaround; its case line list. */
 import { callerOf, parseInput } from '../../../app/users';
-import { reportQuerySchema, type ReportQuery } from '../../../app/forms';
+import { reportQuerySchema } from '../../../app/forms';
+import type { Caller } from '@truyvet/grpc';
 import type { ReportArea } from '../../reports';
-import type { Route, Services } from './route';
+import type { Call, Route, Services } from './route';
 
-/** The area asked for: by default the user's own; reporting refuses any other it does not let them read. */
-function areaAsked(own: { level: ReportArea['level']; code: string }, asked: ReportQuery): ReportArea {
+/**
+ * Who asks, for which area and day: by default the user's own area; reporting refuses any other it
+ * does not let them read.
+ */
+async function reportAsked(call: Call): Promise<{ caller: Caller; area: ReportArea; date?: string }> {
+  const session = await call.signedIn(false);
+  const asked = parseInput(reportQuerySchema, Object.fromEntries(call.query), 'report');
+  const own = session.jurisdiction;
   const level = asked.level ?? own.level;
   const code = asked.code ?? (asked.level === undefined || asked.level === own.level ? own.code : undefined);
-  return level === 'city' ? { level } : { level, ...(code ? { code } : {}) };
+  const area: ReportArea = level === 'city' ? { level } : { level, ...(code ? { code } : {}) };
+  return { caller: callerOf(session), area, ...(asked.date ? { date: asked.date } : {}) };
 }
 
 export function reportRoutes({ reports }: Services): Route[] {
@@ -17,21 +25,16 @@ export function reportRoutes({ reports }: Services): Route[] {
       method: 'GET',
       path: '/api/report',
       handle: async (call) => {
-        const session = await call.signedIn(false);
-        const asked = parseInput(reportQuerySchema, Object.fromEntries(call.query), 'report');
-        const area = areaAsked(session.jurisdiction, asked);
-        return { status: 200, body: await reports.report(callerOf(session), area, asked.date) };
+        const { caller, area, date } = await reportAsked(call);
+        return { status: 200, body: await reports.report(caller, area, date) };
       },
     },
     {
       method: 'GET',
       path: '/api/report/line-list',
       handle: async (call) => {
-        const session = await call.signedIn(false);
-        const asked = parseInput(reportQuerySchema, Object.fromEntries(call.query), 'report');
-        const area = areaAsked(session.jurisdiction, asked);
-        const file = await reports.lineList(callerOf(session), area, asked.date);
-        return { status: 200, file };
+        const { caller, area, date } = await reportAsked(call);
+        return { status: 200, file: await reports.lineList(caller, area, date) };
       },
     },
   ];
