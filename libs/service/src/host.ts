@@ -91,15 +91,18 @@ export interface StoreOptions {
   outbox?: boolean;
   /**
    * A key index written before what it files (see `KeyIndex`): a reader may take a headless key
-   * for none, so a miss does not look for a first version without a head.
+   * for none, so a miss does not look for a first version without a head; and a new key is its
+   * head alone, without a commit (`firstVersionInHead`).
    */
   superset?: boolean;
   /**
    * Its heads are read for decisions by `_id` only (queries on other fields are operators' views,
    * which may miss an aggregate for the moment its head is replaced), and it has few versions:
    * heads are replaced, a delete and an insert for a batch, not updated statement by statement.
+   * `'with-events'`: only those of saves with events, whose pending marker lets the relay bring a
+   * head lost in between back (so queries on other fields miss it at most until then).
    */
-  replaceHeads?: boolean;
+  replaceHeads?: boolean | 'with-events';
 }
 
 /** The stores on the real servers: MongoDB through the driver. */
@@ -235,8 +238,8 @@ export async function startService(config: HostConfig, options: HostOptions): Pr
       aggregates: <S>(store: string, opts: StoreOptions = {}) => {
         aggregateNames.push(store);
         return new MongoAggregateStore<S>(mongo.db, store, opts.outbox ? relayer.wake : undefined, logger, {
-          ...(opts.superset ? { probeHeadless: false } : {}),
-          ...(opts.replaceHeads ? { replaceHeads: true } : {}),
+          ...(opts.superset ? { probeHeadless: false, firstVersionInHead: true } : {}),
+          ...(opts.replaceHeads ? { replaceHeads: opts.replaceHeads } : {}),
         });
       },
       documents: <T extends { _id: string }>(collection: string) =>

@@ -87,8 +87,21 @@ export interface MongoAggregateStoreOptions {
    * Heads advanced by `replaceOlderHeads` (two commands a batch) rather than `updateHeads` (a
    * statement each): for stores read by `_id` in decisions, with few versions (a miss meanwhile is
    * bridged by `findHeadless`, which walks the versions). Ignored when `probeHeadless` is off.
+   * `'with-events'`: only the heads of saves with events, whose pending marker outlives the moment
+   * without a head (after a crash there, the relay brings the head back before it publishes: see
+   * `committed`), so that queries on other fields miss an aggregate at most until then; other heads
+   * are updated.
    */
-  replaceHeads?: boolean;
+  replaceHeads?: boolean | 'with-events';
+  /**
+   * A first version without events is its head alone, no commit: the head's insert is as atomic
+   * as a commit's (its unique `_id` decides which of two creators wins), and nothing is published.
+   * One document per new aggregate instead of two; the commits then start at version 2, so it suits
+   * stores whose history nobody reads (key indexes, which are supersets: `probeHeadless` off).
+   * Such a store refuses a first version with events: its commit would not collide with a first
+   * version that is a head alone, and both would stand. Ignored when `probeHeadless` is on.
+   */
+  firstVersionInHead?: boolean;
 }
 
 /** After a marker collision, how long to wait (in steps) for a writer under way to commit. */
@@ -101,7 +114,8 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
   readonly pending: Collection<PendingDocument>;
   private readonly abandonedAfterMs: number;
   private readonly probeHeadless: boolean;
-  private readonly replaceHeads: boolean;
+  private readonly replaceHeads: boolean | 'with-events';
+  private readonly firstVersionInHead: boolean;
   /** Markers met in a collision, by `_id@at`, with when this process first met them (its clock). */
   private readonly metMarkers = new Map<string, number>();
 
@@ -117,7 +131,8 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     this.pending = db.collection<PendingDocument>(`${name}.pending`);
     this.abandonedAfterMs = options.abandonedAfterMs ?? ABANDONED_AFTER_MS;
     this.probeHeadless = options.probeHeadless ?? true;
-    this.replaceHeads = this.probeHeadless && (options.replaceHeads ?? false);
+    this.replaceHeads = this.probeHeadless ? (options.replaceHeads ?? false) : false;
+    this.firstVersionInHead = !this.probeHeadless && (options.firstVersionInHead ?? false);
     this.trips = roundTripsOf(db);
   }
 
@@ -217,6 +232,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
    */
   async saveMany(changes: readonly Change<S>[]): Promise<Array<number | ConcurrencyError>> {
     requireDistinctAggregates(changes);
+    for (const change of changes) this.inHeadOnly(change); // refuses first versions with events
     const at = new Date();
     const results: Array<number | ConcurrencyError> = changes.map((c) => c.expectedVersion + 1);
     const commitId = (c: Change<S>): string => `${c.id}|${c.expectedVersion + 1}`;
@@ -252,7 +268,16 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     }
     await this.repairHeads(outrun);
 
-    const writable = changes.flatMap((c, i) => (typeof results[i] === 'number' && !held.has(i) ? [i] : []));
+    const writable = changes.flatMap((c, i) =>
+      typeof results[i] === 'number' && !held.has(i) && !this.inHeadOnly(c) ? [i] : [],
+    );
+    // First versions that are their head alone: one insert, a duplicate lost to another creator.
+    const headOnly = changes.flatMap((c, i) => (this.inHeadOnly(c) ? [i] : []));
+    for (const k of await this.insertAll(
+      this.heads,
+      headOnly.map((i) => ({ _id: changes[i]?.id ?? '', v: 1, state: changes[i]?.state as S, at })),
+    ))
+      refuse(headOnly[k] ?? -1);
     const lostCommits = await this.insertAll(
       this.commits,
       writable.map((i) => {
@@ -285,13 +310,18 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
       );
     await this.repairHeads(lost.map((c) => c.id));
 
-    const saved = changes.filter((_, i) => typeof results[i] === 'number' && !held.has(i));
+    const saved = changes.filter(
+      (c, i) => typeof results[i] === 'number' && !held.has(i) && !this.inHeadOnly(c),
+    );
     const savedWithEvents = saved.filter((c) => c.events.length > 0);
     // New aggregates' heads in one insert (a duplicate: a newer head got there first); others one by one.
     const created = saved.filter((c) => c.expectedVersion === 0);
     await this.headsUp(savedWithEvents.length > 0, async () => {
       await this.writeNewHeads(created.map((c) => ({ _id: c.id, v: 1, state: c.state, at })));
-      await this.advanceHeads(saved.filter((c) => c.expectedVersion > 0).map((c) => headOf(c, at)));
+      await this.advanceHeads(
+        saved.filter((c) => c.expectedVersion > 0).map((c) => headOf(c, at)),
+        new Set(savedWithEvents.map((c) => c.id)),
+      );
     });
     // After the heads, so whoever reacts to the events published at once loads the state that
     // caused them (a backlog round brings the heads up before it publishes: `committed`).
@@ -326,13 +356,25 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
    * Moves the heads of a batch forward, never back, in a few commands for the batch (see
    * `replaceOlderHeads`, `updateHeads`); a head left behind (another writer's, older, got in
    * between) goes the slow way, `advanceHead`. Any head still behind after that fails the call
-   * (HeadBehindError), once every other head has been tried.
+   * (HeadBehindError), once every other head has been tried. `withEvents`: the aggregates whose
+   * save carried events (their markers still pending), for `replaceHeads: 'with-events'`.
    */
-  private async advanceHeads(heads: readonly HeadDocument<S>[]): Promise<void> {
+  private async advanceHeads(
+    heads: readonly HeadDocument<S>[],
+    withEvents: ReadonlySet<string> = new Set(),
+  ): Promise<void> {
     if (heads.length === 0) return;
+    const replace = (h: HeadDocument<S>): boolean =>
+      this.replaceHeads === true || (this.replaceHeads === 'with-events' && withEvents.has(h._id));
+    const replaced = heads.filter(replace);
+    const updated = heads.filter((h) => !replace(h));
     let behind: readonly HeadDocument<S>[] = heads;
     try {
-      behind = this.replaceHeads ? await this.replaceOlderHeads(heads) : await this.updateHeads(heads);
+      const [a, b] = await Promise.all([
+        replaced.length > 0 ? this.replaceOlderHeads(replaced) : [],
+        updated.length > 0 ? this.updateHeads(updated) : [],
+      ]);
+      behind = [...a, ...b];
     } catch (error) {
       this.logger?.warn(
         { err: error, heads: heads.length },
@@ -534,9 +576,21 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     return repaired;
   }
 
+  /** Whether this change is a first version saved as its head alone (`firstVersionInHead`). */
+  private inHeadOnly(change: Change<S>): boolean {
+    if (!this.firstVersionInHead || change.expectedVersion !== 0) return false;
+    if (change.events.length > 0)
+      throw new Error(`${this.name}: a first version here is its head alone and carries no events`);
+    return true;
+  }
+
   async save(change: Change<S>): Promise<number> {
     const version = change.expectedVersion + 1;
     const at = new Date();
+    if (this.inHeadOnly(change)) {
+      if (await this.insertOne(this.heads, { _id: change.id, v: 1, state: change.state, at })) return 1;
+      throw new ConcurrencyError(this.name, change.id, 0);
+    }
     const commitId = `${change.id}|${version}`;
     const hasEvents = change.events.length > 0;
     if (hasEvents) {
@@ -590,7 +644,7 @@ export class MongoAggregateStore<S> implements AggregateStore<S>, OutboxSource {
     await this.headsUp(hasEvents, () =>
       version === 1
         ? this.writeNewHeads([{ _id: change.id, v: 1, state: change.state, at }])
-        : this.advanceHeads([headOf(change, at)]),
+        : this.advanceHeads([headOf(change, at)], new Set(hasEvents ? [change.id] : [])),
     );
     if (hasEvents) this.onSaved?.(this, [entryOf(change)]);
     return version;

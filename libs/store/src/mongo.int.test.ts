@@ -64,6 +64,110 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
     };
   });
 
+  describe('MongoAggregateStore first versions in the head', () => {
+    it('writes a new key as its head alone, lets one of two creators win, and commits from version 2 on', async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('head-only'));
+      try {
+        const index = new MongoAggregateStore<{ ids: string[] }>(conn.db, 'index', undefined, undefined, {
+          probeHeadless: false,
+          firstVersionInHead: true,
+        });
+        const answers = await index.saveMany([
+          { id: 'k1', expectedVersion: 0, state: { ids: ['a'] }, events: [] },
+          { id: 'k2', expectedVersion: 0, state: { ids: ['b'] }, events: [] },
+        ]);
+        expect(answers).toEqual([1, 1]);
+        // Two creators of one key: the head's unique `_id` decides, as a commit's would.
+        const racing = await Promise.allSettled([
+          index.save({ id: 'k3', expectedVersion: 0, state: { ids: ['c'] }, events: [] }),
+          index.save({ id: 'k3', expectedVersion: 0, state: { ids: ['d'] }, events: [] }),
+        ]);
+        expect(racing.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        const lost = racing.find((r) => r.status === 'rejected');
+        expect(lost?.status === 'rejected' && lost.reason).toBeInstanceOf(ConcurrencyError);
+        expect(
+          await index.saveMany([{ id: 'k1', expectedVersion: 0, state: { ids: ['x'] }, events: [] }]),
+        ).toEqual([expect.any(ConcurrencyError)]);
+        expect(await index.commits.countDocuments({})).toBe(0);
+
+        await index.save({ id: 'k1', expectedVersion: 1, state: { ids: ['a', 'e'] }, events: [] });
+        expect(await index.load('k1')).toMatchObject({ version: 2, state: { ids: ['a', 'e'] } });
+        expect((await index.commits.find({}).toArray()).map((c) => c._id)).toEqual(['k1|2']);
+        await expect(
+          index.save({ id: 'k1', expectedVersion: 1, state: { ids: ['f'] }, events: [] }),
+        ).rejects.toBeInstanceOf(ConcurrencyError);
+        // A first version with events would not collide with one that is a head alone: refused.
+        const withEvents = {
+          id: 'k4',
+          expectedVersion: 0,
+          state: { ids: ['g'] },
+          events: [collected('k4', 'CT-K4')],
+        };
+        await expect(index.save(withEvents)).rejects.toThrow(/carries no events/);
+        await expect(index.saveMany([withEvents])).rejects.toThrow(/carries no events/);
+        expect(await index.load('k4')).toBeNull();
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+  });
+
+  // The same contract with only the heads of saves with events replaced.
+  describeStoreContract('mongo, heads of saves with events replaced', async () => {
+    const conn = await connectMongo(infra.mongoUri, uniqueName('store-contract-with-events'));
+    return {
+      store: (onSaved) =>
+        new MongoAggregateStore<SampleState>(conn.db, uniqueName('samples'), onSaved, undefined, {
+          replaceHeads: 'with-events',
+        }),
+      close: async () => {
+        await conn.db.dropDatabase();
+        await conn.close();
+      },
+    };
+  });
+
+  describe('MongoAggregateStore heads of saves with events replaced', () => {
+    it('has the relay bring back a head lost between its delete and its insert, before it publishes', async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('with-events'));
+      try {
+        // No relay told at once: the markers stay pending, as after a crash.
+        const store = new MongoAggregateStore<SampleState>(conn.db, 'lab_samples', undefined, undefined, {
+          replaceHeads: 'with-events',
+        });
+        const bus = new InMemoryBus();
+        await bus.ensureTopics([{ topic: 'truyvet.samples', partitions: 1 }]);
+        const relay = new OutboxRelay({ bus, sources: [store], graceMs: 0 });
+        const tube: SampleState = { barcode: 'CT-21', status: 'collected', history: [] };
+        for (const id of ['r1', 'r2'])
+          await store.save({ id, expectedVersion: 0, state: tube, events: [collected(id, 'CT-21')] });
+        expect(await relay.publishPending()).toBe(2);
+        const resulted: SampleState = { ...tube, status: 'resulted', history: ['resulted'] };
+        expect(
+          await store.saveMany([
+            { id: 'r1', expectedVersion: 1, state: resulted, events: [collected('r1', 'CT-21')] },
+            { id: 'r2', expectedVersion: 1, state: resulted, events: [] },
+          ]),
+        ).toEqual([2, 2]);
+        // Killed after the old head was deleted and before the new one went in.
+        await store.heads.deleteOne({ _id: 'r1' });
+        expect(await relay.publishPending()).toBe(1);
+        expect(await store.heads.findOne({ _id: 'r1' })).toMatchObject({
+          v: 2,
+          state: { status: 'resulted' },
+        });
+        expect(await store.heads.findOne({ _id: 'r2' })).toMatchObject({
+          v: 2,
+          state: { status: 'resulted' },
+        });
+      } finally {
+        await conn.db.dropDatabase();
+        await conn.close();
+      }
+    });
+  });
+
   describe('MongoAggregateStore heads replaced', () => {
     it('moves heads forward past one another writer left behind, and never back', async () => {
       const conn = await connectMongo(infra.mongoUri, uniqueName('replaced-heads'));
