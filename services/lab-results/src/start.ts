@@ -15,7 +15,8 @@ import { defaultRuleBook, type RuleBook } from '@truyvet/rules';
 import { startService, type ServiceHost } from '@truyvet/service';
 import { keyIndexed, type AggregateStore, type KeyIndexState, type OutboxSource } from '@truyvet/store';
 import { Accessioning, type ShipmentAccessionState } from './app/accessioning';
-import { ResultDesk, type LabSampleQueries, type ReceiptState } from './app/result-desk';
+import { ResultDesk, type LabSampleQueries } from './app/result-desk';
+import { Receipts, type ReceiptDocument } from './app/receipts';
 import { membersAwaited, POOLS_AWAITING } from './app/pools-awaiting';
 import { labHandlers } from './adapters/grpc-lab';
 import {
@@ -44,7 +45,12 @@ function labSamples(stores: ServiceHost['stores']): {
   queries: LabSampleQueries;
 } {
   if (stores.kind === 'mongo') {
-    const samples = stores.aggregates<LabSampleState>(LAB_SAMPLES, { outbox: true });
+    // A result's head is replaced, not updated (a fifth of the cost on FerretDB: ADR 13): its
+    // marker covers the moment without a head, which the district's turnaround view could miss.
+    const samples = stores.aggregates<LabSampleState>(LAB_SAMPLES, {
+      outbox: true,
+      replaceHeads: 'with-events',
+    });
     return { samples, queries: new MongoLabSampleQueries(samples) };
   }
   const samples = stores.aggregates<LabSampleState>(LAB_SAMPLES, { outbox: true });
@@ -68,10 +74,10 @@ export async function start(
   });
   const { samples, queries } = labSamples(host.stores);
   const accessions = host.aggregates<ShipmentAccessionState>(ACCESSIONS, { outbox: true });
-  // A receipt missed by a reader (its writer died before the head) is applied by the receipt's
-  // redelivery, and the pools index is a superset written before the pools it files: neither
-  // needs the second lookup for a headless aggregate on every miss.
-  const receipts = host.aggregates<ReceiptState>(RECEIPTS, { superset: true });
+  // The tubes' receipts, one document each, joined to the tubes when they are read.
+  const receipts = new Receipts(host.documents<ReceiptDocument>(RECEIPTS));
+  // The pools index is a superset written before the pools it files: it does not need the second
+  // lookup for a headless aggregate on every miss.
   const poolsAwaitingStore = host.aggregates<KeyIndexState>(POOLS_AWAITING, { superset: true });
   await host.applyIndexes([labSampleIndexes]);
   host.relayOutbox([samples, accessions]);

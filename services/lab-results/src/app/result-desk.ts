@@ -8,13 +8,7 @@ import {
   type ShipmentReceivedV1,
 } from '@truyvet/events';
 import type { RuleBook } from '@truyvet/rules';
-import {
-  ConcurrencyError,
-  updateEach,
-  type AggregateStore,
-  type Change,
-  type KeyIndex,
-} from '@truyvet/store';
+import { ConcurrencyError, type AggregateStore, type Change, type KeyIndex } from '@truyvet/store';
 import { normalizeBarcode } from '../domain/accession';
 import {
   checkResultTime,
@@ -28,15 +22,7 @@ import {
 } from '../domain/lab-sample';
 import { turnaround, type TurnaroundReport } from '../domain/turnaround';
 import { eventsOf } from './decided-events';
-
-/** Where a tube's accessioning is remembered when the lab hears of the box before the tube. */
-export interface ReceiptState {
-  shipmentId: string;
-  receivedAt: string;
-  rejectedReason?: string;
-  /** The lab the box was sent to (absent for boxes received before it was recorded). */
-  labId?: string;
-}
+import type { ReceiptState, Receipts } from './receipts';
 
 /** A district's tubes, for its turnaround. */
 export interface LabSampleQueries {
@@ -74,17 +60,22 @@ function unknownBarcode(barcode: string): DomainError {
 const ATTEMPTS = 3;
 
 export class ResultDesk {
+  /** The tubes read with their receipts joined (receipts.ts). */
+  private readonly samples: AggregateStore<LabSampleState>;
+
   constructor(
-    private readonly samples: AggregateStore<LabSampleState>,
-    private readonly receipts: AggregateStore<ReceiptState>,
+    samples: AggregateStore<LabSampleState>,
+    private readonly receipts: Receipts,
     /** The pools awaiting each member (filed by the samples store on every save: ADR 13). */
     private readonly poolsAwaiting: KeyIndex,
     private readonly queries: LabSampleQueries,
     private readonly rules: RuleBook,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.samples = receipts.joinedTo(samples);
+  }
 
-  /** The lab learns of a tube from the district's SampleCollected; its receipt may be known already. */
+  /** The lab learns of a tube from the district's SampleCollected (its receipt may be filed already). */
   async sampleCollected(event: EventOf<typeof SampleCollectedV1>): Promise<void> {
     const id = event.data.sampleId;
     try {
@@ -92,44 +83,24 @@ export class ResultDesk {
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error; // known already: a redelivery
     }
-    // Written first, read second (and the other way round in applyReceipts): one of the two sees the other.
-    const receipt = await this.receipts.load(id);
-    if (receipt) await this.applyReceipts(new Map([[id, receipt.state]]));
   }
 
-  /** The accessioning of a box (our own ShipmentReceived), applied to each of its tubes once. */
+  /** The accessioning of a box (our own ShipmentReceived): each tube's receipt filed once. */
   async shipmentReceived(event: EventOf<typeof ShipmentReceivedV1>): Promise<void> {
     const { shipmentId, receivedAt } = event.data;
     const lab = event.data.labId ? { labId: event.data.labId } : {};
-    const receipts: Array<[string, ReceiptState]> = [
-      ...event.data.receivedSampleIds.map((id): [string, ReceiptState] => [
-        id,
-        { shipmentId, receivedAt, ...lab },
+    await this.receipts.record(
+      new Map<string, ReceiptState>([
+        ...event.data.receivedSampleIds.map((id): [string, ReceiptState] => [
+          id,
+          { shipmentId, receivedAt, ...lab },
+        ]),
+        ...event.data.rejected.map((r): [string, ReceiptState] => [
+          r.sampleId,
+          { shipmentId, receivedAt, rejectedReason: r.reason, ...lab },
+        ]),
       ]),
-      ...event.data.rejected.map((r): [string, ReceiptState] => [
-        r.sampleId,
-        { shipmentId, receivedAt, rejectedReason: r.reason, ...lab },
-      ]),
-    ];
-    await this.receipts.saveMany(
-      receipts.map(([id, state]) => ({ id, expectedVersion: 0, state, events: [] })),
     );
-    await this.applyReceipts(new Map(receipts));
-  }
-
-  /** The receipts on the tubes' own records, in one batched read and write (not one per tube). */
-  private async applyReceipts(receiptOf: ReadonlyMap<string, ReceiptState>): Promise<void> {
-    await updateEach(this.samples, [...receiptOf.keys()], (state, id) => {
-      const receipt = receiptOf.get(id);
-      if (!receipt || state.receivedAt) return undefined; // a redelivery
-      return {
-        ...state,
-        shipmentId: receipt.shipmentId,
-        receivedAt: receipt.receivedAt,
-        ...(receipt.labId ? { labId: receipt.labId } : {}),
-        ...(receipt.rejectedReason ? { rejectedAtAccession: receipt.rejectedReason } : {}),
-      };
-    });
   }
 
   /**
@@ -253,7 +224,7 @@ export class ResultDesk {
 
   async turnaround(districtCode: string, date: string): Promise<TurnaroundReport> {
     return turnaround(
-      await this.queries.inDistrict(districtCode),
+      await this.receipts.join(await this.queries.inDistrict(districtCode)),
       { districtCode, date },
       this.rules,
       this.now(),
