@@ -164,7 +164,14 @@ export async function start(
     config.PERSON_ID_SECRET ?? 'truyvet-development-person-ids',
     now,
   );
-  const collection = new SampleCollection(adapters.samples, adapters.persons, adapters.openPools, rules, now);
+  const collection = new SampleCollection(
+    adapters.samples,
+    adapters.persons,
+    adapters.openPools,
+    adapters.shipments,
+    rules,
+    now,
+  );
   const desk = new ShipmentDesk(
     adapters.shipments,
     adapters.samples,

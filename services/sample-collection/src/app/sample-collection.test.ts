@@ -5,6 +5,7 @@ import { InMemoryAggregateStore } from '@truyvet/store';
 import { InMemoryClaims } from '../adapters/claims';
 import type { PersonState } from '../domain/registration';
 import type { SampleState } from '../domain/samples';
+import type { ShipmentState } from '../domain/shipments';
 import { SampleCollection } from './sample-collection';
 
 const NOW = new Date('2021-08-25T08:00:00Z');
@@ -47,7 +48,15 @@ describe('collecting a pool whose claim an earlier attempt left behind', () => {
     for (const id of ['p-1', 'p-2'])
       await persons.save({ id, expectedVersion: 0, state: person(id), events: [] });
     const openPools = new InMemoryClaims();
-    const collection = new SampleCollection(samples, persons, openPools, defaultRuleBook(), () => NOW);
+    const shipments = new InMemoryAggregateStore<ShipmentState>('shipments');
+    const collection = new SampleCollection(
+      samples,
+      persons,
+      openPools,
+      shipments,
+      defaultRuleBook(),
+      () => NOW,
+    );
     // An attempt claimed the pool's people under the tube's id and died before saving the tube.
     await openPools.claim(['p-1', 'p-2'], 's-CT-POOL-7');
 
@@ -73,7 +82,15 @@ describe('collecting pools when the store fails the save', () => {
     for (const id of ['p-1', 'p-2', 'p-3', 'p-4'])
       await persons.save({ id, expectedVersion: 0, state: person(id), events: [] });
     const openPools = new InMemoryClaims();
-    const collection = new SampleCollection(samples, persons, openPools, defaultRuleBook(), () => NOW);
+    const shipments = new InMemoryAggregateStore<ShipmentState>('shipments');
+    const collection = new SampleCollection(
+      samples,
+      persons,
+      openPools,
+      shipments,
+      defaultRuleBook(),
+      () => NOW,
+    );
     const saveMany = samples.saveMany.bind(samples);
 
     // The commits go in, then the store goes away before the answer (a head left behind).

@@ -3,6 +3,7 @@ import { createEvent, SampleCollectedV1, topics, type EventOrigin } from '@truyv
 import type { RuleBook } from '@truyvet/rules';
 import type { AggregateStore } from '@truyvet/store';
 import type { PersonState } from '../domain/registration';
+import { sampleStatus, type ShipmentState } from '../domain/shipments';
 import type { Claims } from './claims';
 import {
   decideCollection,
@@ -47,6 +48,8 @@ export class SampleCollection {
     private readonly persons: AggregateStore<PersonState>,
     /** Who is in an open (not yet resulted) pool: one at a time per person. */
     private readonly openPools: Claims,
+    /** The boxes: a shipped tube's receipt is read from its own (`sampleStatus`). */
+    private readonly shipments: AggregateStore<ShipmentState>,
     private readonly rules: RuleBook,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -195,6 +198,9 @@ export class SampleCollection {
 
   async getSample(sampleId: string): Promise<(SampleState & { version: number }) | null> {
     const found = await this.samples.load(sampleId);
-    return found ? { ...found.state, version: found.version } : null;
+    if (!found) return null;
+    const { shipmentId, status } = found.state;
+    const box = status === 'shipped' && shipmentId ? await this.shipments.load(shipmentId) : null;
+    return { ...found.state, status: sampleStatus(found.state, box?.state), version: found.version };
   }
 }

@@ -5,7 +5,7 @@ import { InMemoryAggregateStore } from '@truyvet/store';
 import { InMemoryClaims } from '../adapters/claims';
 import { InMemoryShipmentQueries } from '../adapters/shipment-queries';
 import type { SampleState } from '../domain/samples';
-import type { ShipmentState } from '../domain/shipments';
+import { sampleStatus, type ShipmentState } from '../domain/shipments';
 import { ShipmentDesk, shipmentIdFor } from './shipment-desk';
 
 function collected(sampleId: string): SampleState {
@@ -75,5 +75,54 @@ describe('ShipmentDesk.dispatchShipment sent again', () => {
     const refused = await desk.dispatchShipment(box(['s-2', 's-1'])).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect((refused as DomainError).code).toBe('SAMPLE_ALREADY_SHIPPED');
+  });
+});
+
+describe("ShipmentDesk.receiveShipment: the lab's receipt kept on the box", () => {
+  const receipt = (shipmentId: string) => ({
+    shipmentId,
+    receivedAt: '2021-11-07T05:00:00.000Z',
+    receivedSampleIds: ['s-1'],
+    missingSampleIds: ['s-3'],
+    unexpectedBarcodes: [],
+    rejected: [{ sampleId: 's-2', reason: 'leaking' }],
+  });
+
+  it('writes no tube that names its box, and each tube reads received, rejected or still shipped from it', async () => {
+    const { desk, samples, shipments } = await deskWith(['s-1', 's-2', 's-3']);
+    const shipment = await desk.dispatchShipment(box(['s-1', 's-2', 's-3']));
+    const id = shipment.dispatch.shipmentId;
+    const versions = async () =>
+      Promise.all(['s-1', 's-2', 's-3'].map(async (t) => (await samples.load(t))?.version));
+    const before = await versions();
+    await desk.receiveShipment(receipt(id));
+    await desk.receiveShipment(receipt(id)); // a redelivery changes nothing
+
+    expect(await versions()).toEqual(before);
+    const box_ = (await shipments.load(id))?.state;
+    const statuses = await Promise.all(
+      ['s-1', 's-2', 's-3'].map(async (t) => {
+        const tube = await samples.load(t);
+        return tube ? sampleStatus(tube.state, box_) : undefined;
+      }),
+    );
+    expect(statuses).toEqual(['received', 'rejected', 'shipped']);
+  });
+
+  it('still writes the status of tubes shipped before they named their box', async () => {
+    const { desk, samples, shipments } = await deskWith(['s-1', 's-2']);
+    const shipment = await desk.dispatchShipment(box(['s-1', 's-2']));
+    const id = shipment.dispatch.shipmentId;
+    // As a tube dispatched by an earlier release was stored: shipped, without its box.
+    for (const t of ['s-1', 's-2']) {
+      const tube = await samples.load(t);
+      if (!tube) throw new Error(`${t} missing`);
+      const { shipmentId: _, ...older } = tube.state;
+      await samples.save({ id: t, expectedVersion: tube.version, state: older, events: [] });
+    }
+    await desk.receiveShipment(receipt(id));
+    expect((await samples.load('s-1'))?.state.status).toBe('received');
+    expect((await samples.load('s-2'))?.state.status).toBe('rejected');
+    expect((await shipments.load(id))?.state.status).toBe('received');
   });
 });

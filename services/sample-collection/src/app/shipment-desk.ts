@@ -84,28 +84,34 @@ export class ShipmentDesk {
       this.samples,
       shipment.dispatch.manifest.map((m) => m.sampleId),
       (state): SampleState | undefined =>
-        state.status === 'collected' ? { ...state, status: 'shipped' } : undefined,
+        state.status === 'collected'
+          ? { ...state, status: 'shipped', shipmentId: shipment.dispatch.shipmentId }
+          : undefined,
     );
     return shipment;
   }
 
   /**
-   * The lab's accessioning result, applied once however often the event is delivered. The samples
-   * first, the shipment last: a shipment shown as received has its samples' statuses too, and a
-   * crash in between is redone by the redelivery.
+   * The lab's accessioning result, applied once however often the event is delivered. It is kept on
+   * the shipment, where each tube's status reads it (`sampleStatus`); only tubes dispatched before
+   * they named their box get their status written. The tubes first, the shipment last: a crash in
+   * between is redone by the redelivery.
    */
   async receiveShipment(receipt: Receipt): Promise<void> {
     const found = await this.shipments.load(receipt.shipmentId);
     if (!found || found.state.status === 'received') return;
     const rejected = new Set(receipt.rejected.map((r) => r.sampleId));
-    await this.setStatus([...receipt.receivedSampleIds, ...rejected], (id) =>
-      rejected.has(id) ? 'rejected' : 'received',
+    const ids = [...receipt.receivedSampleIds, ...rejected];
+    const tubes = await this.samples.loadMany(ids);
+    await this.setStatus(
+      ids.filter((id) => tubes.get(id)?.state.shipmentId === undefined),
+      (id) => (rejected.has(id) ? 'rejected' : 'received'),
     );
     // A rejected pool's members must be swabbed again, pooled or not: they leave the open pool.
     // (Releasing is idempotent: a redelivered receipt releases nothing more.)
-    const rejectedSamples = await this.samples.loadMany([...rejected]);
-    for (const { state } of rejectedSamples.values()) {
-      if (state.sample.pooled) await this.openPools.release(state.sample.personIds, state.sample.sampleId);
+    for (const id of rejected) {
+      const state = tubes.get(id)?.state;
+      if (state?.sample.pooled) await this.openPools.release(state.sample.personIds, state.sample.sampleId);
     }
     await this.shipments.save({
       id: receipt.shipmentId,

@@ -14,8 +14,11 @@ export type SampleStatus = 'collected' | 'shipped' | 'received' | 'rejected' | '
 
 export interface SampleState {
   sample: SampleData;
+  /** As last written; a shipped tube's receipt is read from its box (`sampleStatus`). */
   status: SampleStatus;
   collectedBy: string;
+  /** The box it travels in (tubes dispatched since 5 Dec 2026). */
+  shipmentId?: string;
 }
 
 export interface CollectSample {
