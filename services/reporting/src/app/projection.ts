@@ -39,6 +39,9 @@ export class Projection {
         await this.facts.doseChanges.insert(
           doseChangesOf(before as PersonFact | null, after as PersonFact, change.eventId),
         );
+      // A new fact is inserted: on FerretDB an insert costs a fifth of a replacing update (ADR 13).
+      // Found there after all (written since it was read), it is replaced as before.
+      if (before === null && (await documents.insert([after]))[0]) continue;
       await documents.put(after);
     }
   }
