@@ -144,12 +144,17 @@ export class TracingDesk {
     create?: () => Promise<TracingRecord>,
   ): Promise<TracingRecord> {
     for (let attempt = 1; ; attempt++) {
-      const found = await this.records.load(personId);
+      // A new record's starting point is read beside the record itself, the first time round: one
+      // wait, not two, for a new case (and a read for nothing when the record exists).
+      const [found, created] = await Promise.all([
+        this.records.load(personId),
+        attempt === 1 ? create?.() : undefined,
+      ]);
       if (!found && !create) throw personNotFound(personId);
       const current: Versioned<TracingRecord> = found ?? {
         id: personId,
         version: 0,
-        state: await (create as () => Promise<TracingRecord>)(),
+        state: created ?? (await (create as () => Promise<TracingRecord>)()),
       };
       const decision = await decide(current.state, current.version);
       if (!decision.changed) return current.state;
@@ -168,7 +173,8 @@ export class TracingDesk {
         await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 15)));
         continue;
       }
-      await this.cascadeNow(personId, current.version + 1, decision.emits, events, origin, 0);
+      const saved = { id: personId, version: current.version + 1, state: decision.state };
+      await this.cascadeNow(saved, decision.emits, events, origin, 0);
       return decision.state;
     }
   }
@@ -343,25 +349,25 @@ export class TracingDesk {
    * again (for a crash in between, and for other instances); applied twice it changes nothing.
    */
   private async cascadeNow(
-    personId: string,
-    savedVersion: number,
+    saved: Versioned<TracingRecord>,
     emits: readonly DecidedEvent[],
     events: readonly EventToPublish[],
     origin: EventOrigin,
     hops: number,
   ): Promise<void> {
     if (hops >= MAX_INLINE_HOPS) return;
+    // From the record as just saved (not read back: one round trip a hop less on the way from a
+    // result to the F1's orders); a newer version saved meanwhile carries its own cascade.
     let carried: number;
     if (emits.some((f) => f.type === 'PersonClassified')) {
-      carried = await this.propagateFrom(personId, origin, undefined, hops + 1);
+      carried = await this.propagateFrom(saved.id, origin, undefined, hops + 1, saved);
     } else {
       const recorded = emits.flatMap((f) => (f.type === 'ContactRecorded' ? [f.data.contactId] : []));
       if (recorded.length === 0) return;
-      carried = await this.propagateFrom(personId, origin, recorded, hops + 1);
+      carried = await this.propagateFrom(saved.id, origin, recorded, hops + 1, saved);
     }
-    // Carried from an older state (the head lags the commit just saved, e.g. the store went away
-    // between the two): the consumer must carry these events again, from the state they came with.
-    if (carried < savedVersion) return;
+    // Not carried (no such record): the consumer must carry these events again.
+    if (carried < saved.version) return;
     // Done here: when these events come back through the consumer, there is nothing to carry.
     for (const { event } of events)
       if (event.type === 'PersonClassified' || event.type === 'ContactRecorded')
@@ -383,14 +389,18 @@ export class TracingDesk {
     await this.propagateFrom(sourcePersonId, origin, onlyContactIds);
   }
 
-  /** Answers the version of the source it carried (0: no such record). */
+  /**
+   * Answers the version of the source it carried (0: no such record). `saved`: the source as its
+   * writer just saved it, carried as it is; else its latest version is read.
+   */
   async propagateFrom(
     sourcePersonId: string,
     origin: EventOrigin,
     onlyContactIds?: readonly string[],
     hops = MAX_INLINE_HOPS - 1,
+    saved?: Versioned<TracingRecord>,
   ): Promise<number> {
-    const source = await this.records.load(sourcePersonId);
+    const source = saved ?? (await this.records.load(sourcePersonId));
     if (!source) return 0;
     const contacts = source.state.contacts.filter(
       (c) => !onlyContactIds || onlyContactIds.includes(c.contactId),
@@ -407,8 +417,11 @@ export class TracingDesk {
     /** Records made here for people not filed yet: their registration may miss them (see below). */
     const unfiled = new Set<string>();
     for (let attempt = 1; todo.length > 0; attempt++) {
-      const loaded = await this.records.loadMany(todo);
-      const entries = await this.directory.getMany(todo.filter((id) => !loaded.has(id)));
+      // Side by side (one wait, not two): the registry's entries serve those without a record.
+      const [loaded, entries] = await Promise.all([
+        this.records.loadMany(todo),
+        this.directory.getMany(todo),
+      ]);
       const changes = [];
       for (const personId of todo) {
         const update = updates.get(personId);
@@ -442,8 +455,7 @@ export class TracingDesk {
       for (const [i, change] of changes.entries()) {
         if (!(saved[i] instanceof ConcurrencyError))
           await this.cascadeNow(
-            change.id,
-            change.expectedVersion + 1,
+            { id: change.id, version: change.expectedVersion + 1, state: change.state },
             decided.get(change.id) ?? [],
             change.events,
             origin,
