@@ -142,13 +142,13 @@ export class TracingDesk {
     decide: (record: TracingRecord, version: number) => Decision | Promise<Decision>,
     origin: EventOrigin,
     create?: () => Promise<TracingRecord>,
+    /** The record is most likely new (a positive): its starting point is read beside it, one wait. */
+    likelyNew = false,
   ): Promise<TracingRecord> {
     for (let attempt = 1; ; attempt++) {
-      // A new record's starting point is read beside the record itself, the first time round: one
-      // wait, not two, for a new case (and a read for nothing when the record exists).
       const [found, created] = await Promise.all([
         this.records.load(personId),
-        attempt === 1 ? create?.() : undefined,
+        likelyNew && attempt === 1 ? create?.() : undefined,
       ]);
       if (!found && !create) throw personNotFound(personId);
       const current: Versioned<TracingRecord> = found ?? {
@@ -201,22 +201,23 @@ export class TracingDesk {
       districtCode: r.siteDistrictCode,
       ...(r.siteWardCode ? { wardCode: r.siteWardCode } : {}),
     };
-    const decideOnRecord = (): Promise<TracingRecord> =>
+    const decideOnRecord = (likelyNew: boolean): Promise<TracingRecord> =>
       this.decideAndSave(
         r.personId,
         async (current, version) =>
           this.withHousehold(decideResult(current, result, this.context(version)), version),
         origin,
         () => this.blankRecord(r.personId, area),
+        likelyNew,
       );
     // Nothing is kept of a result outside the record: an amendment carries the tube's facts.
     if (r.outcome !== 'positive') {
       // A negative of someone nobody traces needs no record.
-      if (await this.records.load(r.personId)) await decideOnRecord();
+      if (await this.records.load(r.personId)) await decideOnRecord(false);
       return;
     }
     // A positive makes or joins a case whether or not a record exists: no look first.
-    const record = await this.takeLateRegistration(await decideOnRecord(), origin);
+    const record = await this.takeLateRegistration(await decideOnRecord(true), origin);
     await this.traceLateHouseholdMembers(record, origin);
   }
 
@@ -390,7 +391,7 @@ export class TracingDesk {
   }
 
   /**
-   * Answers the version of the source it carried (0: no such record). `saved`: the source as its
+   * Answers the version of the source it carried (0: no such record). `asSaved`: the source as its
    * writer just saved it, carried as it is; else its latest version is read.
    */
   async propagateFrom(
@@ -398,9 +399,9 @@ export class TracingDesk {
     origin: EventOrigin,
     onlyContactIds?: readonly string[],
     hops = MAX_INLINE_HOPS - 1,
-    saved?: Versioned<TracingRecord>,
+    asSaved?: Versioned<TracingRecord>,
   ): Promise<number> {
-    const source = saved ?? (await this.records.load(sourcePersonId));
+    const source = asSaved ?? (await this.records.load(sourcePersonId));
     if (!source) return 0;
     const contacts = source.state.contacts.filter(
       (c) => !onlyContactIds || onlyContactIds.includes(c.contactId),
@@ -417,11 +418,13 @@ export class TracingDesk {
     /** Records made here for people not filed yet: their registration may miss them (see below). */
     const unfiled = new Set<string>();
     for (let attempt = 1; todo.length > 0; attempt++) {
-      // Side by side (one wait, not two): the registry's entries serve those without a record.
-      const [loaded, entries] = await Promise.all([
+      // The registry's entries serve those without a record: read beside the records the first
+      // time (one wait, not two; most contacts of a new case have none yet), after them on a retry.
+      const [loaded, firstEntries] = await Promise.all([
         this.records.loadMany(todo),
-        this.directory.getMany(todo),
+        attempt === 1 ? this.directory.getMany(todo) : undefined,
       ]);
+      const entries = firstEntries ?? (await this.directory.getMany(todo.filter((id) => !loaded.has(id))));
       const changes = [];
       for (const personId of todo) {
         const update = updates.get(personId);
