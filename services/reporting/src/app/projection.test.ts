@@ -33,19 +33,30 @@ describe('Projection writing a fact', () => {
     expect(await facts.merges.get('p-2')).toEqual({ _id: 'p-2', survivorId: 'p-3' });
   });
 
-  it('replaces a fact written between its read and its insert, so the newer value holds', async () => {
+  it('evolves again, from what is there, a new fact another writer put in between its read and its insert', async () => {
     const facts = collections();
     const merges = facts.merges;
     await merges.put({ _id: 'p-2', survivorId: 'p-9' });
-    // Read as missing (another writer's insert not yet visible when it was read).
+    // Read as missing the first time (another writer's insert not yet visible when it was read).
+    let reads = 0;
     const racing: FactCollections['merges'] = {
       insert: (docs) => merges.insert(docs),
       put: (doc) => merges.put(doc),
-      get: () => Promise.resolve(null),
+      get: (id) => (reads++ === 0 ? Promise.resolve(null) : merges.get(id)),
       getMany: (ids) => merges.getMany(ids),
       find: (query, limit) => merges.find(query, limit),
     };
-    await new Projection({ ...facts, merges: racing }).apply([mergedInto('p-1')]);
-    expect(await merges.get('p-2')).toEqual({ _id: 'p-2', survivorId: 'p-1' });
+    const seen: Array<MergeFact | null> = [];
+    const change: FactChange = {
+      kind: 'merges',
+      id: 'p-2',
+      evolve: (fact: MergeFact | null): MergeFact => {
+        seen.push(fact);
+        return { _id: 'p-2', survivorId: fact ? `${fact.survivorId}+p-1` : 'p-1' };
+      },
+    };
+    await new Projection({ ...facts, merges: racing }).apply([change]);
+    expect(seen).toEqual([null, { _id: 'p-2', survivorId: 'p-9' }]);
+    expect(await merges.get('p-2')).toEqual({ _id: 'p-2', survivorId: 'p-9+p-1' });
   });
 });

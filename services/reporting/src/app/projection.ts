@@ -30,19 +30,25 @@ export class Projection {
       // The kind picks the collection the evolve function is typed for (FactChange pairs them).
       const documents = this.facts[change.kind] as Documents<{ _id: string }>;
       const evolve = change.evolve as (fact: { _id: string } | null) => { _id: string } | null;
-      const before = await documents.get(change.id);
-      const after = evolve(before);
-      if (after === null || isDeepStrictEqual(before, after)) continue;
-      if (change.kind === 'persons' && change.eventId !== undefined)
-        // Before the person: a crash in between redelivers the event, which finds the person as
-        // before and records the same changes again, refused by their ids (nothing counted twice).
-        await this.facts.doseChanges.insert(
-          doseChangesOf(before as PersonFact | null, after as PersonFact, change.eventId),
-        );
-      // A new fact is inserted: on FerretDB an insert costs a fifth of a replacing update (ADR 13).
-      // Found there after all (written since it was read), it is replaced as before.
-      if (before === null && (await documents.insert([after]))[0]) continue;
-      await documents.put(after);
+      // Twice at most: a new fact found there after all (another instance wrote it meanwhile, in a
+      // rebalance) is read and evolved again, not overwritten.
+      for (let attempt = 1; attempt <= 2; attempt++) {
+        const before = await documents.get(change.id);
+        const after = evolve(before);
+        if (after === null || isDeepStrictEqual(before, after)) break;
+        if (change.kind === 'persons' && change.eventId !== undefined)
+          // Before the person: a crash in between redelivers the event, which finds the person as
+          // before and records the same changes again, refused by their ids (nothing counted twice).
+          await this.facts.doseChanges.insert(
+            doseChangesOf(before as PersonFact | null, after as PersonFact, change.eventId),
+          );
+        if (before !== null || attempt === 2) {
+          await documents.put(after);
+          break;
+        }
+        // A new fact is inserted: on FerretDB an insert costs a fifth of a replacing update (ADR 13).
+        if ((await documents.insert([after]))[0]) break;
+      }
     }
   }
 }
