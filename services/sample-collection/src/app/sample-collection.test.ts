@@ -114,3 +114,76 @@ describe('collecting pools when the store fails the save', () => {
     expect(again).toMatchObject({ sampleId: 's-CT-POOL-10', pooled: true });
   });
 });
+
+describe("a tube's status as the district reads it", () => {
+  it("reads received or rejected from its box's receipt, and its own status otherwise", async () => {
+    const samples = new InMemoryAggregateStore<SampleState>('samples');
+    const shipments = new InMemoryAggregateStore<ShipmentState>('shipments');
+    const collection = new SampleCollection(
+      samples,
+      new InMemoryAggregateStore<PersonState>('persons'),
+      new InMemoryClaims(),
+      shipments,
+      defaultRuleBook(),
+      () => NOW,
+    );
+    const tube = (sampleId: string, status: SampleState['status'], shipmentId?: string): SampleState => ({
+      sample: {
+        sampleId,
+        barcode: sampleId.slice(2),
+        pooled: false,
+        personIds: ['p-1'],
+        collectedAt: '2021-08-25T07:30:00.000Z',
+        site: { districtCode: '916' },
+        reason: 'mass_testing',
+        specimenType: 'nasal',
+      },
+      status,
+      collectedBy: 't',
+      ...(shipmentId ? { shipmentId } : {}),
+    });
+    for (const [id, status, box] of [
+      ['s-A', 'shipped', 'sh-1'],
+      ['s-B', 'shipped', 'sh-1'],
+      ['s-C', 'shipped', 'sh-1'],
+      ['s-D', 'resulted', 'sh-1'],
+      ['s-E', 'shipped', 'sh-2'],
+    ] as const)
+      await samples.save({ id, expectedVersion: 0, state: tube(id, status, box), events: [] });
+    const dispatch = {
+      shipmentId: 'sh-1',
+      fromDistrictCode: '916',
+      labId: 'cdc-can-tho',
+      manifest: ['s-A', 's-B', 's-C', 's-D'].map((sampleId) => ({ sampleId, barcode: sampleId.slice(2) })),
+      dispatchedAt: '2021-08-25T07:40:00.000Z',
+      dispatchedBy: 't',
+    };
+    await shipments.save({
+      id: 'sh-1',
+      expectedVersion: 0,
+      state: {
+        dispatch,
+        status: 'received',
+        receipt: {
+          shipmentId: 'sh-1',
+          receivedAt: '2021-08-25T07:55:00.000Z',
+          receivedSampleIds: ['s-A', 's-D'],
+          missingSampleIds: ['s-C'],
+          unexpectedBarcodes: [],
+          rejected: [{ sampleId: 's-B', reason: 'leaking' }],
+        },
+      },
+      events: [],
+    });
+    await shipments.save({
+      id: 'sh-2',
+      expectedVersion: 0,
+      state: { dispatch: { ...dispatch, shipmentId: 'sh-2' }, status: 'in_transit' },
+      events: [],
+    });
+    const statuses = await Promise.all(
+      ['s-A', 's-B', 's-C', 's-D', 's-E'].map(async (id) => (await collection.getSample(id))?.status),
+    );
+    expect(statuses).toEqual(['received', 'rejected', 'shipped', 'resulted', 'shipped']);
+  });
+});

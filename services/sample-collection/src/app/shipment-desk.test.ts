@@ -109,20 +109,30 @@ describe("ShipmentDesk.receiveShipment: the lab's receipt kept on the box", () =
     expect(statuses).toEqual(['received', 'rejected', 'shipped']);
   });
 
-  it('still writes the status of tubes shipped before they named their box', async () => {
-    const { desk, samples, shipments } = await deskWith(['s-1', 's-2']);
-    const shipment = await desk.dispatchShipment(box(['s-1', 's-2']));
+  it('still writes the status of tubes shipped before they named their box, never over a result', async () => {
+    const { desk, samples, shipments } = await deskWith(['s-1', 's-2', 's-3']);
+    const shipment = await desk.dispatchShipment(box(['s-1', 's-2', 's-3']));
     const id = shipment.dispatch.shipmentId;
     // As a tube dispatched by an earlier release was stored: shipped, without its box.
-    for (const t of ['s-1', 's-2']) {
+    for (const t of ['s-1', 's-2', 's-3']) {
       const tube = await samples.load(t);
       if (!tube) throw new Error(`${t} missing`);
       const { shipmentId: _, ...older } = tube.state;
       await samples.save({ id: t, expectedVersion: tube.version, state: older, events: [] });
     }
-    await desk.receiveShipment(receipt(id));
+    // s-3's result came before the box's receipt: resulted stays resulted.
+    const s3 = await samples.load('s-3');
+    if (!s3) throw new Error('s-3 missing');
+    await samples.save({
+      id: 's-3',
+      expectedVersion: s3.version,
+      state: { ...s3.state, status: 'resulted' },
+      events: [],
+    });
+    await desk.receiveShipment({ ...receipt(id), receivedSampleIds: ['s-1', 's-3'], missingSampleIds: [] });
     expect((await samples.load('s-1'))?.state.status).toBe('received');
     expect((await samples.load('s-2'))?.state.status).toBe('rejected');
+    expect((await samples.load('s-3'))?.state.status).toBe('resulted');
     expect((await shipments.load(id))?.state.status).toBe('received');
   });
 });

@@ -148,8 +148,11 @@ export class ShipmentDesk {
     sampleIds: readonly string[],
     status: (id: string) => SampleState['status'],
   ): Promise<void> {
+    // Not over a later status: the lab's result may come before its receipt (another topic).
     await updateEach(this.samples, sampleIds, (state, id) =>
-      state.status === status(id) ? undefined : { ...state, status: status(id) },
+      state.status === 'collected' || state.status === 'shipped'
+        ? { ...state, status: status(id) }
+        : undefined,
     );
   }
 }
