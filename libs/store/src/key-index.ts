@@ -24,7 +24,9 @@ const BUILT = KEY_INDEX_BUILT;
  * loads the ids and checks them. Each key's document is saved with the store's optimistic
  * concurrency, so concurrent writers lose nothing. So its store need not look for headless
  * aggregates (`probeHeadless: false`): a key's first version whose writer died before the head
- * files only ids whose change was never saved, and the next add collides with it and writes the head.
+ * files only ids whose change was never saved. Since 5 Dec 2026 a new key is its head alone
+ * (`firstVersionInHead`, an insert that cannot be half done); a first version written by earlier
+ * releases as a commit without its head is read as no key, and the next add makes the key anew.
  */
 export class KeyIndex {
   /** Adds asked for while another is under way: they go out together, in the next one. */

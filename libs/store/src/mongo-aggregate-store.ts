@@ -94,12 +94,14 @@ export interface MongoAggregateStoreOptions {
    */
   replaceHeads?: boolean | 'with-events';
   /**
-   * A first version without events is its head alone, no commit: the head's insert is as atomic
-   * as a commit's (its unique `_id` decides which of two creators wins), and nothing is published.
-   * One document per new aggregate instead of two; the commits then start at version 2, so it suits
-   * stores whose history nobody reads (key indexes, which are supersets: `probeHeadless` off).
-   * Such a store refuses a first version with events: its commit would not collide with a first
-   * version that is a head alone, and both would stand. Ignored when `probeHeadless` is on.
+   * A first version without events is its head alone, no commit: among writers that all do so, the
+   * head's unique `_id` decides which of two creators wins, as a commit's would, and nothing is
+   * published. One document per new aggregate instead of two; the commits then start at version 2,
+   * so it suits stores whose history nobody reads (key indexes, which are supersets: `probeHeadless`
+   * off). Such a store refuses a first version with events: its commit would not collide with a
+   * first version that is a head alone, and both would stand. For the same reason a writer of an
+   * earlier release (a commit, then a head whose duplicate it takes for a newer one) must not run
+   * beside it: docs/runbooks/upgrades.md. Ignored when `probeHeadless` is on.
    */
   firstVersionInHead?: boolean;
 }
