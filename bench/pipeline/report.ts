@@ -23,7 +23,9 @@ export function renderMarkdown(report: PipelineReport): string {
       `${fmt(report.sampled.people)} people in ${fmt(report.sampled.households)} households swabbed ` +
       `(${report.sampled.pooledShare * 100}% of households pooled, positivity ${report.sampled.positivity * 100}%` +
       (report.sampled.pacedPositivity !== undefined
-        ? `, ${report.sampled.pacedPositivity * 100}% in the paced latency phase).`
+        ? report.sampled.pacedPeople
+          ? `); then ${fmt(report.sampled.pacedPeople)} other people for the paced latency phase (positivity ${report.sampled.pacedPositivity * 100}%).`
+          : `, ${report.sampled.pacedPositivity * 100}% in the paced latency phase).`
         : ').') +
       (report.sampled.warmUp
         ? ` Before each configuration was measured, ${fmt(report.sampled.warmUp)} other people went through every stage, not counted (the broker's and the services' compilers warm, as in production).`
@@ -87,7 +89,7 @@ export function renderMarkdown(report: PipelineReport): string {
       `| full speed (${fmt(f.resultsPerSecond)} results/s) | ${f.n} | ${f.p50} | ${f.p90} | ${f.p99} | ${f.max} |`,
     );
     lines.push(
-      `| paced at half (${fmt(p.resultsPerSecond)} results/s) | ${p.n} | ${p.p50} | ${p.p90} | ${p.p99} | ${p.max} |`,
+      `| paced at half (${fmt(p.resultsPerSecond)} results/s${p.results ? `, ${fmt(p.results)} results` : ''}) | ${p.n} | ${p.p50} | ${p.p90} | ${p.p99} | ${p.max} |`,
     );
     lines.push(
       `| of which result -> CaseConfirmed, full speed | ${f.toCase.n} | ${f.toCase.p50} | ${f.toCase.p90} | ${f.toCase.p99} | ${f.toCase.max} |`,
