@@ -27,6 +27,24 @@ function person(id: string): PersonState {
   };
 }
 
+/** The use case on in-memory stores, with these people registered. */
+async function collectionWith(personIds: readonly string[]) {
+  const samples = new InMemoryAggregateStore<SampleState>('samples');
+  const persons = new InMemoryAggregateStore<PersonState>('persons');
+  for (const id of personIds) await persons.save({ id, expectedVersion: 0, state: person(id), events: [] });
+  const openPools = new InMemoryClaims();
+  const shipments = new InMemoryAggregateStore<ShipmentState>('shipments');
+  const collection = new SampleCollection(
+    samples,
+    persons,
+    openPools,
+    shipments,
+    defaultRuleBook(),
+    () => NOW,
+  );
+  return { samples, openPools, shipments, collection };
+}
+
 const pool = (barcode: string, personIds: string[]) => ({
   command: {
     barcode,
@@ -43,20 +61,7 @@ const pool = (barcode: string, personIds: string[]) => ({
 
 describe('collecting a pool whose claim an earlier attempt left behind', () => {
   it('answers "send again", never "already used", until the tube is in', async () => {
-    const samples = new InMemoryAggregateStore<SampleState>('samples');
-    const persons = new InMemoryAggregateStore<PersonState>('persons');
-    for (const id of ['p-1', 'p-2'])
-      await persons.save({ id, expectedVersion: 0, state: person(id), events: [] });
-    const openPools = new InMemoryClaims();
-    const shipments = new InMemoryAggregateStore<ShipmentState>('shipments');
-    const collection = new SampleCollection(
-      samples,
-      persons,
-      openPools,
-      shipments,
-      defaultRuleBook(),
-      () => NOW,
-    );
+    const { samples, openPools, collection } = await collectionWith(['p-1', 'p-2']);
     // An attempt claimed the pool's people under the tube's id and died before saving the tube.
     await openPools.claim(['p-1', 'p-2'], 's-CT-POOL-7');
 
@@ -77,20 +82,7 @@ describe('collecting a pool whose claim an earlier attempt left behind', () => {
 
 describe('collecting pools when the store fails the save', () => {
   it('keeps the claims of tubes that went in all the same, and lets go of those that did not', async () => {
-    const samples = new InMemoryAggregateStore<SampleState>('samples');
-    const persons = new InMemoryAggregateStore<PersonState>('persons');
-    for (const id of ['p-1', 'p-2', 'p-3', 'p-4'])
-      await persons.save({ id, expectedVersion: 0, state: person(id), events: [] });
-    const openPools = new InMemoryClaims();
-    const shipments = new InMemoryAggregateStore<ShipmentState>('shipments');
-    const collection = new SampleCollection(
-      samples,
-      persons,
-      openPools,
-      shipments,
-      defaultRuleBook(),
-      () => NOW,
-    );
+    const { samples, collection } = await collectionWith(['p-1', 'p-2', 'p-3', 'p-4']);
     const saveMany = samples.saveMany.bind(samples);
 
     // The commits go in, then the store goes away before the answer (a head left behind).
@@ -117,16 +109,7 @@ describe('collecting pools when the store fails the save', () => {
 
 describe("a tube's status as the district reads it", () => {
   it("reads received or rejected from its box's receipt, and its own status otherwise", async () => {
-    const samples = new InMemoryAggregateStore<SampleState>('samples');
-    const shipments = new InMemoryAggregateStore<ShipmentState>('shipments');
-    const collection = new SampleCollection(
-      samples,
-      new InMemoryAggregateStore<PersonState>('persons'),
-      new InMemoryClaims(),
-      shipments,
-      defaultRuleBook(),
-      () => NOW,
-    );
+    const { samples, shipments, collection } = await collectionWith([]);
     const tube = (sampleId: string, status: SampleState['status'], shipmentId?: string): SampleState => ({
       sample: {
         sampleId,
