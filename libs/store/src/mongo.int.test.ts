@@ -49,20 +49,22 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
     };
   });
 
-  // The same contract with heads replaced (a delete and an insert a batch) instead of updated.
-  describeStoreContract('mongo, heads replaced', async () => {
-    const conn = await connectMongo(infra.mongoUri, uniqueName('store-contract-replaced'));
-    return {
-      store: (onSaved) =>
-        new MongoAggregateStore<SampleState>(conn.db, uniqueName('samples'), onSaved, undefined, {
-          replaceHeads: true,
-        }),
-      close: async () => {
-        await conn.db.dropDatabase();
-        await conn.close();
-      },
-    };
-  });
+  // The same contract with heads replaced (a delete and an insert a batch) instead of updated:
+  // every head, or only those of saves with events.
+  for (const replaceHeads of [true, 'with-events'] as const)
+    describeStoreContract(`mongo, heads replaced (${String(replaceHeads)})`, async () => {
+      const conn = await connectMongo(infra.mongoUri, uniqueName('store-contract-replaced'));
+      return {
+        store: (onSaved) =>
+          new MongoAggregateStore<SampleState>(conn.db, uniqueName('samples'), onSaved, undefined, {
+            replaceHeads,
+          }),
+        close: async () => {
+          await conn.db.dropDatabase();
+          await conn.close();
+        },
+      };
+    });
 
   describe('MongoAggregateStore first versions in the head', () => {
     it('writes a new key as its head alone, lets one of two creators win, and commits from version 2 on', async () => {
@@ -111,21 +113,6 @@ describeWithInfra('MongoDB-wire store on a real server', (infra) => {
         await conn.close();
       }
     });
-  });
-
-  // The same contract with only the heads of saves with events replaced.
-  describeStoreContract('mongo, heads of saves with events replaced', async () => {
-    const conn = await connectMongo(infra.mongoUri, uniqueName('store-contract-with-events'));
-    return {
-      store: (onSaved) =>
-        new MongoAggregateStore<SampleState>(conn.db, uniqueName('samples'), onSaved, undefined, {
-          replaceHeads: 'with-events',
-        }),
-      close: async () => {
-        await conn.db.dropDatabase();
-        await conn.close();
-      },
-    };
   });
 
   describe('MongoAggregateStore heads of saves with events replaced', () => {
